@@ -1,0 +1,54 @@
+package dev.mgnagent.host;
+
+import dev.mgnagent.host.internal.LocalCommandRunner;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The machine this JVM runs on. {@link #create()} reads the real {@code /}; {@link #rootedAt(Path)}
+ * reads the kernel's files from another directory (a copy or a fake tree, as {@code --host-root}
+ * does) while commands still run on this machine.
+ */
+public final class LocalHost implements Host {
+
+  private final Path root;
+  private final Map<String, String> environment;
+  private final CommandRunner runner;
+
+  private LocalHost(Path root, Map<String, String> environment) {
+    this.root = root;
+    this.environment = environment;
+    this.runner = new LocalCommandRunner();
+  }
+
+  /** This machine: root {@code /} and the JVM's environment. */
+  public static LocalHost create() {
+    return new LocalHost(Path.of("/"), System.getenv());
+  }
+
+  /** This machine's environment and commands, with files read under {@code root}. */
+  public static LocalHost rootedAt(Path root) {
+    return new LocalHost(Objects.requireNonNull(root, "root").toAbsolutePath(), System.getenv());
+  }
+
+  @Override
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  @Override
+  public CommandRunner commandRunner() {
+    return runner;
+  }
+
+  @Override
+  public String toString() {
+    return "LocalHost[root=" + root + "]";
+  }
+}
