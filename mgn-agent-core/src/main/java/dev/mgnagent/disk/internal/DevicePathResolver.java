@@ -1,0 +1,54 @@
+package dev.mgnagent.disk.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Follows a {@code /dev} path (and the udev symlinks it goes through, such as {@code
+ * /dev/mapper/vg0-root -> ../dm-0} or {@code /dev/xvda -> nvme0n1}) to the kernel name of the
+ * block device, inside a host root. Absolute link targets are taken relative to the host root,
+ * so a fake tree never leads to the real {@code /dev}. The entry's file type is not checked: under
+ * a fake root, device nodes are plain files.
+ */
+public final class DevicePathResolver {
+
+  private static final int MAX_LINKS = 16;
+
+  private final Path root;
+
+  public DevicePathResolver(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * The kernel name {@code devPath} finally names, such as {@code dm-0} for {@code
+   * /dev/mapper/vg0-root}; empty when the path is not under {@code /dev}, does not exist, or loops.
+   */
+  public Optional<String> kernelName(String devPath) {
+    if (!devPath.startsWith("/dev/")) {
+      return Optional.empty();
+    }
+    String current = Path.of(devPath).normalize().toString();
+    for (int hops = 0; hops <= MAX_LINKS; hops++) {
+      if (!current.startsWith("/dev/")) {
+        return Optional.empty();
+      }
+      Path inRoot = root.resolve(current.substring(1));
+      if (!Files.isSymbolicLink(inRoot)) {
+        return Files.exists(inRoot)
+            ? Optional.of(inRoot.getFileName().toString())
+            : Optional.empty();
+      }
+      try {
+        Path target = Files.readSymbolicLink(inRoot);
+        Path next = target.isAbsolute() ? target : Path.of(current).getParent().resolve(target);
+        current = next.normalize().toString();
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,259 @@
+package dev.mgnagent.disk.internal;
+
+import dev.mgnagent.disk.Disk;
+import dev.mgnagent.disk.DiskKind;
+import dev.mgnagent.disk.Inventory;
+import dev.mgnagent.disk.InventoryWarning;
+import dev.mgnagent.disk.Partition;
+import dev.mgnagent.disk.StackedDevice;
+import dev.mgnagent.disk.StackedDeviceType;
+import dev.mgnagent.disk.internal.BlockDeviceNode.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Builds an {@link Inventory} from what {@link SysfsReader} read: pure, so tests feed it fixtures.
+ * Classifies the devices, resolves stacked devices and partitions to the disks under them, and
+ * marks the disks that back {@code /} and {@code /boot}.
+ */
+final class InventoryAssembler {
+
+  private final Function<String, Optional<String>> devPathToKernelName;
+  private final List<InventoryWarning> warnings = new ArrayList<>();
+  private final Map<String, BlockDeviceNode> nodes = new TreeMap<>(DeviceNameOrder.INSTANCE);
+
+  /**
+   * @param devPathToKernelName resolves a mount source such as {@code /dev/mapper/vg0-root} to a
+   *     kernel name, for file systems (btrfs) whose mountinfo device number is anonymous
+   */
+  InventoryAssembler(Function<String, Optional<String>> devPathToKernelName) {
+    this.devPathToKernelName = devPathToKernelName;
+  }
+
+  /**
+   * @param mountInfo the text of {@code proc/self/mountinfo}, or empty with {@code
+   *     mountInfoProblem} saying why it could not be read
+   */
+  Inventory assemble(
+      List<RawBlockDevice> devices, Optional<String> mountInfo, String mountInfoProblem) {
+    parseNodes(devices);
+    markMultipathPaths();
+    DiskGraph graph = new DiskGraph(nodes);
+    MountTable mounts = mountTable(mountInfo, mountInfoProblem);
+    Set<String> rootDisks = backingDisks(mounts, "/", graph).orElse(Set.of());
+    Set<String> bootDisks = backingDisks(mounts, "/boot", graph).orElse(rootDisks);
+
+    List<Disk> disks = new ArrayList<>();
+    List<StackedDevice> stacked = new ArrayList<>();
+    for (BlockDeviceNode node : nodes.values()) {
+      if (node.isDisk()) {
+        disks.add(disk(node, mounts, rootDisks, bootDisks));
+      } else if (node.role() == Role.STACKED) {
+        stacked.add(stackedDevice(node, mounts, graph));
+      }
+    }
+    return new Inventory(disks, stacked, warnings);
+  }
+
+  private void parseNodes(List<RawBlockDevice> devices) {
+    NodeParser parser = new NodeParser(warnings::add);
+    for (RawBlockDevice raw : devices) {
+      Optional<BlockDeviceNode> device = parser.parseDevice(raw);
+      device.ifPresent(node -> nodes.put(node.name(), node));
+      if (device.isPresent()) {
+        for (RawBlockDevice part : raw.partitions()) {
+          parser.parsePartition(part, raw.name()).ifPresent(p -> nodes.put(p.name(), p));
+        }
+      }
+    }
+  }
+
+  /** The paths of a multipath map are not disks of their own: the map is. */
+  private void markMultipathPaths() {
+    for (BlockDeviceNode map : List.copyOf(nodes.values())) {
+      if (map.role() == Role.MULTIPATH) {
+        for (String path : map.lower()) {
+          BlockDeviceNode node = nodes.get(path);
+          if (node != null && node.role() == Role.DISK) {
+            nodes.put(path, node.withRole(Role.MULTIPATH_PATH));
+          }
+        }
+      }
+    }
+  }
+
+  private MountTable mountTable(Optional<String> mountInfo, String problem) {
+    if (mountInfo.isPresent()) {
+      try {
+        return new MountTable(MountInfoParser.parse(mountInfo.get()));
+      } catch (IllegalArgumentException e) {
+        problem = "proc/self/mountinfo " + e.getMessage();
+      }
+    }
+    warnings.add(
+        new InventoryWarning(
+            InventoryWarning.MOUNTS_UNREADABLE,
+            problem + ": mount points, root and boot disks are unknown"));
+    return new MountTable(List.of());
+  }
+
+  private Optional<Set<String>> backingDisks(MountTable mounts, String mountPoint, DiskGraph graph) {
+    Optional<MountEntry> entry = mounts.lastMountAt(mountPoint);
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<BlockDeviceNode> node = nodeOf(entry.get());
+    if (node.isEmpty() && mountPoint.equals("/")) {
+      warnings.add(
+          new InventoryWarning(
+              InventoryWarning.ROOT_NOT_ON_BLOCK_DEVICE,
+              "/ is on " + entry.get().fsType() + " (" + entry.get().source() + "), not on a"
+                  + " block device of this host: no disk is marked as the root disk"));
+    }
+    return Optional.of(node.map(graph::disksUnder).orElse(Set.of()));
+  }
+
+  private Optional<BlockDeviceNode> nodeOf(MountEntry entry) {
+    for (BlockDeviceNode node : nodes.values()) {
+      if (node.majorMinor().equals(entry.majorMinor())) {
+        return Optional.of(node);
+      }
+    }
+    return devPathToKernelName.apply(entry.source()).map(nodes::get);
+  }
+
+  private Disk disk(
+      BlockDeviceNode node, MountTable mounts, Set<String> rootDisks, Set<String> bootDisks) {
+    RawBlockDevice raw = node.raw();
+    boolean multipath = node.role() == Role.MULTIPATH;
+    return new Disk(
+        node.name(),
+        pathOf(node),
+        node.majorMinor(),
+        node.sizeBytes(),
+        raw.trimmed("device/model"),
+        raw.trimmed("device/vendor"),
+        raw.trimmed("serial").or(() -> raw.trimmed("device/serial")),
+        node.removable(),
+        node.readOnly(),
+        multipath ? DiskKind.MULTIPATH : DiskKind.PHYSICAL,
+        multipath ? mapPartitions(node, mounts) : partitions(node, mounts),
+        mounts.mountPointsOf(node.majorMinor()),
+        holderPaths(raw.holders()),
+        rootDisks.contains(node.name()),
+        bootDisks.contains(node.name()));
+  }
+
+  private List<Partition> partitions(BlockDeviceNode disk, MountTable mounts) {
+    List<Partition> partitions = new ArrayList<>();
+    for (RawBlockDevice raw : disk.raw().partitions()) {
+      BlockDeviceNode node = nodes.get(raw.name());
+      if (node != null && node.role() == Role.PARTITION) {
+        partitions.add(
+            new Partition(
+                node.name(),
+                "/dev/" + node.name(),
+                node.majorMinor(),
+                (int) SysfsValues.number(raw.files().get("partition")),
+                raw.file("start").map(s -> OptionalLong.of(SysfsValues.number(s)))
+                    .orElse(OptionalLong.empty()),
+                node.sizeBytes(),
+                mounts.mountPointsOf(node.majorMinor()),
+                holderPaths(raw.holders())));
+      }
+    }
+    partitions.sort((a, b) -> Integer.compare(a.number(), b.number()));
+    return partitions;
+  }
+
+  /** The kpartx partitions of a multipath map: dm devices with a {@code partN-} uuid on it. */
+  private List<Partition> mapPartitions(BlockDeviceNode map, MountTable mounts) {
+    List<Partition> partitions = new ArrayList<>();
+    for (BlockDeviceNode node : nodes.values()) {
+      if (node.stackedType().orElse(null) == StackedDeviceType.DM_PARTITION
+          && node.lower().equals(List.of(map.name()))) {
+        String uuid = node.raw().trimmed("dm/uuid").orElse("");
+        int number = Integer.parseInt(uuid.substring(4, uuid.indexOf('-')));
+        partitions.add(
+            new Partition(
+                node.name(),
+                pathOf(node),
+                node.majorMinor(),
+                number,
+                OptionalLong.empty(),
+                node.sizeBytes(),
+                mounts.mountPointsOf(node.majorMinor()),
+                holderPaths(node.raw().holders())));
+      }
+    }
+    partitions.sort((a, b) -> Integer.compare(a.number(), b.number()));
+    return partitions;
+  }
+
+  private StackedDevice stackedDevice(BlockDeviceNode node, MountTable mounts, DiskGraph graph) {
+    return new StackedDevice(
+        node.name(),
+        pathOf(node),
+        node.majorMinor(),
+        node.stackedType().orElseThrow(),
+        node.sizeBytes(),
+        mounts.mountPointsOf(node.majorMinor()),
+        List.copyOf(graph.disksUnder(node)));
+  }
+
+  private List<String> holderPaths(List<String> holders) {
+    Set<String> paths = new LinkedHashSet<>();
+    for (String holder : holders) {
+      BlockDeviceNode node = nodes.get(holder);
+      paths.add(node == null ? "/dev/" + holder : pathOf(node));
+    }
+    return List.copyOf(paths);
+  }
+
+  /** {@code /dev/mapper/<name>} for device-mapper devices, {@code /dev/<kernel name>} otherwise. */
+  private static String pathOf(BlockDeviceNode node) {
+    Optional<String> dmName = node.raw().trimmed("dm/name");
+    return dmName.map(n -> "/dev/mapper/" + n).orElse("/dev/" + node.name());
+  }
+
+  /** Mount points by device number, in mountinfo order. */
+  private static final class MountTable {
+    private final List<MountEntry> entries;
+    private final Map<String, List<String>> byDevice = new LinkedHashMap<>();
+
+    MountTable(List<MountEntry> entries) {
+      this.entries = entries;
+      for (MountEntry entry : entries) {
+        if (!entry.onAnonymousDevice()) {
+          List<String> points = byDevice.computeIfAbsent(entry.majorMinor(), k -> new ArrayList<>());
+          if (!points.contains(entry.mountPoint())) {
+            points.add(entry.mountPoint());
+          }
+        }
+      }
+    }
+
+    List<String> mountPointsOf(String majorMinor) {
+      return byDevice.getOrDefault(majorMinor, List.of());
+    }
+
+    /** The mount that is visible at {@code mountPoint}: the last one mounted there. */
+    Optional<MountEntry> lastMountAt(String mountPoint) {
+      MountEntry last = null;
+      for (MountEntry entry : entries) {
+        if (entry.mountPoint().equals(mountPoint)) {
+          last = entry;
+        }
+      }
+      return Optional.ofNullable(last);
+    }
+  }
+}
