@@ -1,0 +1,76 @@
+package dev.mgnagent.cli.disks;
+
+import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.disk.DiskInventory;
+import dev.mgnagent.disk.DiskInventoryException;
+import dev.mgnagent.disk.Inventory;
+import dev.mgnagent.host.Host;
+import dev.mgnagent.host.LocalHost;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mgn-agent disks}: the disks MGN can replicate on this host, and which back {@code /}. */
+@Command(
+    name = "disks",
+    mixinStandardHelpOptions = true,
+    description = "List the disks MGN can replicate on this server and the root disk.")
+public final class DisksCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "Print one JSON document instead of a table.")
+  boolean json;
+
+  @Option(
+      names = "--host-root",
+      paramLabel = "DIR",
+      description = "Read sys, proc and dev under DIR instead of / (a copy or a fake tree).")
+  Path hostRoot;
+
+  @Override
+  public Integer call() {
+    Host host = hostRoot == null ? LocalHost.create() : LocalHost.rootedAt(checkedHostRoot());
+    Inventory inventory = read(host);
+    if (hostRoot != null && inventory.disks().isEmpty()) {
+      throw new InvalidRequestException(
+          "--host-root",
+          "--host-root " + hostRoot + ": no usable disk in this tree" + DiskReport.warningSummary(inventory));
+    }
+    if (json) {
+      spec.commandLine().getOut().println(DiskReport.json(inventory));
+    } else {
+      spec.commandLine().getOut().print(DiskReport.table(inventory));
+      DiskReport.warnings(inventory).forEach(spec.commandLine().getErr()::println);
+    }
+    return inventory.disks().isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  private Path checkedHostRoot() {
+    if (!Files.isDirectory(hostRoot)) {
+      throw new InvalidRequestException(
+          "--host-root", "--host-root " + hostRoot + ": no such directory");
+    }
+    if (!Files.isReadable(hostRoot) || !Files.isExecutable(hostRoot)) {
+      throw new InvalidRequestException(
+          "--host-root", "--host-root " + hostRoot + ": the directory cannot be read");
+    }
+    return hostRoot;
+  }
+
+  private Inventory read(Host host) {
+    try {
+      return DiskInventory.of(host).read();
+    } catch (DiskInventoryException e) {
+      if (hostRoot != null) {
+        throw new InvalidRequestException("--host-root", "--host-root " + hostRoot + ": " + e.getMessage());
+      }
+      throw e;
+    }
+  }
+}
