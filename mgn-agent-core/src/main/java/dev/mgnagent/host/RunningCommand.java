@@ -14,7 +14,10 @@ public interface RunningCommand extends AutoCloseable {
   /** The operating-system process ID. */
   long pid();
 
-  /** The process's standard input. Close it to send end-of-file. */
+  /**
+   * The process's standard input. Bytes written reach the process at once, without a {@code
+   * flush()} (an answer to a prompt must not wait in a buffer). Close it to send end-of-file.
+   */
   OutputStream stdin();
 
   /** The process's standard output, unbuffered by the runner: bytes arrive as they are written. */
