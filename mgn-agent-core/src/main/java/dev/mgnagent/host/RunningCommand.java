@@ -43,7 +43,10 @@ public interface RunningCommand extends AutoCloseable {
    */
   void killTree();
 
-  /** Kills the process tree if it is still running and closes the streams. */
+  /**
+   * Kills the process tree if it is still running (for a command started in a new session, also
+   * whatever is left of the session after the process exited) and closes the streams.
+   */
   @Override
   void close();
 }

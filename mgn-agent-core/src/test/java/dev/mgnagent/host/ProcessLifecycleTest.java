@@ -125,6 +125,23 @@ class ProcessLifecycleTest {
   }
 
   @Test
+  void closeKillsWhatIsLeftOfASessionAfterItsLeaderExited() throws Exception {
+    Command daemonizing =
+        Command.of("/bin/sh", "-c", "(/bin/sleep 1000 &) ; exit 0").withNewSession(true);
+    RunningCommand process = runner.start(daemonizing);
+    assertThat(process.waitFor(PATIENCE)).hasValue(0);
+    List<Long> orphans = new ArrayList<>();
+    await(() -> orphans.addAll(membersOf(process.pid())), "the orphaned sleep");
+    orphans.forEach(pid -> ProcessHandle.of(pid).ifPresent(leftovers::add));
+
+    process.close();
+
+    for (long orphan : orphans) {
+      awaitDeath(orphan);
+    }
+  }
+
+  @Test
   void closeKillsTheRunningTree() throws Exception {
     RunningCommand process =
         runner.start(Command.of("/bin/sh", "-c", "/bin/sleep 1000 & wait").withNewSession(true));

@@ -128,14 +128,17 @@ final class LocalRunningCommand implements RunningCommand {
         .ifPresent(ProcessHandle::destroyForcibly);
   }
 
-  /** Kills the process tree if the process is still running, then closes its three streams. */
+  /**
+   * Kills the process tree if the process is still running (for a new-session command, always: its
+   * re-parented session members may outlive it), then closes its three streams.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     try {
-      if (process.isAlive()) {
+      if (process.isAlive() || command.newSession()) {
         killTree();
       }
     } finally {
