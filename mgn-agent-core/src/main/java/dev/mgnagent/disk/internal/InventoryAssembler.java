@@ -1,5 +1,7 @@
 package dev.mgnagent.disk.internal;
 
+import dev.mgnagent.disk.BlockDevice;
+import dev.mgnagent.disk.BlockDeviceRole;
 import dev.mgnagent.disk.Disk;
 import dev.mgnagent.disk.DiskKind;
 import dev.mgnagent.disk.Inventory;
@@ -29,6 +31,7 @@ final class InventoryAssembler {
   private final Function<String, Optional<String>> devPathToKernelName;
   private final List<InventoryWarning> warnings = new ArrayList<>();
   private final Map<String, BlockDeviceNode> nodes = new TreeMap<>(DeviceNameOrder.INSTANCE);
+  private final Map<String, BlockDevice> leftOut = new TreeMap<>(DeviceNameOrder.INSTANCE);
 
   /**
    * @param devPathToKernelName resolves a mount source such as {@code /dev/mapper/vg0-root} to a
@@ -53,18 +56,33 @@ final class InventoryAssembler {
 
     List<Disk> disks = new ArrayList<>();
     List<StackedDevice> stacked = new ArrayList<>();
+    Map<String, BlockDevice> all = new TreeMap<>(DeviceNameOrder.INSTANCE);
+    all.putAll(leftOut);
     for (BlockDeviceNode node : nodes.values()) {
       if (node.isDisk()) {
         disks.add(disk(node, mounts, rootDisks, bootDisks));
       } else if (node.role() == Role.STACKED) {
         stacked.add(stackedDevice(node, mounts, graph));
       }
+      all.put(node.name(), blockDevice(node, graph));
     }
-    return new Inventory(disks, stacked, warnings);
+    return new Inventory(disks, stacked, List.copyOf(all.values()), warnings);
+  }
+
+  private static BlockDevice blockDevice(BlockDeviceNode node, DiskGraph graph) {
+    BlockDeviceRole role =
+        switch (node.role()) {
+          case DISK -> BlockDeviceRole.DISK;
+          case MULTIPATH -> BlockDeviceRole.MULTIPATH_MAP;
+          case MULTIPATH_PATH -> BlockDeviceRole.MULTIPATH_PATH;
+          case PARTITION -> BlockDeviceRole.PARTITION;
+          case STACKED -> BlockDeviceRole.STACKED;
+        };
+    return new BlockDevice(node.name(), pathOf(node), role, List.copyOf(graph.disksUnder(node)));
   }
 
   private void parseNodes(List<RawBlockDevice> devices) {
-    NodeParser parser = new NodeParser(warnings::add);
+    NodeParser parser = new NodeParser(warnings::add, d -> leftOut.put(d.name(), d));
     for (RawBlockDevice raw : devices) {
       Optional<BlockDeviceNode> device = parser.parseDevice(raw);
       device.ifPresent(node -> nodes.put(node.name(), node));

@@ -1,5 +1,7 @@
 package dev.mgnagent.disk.internal;
 
+import dev.mgnagent.disk.BlockDevice;
+import dev.mgnagent.disk.BlockDeviceRole;
 import dev.mgnagent.disk.InventoryWarning;
 import dev.mgnagent.disk.StackedDeviceType;
 import dev.mgnagent.disk.internal.BlockDeviceNode.Role;
@@ -10,9 +12,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Turns a {@link RawBlockDevice} into a {@link BlockDeviceNode}, or into nothing: devices that are
- * never disks (loop, ram, zram, optical, floppy, size 0) are dropped silently, devices with a file
- * that cannot be parsed are dropped with a warning naming the file.
+ * Turns a {@link RawBlockDevice} into a {@link BlockDeviceNode}, or into a left-out {@link
+ * BlockDevice}: devices that are never disks (loop, ram, zram, optical, floppy, size 0) quietly,
+ * devices with a file that cannot be parsed with a warning naming the file.
  */
 final class NodeParser {
 
@@ -20,9 +22,11 @@ final class NodeParser {
   private static final int MAX_QUOTED = 40;
 
   private final Consumer<InventoryWarning> warnings;
+  private final Consumer<BlockDevice> leftOut;
 
-  NodeParser(Consumer<InventoryWarning> warnings) {
+  NodeParser(Consumer<InventoryWarning> warnings, Consumer<BlockDevice> leftOut) {
     this.warnings = warnings;
+    this.leftOut = leftOut;
   }
 
   static boolean isNeverADisk(String name) {
@@ -32,7 +36,7 @@ final class NodeParser {
   /** A whole device from {@code sys/block}. */
   Optional<BlockDeviceNode> parseDevice(RawBlockDevice raw) {
     if (isNeverADisk(raw.name())) {
-      return Optional.empty();
+      return leaveOut(raw, BlockDeviceRole.NOT_A_DISK);
     }
     Optional<StackedDeviceType> stacked = stackedType(raw);
     Role role = stacked.isPresent() ? Role.STACKED : Role.DISK;
@@ -64,7 +68,7 @@ final class NodeParser {
         optional(raw, "start", SysfsValues::number);
       }
       if (size == 0) {
-        return Optional.empty();
+        return leaveOut(raw, BlockDeviceRole.NOT_A_DISK);
       }
       return Optional.of(
           new BlockDeviceNode(
@@ -75,8 +79,13 @@ final class NodeParser {
               InventoryWarning.DEVICE_SKIPPED,
               "skipped /dev/" + raw.name() + ": " + raw.sysfsPath() + "/" + e.file + " "
                   + e.problem));
-      return Optional.empty();
+      return leaveOut(raw, BlockDeviceRole.UNREADABLE);
     }
+  }
+
+  private Optional<BlockDeviceNode> leaveOut(RawBlockDevice raw, BlockDeviceRole role) {
+    leftOut.accept(new BlockDevice(raw.name(), "/dev/" + raw.name(), role, List.of()));
+    return Optional.empty();
   }
 
   private static Optional<StackedDeviceType> stackedType(RawBlockDevice raw) {

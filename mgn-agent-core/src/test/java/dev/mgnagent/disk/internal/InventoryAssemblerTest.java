@@ -153,6 +153,30 @@ class InventoryAssemblerTest {
   }
 
   @Test
+  void everyBlockDeviceIsListedWithItsRoleAndDisks() {
+    Inventory inventory =
+        assemble(
+            "1 0 253:0 / / rw - ext4 /dev/mapper/vg0-root rw\n",
+            device("sda", "8:0", 10 * GIB_SECTORS)
+                .partition("sda1", "8:1", 1, 2048, 9 * GIB_SECTORS, "dm-0").build(),
+            device("sdb", "8:16", GIB_SECTORS).file("size", "x").build(),
+            device("dm-0", "253:0", 9 * GIB_SECTORS).file("dm/name", "vg0-root\n")
+                .file("dm/uuid", "LVM-x\n").slaves("sda1").build(),
+            device("loop0", "7:0", 0).build(),
+            device("sr0", "11:0", GIB_SECTORS).build());
+
+    assertThat(inventory.blockDevices())
+        .extracting(d -> d.name() + " " + d.path() + " " + d.role() + " " + d.diskNames())
+        .containsExactly(
+            "dm-0 /dev/mapper/vg0-root STACKED [sda]",
+            "loop0 /dev/loop0 NOT_A_DISK []",
+            "sda /dev/sda DISK [sda]",
+            "sda1 /dev/sda1 PARTITION [sda]",
+            "sdb /dev/sdb UNREADABLE []",
+            "sr0 /dev/sr0 NOT_A_DISK []");
+  }
+
+  @Test
   void unparsableFileSkipsTheDeviceWithAWarningNamingTheFile() {
     Inventory inventory =
         assemble(
