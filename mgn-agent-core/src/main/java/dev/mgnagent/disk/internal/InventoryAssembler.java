@@ -78,7 +78,8 @@ final class InventoryAssembler {
           case PARTITION -> BlockDeviceRole.PARTITION;
           case STACKED -> BlockDeviceRole.STACKED;
         };
-    return new BlockDevice(node.name(), pathOf(node), role, List.copyOf(graph.disksUnder(node)));
+    return new BlockDevice(
+        node.name(), pathOf(node), role, node.sizeBytes(), List.copyOf(graph.disksUnder(node)));
   }
 
   private void parseNodes(List<RawBlockDevice> devices) {

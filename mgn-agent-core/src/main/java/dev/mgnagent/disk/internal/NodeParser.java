@@ -84,7 +84,7 @@ final class NodeParser {
   }
 
   private Optional<BlockDeviceNode> leaveOut(RawBlockDevice raw, BlockDeviceRole role) {
-    leftOut.accept(new BlockDevice(raw.name(), "/dev/" + raw.name(), role, List.of()));
+    leftOut.accept(new BlockDevice(raw.name(), "/dev/" + raw.name(), role, 0, List.of()));
     return Optional.empty();
   }
 

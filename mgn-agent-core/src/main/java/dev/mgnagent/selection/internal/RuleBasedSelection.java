@@ -1,0 +1,178 @@
+package dev.mgnagent.selection.internal;
+
+import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.disk.BlockDevice;
+import dev.mgnagent.disk.BlockDeviceRole;
+import dev.mgnagent.disk.DevicePaths;
+import dev.mgnagent.disk.Disk;
+import dev.mgnagent.disk.Inventory;
+import dev.mgnagent.selection.InvalidSelectionException;
+import dev.mgnagent.selection.ReplicationSelection;
+import dev.mgnagent.selection.SelectedDisk;
+import dev.mgnagent.selection.Selection;
+import dev.mgnagent.selection.SelectionReason;
+import dev.mgnagent.selection.SelectionRequest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The seed's disk rules over one inventory. Pure: the host is only reached through {@link DevicePaths}. */
+public final class RuleBasedSelection implements ReplicationSelection {
+
+  private static final String DEVICES = "--devices";
+  private static final Set<BlockDeviceRole> FORCEABLE =
+      EnumSet.of(BlockDeviceRole.DISK, BlockDeviceRole.MULTIPATH_MAP,
+          BlockDeviceRole.MULTIPATH_PATH, BlockDeviceRole.PARTITION, BlockDeviceRole.STACKED);
+
+  private final Inventory inventory;
+  private final DeviceResolver resolver;
+  private final Map<String, Disk> disksByName = new HashMap<>();
+
+  public RuleBasedSelection(Inventory inventory, DevicePaths devicePaths) {
+    this.inventory = inventory;
+    this.resolver = new DeviceResolver(inventory, devicePaths);
+    inventory.disks().forEach(d -> disksByName.put(d.name(), d));
+  }
+
+  @Override
+  public Selection select(SelectionRequest request) {
+    if (request.forceVolumes()) {
+      if (!request.noPrompt() || !request.namesDevices()) {
+        throw new InvalidRequestException(
+            "--force-volumes",
+            "--force-volumes needs --no-prompt and --devices listing every disk to replicate,"
+                + " the root disk included");
+      }
+      return forced(request.devices().orElseThrow());
+    }
+    Map<String, Set<SelectionReason>> reasons = new HashMap<>();
+    if (request.namesDevices()) {
+      requested(request.devices().orElseThrow(), reasons);
+    } else {
+      inventory.disks().forEach(d -> reason(reasons, d.name(), SelectionReason.ALL_DISKS));
+    }
+    inventory.rootDisks().forEach(d -> reason(reasons, d.name(), SelectionReason.ROOT));
+    List<SelectedDisk> selected = new ArrayList<>();
+    for (Disk disk : inventory.disks()) {
+      Set<SelectionReason> why = reasons.get(disk.name());
+      if (why != null) {
+        selected.add(new SelectedDisk(disk.path(), disk.name(), disk.sizeBytes(), why));
+      }
+    }
+    return new Selection(selected, SelectionWarnings.of(inventory, selected), false);
+  }
+
+  private void requested(String devices, Map<String, Set<SelectionReason>> reasons) {
+    List<String> problems = new ArrayList<>();
+    for (DeviceListParser.Item item : DeviceListParser.parse(devices)) {
+      if (item.problem().isPresent()) {
+        problems.add(item.problem().get());
+        continue;
+      }
+      String path = item.text();
+      Optional<BlockDevice> device = resolver.resolve(path);
+      Optional<String> problem = device.isEmpty() ? Optional.of(doesNotExist(path))
+          : unusable(path, device.get());
+      if (problem.isPresent()) {
+        problems.add(problem.get());
+      } else {
+        for (String disk : device.get().diskNames()) {
+          reason(reasons, disk, reasonFor(path, device.get()));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+  }
+
+  private Selection forced(String devices) {
+    List<String> problems = new ArrayList<>();
+    Map<String, SelectedDisk> listed = new LinkedHashMap<>();
+    Set<String> covered = new LinkedHashSet<>();
+    for (DeviceListParser.Item item : DeviceListParser.parse(devices)) {
+      if (item.problem().isPresent()) {
+        problems.add(item.problem().get());
+        continue;
+      }
+      String path = item.text();
+      Optional<BlockDevice> device = resolver.resolve(path);
+      if (device.isEmpty()) {
+        problems.add(doesNotExist(path));
+      } else if (!FORCEABLE.contains(device.get().role())) {
+        problems.add("'" + path + "' is not a block device that holds data");
+      } else {
+        BlockDevice found = device.get();
+        boolean wholeDisk = found.role() == BlockDeviceRole.DISK
+            || found.role() == BlockDeviceRole.MULTIPATH_MAP
+            || found.role() == BlockDeviceRole.MULTIPATH_PATH;
+        if (wholeDisk) {
+          covered.addAll(found.diskNames());
+        }
+        Set<SelectionReason> why = EnumSet.of(SelectionReason.FORCED);
+        if (wholeDisk && found.diskNames().stream().anyMatch(this::isRoot)) {
+          why.add(SelectionReason.ROOT);
+        }
+        listed.putIfAbsent(path, new SelectedDisk(path, found.name(), found.sizeBytes(), why));
+      }
+    }
+    if (problems.isEmpty()) {
+      for (Disk root : inventory.rootDisks()) {
+        if (!covered.contains(root.name())) {
+          problems.add("with --force-volumes the list must include the root disk " + root.path());
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+    List<SelectedDisk> selected = List.copyOf(listed.values());
+    return new Selection(selected, SelectionWarnings.of(inventory, selected), true);
+  }
+
+  private boolean isRoot(String diskName) {
+    Disk disk = disksByName.get(diskName);
+    return disk != null && disk.root();
+  }
+
+  private static SelectionReason reasonFor(String typed, BlockDevice device) {
+    return switch (device.role()) {
+      case DISK, MULTIPATH_MAP ->
+          typed.equals(device.path()) ? SelectionReason.REQUESTED : SelectionReason.VIA_ALIAS;
+      case MULTIPATH_PATH -> SelectionReason.VIA_ALIAS;
+      default -> SelectionReason.VIA_PARTITION;
+    };
+  }
+
+  private static Optional<String> unusable(String path, BlockDevice device) {
+    return switch (device.role()) {
+      case NOT_A_DISK -> Optional.of("'" + path + "' is not a disk MGN can replicate"
+          + " (loop, ram, zram, optical, floppy and empty devices are not)");
+      case UNREADABLE -> Optional.of("'" + path + "' was left out of the inventory because its"
+          + " sysfs files could not be read");
+      default -> device.diskNames().isEmpty()
+          ? Optional.of("'" + path + "' rests on no disk of this server")
+          : Optional.empty();
+    };
+  }
+
+  private static String doesNotExist(String path) {
+    return "'" + path + "' is not a block device of this server";
+  }
+
+  private InvalidSelectionException invalid(List<String> problems) {
+    return new InvalidSelectionException(
+        DEVICES, problems, inventory.disks().stream().map(Disk::path).toList());
+  }
+
+  private static void reason(
+      Map<String, Set<SelectionReason>> reasons, String disk, SelectionReason reason) {
+    reasons.computeIfAbsent(disk, k -> EnumSet.noneOf(SelectionReason.class)).add(reason);
+  }
+}
