@@ -29,8 +29,6 @@ public interface ReplicationSelection {
    * Applies the rules to {@code request}.
    *
    * @throws InvalidSelectionException if any listed item is invalid: nothing is selected then
-   * @throws dev.mgnagent.InvalidRequestException if {@code --force-volumes} lacks {@code
-   *     --no-prompt} or {@code --devices}
    */
   Selection select(SelectionRequest request);
 }

@@ -1,5 +1,6 @@
 package dev.mgnagent.selection;
 
+import dev.mgnagent.InvalidRequestException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,11 +11,19 @@ import java.util.Optional;
  *     blank) means every disk
  * @param forceVolumes {@code --force-volumes}: skip detection and pass the listed paths as given
  * @param noPrompt {@code --no-prompt}, which {@code --force-volumes} requires
+ * @throws InvalidRequestException if {@code forceVolumes} comes without {@code noPrompt} or
+ *     without devices: the installer refuses that combination, so it cannot be built
  */
 public record SelectionRequest(Optional<String> devices, boolean forceVolumes, boolean noPrompt) {
 
   public SelectionRequest {
     Objects.requireNonNull(devices, "devices");
+    if (forceVolumes && (!noPrompt || devices.map(String::isBlank).orElse(true))) {
+      throw new InvalidRequestException(
+          "--force-volumes",
+          "--force-volumes needs --no-prompt and --devices listing every disk to replicate,"
+              + " the root disk included");
+    }
   }
 
   /** Every disk (no {@code --devices}, or Enter at the prompt). */

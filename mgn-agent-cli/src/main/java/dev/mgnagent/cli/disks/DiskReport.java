@@ -6,16 +6,44 @@ import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.disk.InventoryWarning;
 import dev.mgnagent.disk.Partition;
 import dev.mgnagent.disk.StackedDevice;
+import dev.mgnagent.selection.SelectedDisk;
+import dev.mgnagent.selection.Selection;
+import dev.mgnagent.selection.SelectionReason;
+import dev.mgnagent.selection.SelectionWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders an {@link Inventory} as the {@code disks} command prints it: a table or JSON. */
+/**
+ * Renders an {@link Inventory} and a {@link Selection} as the {@code disks} command prints them: a
+ * table followed by the selection in the installer's words, or JSON.
+ */
 final class DiskReport {
 
   private static final double GIB = 1024.0 * 1024 * 1024;
 
   private DiskReport() {}
+
+  /** The disk table, a blank line, then one "Disk to replicate identified" line per selected disk. */
+  static String table(Inventory inventory, Selection selection) {
+    StringBuilder text = new StringBuilder(table(inventory));
+    if (!selection.disks().isEmpty()) {
+      text.append('\n');
+    }
+    for (SelectedDisk disk : selection.disks()) {
+      text.append("Disk to replicate identified: ").append(disk.path()).append(" of size ")
+          .append(gibibytes(disk.sizeBytes())).append(" GiB (")
+          .append(String.join(", ", disk.orderedReasons().stream().map(SelectionReason::name).toList()))
+          .append(")\n");
+    }
+    return text.toString();
+  }
+
+  /** Whole GiB as the installer prints them, one decimal when not whole. */
+  static String gibibytes(long bytes) {
+    double gib = bytes / GIB;
+    return gib == Math.rint(gib) ? Long.toString((long) gib) : String.format(Locale.ROOT, "%.1f", gib);
+  }
 
   /** Path, size in GiB, whether it backs {@code /}, model; one disk per line. */
   static String table(Inventory inventory) {
@@ -44,10 +72,13 @@ final class DiskReport {
     return table.toString();
   }
 
-  /** One {@code warning: ...} line per inventory warning, plus one when no disk was found. */
-  static List<String> warnings(Inventory inventory) {
+  /** One {@code warning: ...} line per warning, plus one when no disk was found. */
+  static List<String> warnings(Inventory inventory, Selection selection) {
     List<String> lines = new ArrayList<>();
     for (InventoryWarning warning : inventory.warnings()) {
+      lines.add("warning: " + warning.message());
+    }
+    for (SelectionWarning warning : selection.warnings()) {
       lines.add("warning: " + warning.message());
     }
     if (inventory.disks().isEmpty()) {
@@ -62,7 +93,7 @@ final class DiskReport {
     return messages.isEmpty() ? "" : " (" + String.join("; ", messages) + ")";
   }
 
-  static String json(Inventory inventory) {
+  static String json(Inventory inventory, Selection selection) {
     JsonWriter json = JsonWriter.object().beginArray("disks");
     for (Disk disk : inventory.disks()) {
       json.beginObject()
@@ -103,8 +134,19 @@ final class DiskReport {
           .field("disks", device.diskNames().stream().map(n -> inventory.disk(n).orElseThrow().path()).toList())
           .endObject();
     }
+    json.endArray().field("forced", selection.forced()).beginArray("selected");
+    for (SelectedDisk disk : selection.disks()) {
+      json.beginObject()
+          .field("path", disk.path())
+          .field("sizeBytes", disk.sizeBytes())
+          .field("reasons", disk.orderedReasons().stream().map(SelectionReason::name).toList())
+          .endObject();
+    }
     json.endArray().beginArray("warnings");
     for (InventoryWarning warning : inventory.warnings()) {
+      json.beginObject().field("code", warning.code()).field("message", warning.message()).endObject();
+    }
+    for (SelectionWarning warning : selection.warnings()) {
       json.beginObject().field("code", warning.code()).field("message", warning.message()).endObject();
     }
     return json.endArray().toJson();

@@ -2,24 +2,36 @@ package dev.mgnagent.cli.disks;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.disk.DiskInventoryException;
 import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import java.nio.file.Files;
+import dev.mgnagent.selection.ReplicationSelection;
+import dev.mgnagent.selection.Selection;
+import dev.mgnagent.selection.SelectionRequest;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mgn-agent disks}: the disks MGN can replicate on this host, and which back {@code /}. */
+/**
+ * {@code mgn-agent disks}: the disks MGN can replicate on this host, which back {@code /}, and
+ * which the installer would replicate for a {@code --devices} list.
+ */
 @Command(
     name = "disks",
     mixinStandardHelpOptions = true,
-    description = "List the disks MGN can replicate on this server and the root disk.")
+    description = {
+      "List the disks MGN can replicate on this server and preview which the installer would"
+          + " replicate.",
+      "Nothing is installed or changed."
+    })
 public final class DisksCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -33,20 +45,37 @@ public final class DisksCommand implements Callable<Integer> {
       description = "Read sys, proc and dev under DIR instead of / (a copy or a fake tree).")
   Path hostRoot;
 
+  @Option(
+      names = "--devices",
+      paramLabel = "LIST",
+      description = "Comma-separated paths to replicate, as the installer takes them (partitions,"
+          + " LVs and aliases select their whole disks). Default: every disk.")
+  String devices;
+
+  @Option(
+      names = "--force-volumes",
+      description = "Pass --devices as given, without detection (needs --no-prompt; the root"
+          + " disk must be listed).")
+  boolean forceVolumes;
+
+  @Option(names = "--no-prompt", description = "As the installer's: never ask (disks never asks).")
+  boolean noPrompt;
+
   @Override
   public Integer call() {
+    SelectionRequest request = new SelectionRequest(Optional.ofNullable(devices), forceVolumes, noPrompt);
     Host host = hostRoot == null ? LocalHost.create() : LocalHost.rootedAt(checkedHostRoot());
     Inventory inventory = read(host);
     if (hostRoot != null && inventory.disks().isEmpty()) {
-      throw new InvalidRequestException(
-          "--host-root",
-          "--host-root " + hostRoot + ": no usable disk in this tree" + DiskReport.warningSummary(inventory));
+      throw new InvalidRequestException("--host-root", "--host-root " + hostRoot
+          + ": no usable disk in this tree" + DiskReport.warningSummary(inventory));
     }
+    Selection selection = ReplicationSelection.of(inventory, DevicePaths.of(host)).select(request);
     if (json) {
-      spec.commandLine().getOut().println(DiskReport.json(inventory));
+      spec.commandLine().getOut().println(DiskReport.json(inventory, selection));
     } else {
-      spec.commandLine().getOut().print(DiskReport.table(inventory));
-      DiskReport.warnings(inventory).forEach(spec.commandLine().getErr()::println);
+      spec.commandLine().getOut().print(DiskReport.table(inventory, selection));
+      DiskReport.warnings(inventory, selection).forEach(spec.commandLine().getErr()::println);
     }
     return inventory.disks().isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
   }
@@ -68,7 +97,8 @@ public final class DisksCommand implements Callable<Integer> {
       return DiskInventory.of(host).read();
     } catch (DiskInventoryException e) {
       if (hostRoot != null) {
-        throw new InvalidRequestException("--host-root", "--host-root " + hostRoot + ": " + e.getMessage());
+        throw new InvalidRequestException(
+            "--host-root", "--host-root " + hostRoot + ": " + e.getMessage());
       }
       throw e;
     }

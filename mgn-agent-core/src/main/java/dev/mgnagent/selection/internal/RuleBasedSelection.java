@@ -1,6 +1,5 @@
 package dev.mgnagent.selection.internal;
 
-import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.disk.BlockDevice;
 import dev.mgnagent.disk.BlockDeviceRole;
 import dev.mgnagent.disk.DevicePaths;
@@ -43,12 +42,6 @@ public final class RuleBasedSelection implements ReplicationSelection {
   @Override
   public Selection select(SelectionRequest request) {
     if (request.forceVolumes()) {
-      if (!request.noPrompt() || !request.namesDevices()) {
-        throw new InvalidRequestException(
-            "--force-volumes",
-            "--force-volumes needs --no-prompt and --devices listing every disk to replicate,"
-                + " the root disk included");
-      }
       return forced(request.devices().orElseThrow());
     }
     Map<String, Set<SelectionReason>> reasons = new HashMap<>();
