@@ -24,17 +24,4 @@ public interface Host {
 
   /** Starts processes on this host. */
   CommandRunner commandRunner();
-
-  /**
-   * Resolves an absolute host path such as {@code /sys/block} against {@link #root()}.
-   *
-   * @throws IllegalArgumentException if {@code absolutePath} is not absolute
-   */
-  default Path resolve(String absolutePath) {
-    if (!absolutePath.startsWith("/")) {
-      throw new IllegalArgumentException("not an absolute path: " + absolutePath);
-    }
-    String relative = absolutePath.substring(1);
-    return relative.isEmpty() ? root() : root().resolve(relative);
-  }
 }
