@@ -1,0 +1,64 @@
+package dev.mgnagent.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs every example's {@code main} against a fake machine from the testkit. */
+class ExamplesTest {
+
+  @TempDir Path temp;
+
+  private static String run(Runnable main) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      main.run();
+    } finally {
+      System.setOut(original);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void listDisksShowsTheRootDiskAndItsPartitions() {
+    String root = FakeBlockDeviceScenarios.lvmRootSpanningTwoDisks().writeTo(temp).toString();
+
+    String out = run(() -> ListDisks.main(new String[] {root}));
+
+    assertThat(out).isEqualTo(
+        "/dev/sda 20 GiB root boot\n"
+            + "  /dev/sda1 [/boot]\n"
+            + "  /dev/sda2 []\n"
+            + "/dev/sdb 10 GiB root\n"
+            + "  /dev/sdb1 []\n");
+  }
+
+  @Test
+  void previewSelectionWidensAliasesToDisks() {
+    String root = FakeBlockDeviceScenarios.nitroNvme().writeTo(temp).toString();
+
+    String out = run(() -> PreviewSelection.main(new String[] {"/dev/sdf", root}));
+
+    assertThat(out).isEqualTo(
+        "/dev/nvme0n1 [ROOT]\n"
+            + "/dev/nvme1n1 [VIA_ALIAS]\n"
+            + "--devices /dev/nvme0n1,/dev/nvme1n1\n");
+  }
+
+  @Test
+  void previewSelectionReportsRefusals() {
+    String root = FakeBlockDeviceScenarios.noise().writeTo(temp).toString();
+
+    String out = run(() -> PreviewSelection.main(new String[] {"/dev/sr0", root}));
+
+    assertThat(out).startsWith("refused: ['/dev/sr0' is not a disk MGN can replicate");
+  }
+}
