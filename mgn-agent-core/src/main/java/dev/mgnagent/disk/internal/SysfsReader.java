@@ -2,6 +2,7 @@ package dev.mgnagent.disk.internal;
 
 import dev.mgnagent.disk.DiskInventoryException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,6 +18,9 @@ import java.util.Set;
 /**
  * Reads the text of every block device under {@code sys/block} of a host root. Reading only: the
  * contents are handed to {@link InventoryAssembler} unparsed.
+ *
+ * <p>Each device directory is listed once and only files whose directory entry exists are opened,
+ * so that a host with thousands of disks is read without an exception per missing attribute.
  */
 final class SysfsReader {
 
@@ -30,7 +34,7 @@ final class SysfsReader {
   /** Files read from a partition's directory. */
   private static final List<String> PARTITION_FILES = List.of("dev", "size", "partition", "start");
 
-  /** Sysfs files are one short line; anything larger is not a sysfs attribute. */
+  /** Sysfs attributes are one short line; more than this is not a sysfs attribute. */
   private static final int MAX_FILE_BYTES = 64 * 1024;
 
   private final Path root;
@@ -43,18 +47,46 @@ final class SysfsReader {
     Path sysBlock = root.resolve("sys/block");
     List<RawBlockDevice> devices = new ArrayList<>();
     for (Path entry : list(sysBlock, true)) {
-      if (Files.isDirectory(entry)) {
-        devices.add(readDevice(entry, "sys/block/" + entry.getFileName(), DEVICE_FILES, true));
+      Set<String> entries = entryNames(entry);
+      if (!entries.isEmpty()) {
+        String path = "sys/block/" + entry.getFileName();
+        devices.add(readDevice(entry, entries, path, DEVICE_FILES, partitionsOf(entry, entries, path)));
       }
     }
     return devices;
   }
 
+  private List<RawBlockDevice> partitionsOf(Path disk, Set<String> entries, String sysfsPath) {
+    String diskName = disk.getFileName().toString();
+    List<RawBlockDevice> partitions = new ArrayList<>();
+    for (String name : entries) {
+      // The kernel names partitions after their disk: sda1, nvme0n1p1, md0p1.
+      if (name.startsWith(diskName) && !name.equals(diskName)) {
+        Path child = disk.resolve(name);
+        Set<String> childEntries = entryNames(child);
+        if (childEntries.contains("partition") && !Files.isSymbolicLink(child)) {
+          partitions.add(
+              readDevice(child, childEntries, sysfsPath + "/" + name, PARTITION_FILES, List.of()));
+        }
+      }
+    }
+    partitions.sort((a, b) -> DeviceNameOrder.INSTANCE.compare(a.name(), b.name()));
+    return partitions;
+  }
+
   private RawBlockDevice readDevice(
-      Path dir, String sysfsPath, List<String> fileNames, boolean withPartitions) {
+      Path dir,
+      Set<String> entries,
+      String sysfsPath,
+      List<String> fileNames,
+      List<RawBlockDevice> partitions) {
     Map<String, String> files = new HashMap<>();
     Set<String> unreadable = new HashSet<>();
     for (String name : fileNames) {
+      int slash = name.indexOf('/');
+      if (!entries.contains(slash < 0 ? name : name.substring(0, slash))) {
+        continue;
+      }
       try {
         files.put(name, readSmallFile(dir.resolve(name)));
       } catch (NoSuchFileException e) {
@@ -63,46 +95,48 @@ final class SysfsReader {
         unreadable.add(name);
       }
     }
-    List<RawBlockDevice> partitions = new ArrayList<>();
-    if (withPartitions) {
-      for (Path child : list(dir, false)) {
-        if (!Files.isSymbolicLink(child) && Files.isRegularFile(child.resolve("partition"))) {
-          String name = child.getFileName().toString();
-          partitions.add(readDevice(child, sysfsPath + "/" + name, PARTITION_FILES, false));
-        }
-      }
-    }
     return new RawBlockDevice(
         dir.getFileName().toString(),
         sysfsPath,
         files,
         unreadable,
-        names(dir.resolve("slaves")),
-        names(dir.resolve("holders")),
+        entries.contains("slaves") ? names(dir.resolve("slaves")) : List.of(),
+        entries.contains("holders") ? names(dir.resolve("holders")) : List.of(),
         partitions);
   }
 
   private static String readSmallFile(Path file) throws IOException {
-    if (Files.size(file) > MAX_FILE_BYTES) {
-      throw new IOException("larger than a sysfs attribute: " + file);
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      if (bytes.length > MAX_FILE_BYTES) {
+        throw new IOException("larger than a sysfs attribute: " + file);
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
     }
-    return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+  }
+
+  /** The names in directory {@code dir} (following a symlink to it); empty when it is not one. */
+  private static Set<String> entryNames(Path dir) {
+    Set<String> names = new HashSet<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+      stream.forEach(p -> names.add(p.getFileName().toString()));
+    } catch (IOException e) {
+      return Set.of();
+    }
+    return names;
   }
 
   private static List<String> names(Path dir) {
-    return list(dir, false).stream().map(p -> p.getFileName().toString()).sorted().toList();
+    return list(dir, false).stream().map(p -> p.getFileName().toString()).toList();
   }
 
   private static List<Path> list(Path dir, boolean required) {
-    if (!Files.isDirectory(dir)) {
-      if (required) {
-        throw new DiskInventoryException(
-            "cannot list block devices: " + dir + " is not a directory (is sysfs mounted, or is"
-                + " --host-root the root of a Linux file system?)",
-            dir,
-            null);
-      }
-      return List.of();
+    if (required && !Files.isDirectory(dir)) {
+      throw new DiskInventoryException(
+          "cannot list block devices: " + dir + " is not a directory (is sysfs mounted, or is"
+              + " --host-root the root of a Linux file system?)",
+          dir,
+          null);
     }
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       List<Path> paths = new ArrayList<>();
