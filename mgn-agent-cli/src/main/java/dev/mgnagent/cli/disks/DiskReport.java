@@ -143,12 +143,12 @@ final class DiskReport {
           .endObject();
     }
     json.endArray().beginArray("warnings");
-    for (InventoryWarning warning : inventory.warnings()) {
-      json.beginObject().field("code", warning.code()).field("message", warning.message()).endObject();
-    }
-    for (SelectionWarning warning : selection.warnings()) {
-      json.beginObject().field("code", warning.code()).field("message", warning.message()).endObject();
-    }
+    inventory.warnings().forEach(w -> warning(json, w.code(), w.message()));
+    selection.warnings().forEach(w -> warning(json, w.code(), w.message()));
     return json.endArray().toJson();
+  }
+
+  private static void warning(JsonWriter json, String code, String message) {
+    json.beginObject().field("code", code).field("message", message).endObject();
   }
 }

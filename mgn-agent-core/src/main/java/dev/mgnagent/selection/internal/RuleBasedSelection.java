@@ -63,20 +63,13 @@ public final class RuleBasedSelection implements ReplicationSelection {
 
   private void requested(String devices, Map<String, Set<SelectionReason>> reasons) {
     List<String> problems = new ArrayList<>();
-    for (DeviceListParser.Item item : DeviceListParser.parse(devices)) {
-      if (item.problem().isPresent()) {
-        problems.add(item.problem().get());
-        continue;
-      }
-      String path = item.text();
-      Optional<BlockDevice> device = resolver.resolve(path);
-      Optional<String> problem = device.isEmpty() ? Optional.of(doesNotExist(path))
-          : unusable(path, device.get());
+    for (Listed item : resolveAll(devices, problems)) {
+      Optional<String> problem = unusable(item.path(), item.device());
       if (problem.isPresent()) {
         problems.add(problem.get());
       } else {
-        for (String disk : device.get().diskNames()) {
-          reason(reasons, disk, reasonFor(path, device.get()));
+        for (String disk : item.device().diskNames()) {
+          reason(reasons, disk, reasonFor(item.path(), item.device()));
         }
       }
     }
@@ -85,35 +78,49 @@ public final class RuleBasedSelection implements ReplicationSelection {
     }
   }
 
-  private Selection forced(String devices) {
-    List<String> problems = new ArrayList<>();
-    Map<String, SelectedDisk> listed = new LinkedHashMap<>();
-    Set<String> covered = new LinkedHashSet<>();
+  /** A syntactically valid item and the device it names. */
+  private record Listed(String path, BlockDevice device) {}
+
+  /** The items that name a block device; every other item adds its problem to {@code problems}. */
+  private List<Listed> resolveAll(String devices, List<String> problems) {
+    List<Listed> listed = new ArrayList<>();
     for (DeviceListParser.Item item : DeviceListParser.parse(devices)) {
       if (item.problem().isPresent()) {
         problems.add(item.problem().get());
         continue;
       }
-      String path = item.text();
-      Optional<BlockDevice> device = resolver.resolve(path);
-      if (device.isEmpty()) {
-        problems.add(doesNotExist(path));
-      } else if (!FORCEABLE.contains(device.get().role())) {
-        problems.add("'" + path + "' is not a block device that holds data");
+      Optional<BlockDevice> device = resolver.resolve(item.text());
+      if (device.isPresent()) {
+        listed.add(new Listed(item.text(), device.get()));
       } else {
-        BlockDevice found = device.get();
-        boolean wholeDisk = found.role() == BlockDeviceRole.DISK
-            || found.role() == BlockDeviceRole.MULTIPATH_MAP
-            || found.role() == BlockDeviceRole.MULTIPATH_PATH;
-        if (wholeDisk) {
-          covered.addAll(found.diskNames());
-        }
-        Set<SelectionReason> why = EnumSet.of(SelectionReason.FORCED);
-        if (wholeDisk && found.diskNames().stream().anyMatch(this::isRoot)) {
-          why.add(SelectionReason.ROOT);
-        }
-        listed.putIfAbsent(path, new SelectedDisk(path, found.name(), found.sizeBytes(), why));
+        problems.add("'" + item.text() + "' is not a block device of this server");
       }
+    }
+    return listed;
+  }
+
+  private Selection forced(String devices) {
+    List<String> problems = new ArrayList<>();
+    Map<String, SelectedDisk> listed = new LinkedHashMap<>();
+    Set<String> covered = new LinkedHashSet<>();
+    for (Listed item : resolveAll(devices, problems)) {
+      BlockDevice found = item.device();
+      if (!FORCEABLE.contains(found.role())) {
+        problems.add("'" + item.path() + "' is not a block device that holds data");
+        continue;
+      }
+      boolean wholeDisk = found.role() == BlockDeviceRole.DISK
+          || found.role() == BlockDeviceRole.MULTIPATH_MAP
+          || found.role() == BlockDeviceRole.MULTIPATH_PATH;
+      if (wholeDisk) {
+        covered.addAll(found.diskNames());
+      }
+      Set<SelectionReason> why = EnumSet.of(SelectionReason.FORCED);
+      if (wholeDisk && found.diskNames().stream().anyMatch(this::isRoot)) {
+        why.add(SelectionReason.ROOT);
+      }
+      listed.putIfAbsent(
+          item.path(), new SelectedDisk(item.path(), found.name(), found.sizeBytes(), why));
     }
     if (problems.isEmpty()) {
       for (Disk root : inventory.rootDisks()) {
@@ -153,10 +160,6 @@ public final class RuleBasedSelection implements ReplicationSelection {
           ? Optional.of("'" + path + "' rests on no disk of this server")
           : Optional.empty();
     };
-  }
-
-  private static String doesNotExist(String path) {
-    return "'" + path + "' is not a block device of this server";
   }
 
   private InvalidSelectionException invalid(List<String> problems) {
