@@ -1,0 +1,79 @@
+package dev.mgnagent.service.internal;
+
+import dev.mgnagent.service.DiskReplication;
+import dev.mgnagent.service.ReplicationStatusReader;
+import dev.mgnagent.service.ServerReplicationStatus;
+import dev.mgnagent.service.SourceServerId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.mgn.MgnClient;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInfo;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDisk;
+import software.amazon.awssdk.services.mgn.model.DescribeSourceServersRequestFilters;
+import software.amazon.awssdk.services.mgn.model.SourceServer;
+
+/** {@link ReplicationStatusReader} with the {@code DescribeSourceServers} paginator. */
+public final class DescribingStatusReader implements ReplicationStatusReader {
+
+  static final int PAGE_SIZE = 1000;
+
+  private final MgnClient client;
+
+  public DescribingStatusReader(MgnClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public List<ServerReplicationStatus> read(List<SourceServerId> ids) {
+    DescribeSourceServersRequestFilters.Builder filters = DescribeSourceServersRequestFilters.builder();
+    if (ids.isEmpty()) {
+      filters.isArchived(false);
+    } else {
+      filters.sourceServerIDs(ids.stream().map(SourceServerId::value).toList());
+    }
+    List<ServerReplicationStatus> servers = new ArrayList<>();
+    try {
+      client.describeSourceServersPaginator(r -> r.filters(filters.build()).maxResults(PAGE_SIZE))
+          .items()
+          .forEach(server -> servers.add(status(server)));
+    } catch (SdkException e) {
+      throw MgnErrors.translate("DescribeSourceServers", e,
+          client.serviceClientConfiguration().region().id(),
+          client.serviceClientConfiguration().endpointOverride());
+    }
+    return servers;
+  }
+
+  static ServerReplicationStatus status(SourceServer server) {
+    DataReplicationInfo info = server.dataReplicationInfo();
+    List<DiskReplication> disks = new ArrayList<>();
+    if (info != null && info.hasReplicatedDisks()) {
+      for (DataReplicationInfoReplicatedDisk disk : info.replicatedDisks()) {
+        disks.add(new DiskReplication(
+            Optional.ofNullable(disk.deviceName()).orElse("?"),
+            zeroIfNull(disk.totalStorageBytes()),
+            zeroIfNull(disk.replicatedStorageBytes()),
+            zeroIfNull(disk.backloggedStorageBytes())));
+      }
+    }
+    Optional<String> hostname = Optional.ofNullable(server.sourceProperties())
+        .map(p -> p.identificationHints())
+        .map(h -> h.hostname());
+    return new ServerReplicationStatus(
+        new SourceServerId(server.sourceServerID()),
+        server.arn(),
+        hostname,
+        Optional.ofNullable(info).map(DataReplicationInfo::dataReplicationStateAsString),
+        Optional.ofNullable(server.lifeCycle()).map(l -> l.stateAsString()),
+        Optional.ofNullable(info).map(DataReplicationInfo::dataReplicationError)
+            .map(e -> e.errorAsString()),
+        Boolean.TRUE.equals(server.isArchived()),
+        disks);
+  }
+
+  private static long zeroIfNull(Long value) {
+    return value == null ? 0 : value;
+  }
+}
