@@ -58,8 +58,8 @@ public final class FakeInstallerBucket implements AutoCloseable {
 
   private final String region;
   private final Map<InstallerFlavor, byte[]> installers;
-  private final Map<InstallerFlavor, String> sha512s = new EnumMap<>(InstallerFlavor.class);
-  private final Map<InstallerFlavor, String> etags = new EnumMap<>(InstallerFlavor.class);
+  private final Map<InstallerFlavor, String> sha512s = Collections.synchronizedMap(new EnumMap<>(InstallerFlavor.class));
+  private final Map<InstallerFlavor, String> etags = Collections.synchronizedMap(new EnumMap<>(InstallerFlavor.class));
   private final HttpServer server;
   private final ExecutorService executor;
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
@@ -75,12 +75,8 @@ public final class FakeInstallerBucket implements AutoCloseable {
 
   private FakeInstallerBucket(Builder builder) {
     this.region = builder.region;
-    this.installers = new EnumMap<>(builder.installers);
-    for (Map.Entry<InstallerFlavor, byte[]> entry : installers.entrySet()) {
-      String sha = sha512Hex(entry.getValue());
-      sha512s.put(entry.getKey(), sha);
-      etags.put(entry.getKey(), "\"" + sha.substring(0, 32) + "\"");
-    }
+    this.installers = Collections.synchronizedMap(new EnumMap<>(InstallerFlavor.class));
+    builder.installers.forEach(this::publish);
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newCachedThreadPool(
@@ -143,6 +139,24 @@ public final class FakeInstallerBucket implements AutoCloseable {
   /** The full URL of {@code flavor}'s installer on this server. */
   public URI installerUrl(InstallerFlavor flavor) {
     return URI.create(endpoint() + installerPath(flavor));
+  }
+
+  /**
+   * Publishes new installer bytes for {@code flavor} (with a new {@code ETag} and digest), as
+   * when AWS releases a new installer between two requests.
+   */
+  public FakeInstallerBucket replaceInstaller(InstallerFlavor flavor, byte[] content) {
+    publish(flavor, content.clone());
+    return this;
+  }
+
+  private void publish(InstallerFlavor flavor, byte[] content) {
+    String sha = sha512Hex(content);
+    synchronized (installers) {
+      installers.put(flavor, content);
+      sha512s.put(flavor, sha);
+      etags.put(flavor, "\"" + sha.substring(0, 32) + "\"");
+    }
   }
 
   /** The digest files publish the SHA-512 of other bytes from now on. */
@@ -229,55 +243,79 @@ public final class FakeInstallerBucket implements AutoCloseable {
     String path = exchange.getRequestURI().getRawPath();
     Optional<String> range = header(exchange, "Range");
     Optional<String> ifRange = header(exchange, "If-Range");
-    long[] served = {0, 0};
-    int status = 500;
+    Served served = new Served();
     try {
-      status = answer(exchange, path, range, ifRange, served);
+      answer(exchange, path, range, ifRange, served);
     } finally {
       requests.add(
           new RecordedRequest(
-              exchange.getRequestMethod(), path, range, ifRange, status, served[0], served[1]));
+              exchange.getRequestMethod(), path, range, ifRange, served.status, served.firstByte,
+              served.bytes));
+      if (served.stalled) {
+        awaitClose();
+      }
       exchange.close();
     }
   }
 
-  /** Answers; returns the status; {@code served} gets the first byte offset and the bytes sent. */
-  private int answer(
+  /** What one answer served, filled in as it is sent. */
+  private static final class Served {
+    int status = 500;
+    long firstByte;
+    long bytes;
+    boolean stalled;
+  }
+
+  /** Answers; {@code served} records the status, the first byte offset and the bytes sent. */
+  private void answer(
       HttpExchange exchange, String path, Optional<String> range, Optional<String> ifRange,
-      long[] served)
+      Served served)
       throws IOException {
     if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-      return error(exchange, 405, "MethodNotAllowed");
+      served.status = error(exchange, 405, "MethodNotAllowed");
+      return;
     }
     if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       int status = failureStatus;
-      return error(exchange, status, status == 503 ? "SlowDown" : status == 403 ? "AccessDenied" : "InternalError");
+      served.status =
+          error(exchange, status, status == 503 ? "SlowDown" : status == 403 ? "AccessDenied" : "InternalError");
+      return;
     }
     if (forbidden) {
-      return error(exchange, 403, "AccessDenied");
+      served.status = error(exchange, 403, "AccessDenied");
+      return;
     }
-    for (InstallerFlavor flavor : installers.keySet()) {
+    for (InstallerFlavor flavor : InstallerFlavor.values()) {
+      byte[] object = installers.get(flavor);
+      if (object == null) {
+        continue;
+      }
       if (path.equals(digestPath(flavor))) {
-        String hex = wrongDigest ? sha512Hex(tampered(installers.get(flavor))) : sha512s.get(flavor);
+        String hex = wrongDigest ? sha512Hex(tampered(object)) : sha512s.get(flavor);
         byte[] body = (hex + "\n").getBytes(StandardCharsets.US_ASCII);
         exchange.getResponseHeaders().set("Content-Type", "binary/octet-stream");
         exchange.getResponseHeaders().set("ETag", "\"" + hex.substring(0, 32) + "\"");
         send(exchange, 200, body, 0, body.length, served, -1, -1);
-        return 200;
+        return;
       }
       if (path.equals(installerPath(flavor))) {
-        return serveObject(exchange, flavor, range, ifRange, served);
+        serveObject(exchange, flavor, range, ifRange, served);
+        return;
       }
     }
-    return error(exchange, 404, "NoSuchKey");
+    served.status = error(exchange, 404, "NoSuchKey");
   }
 
-  private int serveObject(
+  private void serveObject(
       HttpExchange exchange, InstallerFlavor flavor, Optional<String> range,
-      Optional<String> ifRange, long[] served)
+      Optional<String> ifRange, Served served)
       throws IOException {
-    byte[] object = installers.get(flavor);
-    String etag = etags.get(flavor);
+    byte[] object;
+    String etag;
+    synchronized (installers) {
+      object = installers.get(flavor);
+      etag = etags.get(flavor);
+    }
     var headers = exchange.getResponseHeaders();
     headers.set("Content-Type", "binary/octet-stream");
     headers.set("ETag", etag);
@@ -297,7 +335,8 @@ public final class FakeInstallerBucket implements AutoCloseable {
         }
         if (first >= object.length || last < first) {
           headers.set("Content-Range", "bytes */" + object.length);
-          return error(exchange, 416, "InvalidRange");
+          served.status = error(exchange, 416, "InvalidRange");
+          return;
         }
         status = 206;
         headers.set("Content-Range", "bytes " + first + "-" + last + "/" + object.length);
@@ -306,7 +345,6 @@ public final class FakeInstallerBucket implements AutoCloseable {
     long cut = cutAt.getAndSet(-1);
     long stall = stallAt.getAndSet(-1);
     send(exchange, status, object, (int) first, (int) (last - first + 1), served, cut, stall);
-    return status;
   }
 
   /**
@@ -314,10 +352,11 @@ public final class FakeInstallerBucket implements AutoCloseable {
    * {@code cut} (closing the connection) or {@code stall} (going silent until closed).
    */
   private void send(
-      HttpExchange exchange, int status, byte[] data, int from, int length, long[] served,
+      HttpExchange exchange, int status, byte[] data, int from, int length, Served served,
       long cut, long stall)
       throws IOException {
-    served[0] = from;
+    served.status = status;
+    served.firstByte = from;
     boolean head = exchange.getRequestMethod().equals("HEAD");
     exchange.sendResponseHeaders(status, head ? -1 : length);
     if (head) {
@@ -336,14 +375,15 @@ public final class FakeInstallerBucket implements AutoCloseable {
       int chunk = (int) Math.min(64 * 1024, stop - position);
       body.write(data, position, chunk);
       position += chunk;
-      served[1] += chunk;
+      served.bytes += chunk;
     }
     body.flush();
     if (stop < from + (long) length) {
       if (stall >= 0 && (cut < 0 || stall <= cut)) {
-        awaitClose();
+        served.stalled = true;
+        return;
       }
-      throw new IOException("fake bucket: body deliberately ended at byte " + stop);
+      throw new IOException("fake bucket: body deliberately cut at byte " + stop);
     }
   }
 
