@@ -37,8 +37,7 @@ final class ResumableDownload {
   private final URI url;
   private final FileChannel file;
   private final Path filePath;
-  private final MessageDigest sha512 = newSha512();
-  private final byte[] buffer = new byte[BUFFER_BYTES];
+  private PipelinedSha512 sha512;
 
   private long offset;
   private OptionalLong total = OptionalLong.empty();
@@ -54,7 +53,10 @@ final class ResumableDownload {
   }
 
   Downloaded run() {
-    return new RetryPolicy(settings).run(url, this::attempt, () -> offset);
+    try (PipelinedSha512 hashing = new PipelinedSha512(BUFFER_BYTES)) {
+      sha512 = hashing;
+      return new RetryPolicy(settings).run(url, this::attempt, () -> offset);
+    }
   }
 
   private Downloaded attempt(int attempt) throws RetryableFailure {
@@ -88,7 +90,7 @@ final class ResumableDownload {
     }
     settings.listener().onEvent(new DownloadProgress(url, offset, OptionalLong.of(offset)));
     settings.listener().onEvent(new DownloadFinished(url, offset, attempt));
-    return new Downloaded(offset, sha512.digest(), attempt);
+    return new Downloaded(offset, uninterrupted(sha512::digest), attempt);
   }
 
   /**
@@ -134,26 +136,70 @@ final class ResumableDownload {
         FailureExplanations.forStatus(url, status, FailureExplanations.s3ErrorCode(body)), null);
   }
 
+  /**
+   * Reads the body buffer by buffer: each is written to the file, then hashed on the other
+   * thread. What arrived before a failure is kept, so that a resume starts after it.
+   */
   private void copy(InputStream in, long expectedEnd) throws IOException, RetryableFailure {
-    ByteBuffer wrapped = ByteBuffer.wrap(buffer);
-    int n;
-    while ((n = in.read(buffer)) >= 0) {
-      if (n == 0) {
-        continue;
+    boolean end = false;
+    while (!end) {
+      byte[] buffer = uninterrupted(sha512::borrow);
+      int filled = 0;
+      IOException failure = null;
+      try {
+        while (filled < buffer.length) {
+          int n = in.read(buffer, filled, buffer.length - filled);
+          if (n < 0) {
+            end = true;
+            break;
+          }
+          filled += n;
+        }
+      } catch (IOException e) {
+        failure = e;
       }
-      if (expectedEnd >= 0 && offset + n > expectedEnd) {
+      if (expectedEnd >= 0 && offset + filled > expectedEnd) {
+        sha512.giveBack(buffer);
         restart();
         throw RetryableFailure.restarting(
             "the server sent more bytes than announced (" + expectedEnd + "); starting over");
       }
-      sha512.update(buffer, 0, n);
-      wrapped.clear().limit(n);
-      write(wrapped);
-      offset += n;
-      if (offset >= nextProgress) {
-        nextProgress = offset + PROGRESS_STEP;
-        settings.listener().onEvent(new DownloadProgress(url, offset, total));
+      keep(buffer, filled);
+      if (failure != null) {
+        throw failure;
       }
+    }
+  }
+
+  /** Writes and hashes what a buffer holds, and hands the buffer on. */
+  private void keep(byte[] buffer, int filled) {
+    if (filled == 0) {
+      sha512.giveBack(buffer);
+      return;
+    }
+    write(ByteBuffer.wrap(buffer, 0, filled));
+    uninterrupted(() -> {
+      sha512.submit(buffer, filled);
+      return null;
+    });
+    offset += filled;
+    if (offset >= nextProgress) {
+      nextProgress = offset + PROGRESS_STEP;
+      settings.listener().onEvent(new DownloadProgress(url, offset, total));
+    }
+  }
+
+  /** A step that waits for the hashing thread. */
+  private interface Waiting<T> {
+    T run() throws InterruptedException;
+  }
+
+  private <T> T uninterrupted(Waiting<T> step) {
+    try {
+      return step.run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InstallerDownloadException(url, 0, -1, "download of " + url + " interrupted", e);
     }
   }
 
@@ -176,7 +222,10 @@ final class ResumableDownload {
     offset = 0;
     validator = null;
     nextProgress = PROGRESS_STEP;
-    sha512.reset();
+    uninterrupted(() -> {
+      sha512.reset();
+      return null;
+    });
     try {
       file.truncate(0);
       file.position(0);

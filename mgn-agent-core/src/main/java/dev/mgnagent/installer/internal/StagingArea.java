@@ -109,7 +109,6 @@ public final class StagingArea implements AutoCloseable {
    */
   public void commit(boolean replace) {
     try {
-      channel.force(false);
       channel.close();
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
       if (replace) {
