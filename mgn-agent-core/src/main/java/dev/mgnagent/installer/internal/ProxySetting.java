@@ -47,6 +47,17 @@ public record ProxySetting(String host, int port) {
   }
 
   private static InvalidRequestException invalid(String value, String why) {
-    return new InvalidRequestException("httpsProxy", "https_proxy '" + value + "': " + why);
+    return new InvalidRequestException("httpsProxy", "https_proxy '" + redacted(value) + "': " + why);
+  }
+
+  /** The value without its user and password, which must never reach a message. */
+  static String redacted(String value) {
+    int at = value.lastIndexOf('@');
+    if (at < 0) {
+      return value;
+    }
+    int scheme = value.indexOf("://");
+    String prefix = scheme >= 0 && scheme < at ? value.substring(0, scheme + 3) : "";
+    return prefix + "****" + value.substring(at);
   }
 }
