@@ -143,6 +143,10 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
 
   private Path checkedOutput(InstallerFlavor chosen) {
     Path target = output != null ? output : Path.of(chosen.fileName());
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new InvalidRequestException(
+          "--output", "--output " + target + " is a directory; give the path of the file to write");
+    }
     if (!force && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       throw new InvalidRequestException(
           "--output", "--output " + target + " already exists; use --force to replace it");

@@ -191,6 +191,7 @@ class VerifyInstallerCommandTest {
     assertInvalid(run("--file", dir.resolve("missing").toString()), "--file");
     assertInvalid(run("--file", output().toString(), "--output", output().toString()), "--file");
     assertInvalid(run("--output", dir.resolve("no/such/dir/x").toString()), "--output");
+    assertInvalid(run("--output", dir.toString(), "--force"), "--output");
     assertInvalid(CliRun.of("verify-installer"), "--region");
     assertThat(bucket.requests()).isEmpty();
   }
