@@ -64,6 +64,7 @@ public interface InstallerVerifier {
     private boolean replaceExisting;
     private EventListener listener = EventListener.NONE;
     private String httpsProxy;
+    private String noProxy;
     private Duration connectTimeout = Duration.ofSeconds(20);
     private Duration stallTimeout = Duration.ofSeconds(30);
     private int maxAttempts = 5;
@@ -118,6 +119,15 @@ public interface InstallerVerifier {
       if (httpsProxy != null) {
         dev.mgnagent.installer.internal.ProxySetting.parse(httpsProxy);
       }
+      return this;
+    }
+
+    /**
+     * Hosts that bypass the {@link #httpsProxy(String) proxy}, as in {@code no_proxy}: a
+     * comma-separated list of host names, each also matching its subdomains, or {@code *}.
+     */
+    public Builder noProxy(String hosts) {
+      this.noProxy = hosts;
       return this;
     }
 
@@ -176,6 +186,7 @@ public interface InstallerVerifier {
               replaceExisting,
               listener,
               Optional.ofNullable(httpsProxy).map(dev.mgnagent.installer.internal.ProxySetting::parse),
+              dev.mgnagent.installer.internal.NoProxy.parse(noProxy),
               connectTimeout,
               stallTimeout,
               maxAttempts,

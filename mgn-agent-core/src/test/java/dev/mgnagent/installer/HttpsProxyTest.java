@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -51,8 +52,36 @@ class HttpsProxyTest {
   }
 
   @Test
+  void hostsOnTheNoProxyListBypassTheProxy() throws Exception {
+    try (ServerSocket proxy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ServerSocket direct = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Integer> firstByte = CompletableFuture.supplyAsync(() -> firstByteThenClose(direct));
+      URI url = URI.create("https://localhost:" + direct.getLocalPort() + "/installer");
+      InstallerVerifier verifier =
+          InstallerVerifier.builder()
+              .location(InstallerLocation.at(url, url, InstallerFlavor.BINARY))
+              .httpsProxy("http://127.0.0.1:" + proxy.getLocalPort())
+              .noProxy("example.com, .LOCALHOST")
+              .maxAttempts(1)
+              .build();
+
+      assertThatThrownBy(() -> verifier.download(dir.resolve("installer")))
+          .isInstanceOf(InstallerDownloadException.class);
+      assertThat(firstByte.get(30, TimeUnit.SECONDS)).as("a TLS handshake record, not CONNECT").isEqualTo(0x16);
+    }
+  }
+
+  @Test
   void aBareHostAndPortIsAnHttpProxy() {
     InstallerVerifier.builder().httpsProxy("proxy.internal:3128").httpsProxy("").httpsProxy(null);
+  }
+
+  private static int firstByteThenClose(ServerSocket server) {
+    try (Socket socket = server.accept()) {
+      return socket.getInputStream().read();
+    } catch (Exception e) {
+      return -2;
+    }
   }
 
   private static String refuseOne(ServerSocket proxy) {

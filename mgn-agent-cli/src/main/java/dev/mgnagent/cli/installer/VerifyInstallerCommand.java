@@ -98,11 +98,13 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
   }
 
   private InstallerVerifier verifier(InstallerLocation location, PrintWriter err) {
+    Map<String, String> environment = LocalHost.create().environment();
     InstallerVerifier.Builder builder =
         InstallerVerifier.builder()
             .location(location)
             .replaceExisting(force)
-            .httpsProxy(httpsProxy(LocalHost.create().environment()))
+            .httpsProxy(variable(environment, "https_proxy"))
+            .noProxy(variable(environment, "no_proxy"))
             .eventListener(new ProgressRenderer(err, System.console() != null));
     if (sha512 != null) {
       builder.expectedSha512(sha512);
@@ -154,8 +156,11 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
     return target;
   }
 
-  private static String httpsProxy(Map<String, String> environment) {
-    String lower = environment.get("https_proxy");
-    return lower != null && !lower.isBlank() ? lower : environment.get("HTTPS_PROXY");
+  /** The lower-case variable, else its upper-case spelling, as curl reads them. */
+  private static String variable(Map<String, String> environment, String lowerCaseName) {
+    String lower = environment.get(lowerCaseName);
+    return lower != null && !lower.isBlank()
+        ? lower
+        : environment.get(lowerCaseName.toUpperCase(Locale.ROOT));
   }
 }

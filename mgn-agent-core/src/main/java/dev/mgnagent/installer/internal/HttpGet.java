@@ -18,7 +18,8 @@ import javax.net.ssl.SSLException;
  * Opens GET requests with {@link HttpURLConnection}: on loopback it keeps up with curl, where the
  * JDK {@code HttpClient} with an {@code InputStream} body measured about 3x slower. Its read
  * timeout is the stall timeout. Redirects are not followed (S3 does not redirect a correct
- * request); the proxy applies to {@code https} URLs only.
+ * request); the proxy applies to {@code https} URLs
+ * only, except for hosts on the {@code no_proxy} list.
  */
 final class HttpGet {
 
@@ -39,7 +40,9 @@ final class HttpGet {
     HttpURLConnection connection;
     try {
       Proxy proxy =
-          "https".equalsIgnoreCase(url.getScheme()) && settings.httpsProxy().isPresent()
+          "https".equalsIgnoreCase(url.getScheme())
+                  && settings.httpsProxy().isPresent()
+                  && !settings.noProxy().bypasses(url.getHost())
               ? settings.httpsProxy().get().toProxy()
               : Proxy.NO_PROXY;
       connection = (HttpURLConnection) url.toURL().openConnection(proxy);

@@ -14,6 +14,7 @@ public record VerifierSettings(
     boolean replaceExisting,
     EventListener listener,
     Optional<ProxySetting> httpsProxy,
+    NoProxy noProxy,
     Duration connectTimeout,
     Duration stallTimeout,
     int maxAttempts,
