@@ -1,6 +1,7 @@
 package dev.mgnagent.cli;
 
 import dev.mgnagent.cli.disks.DisksCommand;
+import dev.mgnagent.cli.installer.VerifyInstallerCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ final class Subcommands {
   static Subcommands all() {
     Map<String, Supplier<Object>> factories = new LinkedHashMap<>();
     factories.put("disks", () -> new DisksCommand());
+    factories.put("verify-installer", () -> new VerifyInstallerCommand());
     return new Subcommands(factories);
   }
 

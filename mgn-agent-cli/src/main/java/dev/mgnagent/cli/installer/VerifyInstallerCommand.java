@@ -1,0 +1,166 @@
+package dev.mgnagent.cli.installer;
+
+import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.host.LocalHost;
+import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.installer.InstallerLocation;
+import dev.mgnagent.installer.InstallerVerifier;
+import dev.mgnagent.installer.UrlStyle;
+import dev.mgnagent.installer.VerificationResult;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mgn-agent verify-installer}: downloads the region's replication-agent installer and
+ * checks its SHA-512 while downloading (or checks a file already on disk with {@code --file}).
+ */
+@Command(
+    name = "verify-installer",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Download the AWS Replication Agent installer of a region and verify its SHA-512 against the"
+          + " published digest, in one pass. Nothing is kept unless it matches.",
+      "Exit 0: verified; 1: mismatch or download failure (nothing left at the output path);"
+          + " 2: invalid request."
+    })
+public final class VerifyInstallerCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--region", required = true, paramLabel = "REGION", description = "The AWS region, such as us-east-1.")
+  String region;
+
+  @Option(
+      names = "--s3-endpoint",
+      paramLabel = "URL",
+      description = "An S3 (VPC) endpoint, used path style; a bare host name means https.")
+  String s3Endpoint;
+
+  @Option(names = "--dual-stack", description = "Use the dual-stack (IPv4 and IPv6) S3 host names.")
+  boolean dualStack;
+
+  @Option(
+      names = "--flavor",
+      paramLabel = "binary|python",
+      description = "The binary installer (default) or the Python script (run with python3).")
+  String flavor = "binary";
+
+  @Option(
+      names = "--output",
+      paramLabel = "PATH",
+      description = "Where to write the installer (default: ./aws-replication-installer-init, or .py).")
+  Path output;
+
+  @Option(names = "--force", description = "Replace the output file if it exists.")
+  boolean force;
+
+  @Option(
+      names = "--file",
+      paramLabel = "PATH",
+      description = "Verify this file already on disk instead of downloading; it is never changed.")
+  Path file;
+
+  @Option(
+      names = "--sha512",
+      paramLabel = "HEX",
+      description = "Check against this digest instead of downloading the published one.")
+  String sha512;
+
+  @Option(names = "--json", description = "Print one JSON document.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    InstallerFlavor chosen = checkedFlavor();
+    InstallerLocation location = location(chosen);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    location.warnings().forEach(w -> err.println("mgn-agent: warning: " + w));
+    VerificationResult result;
+    try {
+      InstallerVerifier verifier = verifier(location, err);
+      result = file != null ? verifier.verifyFile(checkedFile()) : verifier.download(checkedOutput(chosen));
+    } catch (InvalidRequestException e) {
+      throw Flags.named(e);
+    }
+    out.println(json ? VerificationReport.json(result, chosen) : VerificationReport.text(result, file != null));
+    return result.verified() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private InstallerVerifier verifier(InstallerLocation location, PrintWriter err) {
+    Map<String, String> environment = LocalHost.create().environment();
+    InstallerVerifier.Builder builder =
+        InstallerVerifier.builder()
+            .location(location)
+            .replaceExisting(force)
+            .httpsProxy(variable(environment, "https_proxy"))
+            .noProxy(variable(environment, "no_proxy"))
+            .eventListener(new ProgressRenderer(err, System.console() != null));
+    if (sha512 != null) {
+      builder.expectedSha512(sha512);
+    }
+    return builder.build();
+  }
+
+  private InstallerLocation location(InstallerFlavor chosen) {
+    try {
+      if (s3Endpoint != null) {
+        if (dualStack) {
+          throw new InvalidRequestException("--dual-stack", "--dual-stack cannot be combined with --s3-endpoint");
+        }
+        return InstallerLocation.viaEndpoint(region, s3Endpoint, chosen);
+      }
+      return InstallerLocation.of(region, chosen, dualStack ? UrlStyle.DUAL_STACK : UrlStyle.REGIONAL);
+    } catch (InvalidRequestException e) {
+      throw Flags.named(e);
+    }
+  }
+
+  private InstallerFlavor checkedFlavor() {
+    for (InstallerFlavor f : InstallerFlavor.values()) {
+      if (f.id().equals(flavor.toLowerCase(Locale.ROOT))) {
+        return f;
+      }
+    }
+    throw new InvalidRequestException("--flavor", "--flavor " + flavor + ": use binary or python");
+  }
+
+  private Path checkedFile() {
+    if (output != null || force) {
+      throw new InvalidRequestException(
+          "--file", "--file verifies a file in place; it cannot be combined with --output or --force");
+    }
+    return file;
+  }
+
+  private Path checkedOutput(InstallerFlavor chosen) {
+    Path target = output != null ? output : Path.of(chosen.fileName());
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new InvalidRequestException(
+          "--output", "--output " + target + " is a directory; give the path of the file to write");
+    }
+    if (!force && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new InvalidRequestException(
+          "--output", "--output " + target + " already exists; use --force to replace it");
+    }
+    return target;
+  }
+
+  /** The lower-case variable, else its upper-case spelling, as curl reads them. */
+  private static String variable(Map<String, String> environment, String lowerCaseName) {
+    String lower = environment.get(lowerCaseName);
+    return lower != null && !lower.isBlank()
+        ? lower
+        : environment.get(lowerCaseName.toUpperCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,218 @@
+package dev.mgnagent.installer;
+
+import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.event.EventListener;
+import dev.mgnagent.installer.internal.HttpInstallerVerifier;
+import dev.mgnagent.installer.internal.VerifierSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Downloads the replication-agent installer and checks its SHA-512 against the published digest
+ * in the same pass, so that nothing unverified is ever run (seed step 2).
+ *
+ * <pre>{@code
+ * InstallerVerifier verifier =
+ *     InstallerVerifier.builder().location(InstallerLocation.of("eu-west-3")).build();
+ * VerificationResult result = verifier.download(Path.of("aws-replication-installer-init"));
+ * }</pre>
+ *
+ * <p>{@link #download(Path)} writes into a private (0700) directory created next to the target,
+ * file mode 0600, and only after the digest matches makes the file executable and renames it onto
+ * the target; a mismatch or a failure deletes everything it created. Interrupted transfers resume
+ * with {@code Range}/{@code If-Range}; retries, backoff and timeouts are set on the {@link
+ * Builder}. {@link #verifyFile(Path)} checks a file already on disk and never changes it.
+ */
+public interface InstallerVerifier {
+
+  /** A builder; {@link Builder#location(InstallerLocation)} is required. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Downloads the installer to {@code target} and verifies it.
+   *
+   * @return {@link VerificationResult.Verified} with the file executable at {@code target}, or
+   *     {@link VerificationResult.Mismatch} with nothing left at {@code target}
+   * @throws InvalidRequestException if {@code target} exists and replacing was not allowed, is a
+   *     directory, or its directory does not exist
+   * @throws InstallerDownloadException if the installer or digest cannot be downloaded
+   * @throws InstallerFileException if the target directory cannot be written
+   */
+  VerificationResult download(Path target);
+
+  /**
+   * Checks a file already on disk against the digest (the published one, or the one given to
+   * {@link Builder#expectedSha512(String)}). The file is never modified, moved or deleted.
+   *
+   * @throws InvalidRequestException if {@code file} is missing or not a regular file
+   * @throws InstallerDownloadException if the published digest cannot be downloaded
+   * @throws InstallerFileException if the file cannot be read
+   */
+  VerificationResult verifyFile(Path file);
+
+  /** Configures an {@link InstallerVerifier}. Not thread-safe; build once, use many times. */
+  final class Builder {
+
+    private InstallerLocation location;
+    private String expectedSha512;
+    private boolean replaceExisting;
+    private EventListener listener = EventListener.NONE;
+    private String httpsProxy;
+    private String noProxy;
+    private Duration connectTimeout = Duration.ofSeconds(20);
+    private Duration stallTimeout = Duration.ofSeconds(30);
+    private int maxAttempts = 5;
+    private Backoff backoff = Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(16));
+    private Sleeper sleeper = Sleeper.SYSTEM;
+
+    private Builder() {}
+
+    /** Where the installer and its digest are (required). */
+    public Builder location(InstallerLocation location) {
+      this.location = Objects.requireNonNull(location, "location");
+      return this;
+    }
+
+    /**
+     * Check against this digest (128 hex characters, any case) instead of downloading the
+     * published one.
+     *
+     * @throws InvalidRequestException if it is not 128 hex characters
+     */
+    public Builder expectedSha512(String hex) {
+      String h = hex == null ? "" : hex.strip();
+      if (!isSha512Hex(h)) {
+        throw new InvalidRequestException(
+            "sha512", "'" + hex + "' is not a SHA-512 digest (128 hexadecimal characters)");
+      }
+      this.expectedSha512 = h.toLowerCase(Locale.ROOT);
+      return this;
+    }
+
+    /** Whether {@link #download(Path)} may replace an existing target (default false). */
+    public Builder replaceExisting(boolean replace) {
+      this.replaceExisting = replace;
+      return this;
+    }
+
+    /** Receives download events (default: none). */
+    public Builder eventListener(EventListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * An HTTP proxy for {@code https} URLs, as in {@code https_proxy}: {@code
+     * http://host:port} or {@code host:port}; null or empty for none. Core never reads the
+     * environment: callers pass the host's value (see {@code Host.environment()}).
+     *
+     * @throws InvalidRequestException if it is not a usable proxy URL
+     */
+    public Builder httpsProxy(String proxy) {
+      this.httpsProxy = proxy == null || proxy.isBlank() ? null : proxy.strip();
+      if (httpsProxy != null) {
+        dev.mgnagent.installer.internal.ProxySetting.parse(httpsProxy);
+      }
+      return this;
+    }
+
+    /**
+     * Hosts that bypass the {@link #httpsProxy(String) proxy}, as in {@code no_proxy}: a
+     * comma-separated list of host names, each also matching its subdomains, or {@code *}.
+     */
+    public Builder noProxy(String hosts) {
+      this.noProxy = hosts;
+      return this;
+    }
+
+    /** How long to wait for a TCP (and TLS) connection (default 20 s). */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * How long a download may go without receiving a byte before it counts as stalled and is
+     * retried (default 30 s).
+     */
+    public Builder stallTimeout(Duration timeout) {
+      this.stallTimeout = positive(timeout, "stallTimeout");
+      return this;
+    }
+
+    /**
+     * How many attempts in a row may fail without getting further into the file before the
+     * download gives up (default 5). An attempt that receives new bytes resets the count.
+     */
+    public Builder maxAttempts(int attempts) {
+      if (attempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1: " + attempts);
+      }
+      this.maxAttempts = attempts;
+      return this;
+    }
+
+    /** The delay before each retry (default 1 s, doubling, at most 16 s). */
+    public Builder backoff(Backoff backoff) {
+      this.backoff = Objects.requireNonNull(backoff, "backoff");
+      return this;
+    }
+
+    /** What waits for the backoff delay (default {@link Sleeper#SYSTEM}). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * The verifier.
+     *
+     * @throws IllegalStateException if no location was set
+     */
+    public InstallerVerifier build() {
+      if (location == null) {
+        throw new IllegalStateException("location is required");
+      }
+      return new HttpInstallerVerifier(
+          new VerifierSettings(
+              location,
+              Optional.ofNullable(expectedSha512),
+              replaceExisting,
+              listener,
+              Optional.ofNullable(httpsProxy).map(dev.mgnagent.installer.internal.ProxySetting::parse),
+              dev.mgnagent.installer.internal.NoProxy.parse(noProxy),
+              connectTimeout,
+              stallTimeout,
+              maxAttempts,
+              backoff,
+              sleeper));
+    }
+
+    /** Whether {@code hex} is 128 hexadecimal characters. */
+    static boolean isSha512Hex(String hex) {
+      if (hex.length() != 128) {
+        return false;
+      }
+      for (int i = 0; i < hex.length(); i++) {
+        if (!HexFormat.isHexDigit(hex.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
+      }
+      return d;
+    }
+  }
+}
