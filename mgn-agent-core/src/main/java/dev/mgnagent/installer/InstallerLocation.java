@@ -1,9 +1,9 @@
 package dev.mgnagent.installer;
 
 import dev.mgnagent.InvalidRequestException;
-import dev.mgnagent.installer.internal.Loopback;
-import dev.mgnagent.installer.internal.Regions;
 import dev.mgnagent.installer.internal.S3Endpoint;
+import dev.mgnagent.internal.Loopback;
+import dev.mgnagent.internal.Regions;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -179,19 +179,9 @@ public final class InstallerLocation {
   }
 
   private static String checkedRegion(String region) {
-    if (region == null || region.isBlank()) {
-      throw new InvalidRequestException("region", "no region given; name one such as us-east-1");
-    }
-    if (!Regions.isWellFormed(region)) {
-      String hint =
-          Regions.isWellFormed(region.strip().toLowerCase(Locale.ROOT))
-              ? " (region names are lower case: " + region.strip().toLowerCase(Locale.ROOT) + ")"
-              : "";
-      throw new InvalidRequestException(
-          "region", "region '" + region + "' is not a region name such as us-east-1" + hint);
-    }
-    return region;
+    return Regions.requireWellFormed("region", region);
   }
+
 
   private static List<String> unknownRegionWarning(String region) {
     if (Regions.isKnown(region)) {

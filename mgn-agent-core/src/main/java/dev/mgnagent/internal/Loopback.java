@@ -1,4 +1,4 @@
-package dev.mgnagent.installer.internal;
+package dev.mgnagent.internal;
 
 import java.util.Locale;
 

@@ -1,5 +1,7 @@
-package dev.mgnagent.installer.internal;
+package dev.mgnagent.internal;
 
+import dev.mgnagent.InvalidRequestException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,25 @@ public final class Regions {
   /** Whether {@code name} has the shape of a region name, such as {@code eu-west-3}. */
   public static boolean isWellFormed(String name) {
     return name != null && REGION.matcher(name).matches();
+  }
+
+  /**
+   * {@code region} when it is well formed.
+   *
+   * @throws InvalidRequestException naming {@code parameter} when it is empty or malformed, with a
+   *     hint when only its case is wrong
+   */
+  public static String requireWellFormed(String parameter, String region) {
+    if (region == null || region.isBlank()) {
+      throw new InvalidRequestException(parameter, "no region given; name one such as us-east-1");
+    }
+    if (!isWellFormed(region)) {
+      String lower = region.strip().toLowerCase(Locale.ROOT);
+      String hint = isWellFormed(lower) ? " (region names are lower case: " + lower + ")" : "";
+      throw new InvalidRequestException(
+          parameter, "region '" + region + "' is not a region name such as us-east-1" + hint);
+    }
+    return region;
   }
 
   /** Whether the installer is known to be published in {@code name}. */
