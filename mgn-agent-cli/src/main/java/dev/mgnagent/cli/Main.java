@@ -21,6 +21,11 @@ public final class Main {
 
   /** Runs the command line {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return new CommandLineRunner(Subcommands.all(), out, err).run(args);
+    return run(args, out, err, new CliContext(System.getenv()));
+  }
+
+  /** {@link #run(String[], PrintWriter, PrintWriter)} with the given environment. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, CliContext context) {
+    return new CommandLineRunner(Subcommands.all(context), out, err).run(args);
   }
 }

@@ -1,29 +1,35 @@
 package dev.mgnagent.cli;
 
 import dev.mgnagent.cli.disks.DisksCommand;
+import dev.mgnagent.cli.service.InitServiceCommand;
+import dev.mgnagent.cli.service.StatusCommand;
 import dev.mgnagent.cli.installer.VerifyInstallerCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Every subcommand by name, created only when chosen. The suppliers must stay lambdas that name
+ * Every subcommand by name, created only when chosen. The factories must stay lambdas that name
  * the command class inside their body: that keeps the class unloaded until the command runs.
  */
 final class Subcommands {
 
-  private final Map<String, Supplier<Object>> factories;
+  private final Map<String, Function<CliContext, Object>> factories;
+  private final CliContext context;
 
-  private Subcommands(Map<String, Supplier<Object>> factories) {
+  private Subcommands(Map<String, Function<CliContext, Object>> factories, CliContext context) {
     this.factories = factories;
+    this.context = context;
   }
 
-  static Subcommands all() {
-    Map<String, Supplier<Object>> factories = new LinkedHashMap<>();
-    factories.put("disks", () -> new DisksCommand());
-    factories.put("verify-installer", () -> new VerifyInstallerCommand());
-    return new Subcommands(factories);
+  static Subcommands all(CliContext context) {
+    Map<String, Function<CliContext, Object>> factories = new LinkedHashMap<>();
+    factories.put("disks", c -> new DisksCommand());
+    factories.put("verify-installer", c -> new VerifyInstallerCommand(c));
+    factories.put("init-service", c -> new InitServiceCommand(c));
+    factories.put("status", c -> new StatusCommand(c));
+    return new Subcommands(factories, context);
   }
 
   Iterable<String> names() {
@@ -31,6 +37,6 @@ final class Subcommands {
   }
 
   Optional<Object> create(String name) {
-    return Optional.ofNullable(factories.get(name)).map(Supplier::get);
+    return Optional.ofNullable(factories.get(name)).map(factory -> factory.apply(context));
   }
 }

@@ -1,8 +1,8 @@
 package dev.mgnagent.cli.installer;
 
 import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
-import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.InstallerVerifier;
@@ -35,7 +35,13 @@ import picocli.CommandLine.Spec;
     })
 public final class VerifyInstallerCommand implements Callable<Integer> {
 
+  private final CliContext context;
+
   @Spec CommandSpec spec;
+
+  public VerifyInstallerCommand(CliContext context) {
+    this.context = context;
+  }
 
   @Option(names = "--region", required = true, paramLabel = "REGION", description = "The AWS region, such as us-east-1.")
   String region;
@@ -98,7 +104,7 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
   }
 
   private InstallerVerifier verifier(InstallerLocation location, PrintWriter err) {
-    Map<String, String> environment = LocalHost.create().environment();
+    Map<String, String> environment = context.environment();
     InstallerVerifier.Builder builder =
         InstallerVerifier.builder()
             .location(location)

@@ -1,5 +1,7 @@
 package dev.mgnagent.service.internal;
 
+import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.service.MgnServiceException;
 import java.net.URI;
 import java.util.Optional;
@@ -9,7 +11,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Turns what the AWS SDK throws on an MGN call into a {@link MgnServiceException} whose message
- * says what happened and what to do (facts, sections 6 and 8).
+ * says what happened and what to do (facts, sections 6 and 8), or, when no credentials were found
+ * at all, an {@link InvalidRequestException}: an answer is needed that nobody gave.
  */
 public final class MgnErrors {
 
@@ -27,13 +30,19 @@ public final class MgnErrors {
    * @param region the region the call went to, for messages
    * @param endpoint the endpoint override, when one was used
    */
-  public static MgnServiceException translate(
+  public static MgnAgentException translate(
       String operation, SdkException e, String region, Optional<URI> endpoint) {
     if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
       String code = service.awsErrorDetails().errorCode();
       String detail = Optional.ofNullable(service.awsErrorDetails().errorMessage()).orElse("");
       return new MgnServiceException(
           operation, code, explain(operation, code, detail, region), e);
+    }
+    if (e instanceof SdkClientException && String.valueOf(e.getMessage())
+        .startsWith("Unable to load credentials")) {
+      return new InvalidRequestException("credentials", "no AWS credentials found for "
+          + operation + ": pass --profile, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or"
+          + " configure the AWS default credentials chain");
     }
     if (e instanceof SdkClientException) {
       String where = endpoint.map(URI::toString).orElse("the MGN endpoint of " + region);

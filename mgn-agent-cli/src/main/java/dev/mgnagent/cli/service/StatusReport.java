@@ -1,0 +1,70 @@
+package dev.mgnagent.cli.service;
+
+import dev.mgnagent.cli.output.JsonWriter;
+import dev.mgnagent.service.DiskReplication;
+import dev.mgnagent.service.ServerReplicationStatus;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders source servers as {@code status} prints them: a table with a line per disk, or JSON. */
+final class StatusReport {
+
+  private static final double GIB = 1024.0 * 1024 * 1024;
+
+  private StatusReport() {}
+
+  static String table(List<ServerReplicationStatus> servers) {
+    if (servers.isEmpty()) {
+      return "no source servers\n";
+    }
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+        "%-19s  %-24s  %-18s  %-20s  %s%n", "SOURCE SERVER", "HOSTNAME", "REPLICATION",
+        "LIFECYCLE", "REPLICATED"));
+    for (ServerReplicationStatus server : servers) {
+      text.append(String.format(Locale.ROOT, "%-19s  %-24s  %-18s  %-20s  %s%n",
+          server.id(), server.hostname().orElse("-"), server.replicationState().orElse("-"),
+          server.lifecycleState().orElse("-"), progress(server.replicatedBytes(), server.totalBytes())));
+      server.replicationError().ifPresent(e -> text.append("  error: ").append(e).append('\n'));
+      for (DiskReplication disk : server.disks()) {
+        text.append(String.format(Locale.ROOT, "  %-17s  %s%n", disk.deviceName(),
+            progress(disk.replicatedBytes(), disk.totalBytes())));
+      }
+    }
+    return text.toString();
+  }
+
+  private static String progress(long replicated, long total) {
+    if (total <= 0) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%.1f / %.1f GiB (%.0f%%)", replicated / GIB, total / GIB,
+        100.0 * replicated / total);
+  }
+
+  static String json(String region, List<ServerReplicationStatus> servers) {
+    JsonWriter json = JsonWriter.object().field("region", region).beginArray("servers");
+    for (ServerReplicationStatus server : servers) {
+      json.beginObject()
+          .field("sourceServerId", server.id().value())
+          .field("arn", server.arn())
+          .field("hostname", server.hostname())
+          .field("replicationState", server.replicationState())
+          .field("lifecycleState", server.lifecycleState())
+          .field("replicationError", server.replicationError())
+          .field("archived", server.archived())
+          .field("replicatedBytes", server.replicatedBytes())
+          .field("totalBytes", server.totalBytes())
+          .beginArray("disks");
+      for (DiskReplication disk : server.disks()) {
+        json.beginObject()
+            .field("deviceName", disk.deviceName())
+            .field("totalBytes", disk.totalBytes())
+            .field("replicatedBytes", disk.replicatedBytes())
+            .field("backloggedBytes", disk.backloggedBytes())
+            .endObject();
+      }
+      json.endArray().endObject();
+    }
+    return json.endArray().toJson();
+  }
+}
