@@ -2,6 +2,7 @@ package dev.mgnagent.disk.internal;
 
 import dev.mgnagent.disk.internal.BlockDeviceNode.Role;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,9 +15,12 @@ import java.util.TreeSet;
 final class DiskGraph {
 
   private final Map<String, BlockDeviceNode> nodes;
+  private final Map<String, List<String>> holders;
 
-  DiskGraph(Map<String, BlockDeviceNode> nodes) {
+  /** @param holders each device's holders: the inverse of the stacked devices' slaves */
+  DiskGraph(Map<String, BlockDeviceNode> nodes, Map<String, List<String>> holders) {
     this.nodes = nodes;
+    this.holders = holders;
   }
 
   /** Names of the disks under {@code node}, in kernel order; the node itself when it is a disk. */
@@ -35,7 +39,7 @@ final class DiskGraph {
       return;
     }
     if (node.role() == Role.MULTIPATH_PATH) {
-      for (String holder : node.raw().holders()) {
+      for (String holder : holders.getOrDefault(node.name(), List.of())) {
         BlockDeviceNode map = nodes.get(holder);
         if (map != null && map.role() == Role.MULTIPATH) {
           disks.add(map.name());

@@ -11,6 +11,7 @@ import dev.mgnagent.disk.StackedDevice;
 import dev.mgnagent.disk.StackedDeviceType;
 import dev.mgnagent.disk.internal.BlockDeviceNode.Role;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,8 @@ final class InventoryAssembler {
   private final List<InventoryWarning> warnings = new ArrayList<>();
   private final Map<String, BlockDeviceNode> nodes = new TreeMap<>(DeviceNameOrder.INSTANCE);
   private final Map<String, BlockDevice> leftOut = new TreeMap<>(DeviceNameOrder.INSTANCE);
+  /** Each device's holders, in kernel order: the inverse of the stacked devices' slaves. */
+  private final Map<String, List<String>> holders = new HashMap<>();
 
   /**
    * @param devPathToKernelName resolves a mount source such as {@code /dev/mapper/vg0-root} to a
@@ -49,7 +52,8 @@ final class InventoryAssembler {
       List<RawBlockDevice> devices, Optional<String> mountInfo, String mountInfoProblem) {
     parseNodes(devices);
     markMultipathPaths();
-    DiskGraph graph = new DiskGraph(nodes);
+    invertSlaves();
+    DiskGraph graph = new DiskGraph(nodes, holders);
     MountTable mounts = mountTable(mountInfo, mountInfoProblem);
     Set<String> rootDisks = backingDisks(mounts, "/", graph).orElse(Set.of());
     Set<String> bootDisks = backingDisks(mounts, "/boot", graph).orElse(rootDisks);
@@ -91,6 +95,14 @@ final class InventoryAssembler {
         for (RawBlockDevice part : raw.partitions()) {
           parser.parsePartition(part, raw.name()).ifPresent(p -> nodes.put(p.name(), p));
         }
+      }
+    }
+  }
+
+  private void invertSlaves() {
+    for (BlockDeviceNode node : nodes.values()) {
+      for (String slave : node.raw().slaves()) {
+        holders.computeIfAbsent(slave, k -> new ArrayList<>()).add(node.name());
       }
     }
   }
@@ -166,7 +178,7 @@ final class InventoryAssembler {
         multipath ? DiskKind.MULTIPATH : DiskKind.PHYSICAL,
         multipath ? mapPartitions(node, mounts) : partitions(node, mounts),
         mounts.mountPointsOf(node.majorMinor()),
-        holderPaths(raw.holders()),
+        holderPaths(node.name()),
         rootDisks.contains(node.name()),
         bootDisks.contains(node.name()));
   }
@@ -186,7 +198,7 @@ final class InventoryAssembler {
                     .orElse(OptionalLong.empty()),
                 node.sizeBytes(),
                 mounts.mountPointsOf(node.majorMinor()),
-                holderPaths(raw.holders())));
+                holderPaths(node.name())));
       }
     }
     partitions.sort((a, b) -> Integer.compare(a.number(), b.number()));
@@ -210,7 +222,7 @@ final class InventoryAssembler {
                 OptionalLong.empty(),
                 node.sizeBytes(),
                 mounts.mountPointsOf(node.majorMinor()),
-                holderPaths(node.raw().holders())));
+                holderPaths(node.name())));
       }
     }
     partitions.sort((a, b) -> Integer.compare(a.number(), b.number()));
@@ -228,9 +240,9 @@ final class InventoryAssembler {
         List.copyOf(graph.disksUnder(node)));
   }
 
-  private List<String> holderPaths(List<String> holders) {
+  private List<String> holderPaths(String name) {
     Set<String> paths = new LinkedHashSet<>();
-    for (String holder : holders) {
+    for (String holder : holders.getOrDefault(name, List.of())) {
       BlockDeviceNode node = nodes.get(holder);
       paths.add(node == null ? "/dev/" + holder : pathOf(node));
     }

@@ -14,8 +14,8 @@ import java.util.Set;
  * @param files file contents by path relative to the device directory ({@code size}, {@code
  *     device/model}, {@code dm/uuid}); a file that does not exist is absent
  * @param unreadable files that exist but could not be read
- * @param slaves names in {@code slaves/}
- * @param holders names in {@code holders/}
+ * @param slaves names in {@code slaves/}; {@code holders/} is not read, since the kernel keeps it
+ *     the exact inverse of the stacked devices' {@code slaves/}
  * @param partitions the partition subdirectories (each with a {@code partition} file)
  */
 record RawBlockDevice(
@@ -24,14 +24,12 @@ record RawBlockDevice(
     Map<String, String> files,
     Set<String> unreadable,
     List<String> slaves,
-    List<String> holders,
     List<RawBlockDevice> partitions) {
 
   RawBlockDevice {
     files = Map.copyOf(files);
     unreadable = Set.copyOf(unreadable);
     slaves = List.copyOf(slaves);
-    holders = List.copyOf(holders);
     partitions = List.copyOf(partitions);
   }
 

@@ -60,13 +60,13 @@ final class SysfsReader {
     String diskName = disk.getFileName().toString();
     List<RawBlockDevice> partitions = new ArrayList<>();
     for (String name : entries) {
-      // The kernel names partitions after their disk: sda1, nvme0n1p1, md0p1.
+      // The kernel names partitions after their disk (sda1, nvme0n1p1, md0p1) and gives each a
+      // `partition` file; their other files always exist, so no listing is needed.
       if (name.startsWith(diskName) && !name.equals(diskName)) {
         Path child = disk.resolve(name);
-        Set<String> childEntries = entryNames(child);
-        if (childEntries.contains("partition") && !Files.isSymbolicLink(child)) {
-          partitions.add(
-              readDevice(child, childEntries, sysfsPath + "/" + name, PARTITION_FILES, List.of()));
+        if (Files.isRegularFile(child.resolve("partition")) && !Files.isSymbolicLink(child)) {
+          partitions.add(readDevice(child, Set.copyOf(PARTITION_FILES), sysfsPath + "/" + name,
+              PARTITION_FILES, List.of()));
         }
       }
     }
@@ -100,9 +100,13 @@ final class SysfsReader {
         sysfsPath,
         files,
         unreadable,
-        entries.contains("slaves") ? names(dir.resolve("slaves")) : List.of(),
-        entries.contains("holders") ? names(dir.resolve("holders")) : List.of(),
+        isStacked(entries) ? names(dir.resolve("slaves")) : List.of(),
         partitions);
+  }
+
+  /** Only device-mapper and md devices rest on others; a disk's {@code slaves/} is empty. */
+  private static boolean isStacked(Set<String> entries) {
+    return entries.contains("slaves") && (entries.contains("dm") || entries.contains("md"));
   }
 
   private static String readSmallFile(Path file) throws IOException {

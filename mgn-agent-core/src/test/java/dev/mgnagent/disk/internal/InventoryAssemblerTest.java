@@ -75,9 +75,9 @@ class InventoryAssemblerTest {
             "1 0 253:0 / / rw - ext4 /dev/mapper/vg0-root rw\n",
             device("sda", "8:0", 10 * GIB_SECTORS)
                 .partition("sda1", "8:1", 1, 2048, GIB_SECTORS)
-                .partition("sda2", "8:2", 2, GIB_SECTORS + 2048, 8 * GIB_SECTORS, "dm-0").build(),
+                .partition("sda2", "8:2", 2, GIB_SECTORS + 2048, 8 * GIB_SECTORS).build(),
             device("sdb", "8:16", 10 * GIB_SECTORS)
-                .partition("sdb1", "8:17", 1, 2048, 9 * GIB_SECTORS, "dm-0").build(),
+                .partition("sdb1", "8:17", 1, 2048, 9 * GIB_SECTORS).build(),
             device("sdc", "8:32", 10 * GIB_SECTORS).build(),
             device("dm-0", "253:0", 17 * GIB_SECTORS).file("dm/name", "vg0-root\n")
                 .file("dm/uuid", "LVM-abc\n").slaves("sda2", "sdb1").build());
@@ -99,9 +99,9 @@ class InventoryAssemblerTest {
         assemble(
             "1 0 9:0 / / rw - ext4 /dev/md0 rw\n",
             device("sda", "8:0", 10 * GIB_SECTORS)
-                .partition("sda1", "8:1", 1, 2048, 9 * GIB_SECTORS, "md0").build(),
+                .partition("sda1", "8:1", 1, 2048, 9 * GIB_SECTORS).build(),
             device("sdb", "8:16", 10 * GIB_SECTORS)
-                .partition("sdb1", "8:17", 1, 2048, 9 * GIB_SECTORS, "md0").build(),
+                .partition("sdb1", "8:17", 1, 2048, 9 * GIB_SECTORS).build(),
             device("md0", "9:0", 9 * GIB_SECTORS).file("md/level", "raid1\n")
                 .slaves("sda1", "sdb1").build());
 
@@ -117,10 +117,10 @@ class InventoryAssemblerTest {
             "1 0 8:1 / / rw - ext4 /dev/sda1 rw\n2 1 253:1 / /data rw - xfs /dev/mapper/mpatha1 rw\n",
             device("sda", "8:0", 10 * GIB_SECTORS)
                 .partition("sda1", "8:1", 1, 2048, 9 * GIB_SECTORS).build(),
-            device("sdb", "8:16", 50 * GIB_SECTORS).holders("dm-0").build(),
-            device("sdc", "8:32", 50 * GIB_SECTORS).holders("dm-0").build(),
+            device("sdb", "8:16", 50 * GIB_SECTORS).build(),
+            device("sdc", "8:32", 50 * GIB_SECTORS).build(),
             device("dm-0", "253:0", 50 * GIB_SECTORS).file("dm/name", "mpatha\n")
-                .file("dm/uuid", "mpath-3600a0b80001\n").slaves("sdb", "sdc").holders("dm-1")
+                .file("dm/uuid", "mpath-3600a0b80001\n").slaves("sdb", "sdc")
                 .build(),
             device("dm-1", "253:1", 49 * GIB_SECTORS).file("dm/name", "mpatha1\n")
                 .file("dm/uuid", "part1-mpath-3600a0b80001\n").slaves("dm-0").build());
@@ -158,7 +158,7 @@ class InventoryAssemblerTest {
         assemble(
             "1 0 253:0 / / rw - ext4 /dev/mapper/vg0-root rw\n",
             device("sda", "8:0", 10 * GIB_SECTORS)
-                .partition("sda1", "8:1", 1, 2048, 9 * GIB_SECTORS, "dm-0").build(),
+                .partition("sda1", "8:1", 1, 2048, 9 * GIB_SECTORS).build(),
             device("sdb", "8:16", GIB_SECTORS).file("size", "x").build(),
             device("dm-0", "253:0", 9 * GIB_SECTORS).file("dm/name", "vg0-root\n")
                 .file("dm/uuid", "LVM-x\n").slaves("sda1").build(),
@@ -208,7 +208,7 @@ class InventoryAssemblerTest {
         device("sdb", "8:16", GIB_SECTORS).partition("sdb1", "8:17", 1, 2048, 100).build();
     RawBlockDevice sdb =
         new RawBlockDevice(broken.name(), broken.sysfsPath(), broken.files(), broken.unreadable(),
-            broken.slaves(), broken.holders(),
+            broken.slaves(),
             List.of(withFile(broken.partitions().get(0), "partition", "x")));
 
     Inventory withBroken =
@@ -303,6 +303,6 @@ class InventoryAssemblerTest {
     Map<String, String> files = new java.util.HashMap<>(raw.files());
     files.put(file, content);
     return new RawBlockDevice(raw.name(), raw.sysfsPath(), files, raw.unreadable(), raw.slaves(),
-        raw.holders(), raw.partitions());
+        raw.partitions());
   }
 }

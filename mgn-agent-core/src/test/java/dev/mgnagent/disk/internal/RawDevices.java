@@ -15,7 +15,6 @@ final class RawDevices {
   private final Map<String, String> files = new HashMap<>();
   private final Set<String> unreadable = new HashSet<>();
   private final List<String> slaves = new ArrayList<>();
-  private final List<String> holders = new ArrayList<>();
   private final List<RawBlockDevice> partitions = new ArrayList<>();
 
   private RawDevices(String name, String sysfsPath, String dev, long sectors) {
@@ -51,23 +50,16 @@ final class RawDevices {
     return this;
   }
 
-  RawDevices holders(String... names) {
-    holders.addAll(List.of(names));
-    return this;
-  }
-
-  RawDevices partition(String partName, String dev, int number, long start, long sectors,
-      String... partHolders) {
+  RawDevices partition(String partName, String dev, int number, long start, long sectors) {
     RawDevices part = new RawDevices(partName, sysfsPath + "/" + partName, dev, sectors);
     part.files.remove("removable");
     part.files.put("partition", number + "\n");
     part.files.put("start", start + "\n");
-    part.holders.addAll(List.of(partHolders));
     partitions.add(part.build());
     return this;
   }
 
   RawBlockDevice build() {
-    return new RawBlockDevice(name, sysfsPath, files, unreadable, slaves, holders, partitions);
+    return new RawBlockDevice(name, sysfsPath, files, unreadable, slaves, partitions);
   }
 }
