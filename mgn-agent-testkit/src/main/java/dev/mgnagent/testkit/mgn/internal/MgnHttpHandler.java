@@ -62,6 +62,8 @@ public final class MgnHttpHandler implements HttpHandler {
       String operation = null;
       int status;
       String errorCode = null;
+      JsonNode body;
+      Map<String, String> headers = new LinkedHashMap<>();
       try {
         Routes.Route route = null;
         MgnError routeError = null;
@@ -85,23 +87,25 @@ public final class MgnHttpHandler implements HttpHandler {
             query);
         Reply reply = route.handler().handle(call);
         status = reply.status();
-        send(exchange, status, reply.body(), Map.of());
+        body = reply.body();
       } catch (MgnError e) {
         status = e.status();
         errorCode = e.code();
-        Map<String, String> headers = new LinkedHashMap<>(e.headers());
+        body = e.body();
+        headers.putAll(e.headers());
         headers.put("x-amzn-ErrorType", e.code());
-        send(exchange, status, e.body(), headers);
       } catch (RuntimeException e) {
         status = 500;
         errorCode = "InternalServerException";
-        MgnError error = new MgnError(500, errorCode,
-            "The fake MGN failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-        send(exchange, status, error.body(), Map.of("x-amzn-ErrorType", errorCode));
+        body = new MgnError(500, errorCode, "The fake MGN failed: "
+            + e.getClass().getSimpleName() + ": " + e.getMessage()).body();
+        headers.put("x-amzn-ErrorType", errorCode);
       }
+      // recorded before answering, so that a caller sees its request once it has the answer
       recorded.add(new RecordedRequest(request.method(), request.rawPath(), request.rawQuery(),
           operation, accessKeyIdOf(request), status, errorCode, masked(request.headers()),
           new String(request.body(), StandardCharsets.UTF_8)));
+      send(exchange, status, body, headers);
     }
   }
 
