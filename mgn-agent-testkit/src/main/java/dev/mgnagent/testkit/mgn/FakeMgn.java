@@ -84,6 +84,8 @@ public final class FakeMgn implements AutoCloseable {
       "mgn:IssueClientCertificateForMgn",
       "mgn:TagResource(mgn:CreateAction=RegisterAgentForMgn)");
 
+  private static final byte[] LOOPBACK = {127, 0, 0, 1};
+
   private final Region region;
   private final String accountId;
   private final int requestedPort;
@@ -138,7 +140,7 @@ public final class FakeMgn implements AutoCloseable {
     }
     try {
       HttpServer s = HttpServer.create(
-          new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
+          new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), requestedPort), 0);
       AtomicInteger threads = new AtomicInteger();
       executor = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "fake-mgn-" + threads.incrementAndGet());
@@ -250,7 +252,7 @@ public final class FakeMgn implements AutoCloseable {
     return state.servers(s -> true);
   }
 
-  /** The requests answered so far, oldest first, secrets masked. */
+  /** The requests answered so far, oldest first (the last 10,000), secrets masked. */
   public List<RecordedRequest> requests() {
     return handler.recorded();
   }
@@ -282,12 +284,14 @@ public final class FakeMgn implements AutoCloseable {
     faults.clear();
   }
 
-  /** Stops listening; the state is kept. */
+  /** Stops listening; the state is kept, and {@link #start()} may listen again. Idempotent. */
   @Override
   public synchronized void close() {
     if (server != null) {
       server.stop(0);
       executor.shutdownNow();
+      server = null;
+      executor = null;
     }
   }
 

@@ -46,8 +46,10 @@ public final class FakeMgnExtension implements BeforeAllCallback, AfterAllCallba
   public void afterAll(ExtensionContext context) {
     Started s = context.getStore(NAMESPACE).remove(key(context), Started.class);
     if (s != null) {
-      try (FakeMgn mgn = s.mgn(); MgnClient client = s.client()) {
-        // closes both
+      try {
+        s.client().close();
+      } finally {
+        s.mgn().close();
       }
     }
   }

@@ -12,5 +12,5 @@ import java.util.Map;
  * @param pathParameter the decoded path parameter ({@code resourceArn} of the tag operations), or null
  * @param query the decoded query parameters
  */
-public record Call(IncomingRequest request, ObjectNode body, String pathParameter,
+record Call(IncomingRequest request, ObjectNode body, String pathParameter,
     Map<String, List<String>> query) {}

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Reading and validating request members as the service model constrains them. */
-public final class Fields {
+final class Fields {
   public static final Pattern SOURCE_SERVER_ID = Pattern.compile("^s-[0-9a-zA-Z]{17}$");
   public static final Pattern TEMPLATE_ID = Pattern.compile("^rct-[0-9a-zA-Z]{17}$");
 

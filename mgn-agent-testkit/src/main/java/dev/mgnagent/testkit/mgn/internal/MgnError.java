@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code x-amzn-ErrorType} header, and a JSON body with {@code message} and the exception's
  * other members. Thrown by handlers and turned into a response by {@link MgnHttpHandler}.
  */
-public final class MgnError extends RuntimeException {
+final class MgnError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;

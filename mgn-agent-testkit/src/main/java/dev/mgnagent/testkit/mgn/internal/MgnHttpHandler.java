@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,13 +27,15 @@ import java.util.regex.Pattern;
  */
 public final class MgnHttpHandler implements HttpHandler {
   private static final int MAX_BODY = 4 << 20;
+  /** At most this many requests are kept; older ones are dropped first. */
+  public static final int MAX_RECORDED = 10_000;
   private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
 
   private final MgnState state;
   private final SigV4Verifier verifier;
   private final Routes routes;
   private final Faults faults;
-  private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+  private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
 
   public MgnHttpHandler(MgnState state, SigV4Verifier verifier, Routes routes, Faults faults) {
     this.state = state;
@@ -41,12 +44,27 @@ public final class MgnHttpHandler implements HttpHandler {
     this.faults = faults;
   }
 
+  /** The recorded requests, oldest first. */
   public List<RecordedRequest> recorded() {
-    return List.copyOf(recorded);
+    synchronized (recorded) {
+      return List.copyOf(recorded);
+    }
   }
 
+  /** Forgets the recorded requests. */
   public void clearRecorded() {
-    recorded.clear();
+    synchronized (recorded) {
+      recorded.clear();
+    }
+  }
+
+  private void record(RecordedRequest request) {
+    synchronized (recorded) {
+      if (recorded.size() >= MAX_RECORDED) {
+        recorded.removeFirst();
+      }
+      recorded.addLast(request);
+    }
   }
 
   @Override
@@ -102,7 +120,7 @@ public final class MgnHttpHandler implements HttpHandler {
         headers.put("x-amzn-ErrorType", errorCode);
       }
       // recorded before answering, so that a caller sees its request once it has the answer
-      recorded.add(new RecordedRequest(request.method(), request.rawPath(), request.rawQuery(),
+      record(new RecordedRequest(request.method(), request.rawPath(), request.rawQuery(),
           operation, accessKeyIdOf(request), status, errorCode, masked(request.headers()),
           new String(request.body(), StandardCharsets.UTF_8)));
       send(exchange, status, body, headers);

@@ -2,6 +2,6 @@ package dev.mgnagent.testkit.mgn.internal;
 
 /** Handles one MGN operation; throws {@link MgnError} to answer with an error. */
 @FunctionalInterface
-public interface Operation {
+interface Operation {
   Reply handle(Call call);
 }

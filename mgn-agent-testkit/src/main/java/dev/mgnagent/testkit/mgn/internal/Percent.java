@@ -14,7 +14,7 @@ import java.util.Map;
  * Strict RFC 3986 percent-decoding: {@code %XX} escapes only, {@code +} stays a plus (unlike
  * {@link java.net.URLDecoder}), malformed escapes and invalid UTF-8 are refused.
  */
-public final class Percent {
+final class Percent {
   private Percent() {}
 
   /** Decodes {@code s}; throws {@link IllegalArgumentException} when it is malformed. */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param status the HTTP status
  * @param body the JSON body, or null for an empty body
  */
-public record Reply(int status, JsonNode body) {
+record Reply(int status, JsonNode body) {
 
   public static Reply json(JsonNode body) {
     return new Reply(200, body);

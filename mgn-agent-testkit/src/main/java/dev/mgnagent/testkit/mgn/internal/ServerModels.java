@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.mgn.model.SourceProperties;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
 /** Builds the SDK model objects the fake keeps as its state, in the shapes MGN returns. */
-public final class ServerModels {
+final class ServerModels {
   private ServerModels() {}
 
   /** An ISO-8601 date-time string, as every MGN {@code *DateTime} member is. */

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
  * {@code InitializeService}, {@code DescribeReplicationConfigurationTemplates} and
  * {@code GetReplicationConfiguration}.
  */
-public final class ServiceOperations {
+final class ServiceOperations {
   private final MgnState state;
 
   public ServiceOperations(MgnState state) {

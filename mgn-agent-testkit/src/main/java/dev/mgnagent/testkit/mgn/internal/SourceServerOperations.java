@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
  * {@code DescribeSourceServers}, {@code DisconnectFromService}, {@code MarkAsArchived},
  * {@code DeleteSourceServer} and {@code StartReplication}.
  */
-public final class SourceServerOperations {
+final class SourceServerOperations {
   private final MgnState state;
 
   public SourceServerOperations(MgnState state) {

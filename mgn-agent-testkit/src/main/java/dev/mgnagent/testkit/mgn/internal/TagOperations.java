@@ -3,13 +3,12 @@ package dev.mgnagent.testkit.mgn.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code TagResource}, {@code UntagResource} and {@code ListTagsForResource} on {@code /tags/{arn}}. */
-public final class TagOperations {
+final class TagOperations {
   private final MgnState state;
 
   public TagOperations(MgnState state) {
@@ -48,8 +47,7 @@ public final class TagOperations {
           "Member must have length less than or equal to 50");
     }
     Map<String, String> tags = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       checkKey(e.getKey(), "tags");
       if (!e.getValue().isTextual()) {
         throw MgnError.cannotParse("tag values must be strings.");

@@ -22,7 +22,7 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  * wire names the service model gives each member, so the JSON is exactly what the SDK reads.
  * Unset members are left out, as the service leaves them out.
  */
-public final class WireJson {
+final class WireJson {
   public static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
