@@ -265,17 +265,34 @@ public final class FakeMgn implements AutoCloseable {
   /**
    * Makes the next {@code times} calls of {@code operation} ({@code "DescribeSourceServers"}, or
    * {@code "*"} for any) fail with {@code status} and {@code errorCode} after their signature is
-   * verified. A 429 carries {@code Retry-After: 1}. The SDK retries 5xx and throttling errors, so
-   * each attempt consumes one.
+   * verified, with the message {@code Injected fault: <errorCode> on <operation>}. A 429 carries
+   * {@code Retry-After: 1}. The SDK retries 5xx and throttling errors, so each attempt consumes
+   * one.
    */
   public FakeMgn failNext(String operation, int times, int status, String errorCode) {
-    faults.add(operation, times, status, errorCode, status == 429 ? "1" : null);
+    return failNext(operation, times, status, errorCode, null);
+  }
+
+  /**
+   * Like {@link #failNext(String, int, int, String)} with the error's {@code message}, for
+   * example {@code failNext("InitializeService", 1, 400, "ValidationException",
+   * "Failed to create SLR or instance profiles")}.
+   */
+  public FakeMgn failNext(String operation, int times, int status, String errorCode,
+      String message) {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(errorCode, "errorCode");
+    if (times < 1 || status < 400 || status > 599) {
+      throw new IllegalArgumentException("times must be at least 1 and status 400-599");
+    }
+    faults.add(operation, times, status, errorCode, message, status == 429 ? "1" : null);
     return this;
   }
 
   /** Makes the next {@code times} calls answer 429 {@code ThrottlingException} with {@code Retry-After}. */
   public FakeMgn throttleNext(String operation, int times, int retryAfterSeconds) {
-    faults.add(operation, times, 429, "ThrottlingException", String.valueOf(retryAfterSeconds));
+    faults.add(operation, times, 429, "ThrottlingException", null,
+        String.valueOf(retryAfterSeconds));
     return this;
   }
 

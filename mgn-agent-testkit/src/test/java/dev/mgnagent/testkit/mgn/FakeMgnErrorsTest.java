@@ -55,6 +55,17 @@ class FakeMgnErrorsTest {
   }
 
   @Test
+  void injectedErrorCanCarryTheRealServicesMessage() {
+    mgn.failNext("InitializeService", 1, 400, "ValidationException",
+        "Failed to create SLR or instance profiles");
+
+    assertThatThrownBy(() -> client.initializeService(r -> {}))
+        .isInstanceOfSatisfying(software.amazon.awssdk.services.mgn.model.ValidationException.class,
+            e -> assertThat(e.awsErrorDetails().errorMessage())
+                .isEqualTo("Failed to create SLR or instance profiles"));
+  }
+
+  @Test
   void throttlingCarriesRetryAfter() {
     mgn.throttleNext("DescribeSourceServers", 1, 7);
 

@@ -11,11 +11,14 @@ public final class Faults {
     final String operation;
     final int status;
     final String code;
+    final String message;
     final String retryAfter;
     int remaining;
 
-    Fault(String operation, int times, int status, String code, String retryAfter) {
+    Fault(String operation, int times, int status, String code, String message,
+        String retryAfter) {
       this.operation = operation;
+      this.message = message;
       this.remaining = times;
       this.status = status;
       this.code = code;
@@ -25,10 +28,13 @@ public final class Faults {
 
   private final Deque<Fault> faults = new ArrayDeque<>();
 
-  /** Queues a fault; {@code operation} {@code "*"} matches every operation. */
+  /**
+   * Queues a fault; {@code operation} {@code "*"} matches every operation; a null
+   * {@code message} gives {@code Injected fault: <code> on <operation>}.
+   */
   public synchronized void add(String operation, int times, int status, String code,
-      String retryAfter) {
-    faults.add(new Fault(operation, times, status, code, retryAfter));
+      String message, String retryAfter) {
+    faults.add(new Fault(operation, times, status, code, message, retryAfter));
   }
 
   public synchronized void clear() {
@@ -45,7 +51,8 @@ public final class Faults {
           if (--f.remaining <= 0) {
             it.remove();
           }
-          error = new MgnError(f.status, f.code, "Injected fault: " + f.code + " on " + operation);
+          error = new MgnError(f.status, f.code, f.message != null ? f.message
+              : "Injected fault: " + f.code + " on " + operation);
           if (f.retryAfter != null) {
             error.header("Retry-After", f.retryAfter);
           }
