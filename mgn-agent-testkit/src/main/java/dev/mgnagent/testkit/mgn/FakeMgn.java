@@ -1,0 +1,374 @@
+package dev.mgnagent.testkit.mgn;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.mgnagent.testkit.mgn.internal.Faults;
+import dev.mgnagent.testkit.mgn.internal.Ids;
+import dev.mgnagent.testkit.mgn.internal.KeyRing;
+import dev.mgnagent.testkit.mgn.internal.MgnHttpHandler;
+import dev.mgnagent.testkit.mgn.internal.MgnState;
+import dev.mgnagent.testkit.mgn.internal.Routes;
+import dev.mgnagent.testkit.mgn.internal.SigV4Verifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.mgn.MgnClient;
+import software.amazon.awssdk.services.mgn.MgnClientBuilder;
+import software.amazon.awssdk.services.mgn.model.SourceServer;
+
+/**
+ * A fake AWS Application Migration Service (MGN) on {@code 127.0.0.1} that the real AWS SDKs
+ * talk to over HTTP: REST-JSON as MGN speaks it, SigV4 verified with the keys it was given, and
+ * each key limited to a set of IAM actions.
+ *
+ * <pre>{@code
+ * try (FakeMgn mgn = FakeMgn.builder().build().start();
+ *      MgnClient client = mgn.newClient()) {
+ *   client.initializeService(r -> {});
+ *   String id = mgn.addSourceServer(s -> s.hostname("web-1").disk("/dev/vda", 20L << 30));
+ *   client.describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(id))).items();
+ * }
+ * }</pre>
+ *
+ * <p>Operations: {@code InitializeService}, {@code DescribeSourceServers},
+ * {@code TagResource}/{@code UntagResource}/{@code ListTagsForResource} ({@code /tags/{arn}}),
+ * {@code DisconnectFromService}, {@code MarkAsArchived}, {@code DeleteSourceServer},
+ * {@code GetReplicationConfiguration}, {@code StartReplication} and
+ * {@code DescribeReplicationConfigurationTemplates}. Any other real MGN operation answers a
+ * {@code ValidationException} saying the fake does not support it yet; a path MGN does not have
+ * answers 404 {@code UnknownOperationException}. Until {@code InitializeService} is called (or
+ * {@link Builder#initialized(boolean)} is set) every other operation answers
+ * {@code UninitializedAccountException}.
+ *
+ * <p>Errors are MGN's: the {@code x-amzn-ErrorType} header, a JSON {@code message} and the real
+ * statuses. Authentication: a key it does not know gets 403 {@code UnrecognizedClientException};
+ * a wrong signature, a body, path, query or signed header changed after signing, or a request
+ * signed more than 15 minutes away from this fake's clock gets 403
+ * {@code InvalidSignatureException}; an action the key is not allowed gets 403
+ * {@code AccessDeniedException}.
+ *
+ * <p>Thread-safe. Listens on {@code 127.0.0.1} only.
+ */
+public final class FakeMgn implements AutoCloseable {
+
+  /**
+   * The actions of the managed policy {@code AWSApplicationMigrationAgentInstallationPolicy},
+   * which the installer's credentials should hold. {@code mgn:TagResource} is granted there only
+   * with the condition {@code mgn:CreateAction = RegisterAgentForMgn}, written here as
+   * {@code mgn:TagResource(mgn:CreateAction=RegisterAgentForMgn)}: it allows tagging while
+   * registering an agent, not the {@code TagResource} operation itself.
+   */
+  public static final Set<String> INSTALLATION_POLICY_ACTIONS = Set.of(
+      "mgn:GetAgentInstallationAssetsForMgn",
+      "mgn:SendClientMetricsForMgn",
+      "mgn:SendClientLogsForMgn",
+      "mgn:RegisterAgentForMgn",
+      "mgn:VerifyClientRoleForMgn",
+      "mgn:IssueClientCertificateForMgn",
+      "mgn:TagResource(mgn:CreateAction=RegisterAgentForMgn)");
+
+  private static final byte[] LOOPBACK = {127, 0, 0, 1};
+
+  private final Region region;
+  private final String accountId;
+  private final int requestedPort;
+  private final Clock clock;
+  private final MgnState state;
+  private final KeyRing keys;
+  private final Faults faults = new Faults();
+  private final MgnHttpHandler handler;
+  private final AwsBasicCredentials admin;
+  private final AwsBasicCredentials installer;
+  private final AtomicInteger userCount = new AtomicInteger();
+  private HttpServer server;
+  private ExecutorService executor;
+
+  private FakeMgn(Builder b) {
+    this.region = b.region;
+    this.accountId = b.accountId;
+    this.requestedPort = b.port;
+    this.clock = b.clock;
+    this.state = new MgnState(region.id(), accountId, clock);
+    if (b.initialized) {
+      state.initialize();
+    }
+    this.keys = new KeyRing(accountId);
+    this.admin = newBasicCredentials();
+    this.installer = newBasicCredentials();
+    keys.add(admin, Set.of("mgn:*"), "mgn-admin");
+    keys.add(installer, INSTALLATION_POLICY_ACTIONS, "mgn-agent-installer");
+    this.handler = new MgnHttpHandler(state, new SigV4Verifier(region.id(), "mgn", clock, keys),
+        new Routes(state), faults);
+  }
+
+  /** A builder: region {@code us-east-1}, account {@code 111122223333}, an ephemeral port. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static AwsBasicCredentials newBasicCredentials() {
+    return AwsBasicCredentials.create(Ids.accessKeyId("AKIA"), Ids.secretAccessKey());
+  }
+
+  /**
+   * Starts listening on {@code 127.0.0.1}.
+   *
+   * @return this
+   * @throws IllegalStateException when already started
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  public synchronized FakeMgn start() {
+    if (server != null) {
+      throw new IllegalStateException("this FakeMgn is already started");
+    }
+    try {
+      HttpServer s = HttpServer.create(
+          new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), requestedPort), 0);
+      AtomicInteger threads = new AtomicInteger();
+      executor = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "fake-mgn-" + threads.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+      s.setExecutor(executor);
+      s.createContext("/", handler);
+      s.start();
+      server = s;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + requestedPort, e);
+    }
+    return this;
+  }
+
+  /** {@code http://127.0.0.1:<port>}, to pass as the client's endpoint override. */
+  public synchronized URI endpoint() {
+    if (server == null) {
+      throw new IllegalStateException("start() this FakeMgn first");
+    }
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** The region it serves; requests must be signed for it. */
+  public Region region() {
+    return region;
+  }
+
+  /** The 12-digit account ID in its ARNs. */
+  public String accountId() {
+    return accountId;
+  }
+
+  /** Whether {@code InitializeService} has been called (or the builder said so). */
+  public boolean isInitialized() {
+    return state.isInitialized();
+  }
+
+  /** Long-term keys ({@code AKIA...}) allowed every MGN action. */
+  public AwsBasicCredentials adminCredentials() {
+    return admin;
+  }
+
+  /**
+   * Long-term keys allowed only the actions of
+   * {@code AWSApplicationMigrationAgentInstallationPolicy} ({@link #INSTALLATION_POLICY_ACTIONS}):
+   * they get {@code AccessDeniedException} on {@code InitializeService},
+   * {@code DescribeSourceServers} and every other public operation.
+   */
+  public AwsBasicCredentials installerCredentials() {
+    return installer;
+  }
+
+  /**
+   * Accepts another key pair, allowed {@code allowedActions}: action names with or without
+   * {@code mgn:} ({@code mgn:DescribeSourceServers}), {@code mgn:*} or {@code *}. With
+   * {@link AwsSessionCredentials}, requests must carry its session token. Replaces a key pair
+   * with the same access key ID.
+   */
+  public FakeMgn addCredentials(AwsCredentials credentials, Set<String> allowedActions) {
+    Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(allowedActions, "allowedActions");
+    keys.add(credentials, allowedActions, "fake-user-" + userCount.incrementAndGet());
+    return this;
+  }
+
+  /** A new {@code MgnClient} for this fake with the admin keys; close it when done. */
+  public MgnClient newClient() {
+    return clientBuilder().build();
+  }
+
+  /** A new {@code MgnClient} for this fake with the given credentials; close it when done. */
+  public MgnClient newClient(AwsCredentialsProvider credentials) {
+    return clientBuilder().credentialsProvider(credentials).build();
+  }
+
+  /**
+   * A client builder already set up for this fake (region, endpoint override, URL-connection HTTP
+   * client, admin keys), to change further, for example to turn retries off.
+   */
+  public MgnClientBuilder clientBuilder() {
+    return MgnClient.builder()
+        .region(region)
+        .endpointOverride(endpoint())
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .credentialsProvider(StaticCredentialsProvider.create(admin));
+  }
+
+  /** Adds a source server, as if an agent had registered it, and returns its new ID. */
+  public String addSourceServer(SourceServerSpec spec) {
+    return state.add(Objects.requireNonNull(spec, "spec"));
+  }
+
+  /** Adds a source server described by {@code spec} (see {@link SourceServerSpec.Builder}). */
+  public String addSourceServer(Consumer<SourceServerSpec.Builder> spec) {
+    SourceServerSpec.Builder b = SourceServerSpec.builder();
+    spec.accept(b);
+    return addSourceServer(b.build());
+  }
+
+  /** The source server as MGN would describe it now, if it exists. */
+  public Optional<SourceServer> sourceServer(String sourceServerId) {
+    return state.server(sourceServerId);
+  }
+
+  /** Every source server, in the order they were added. */
+  public List<SourceServer> sourceServers() {
+    return state.servers(s -> true);
+  }
+
+  /** The requests answered so far, oldest first (the last 10,000), secrets masked. */
+  public List<RecordedRequest> requests() {
+    return handler.recorded();
+  }
+
+  /** Forgets the recorded requests. */
+  public void clearRequests() {
+    handler.clearRecorded();
+  }
+
+  /**
+   * Makes the next {@code times} calls of {@code operation} ({@code "DescribeSourceServers"}, or
+   * {@code "*"} for any) fail with {@code status} and {@code errorCode} after their signature is
+   * verified, with the message {@code Injected fault: <errorCode> on <operation>}. A 429 carries
+   * {@code Retry-After: 1}. The SDK retries 5xx and throttling errors, so each attempt consumes
+   * one.
+   */
+  public FakeMgn failNext(String operation, int times, int status, String errorCode) {
+    return failNext(operation, times, status, errorCode, null);
+  }
+
+  /**
+   * Like {@link #failNext(String, int, int, String)} with the error's {@code message}, for
+   * example {@code failNext("InitializeService", 1, 400, "ValidationException",
+   * "Failed to create SLR or instance profiles")}.
+   */
+  public FakeMgn failNext(String operation, int times, int status, String errorCode,
+      String message) {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(errorCode, "errorCode");
+    if (times < 1 || status < 400 || status > 599) {
+      throw new IllegalArgumentException("times must be at least 1 and status 400-599");
+    }
+    faults.add(operation, times, status, errorCode, message, status == 429 ? "1" : null);
+    return this;
+  }
+
+  /** Makes the next {@code times} calls answer 429 {@code ThrottlingException} with {@code Retry-After}. */
+  public FakeMgn throttleNext(String operation, int times, int retryAfterSeconds) {
+    faults.add(operation, times, 429, "ThrottlingException", null,
+        String.valueOf(retryAfterSeconds));
+    return this;
+  }
+
+  /** Drops every queued fault. */
+  public void clearFaults() {
+    faults.clear();
+  }
+
+  /** Stops listening; the state is kept, and {@link #start()} may listen again. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.stop(0);
+      executor.shutdownNow();
+      server = null;
+      executor = null;
+    }
+  }
+
+  /** Builds a {@link FakeMgn}; {@link FakeMgn#start()} it. */
+  public static final class Builder {
+    private Region region = Region.US_EAST_1;
+    private String accountId = "111122223333";
+    private int port;
+    private Clock clock = Clock.systemUTC();
+    private boolean initialized;
+
+    private Builder() {}
+
+    /** The region served, {@code us-east-1} by default. */
+    public Builder region(String region) {
+      return region(Region.of(region));
+    }
+
+    /** The region served. */
+    public Builder region(Region region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /** The 12-digit account ID, {@code 111122223333} by default. */
+    public Builder accountId(String accountId) {
+      if (accountId == null || !accountId.matches("[0-9]{12}")) {
+        throw new IllegalArgumentException("an account ID is 12 digits: " + accountId);
+      }
+      this.accountId = accountId;
+      return this;
+    }
+
+    /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("bad port " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * The wall clock: requests signed more than 15 minutes away from it are refused, and dates
+     * in answers come from it. The system UTC clock by default.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Starts already initialized, as if {@code InitializeService} had been called. */
+    public Builder initialized(boolean initialized) {
+      this.initialized = initialized;
+      return this;
+    }
+
+    /** The fake, not started yet. */
+    public FakeMgn build() {
+      return new FakeMgn(this);
+    }
+  }
+}

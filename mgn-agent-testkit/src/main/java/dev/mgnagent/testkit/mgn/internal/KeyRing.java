@@ -1,0 +1,76 @@
+package dev.mgnagent.testkit.mgn.internal;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+
+/** The key pairs the fake accepts, each with the principal it stands for and its allowed actions. */
+public final class KeyRing {
+
+  /** One key pair: credentials, the principal ARN that AccessDenied messages name, the grants. */
+  public record Principal(AwsCredentials credentials, String arn, Set<String> allowedActions) {
+
+    public String accessKeyId() {
+      return credentials.accessKeyId();
+    }
+
+    /** The session token, or null for long-term keys. */
+    public String sessionToken() {
+      return credentials instanceof AwsSessionCredentials s ? s.sessionToken() : null;
+    }
+
+    /**
+     * Whether this principal may perform {@code action} ({@code mgn:Name}). A grant is an action
+     * name ({@code mgn:} optional), {@code mgn:*} or {@code *}, or an action with a
+     * {@code mgn:CreateAction} condition written {@code mgn:TagResource(mgn:CreateAction=X)},
+     * which allows the action only as part of the operation {@code X} ({@code createAction}).
+     */
+    public boolean isAllowed(String action, String createAction) {
+      if (allowedActions.contains("*") || allowedActions.contains("mgn:*")
+          || allowedActions.contains(action)) {
+        return true;
+      }
+      return createAction != null
+          && allowedActions.contains(action + "(mgn:CreateAction=" + createAction + ")");
+    }
+  }
+
+  private final Map<String, Principal> byAccessKey = new ConcurrentHashMap<>();
+  private final String accountId;
+
+  public KeyRing(String accountId) {
+    this.accountId = accountId;
+  }
+
+  /** Adds (or replaces) a key pair; returns its principal. */
+  public Principal add(AwsCredentials credentials, Set<String> allowedActions, String name) {
+    Set<String> normalized = allowedActions.stream().map(KeyRing::normalize)
+        .collect(Collectors.toUnmodifiableSet());
+    String arn = credentials instanceof AwsSessionCredentials
+        ? "arn:aws:sts::" + accountId + ":assumed-role/" + name + "/fake-session"
+        : "arn:aws:iam::" + accountId + ":user/" + name;
+    Principal principal = new Principal(credentials, arn, normalized);
+    byAccessKey.put(credentials.accessKeyId(), principal);
+    return principal;
+  }
+
+  /** The principal holding this access key ID, or null. */
+  public Principal find(String accessKeyId) {
+    return byAccessKey.get(accessKeyId);
+  }
+
+  private static String normalize(String action) {
+    String a = action.trim();
+    if (a.equals("*")) {
+      return a;
+    }
+    if (a.toLowerCase(Locale.ROOT).startsWith("mgn:")) {
+      return "mgn:" + a.substring(4);
+    }
+    return "mgn:" + a;
+  }
+}

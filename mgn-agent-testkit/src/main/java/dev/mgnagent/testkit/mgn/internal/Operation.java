@@ -1,0 +1,7 @@
+package dev.mgnagent.testkit.mgn.internal;
+
+/** Handles one MGN operation; throws {@link MgnError} to answer with an error. */
+@FunctionalInterface
+interface Operation {
+  Reply handle(Call call);
+}

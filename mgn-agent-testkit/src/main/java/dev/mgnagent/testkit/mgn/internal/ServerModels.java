@@ -1,0 +1,208 @@
+package dev.mgnagent.testkit.mgn.internal;
+
+import dev.mgnagent.testkit.mgn.SourceServerSpec;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.mgn.model.CPU;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInfo;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDisk;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInitiation;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStep;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStepName;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStepStatus;
+import software.amazon.awssdk.services.mgn.model.DataReplicationState;
+import software.amazon.awssdk.services.mgn.model.Disk;
+import software.amazon.awssdk.services.mgn.model.IdentificationHints;
+import software.amazon.awssdk.services.mgn.model.LifeCycle;
+import software.amazon.awssdk.services.mgn.model.LifeCycleState;
+import software.amazon.awssdk.services.mgn.model.NetworkInterface;
+import software.amazon.awssdk.services.mgn.model.OS;
+import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationDataPlaneRouting;
+import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationDefaultLargeStagingDiskType;
+import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationEbsEncryption;
+import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationTemplate;
+import software.amazon.awssdk.services.mgn.model.SourceProperties;
+import software.amazon.awssdk.services.mgn.model.SourceServer;
+
+/** Builds the SDK model objects the fake keeps as its state, in the shapes MGN returns. */
+final class ServerModels {
+  private ServerModels() {}
+
+  /** An ISO-8601 date-time string, as every MGN {@code *DateTime} member is. */
+  public static String iso(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /** The new source server {@code id} from a test's spec, added at {@code now}. */
+  public static SourceServer sourceServer(SourceServerSpec spec, String id, String arn,
+      Instant now) {
+    DataReplicationState replication = spec.replicationState() != null
+        ? spec.replicationState() : replicationFor(spec.lifeCycleState());
+    LifeCycleState lifeCycle = spec.lifeCycleState() != null
+        ? spec.lifeCycleState() : lifeCycleFor(replication);
+    boolean synced = isPastInitialSync(replication);
+
+    List<Disk> disks = new ArrayList<>();
+    List<DataReplicationInfoReplicatedDisk> replicated = new ArrayList<>();
+    for (SourceServerSpec.DiskSpec d : spec.disks()) {
+      disks.add(Disk.builder().deviceName(d.deviceName()).bytes(d.bytes()).build());
+      long done = d.replicatedBytes() >= 0 ? d.replicatedBytes() : synced ? d.bytes() : 0;
+      replicated.add(DataReplicationInfoReplicatedDisk.builder()
+          .deviceName(d.deviceName())
+          .totalStorageBytes(replication == DataReplicationState.DISCONNECTED ? 0 : d.bytes())
+          .replicatedStorageBytes(done)
+          .backloggedStorageBytes(0L)
+          .rescannedStorageBytes(0L)
+          .build());
+    }
+    String added = iso(now.minus(2, ChronoUnit.HOURS));
+    DataReplicationInfo.Builder info = DataReplicationInfo.builder()
+        .dataReplicationState(replication)
+        .dataReplicationInitiation(DataReplicationInitiation.builder()
+            .startDateTime(added)
+            .steps(steps(replication))
+            .build())
+        .replicatedDisks(replicated);
+    if (synced && replication != DataReplicationState.DISCONNECTED) {
+      info.lagDuration("PT0S").lastSnapshotDateTime(iso(now.minus(10, ChronoUnit.MINUTES)));
+    }
+    if (replication == DataReplicationState.INITIAL_SYNC) {
+      info.etaDateTime(iso(now.plus(1, ChronoUnit.HOURS)));
+    }
+
+    LifeCycle.Builder life = LifeCycle.builder()
+        .state(lifeCycle)
+        .addedToServiceDateTime(added)
+        .lastSeenByServiceDateTime(iso(now));
+    if (replication != DataReplicationState.INITIATING && replication != DataReplicationState.STOPPED) {
+      life.firstByteDateTime(iso(now.minus(100, ChronoUnit.MINUTES)))
+          .elapsedReplicationDuration("PT1H40M");
+    }
+
+    String fqdn = spec.fqdn() != null ? spec.fqdn() : spec.hostname();
+    SourceProperties properties = SourceProperties.builder()
+        .disks(disks)
+        .identificationHints(IdentificationHints.builder()
+            .hostname(spec.hostname())
+            .fqdn(fqdn)
+            .awsInstanceID(spec.awsInstanceId())
+            .build())
+        .lastUpdatedDateTime(iso(now))
+        .os(OS.builder().fullString(spec.osFullString()).build())
+        .ramBytes(spec.ramBytes())
+        .cpus(CPU.builder().cores(2L).modelName("Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz")
+            .build())
+        .networkInterfaces(NetworkInterface.builder()
+            .isPrimary(true)
+            .macAddress(macFor(id))
+            .ips("10.0.0." + (2 + Math.floorMod(id.hashCode(), 250)))
+            .build())
+        .recommendedInstanceType("t3.medium")
+        .build();
+
+    return SourceServer.builder()
+        .sourceServerID(id)
+        .arn(arn)
+        .isArchived(spec.archived())
+        .replicationType(spec.replicationType())
+        .tags(spec.tags())
+        .userProvidedID(spec.userProvidedId())
+        .fqdnForActionFramework(fqdn)
+        .lifeCycle(life.build())
+        .dataReplicationInfo(info.build())
+        .sourceProperties(properties)
+        .build();
+  }
+
+  /** The replication state MGN shows with a lifecycle state. */
+  static DataReplicationState replicationFor(LifeCycleState lifeCycle) {
+    if (lifeCycle == null) {
+      return DataReplicationState.CONTINUOUS;
+    }
+    switch (lifeCycle) {
+      case DISCONNECTED:
+      case CUTOVER:
+        return DataReplicationState.DISCONNECTED;
+      case NOT_READY:
+        return DataReplicationState.INITIAL_SYNC;
+      case STOPPED:
+      case DISCOVERED:
+      case PENDING_INSTALLATION:
+        return DataReplicationState.STOPPED;
+      default:
+        return DataReplicationState.CONTINUOUS;
+    }
+  }
+
+  /** The lifecycle state MGN shows with a replication state. */
+  static LifeCycleState lifeCycleFor(DataReplicationState replication) {
+    switch (replication) {
+      case DISCONNECTED:
+        return LifeCycleState.DISCONNECTED;
+      case STOPPED:
+        return LifeCycleState.STOPPED;
+      case INITIATING:
+      case INITIAL_SYNC:
+        return LifeCycleState.NOT_READY;
+      default:
+        return LifeCycleState.READY_FOR_TEST;
+    }
+  }
+
+  private static boolean isPastInitialSync(DataReplicationState state) {
+    return state != DataReplicationState.INITIATING && state != DataReplicationState.INITIAL_SYNC
+        && state != DataReplicationState.STOPPED;
+  }
+
+  /** The initiation steps: all done past initiation, the first few done while initiating. */
+  static List<DataReplicationInitiationStep> steps(DataReplicationState state) {
+    List<DataReplicationInitiationStep> steps = new ArrayList<>();
+    int i = 0;
+    for (DataReplicationInitiationStepName name : DataReplicationInitiationStepName.knownValues()) {
+      DataReplicationInitiationStepStatus status;
+      if (state == DataReplicationState.STOPPED) {
+        status = DataReplicationInitiationStepStatus.NOT_STARTED;
+      } else if (state == DataReplicationState.INITIATING) {
+        status = i < 2 ? DataReplicationInitiationStepStatus.SUCCEEDED
+            : i == 2 ? DataReplicationInitiationStepStatus.IN_PROGRESS
+            : DataReplicationInitiationStepStatus.NOT_STARTED;
+      } else {
+        status = DataReplicationInitiationStepStatus.SUCCEEDED;
+      }
+      steps.add(DataReplicationInitiationStep.builder().name(name).status(status).build());
+      i++;
+    }
+    return steps;
+  }
+
+  private static String macFor(String id) {
+    int h = id.hashCode();
+    return String.format("0a:%02x:%02x:%02x:%02x:%02x", (h >>> 24) & 0xff, (h >>> 16) & 0xff,
+        (h >>> 8) & 0xff, h & 0xff, id.length());
+  }
+
+  /** The default replication configuration template that InitializeService creates. */
+  public static ReplicationConfigurationTemplate defaultTemplate(String region, String accountId) {
+    String id = Ids.resourceId("rct-");
+    return ReplicationConfigurationTemplate.builder()
+        .replicationConfigurationTemplateID(id)
+        .arn("arn:aws:mgn:" + region + ":" + accountId + ":replication-configuration-template/" + id)
+        .associateDefaultSecurityGroup(true)
+        .bandwidthThrottling(0L)
+        .createPublicIP(false)
+        .dataPlaneRouting(ReplicationConfigurationDataPlaneRouting.PRIVATE_IP)
+        .defaultLargeStagingDiskType(ReplicationConfigurationDefaultLargeStagingDiskType.GP3)
+        .ebsEncryption(ReplicationConfigurationEbsEncryption.DEFAULT)
+        .replicationServerInstanceType("t3.small")
+        .replicationServersSecurityGroupsIDs(List.of())
+        .stagingAreaSubnetId(Ids.resourceId("subnet-"))
+        .stagingAreaTags(java.util.Map.of())
+        .useDedicatedReplicationServer(false)
+        .useFipsEndpoint(false)
+        .tags(java.util.Map.of())
+        .build();
+  }
+}
