@@ -61,4 +61,13 @@ class ExamplesTest {
 
     assertThat(out).startsWith("refused: ['/dev/sr0' is not a disk MGN can replicate");
   }
+
+  @Test
+  void initializeAndStatusInitializesTheFakeAndListsItsServer() {
+    String out = run(() -> InitializeAndStatus.main(new String[0]));
+
+    assertThat(out.lines().findFirst().orElseThrow())
+        .startsWith("MGN is initialized in eu-west-3: service roles in place, replication template rct-");
+    assertThat(out).contains("app-1 ").contains(" 2147483648/8589934592 bytes");
+  }
 }

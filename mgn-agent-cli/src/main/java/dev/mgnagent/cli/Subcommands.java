@@ -1,6 +1,7 @@
 package dev.mgnagent.cli;
 
 import dev.mgnagent.cli.disks.DisksCommand;
+import dev.mgnagent.cli.sandbox.SandboxCommand;
 import dev.mgnagent.cli.service.InitServiceCommand;
 import dev.mgnagent.cli.service.StatusCommand;
 import dev.mgnagent.cli.installer.VerifyInstallerCommand;
@@ -29,6 +30,7 @@ final class Subcommands {
     factories.put("verify-installer", c -> new VerifyInstallerCommand(c));
     factories.put("init-service", c -> new InitServiceCommand(c));
     factories.put("status", c -> new StatusCommand(c));
+    factories.put("sandbox", c -> new SandboxCommand());
     return new Subcommands(factories, context);
   }
 

@@ -1,0 +1,58 @@
+package dev.mgnagent.cli.sandbox;
+
+import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.cli.output.JsonWriter;
+import dev.mgnagent.internal.Regions;
+import dev.mgnagent.testkit.FakeInstallerBucket;
+import dev.mgnagent.testkit.mgn.FakeMgn;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+
+/**
+ * {@code mgn-agent sandbox}: serves the testkit's fake MGN and fake installer bucket on loopback
+ * for other tools, until stdin closes or a signal arrives.
+ */
+@Command(
+    name = "sandbox",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve a fake MGN (uninitialized) and a fake installer bucket on 127.0.0.1 for tests.",
+      "Prints one JSON line (region, mgnEndpoint, s3Endpoint, accessKeyId, secretAccessKey), then"
+          + " serves until stdin closes or SIGTERM/SIGINT (only a signal when stdin is closed or"
+          + " /dev/null at start)."
+    })
+public final class SandboxCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--region", paramLabel = "REGION", defaultValue = "us-east-1",
+      description = "The region the fakes pretend to be (default: ${DEFAULT-VALUE}).")
+  String region;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Regions.requireWellFormed("--region", region);
+    CountDownLatch stop = new CountDownLatch(1);
+    try (FakeMgn mgn = FakeMgn.builder().region(region).build().start();
+        FakeInstallerBucket bucket = FakeInstallerBucket.builder().region(region).start()) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sandbox-stop"));
+      AwsBasicCredentials keys = mgn.adminCredentials();
+      spec.commandLine().getOut().println(JsonWriter.object()
+          .field("region", region)
+          .field("mgnEndpoint", mgn.endpoint().toString())
+          .field("s3Endpoint", bucket.endpoint().toString())
+          .field("accessKeyId", keys.accessKeyId())
+          .field("secretAccessKey", keys.secretAccessKey())
+          .toJson());
+      spec.commandLine().getOut().flush();
+      StdinWatcher.stopWhenClosed(stop);
+      stop.await();
+    }
+    return ExitCodes.OK;
+  }
+}
