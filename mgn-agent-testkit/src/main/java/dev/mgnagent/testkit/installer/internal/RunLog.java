@@ -1,0 +1,67 @@
+package dev.mgnagent.testkit.installer.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgnagent.testkit.installer.FakeInstallerRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Where each run of the fake installer records itself: one JSON file per run. */
+public final class RunLog {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+
+  private RunLog(Path dir) {
+    this.dir = dir;
+  }
+
+  public static RunLog in(Path installRoot) {
+    return new RunLog(installRoot.resolve(".fake-installer").resolve("runs"));
+  }
+
+  void record(FakeInstallerRun run) throws IOException {
+    Files.createDirectories(dir);
+    ObjectNode node = JSON.createObjectNode();
+    node.putPOJO("argv", run.argv());
+    node.putPOJO("environmentNames", run.environmentNames());
+    node.put("flavor", run.flavor());
+    node.put("pid", run.pid());
+    node.put("sessionId", run.sessionId());
+    node.put("hadTerminal", run.hadTerminal());
+    String name = String.format("%020d-%d.json", System.nanoTime(), run.pid());
+    Files.writeString(dir.resolve(name), JSON.writeValueAsString(node));
+  }
+
+  public List<FakeInstallerRun> runs() {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      List<FakeInstallerRun> runs = new ArrayList<>();
+      for (Path file : files.sorted().toList()) {
+        JsonNode node = JSON.readTree(file.toFile());
+        runs.add(new FakeInstallerRun(strings(node.path("argv")),
+            strings(node.path("environmentNames")), node.path("flavor").asText(),
+            node.path("pid").asLong(), node.path("sessionId").asLong(),
+            node.path("hadTerminal").asBoolean()));
+      }
+      return runs;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+}
