@@ -1,6 +1,7 @@
 package dev.mgnagent.cli;
 
 import dev.mgnagent.cli.disks.DisksCommand;
+import dev.mgnagent.cli.install.InstallCommand;
 import dev.mgnagent.cli.sandbox.SandboxCommand;
 import dev.mgnagent.cli.service.InitServiceCommand;
 import dev.mgnagent.cli.service.StatusCommand;
@@ -26,6 +27,7 @@ final class Subcommands {
 
   static Subcommands all(CliContext context) {
     Map<String, Function<CliContext, Object>> factories = new LinkedHashMap<>();
+    factories.put("install", c -> new InstallCommand(c));
     factories.put("disks", c -> new DisksCommand());
     factories.put("verify-installer", c -> new VerifyInstallerCommand(c));
     factories.put("init-service", c -> new InitServiceCommand(c));

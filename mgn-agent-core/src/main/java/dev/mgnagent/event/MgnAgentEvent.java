@@ -11,4 +11,5 @@ package dev.mgnagent.event;
  */
 public sealed interface MgnAgentEvent
     permits DownloadStarted, DownloadProgress, DownloadRetrying, DownloadFinished,
-        InstallerStarted, InstallerOutput, InstallerPromptAnswered, InstallerFinished {}
+        InstallerStarted, InstallerOutput, InstallerPromptAnswered, InstallerFinished,
+        InstallStepStarted, InstallStepFinished, InstallStepFailed {}

@@ -2,10 +2,13 @@ package dev.mgnagent.service;
 
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.host.Host;
+import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.Sleeper;
 import dev.mgnagent.installer.VerificationResult;
 import dev.mgnagent.service.internal.InstallerDriver;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
 /**
@@ -40,6 +43,12 @@ public interface AgentRegistrar {
    *     (such as {@code --force-volumes} without the opt-in for the secret)
    */
   Registration register(VerificationResult.Verified installer, RegistrationRequest request);
+
+  /**
+   * The command line {@link #register} would run for an installer at {@code installerPath}, with
+   * secrets shown as {@code ****}: the seed's "custom installation command", for a dry run.
+   */
+  List<String> commandLine(Path installerPath, InstallerFlavor flavor, RegistrationRequest request);
 
   /** Configures an {@link AgentRegistrar}; every setting has a default. */
   interface Builder {

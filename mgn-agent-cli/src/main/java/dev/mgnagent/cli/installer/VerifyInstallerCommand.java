@@ -3,6 +3,7 @@ package dev.mgnagent.cli.installer;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.cli.output.ProgressRenderer;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.InstallerVerifier;

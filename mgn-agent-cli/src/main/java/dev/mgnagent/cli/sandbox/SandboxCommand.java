@@ -3,8 +3,7 @@ package dev.mgnagent.cli.sandbox;
 import dev.mgnagent.cli.ExitCodes;
 import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.internal.Regions;
-import dev.mgnagent.testkit.FakeInstallerBucket;
-import dev.mgnagent.testkit.mgn.FakeMgn;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -21,7 +20,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
     name = "sandbox",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve a fake MGN (uninitialized) and a fake installer bucket on 127.0.0.1 for tests.",
+      "Serve a fake MGN (uninitialized) and a fake installer bucket (with the fake installer,"
+          + " which reads this host's disks and installs into a temporary directory) on"
+          + " 127.0.0.1 for tests.",
       "Prints one JSON line (region, mgnEndpoint, s3Endpoint, accessKeyId, secretAccessKey), then"
           + " serves until stdin closes or SIGTERM/SIGINT (only a signal when stdin is closed or"
           + " /dev/null at start)."
@@ -38,14 +39,13 @@ public final class SandboxCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Regions.requireWellFormed("--region", region);
     CountDownLatch stop = new CountDownLatch(1);
-    try (FakeMgn mgn = FakeMgn.builder().region(region).build().start();
-        FakeInstallerBucket bucket = FakeInstallerBucket.builder().region(region).start()) {
+    try (SandboxServers sandbox = SandboxServers.start(region, Path.of("/"))) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sandbox-stop"));
-      AwsBasicCredentials keys = mgn.adminCredentials();
+      AwsBasicCredentials keys = sandbox.mgn().adminCredentials();
       spec.commandLine().getOut().println(JsonWriter.object()
           .field("region", region)
-          .field("mgnEndpoint", mgn.endpoint().toString())
-          .field("s3Endpoint", bucket.endpoint().toString())
+          .field("mgnEndpoint", sandbox.mgn().endpoint().toString())
+          .field("s3Endpoint", sandbox.bucket().endpoint().toString())
           .field("accessKeyId", keys.accessKeyId())
           .field("secretAccessKey", keys.secretAccessKey())
           .toJson());

@@ -2,8 +2,8 @@ package dev.mgnagent.service.internal;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.installer.VerificationResult;
 import dev.mgnagent.service.RegistrationRequest;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,9 @@ import java.util.Optional;
  */
 record InstallerCommandLine(List<String> argv, List<String> masked) {
 
-  static InstallerCommandLine of(VerificationResult.Verified installer, RegistrationRequest request,
-      boolean root, String accessKeyId, String secret, Optional<String> sessionToken) {
+  static InstallerCommandLine of(Path installerPath, InstallerFlavor flavor,
+      RegistrationRequest request, boolean root, String accessKeyId, String secret,
+      Optional<String> sessionToken) {
     boolean forced = request.selection().forced();
     if (forced && !request.allowSecretOnCommandLine()) {
       throw new InvalidRequestException("--force-volumes", "--force-volumes makes the installer"
@@ -39,10 +40,10 @@ record InstallerCommandLine(List<String> argv, List<String> masked) {
     if (!root) {
       both(argv, masked, "sudo", "-n", "--");
     }
-    if (installer.flavor() == InstallerFlavor.PYTHON) {
+    if (flavor == InstallerFlavor.PYTHON) {
       both(argv, masked, "python3");
     }
-    both(argv, masked, installer.path().toAbsolutePath().toString());
+    both(argv, masked, installerPath.toAbsolutePath().toString());
     both(argv, masked, "--region", request.region().id(), "--aws-access-key-id", accessKeyId);
     if (forced) {
       both(argv, masked, "--no-prompt", "--force-volumes",

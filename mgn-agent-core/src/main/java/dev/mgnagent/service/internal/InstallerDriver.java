@@ -8,6 +8,7 @@ import dev.mgnagent.host.Command;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.host.RunningCommand;
+import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.Sleeper;
 import dev.mgnagent.installer.VerificationResult;
 import dev.mgnagent.service.AgentRegistrar;
@@ -60,8 +61,8 @@ public final class InstallerDriver implements AgentRegistrar {
     AwsCredentials credentials = request.credentials().resolveCredentials();
     Optional<String> token = credentials instanceof AwsSessionCredentials session
         ? Optional.of(session.sessionToken()) : Optional.empty();
-    InstallerCommandLine commandLine = InstallerCommandLine.of(installer, request,
-        runAsRoot.orElseGet(this::isRoot), credentials.accessKeyId(),
+    InstallerCommandLine commandLine = InstallerCommandLine.of(installer.path(), installer.flavor(),
+        request, runAsRoot.orElseGet(this::isRoot), credentials.accessKeyId(),
         credentials.secretAccessKey(), token);
     SecretMask mask = new SecretMask(List.of(credentials.secretAccessKey(), token.orElse("")));
     List<String> lines = run(commandLine, prompts(request, credentials, token), mask);
@@ -83,6 +84,17 @@ public final class InstallerDriver implements AgentRegistrar {
         new InstallerConversation.Prompt("AWS Session Token:", token.orElse(""), true),
         new InstallerConversation.Prompt("To replicate all disks, press Enter:",
             request.selection().devicesArgument(), false));
+  }
+
+  @Override
+  public List<String> commandLine(
+      java.nio.file.Path installerPath, InstallerFlavor flavor, RegistrationRequest request) {
+    AwsCredentials credentials = request.credentials().resolveCredentials();
+    Optional<String> token = credentials instanceof AwsSessionCredentials session
+        ? Optional.of(session.sessionToken()) : Optional.empty();
+    return InstallerCommandLine.of(installerPath, flavor, request,
+        runAsRoot.orElseGet(this::isRoot), credentials.accessKeyId(),
+        credentials.secretAccessKey(), token).masked();
   }
 
   /** Runs the installer to its end and returns its lines; throws when it did not succeed. */

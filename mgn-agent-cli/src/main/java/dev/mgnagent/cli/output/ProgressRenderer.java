@@ -1,4 +1,4 @@
-package dev.mgnagent.cli.installer;
+package dev.mgnagent.cli.output;
 
 import dev.mgnagent.event.DownloadFinished;
 import dev.mgnagent.event.DownloadProgress;
@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * Shows download events on stderr: a progress bar redrawn in place on a terminal, a few plain
  * lines otherwise (start, each quarter, retries, end).
  */
-final class ProgressRenderer implements EventListener {
+public final class ProgressRenderer implements EventListener {
 
   private static final int BAR_WIDTH = 30;
 
@@ -22,7 +22,7 @@ final class ProgressRenderer implements EventListener {
   private final boolean terminal;
   private int lastShown = -1;
 
-  ProgressRenderer(PrintWriter err, boolean terminal) {
+  public ProgressRenderer(PrintWriter err, boolean terminal) {
     this.err = err;
     this.terminal = terminal;
   }

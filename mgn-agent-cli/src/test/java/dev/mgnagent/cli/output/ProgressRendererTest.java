@@ -1,4 +1,4 @@
-package dev.mgnagent.cli.installer;
+package dev.mgnagent.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,91 @@
+package dev.mgnagent.cli.install;
+
+import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.cli.CliContext;
+import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.cli.output.EventJson;
+import dev.mgnagent.cli.output.JsonWriter;
+import dev.mgnagent.cli.sandbox.SandboxServers;
+import dev.mgnagent.event.EventListener;
+import dev.mgnagent.install.AgentInstallation;
+import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.install.InstallationResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mgn-agent install}: the seed's whole procedure. Takes the official installer's
+ * parameters with their names and rules, plus mgn-agent's own; {@code --sandbox} runs it all
+ * against local fakes without changing this machine.
+ */
+@Command(
+    name = "install",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Install the AWS Replication Agent: initialize MGN if asked, download and verify the"
+          + " installer, select the disks, run the installer and confirm the source server.",
+      "--sandbox does all of it against local fakes (this machine's disks are only read)."
+    })
+public final class InstallCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  @Mixin InstallOptions options;
+
+  public InstallCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Prompts prompts = Prompts.forTerminal(options.noPrompt);
+    InstallRequest.Builder request = options.request(prompts, context);
+    PrintWriter out = spec.commandLine().getOut();
+    EventListener listener = options.json ? new EventJson(out)
+        : new InstallRenderer(out, spec.commandLine().getErr(), prompts.interactive());
+    try (SandboxServers sandbox = options.sandbox ? options.startSandbox() : null) {
+      AgentInstallation.Builder installation = AgentInstallation.builder().eventListener(listener);
+      InstallRequest checked = options.prepare(request, sandbox, installation, prompts, context);
+      if (options.dryRun) {
+        out.println(String.join(" ", installation.build().dryRun(checked)));
+        return ExitCodes.OK;
+      }
+      try {
+        InstallationResult result = installation.build().install(checked);
+        report(out, result);
+        return ExitCodes.OK;
+      } catch (MgnAgentException e) {
+        if (!options.json || e instanceof dev.mgnagent.InvalidRequestException) {
+          throw e;
+        }
+        out.println(JsonWriter.object().field("type", "result").field("installed", false)
+            .beginObject("error").field("type", "FAILED").field("message", e.getMessage())
+            .endObject().toJson());
+        spec.commandLine().getErr().println("mgn-agent: " + e.getMessage());
+        return ExitCodes.FAILED;
+      }
+    }
+  }
+
+  private void report(PrintWriter out, InstallationResult result) {
+    if (options.json) {
+      out.println(JsonWriter.object().field("type", "result").field("installed", true)
+          .field("sourceServerId", result.sourceServerId().value())
+          .field("selectedDisks", result.selection().paths())
+          .field("registeredDisks", result.registeredDisks())
+          .field("warnings", result.warnings()).toJson());
+    } else {
+      List<String> warnings = result.warnings();
+      warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+      out.println("mgn-agent: installed; source server " + result.sourceServerId());
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package dev.mgnagent.cli.install;
+
+import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.Secret;
+import dev.mgnagent.cli.CliContext;
+import dev.mgnagent.cli.sandbox.SandboxServers;
+import dev.mgnagent.disk.Disk;
+import dev.mgnagent.disk.DiskInventory;
+import dev.mgnagent.host.LocalHost;
+import dev.mgnagent.install.AgentInstallation;
+import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.install.Tags;
+import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.internal.EndpointUrl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+
+/** The flags of {@code install}: the official installer's, then mgn-agent's own. */
+public final class InstallOptions {
+
+  @Option(names = "--region", paramLabel = "REGION", description = "The AWS region (asked for when missing on a terminal).")
+  String region;
+
+  @Option(names = "--aws-access-key-id", paramLabel = "KEY_ID", description = "The installer's access key ID.")
+  String accessKeyId;
+
+  @Option(names = "--aws-secret-access-key", paramLabel = "SECRET", description = "Its secret key (asked for without echo when missing on a terminal).")
+  String secretAccessKey;
+
+  @Option(names = "--aws-session-token", paramLabel = "TOKEN", description = "The session token of temporary (ASIA) keys.")
+  String sessionToken;
+
+  @Option(names = "--no-prompt", description = "Never ask; a missing value is an error naming its flag.")
+  boolean noPrompt;
+
+  @Option(names = "--devices", paramLabel = "LIST", description = "Comma-separated disks to replicate (partitions, LVs, aliases select their disks). Default: every disk.")
+  String devices;
+
+  @Option(names = "--force-volumes", description = "Pass --devices as given (needs --no-prompt; the root disk must be listed).")
+  boolean forceVolumes;
+
+  @Option(names = "--tags", paramLabel = "KEY=VALUE", arity = "1..*", description = "Tags for a new source server.")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = "--s3-endpoint", paramLabel = "URL", description = "An S3 VPC endpoint for the installer's downloads.")
+  String s3Endpoint;
+
+  @Option(names = "--endpoint", paramLabel = "URL", description = "An MGN PrivateLink endpoint.")
+  String endpoint;
+
+  @Option(names = "--user-provided-id", paramLabel = "ID", description = "Your own ID for the source server (cannot be changed later).")
+  String userProvidedId;
+
+  @Option(names = "--no-replication", description = "Install without starting replication.")
+  boolean noReplication;
+
+  @Option(names = "--dualstack", description = "Dual-stack mode (needs --endpoint).")
+  boolean dualstack;
+
+  @Option(names = "--profile", paramLabel = "NAME", description = "Use this AWS profile for the credentials.")
+  String profile;
+
+  @Option(names = "--flavor", paramLabel = "binary|python", defaultValue = "binary", description = "Which installer to run (default: ${DEFAULT-VALUE}).")
+  String flavor;
+
+  @Option(names = "--initialize-service", description = "Initialize MGN in the region when it is not (seed step 1).")
+  boolean initializeService;
+
+  @Option(names = "--skip-preflight", description = "Go on even when a preflight check fails.")
+  boolean skipPreflight;
+
+  @Option(names = "--dry-run", description = "Print the installer command line that would run (secrets masked) and stop.")
+  boolean dryRun;
+
+  @Option(names = "--json", description = "One JSON event per line, ending with a result.")
+  boolean json;
+
+  @Option(names = "--sandbox", description = "Run everything against local fakes on 127.0.0.1; nothing on this machine changes.")
+  boolean sandbox;
+
+  @Option(names = "--allow-secret-on-command-line", description = "Accept that --force-volumes puts the secret key on the installer's command line.")
+  boolean allowSecretOnCommandLine;
+
+  /** The request from the flags, with the region asked for when it is missing. */
+  InstallRequest.Builder request(Prompts prompts, CliContext context) {
+    String chosenRegion = region != null ? region
+        : sandbox ? "us-east-1" : prompts.ask("AWS Region Name: ", "--region");
+    InstallRequest.Builder builder = InstallRequest.builder(chosenRegion)
+        .accessKeyId(accessKeyId)
+        .secretAccessKey(secretAccessKey == null ? null : Secret.of(secretAccessKey))
+        .sessionToken(sessionToken == null ? null : Secret.of(sessionToken))
+        .profile(profile)
+        .devices(devices)
+        .forceVolumes(forceVolumes)
+        .noPrompt(noPrompt)
+        .tags(Tags.parse(tags))
+        .userProvidedId(userProvidedId)
+        .noReplication(noReplication)
+        .dualstack(dualstack)
+        .flavor(flavor())
+        .initializeService(initializeService)
+        .skipPreflight(skipPreflight)
+        .allowSecretOnCommandLine(allowSecretOnCommandLine);
+    if (endpoint != null) {
+      builder.endpoint(EndpointUrl.parse("--endpoint", "MGN endpoint",
+          "vpce-0123-abcd.mgn." + chosenRegion + ".vpce.amazonaws.com", endpoint));
+    }
+    if (s3Endpoint != null) {
+      builder.s3Endpoint(EndpointUrl.parse("--s3-endpoint", "S3 endpoint",
+          "bucket.vpce-0123-abcd.s3." + chosenRegion + ".vpce.amazonaws.com", s3Endpoint));
+    }
+    if (sandbox && (endpoint != null || s3Endpoint != null)) {
+      throw new InvalidRequestException("--sandbox", "--sandbox brings its own endpoints; drop"
+          + " --endpoint and --s3-endpoint");
+    }
+    return builder;
+  }
+
+  SandboxServers startSandbox() {
+    return SandboxServers.start(region == null ? "us-east-1" : region, Path.of("/"));
+  }
+
+  /**
+   * Completes the request (the sandbox's endpoints and keys, or answers asked on the terminal)
+   * and configures the installation; returns the checked request.
+   */
+  InstallRequest prepare(InstallRequest.Builder request, SandboxServers sandboxServers,
+      AgentInstallation.Builder installation, Prompts prompts, CliContext context) {
+    if (sandboxServers != null) {
+      request.endpoint(sandboxServers.mgn().endpoint())
+          .s3Endpoint(sandboxServers.bucket().endpoint())
+          .initializeService(true);
+      if (accessKeyId == null && profile == null) {
+        AwsBasicCredentials keys = sandboxServers.mgn().adminCredentials();
+        request.accessKeyId(keys.accessKeyId()).secretAccessKey(Secret.of(keys.secretAccessKey()));
+      }
+      installation.workDirectory(directory(sandboxServers.directory().resolve("download")));
+    } else if (accessKeyId == null && profile == null && !hasEnvironmentKeys(context)
+        && prompts.interactive() && !defaultChainHasCredentials()) {
+      String keyId = prompts.ask("AWS Access Key ID: ", "--aws-access-key-id");
+      request.accessKeyId(keyId)
+          .secretAccessKey(prompts.askSecret("AWS Secret Access Key: ", "--aws-secret-access-key"));
+      if (keyId.startsWith("ASIA")) {
+        request.sessionToken(prompts.askSecret("AWS Session Token: ", "--aws-session-token"));
+      }
+    } else if (accessKeyId != null && secretAccessKey == null) {
+      request.secretAccessKey(prompts.askSecret("AWS Secret Access Key: ", "--aws-secret-access-key"));
+      if (accessKeyId.startsWith("ASIA") && sessionToken == null) {
+        request.sessionToken(prompts.askSecret("AWS Session Token: ", "--aws-session-token"));
+      }
+    }
+    if (devices == null && !noPrompt && prompts.interactive()) {
+      List<String> disks = DiskInventory.of(LocalHost.create()).read().disks().stream()
+          .map(Disk::path).toList();
+      System.console().printf("Choose the disks you want to replicate. Your disks are: %s%n",
+          String.join(",", disks));
+      request.devices(prompts.ask("To replicate some of the disks, type the path of the disks,"
+          + " separated with a comma (for example, /dev/sda,/dev/sdb). To replicate all disks,"
+          + " press Enter: ", "--devices"));
+    }
+    return request.build();
+  }
+
+  private InstallerFlavor flavor() {
+    return switch (flavor.toLowerCase(Locale.ROOT)) {
+      case "binary" -> InstallerFlavor.BINARY;
+      case "python" -> InstallerFlavor.PYTHON;
+      default -> throw new InvalidRequestException("--flavor",
+          "--flavor '" + flavor + "' is not binary or python");
+    };
+  }
+
+  private static boolean hasEnvironmentKeys(CliContext context) {
+    return context.environment().containsKey("AWS_ACCESS_KEY_ID")
+        && context.environment().containsKey("AWS_SECRET_ACCESS_KEY");
+  }
+
+  private static boolean defaultChainHasCredentials() {
+    try (DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build()) {
+      chain.resolveCredentials();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static Path directory(Path path) {
+    try {
+      return Files.createDirectories(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.mgnagent.cli.install;
+
+import dev.mgnagent.cli.output.ProgressRenderer;
+import dev.mgnagent.event.DownloadFinished;
+import dev.mgnagent.event.DownloadProgress;
+import dev.mgnagent.event.DownloadRetrying;
+import dev.mgnagent.event.DownloadStarted;
+import dev.mgnagent.event.EventListener;
+import dev.mgnagent.event.InstallStep;
+import dev.mgnagent.event.InstallStepFinished;
+import dev.mgnagent.event.InstallerOutput;
+import dev.mgnagent.event.MgnAgentEvent;
+import java.io.PrintWriter;
+
+/**
+ * Shows an installation as plain text: a line per finished step, the disks in the seed's words,
+ * and the installer's own transcript on stdout; download progress on stderr.
+ */
+final class InstallRenderer implements EventListener {
+
+  private final PrintWriter out;
+  private final ProgressRenderer progress;
+
+  InstallRenderer(PrintWriter out, PrintWriter err, boolean terminal) {
+    this.out = out;
+    this.progress = new ProgressRenderer(err, terminal);
+  }
+
+  @Override
+  public void onEvent(MgnAgentEvent event) {
+    if (event instanceof DownloadStarted || event instanceof DownloadProgress
+        || event instanceof DownloadRetrying || event instanceof DownloadFinished) {
+      progress.onEvent(event);
+    } else if (event instanceof InstallStepFinished finished) {
+      print(finished.step() == InstallStep.SELECT_DISKS
+          ? finished.summary() : "mgn-agent: " + finished.summary());
+    } else if (event instanceof InstallerOutput output
+        && !output.line().startsWith("Identified volume for replication:")) {
+      print(output.line());
+    }
+  }
+
+  private void print(String text) {
+    synchronized (out) {
+      out.println(text);
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.mgnagent.install;
+
+import dev.mgnagent.event.EventListener;
+import dev.mgnagent.host.Host;
+import dev.mgnagent.install.internal.InstallationFlow;
+import dev.mgnagent.installer.InstallerLocation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * The seed's whole procedure as one call: validate the request (the disks against the inventory
+ * included), make sure MGN is initialized, download and verify the installer, pick the
+ * credentials, select the disks, run the installer and confirm the registration. Each step is
+ * reported as events ({@code InstallStepStarted}, {@code InstallStepFinished}, {@code
+ * InstallStepFailed}) along with the installer's own output.
+ *
+ * <pre>{@code
+ * InstallationResult result = AgentInstallation.builder()
+ *     .eventListener(System.out::println)
+ *     .build()
+ *     .install(InstallRequest.builder("eu-west-3").noPrompt(true).devices("/dev/sdb1").build());
+ * result.sourceServerId();
+ * }</pre>
+ */
+public interface AgentInstallation {
+
+  static Builder builder() {
+    return new InstallationFlow.BuilderImpl();
+  }
+
+  /**
+   * Installs the agent.
+   *
+   * @throws dev.mgnagent.InvalidRequestException for a request that cannot run (nothing was
+   *     contacted or started)
+   * @throws dev.mgnagent.MgnAgentException when a step fails; its message says which and what to do
+   */
+  InstallationResult install(InstallRequest request);
+
+  /**
+   * The installer command line {@link #install} would run, secrets shown as {@code ****}, after
+   * validating the request; nothing is downloaded or started.
+   */
+  List<String> dryRun(InstallRequest request);
+
+  /** Configures an {@link AgentInstallation}; every setting has a default. */
+  interface Builder {
+    /** The server to install on (default: this machine). */
+    Builder host(Host host);
+
+    /** Receives every step and the installer's output. */
+    Builder eventListener(EventListener listener);
+
+    /** Where the verified installer is downloaded (default: a new temporary directory). */
+    Builder workDirectory(Path directory);
+
+    /** How long the installer may run (default 30 minutes). */
+    Builder installerTimeout(Duration timeout);
+
+    /**
+     * Credentials for the service-side calls ({@code InitializeService}, {@code
+     * DescribeSourceServers}), when the installer's keys hold only the installation policy.
+     */
+    Builder serviceCredentials(AwsCredentialsProvider provider);
+
+    /** Where the installer is downloaded from, per request (default: the documented URLs). */
+    Builder installerLocation(Function<InstallRequest, InstallerLocation> location);
+
+    /** Run the installer directly (true) or through {@code sudo -n}; default: ask {@code id -u}. */
+    Builder runAsRoot(boolean root);
+
+    AgentInstallation build();
+  }
+}

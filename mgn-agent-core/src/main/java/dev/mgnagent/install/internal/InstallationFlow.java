@@ -1,0 +1,305 @@
+package dev.mgnagent.install.internal;
+
+import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.disk.DevicePaths;
+import dev.mgnagent.disk.DiskInventory;
+import dev.mgnagent.event.EventListener;
+import dev.mgnagent.event.InstallStep;
+import dev.mgnagent.event.InstallStepFailed;
+import dev.mgnagent.event.InstallStepFinished;
+import dev.mgnagent.event.InstallStepStarted;
+import dev.mgnagent.host.Host;
+import dev.mgnagent.host.LocalHost;
+import dev.mgnagent.install.AgentInstallation;
+import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.install.InstallationResult;
+import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.installer.InstallerLocation;
+import dev.mgnagent.installer.InstallerVerifier;
+import dev.mgnagent.installer.UrlStyle;
+import dev.mgnagent.installer.VerificationResult;
+import dev.mgnagent.selection.ReplicationSelection;
+import dev.mgnagent.selection.SelectedDisk;
+import dev.mgnagent.selection.Selection;
+import dev.mgnagent.selection.SelectionRequest;
+import dev.mgnagent.service.AgentRegistrar;
+import dev.mgnagent.service.CredentialsResolver;
+import dev.mgnagent.service.MgnServiceException;
+import dev.mgnagent.service.Registration;
+import dev.mgnagent.service.RegistrationRequest;
+import dev.mgnagent.service.ResolvedCredentials;
+import dev.mgnagent.service.ServiceRoleInitializer;
+import dev.mgnagent.service.internal.MgnClients;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.mgn.MgnClient;
+
+/** {@link AgentInstallation}: the steps in order, each reported as events. */
+public final class InstallationFlow implements AgentInstallation {
+
+  private static final double GIB = 1024.0 * 1024 * 1024;
+
+  private final Host host;
+  private final EventListener listener;
+  private final Optional<Path> workDirectory;
+  private final Duration installerTimeout;
+  private final Optional<AwsCredentialsProvider> serviceCredentials;
+  private final Function<InstallRequest, InstallerLocation> location;
+  private final Optional<Boolean> runAsRoot;
+
+  private InstallationFlow(BuilderImpl b) {
+    this.host = b.host;
+    this.listener = b.listener;
+    this.workDirectory = Optional.ofNullable(b.workDirectory);
+    this.installerTimeout = b.installerTimeout;
+    this.serviceCredentials = Optional.ofNullable(b.serviceCredentials);
+    this.location = b.location;
+    this.runAsRoot = Optional.ofNullable(b.runAsRoot);
+  }
+
+  @Override
+  public InstallationResult install(InstallRequest request) {
+    Selection selection = step(InstallStep.VALIDATE, "checking the request and the disks",
+        () -> select(request), s -> "the request is valid; " + s.disks().size() + " disk(s) to replicate");
+    ResolvedCredentials credentials = step(InstallStep.CREDENTIALS, "choosing the credentials",
+        () -> credentials(request), c -> "using " + c.description());
+    Region region = Region.of(request.region());
+    List<String> warnings = new ArrayList<>();
+    try (MgnClient service = MgnClients.create(region,
+        Optional.of(serviceCredentials.orElse(credentials.provider())), request.endpoint())) {
+      step(InstallStep.SERVICE, "checking that MGN is initialized in " + region.id(),
+          () -> ensureInitialized(service, request, warnings), s -> s);
+      VerificationResult.Verified installer = step(InstallStep.VERIFY_INSTALLER,
+          "downloading the installer and checking its SHA-512", () -> verify(request),
+          v -> "verified " + v.path() + " (" + v.sizeBytes() + " bytes, sha512 "
+              + v.sha512().substring(0, 16) + "...)");
+      step(InstallStep.SELECT_DISKS, "selecting the disks", () -> selection,
+          InstallationFlow::describe);
+      Registration registration = step(InstallStep.INSTALL, "running the installer",
+          () -> registrar(service).register(installer, registrationRequest(request, credentials,
+              selection)),
+          r -> "the source server ID is " + r.sourceServerId());
+      warnings.addAll(registration.warnings());
+      return new InstallationResult(registration.sourceServerId(), selection,
+          registration.registeredDisks(), warnings);
+    }
+  }
+
+  @Override
+  public List<String> dryRun(InstallRequest request) {
+    Selection selection = select(request);
+    ResolvedCredentials credentials = credentials(request);
+    Path target = workDirectory.orElse(Path.of(".")).resolve(fileName(request.flavor()));
+    return registrar(null).commandLine(target, request.flavor(),
+        registrationRequest(request, credentials, selection));
+  }
+
+  private Selection select(InstallRequest request) {
+    ReplicationSelection rules =
+        ReplicationSelection.of(DiskInventory.of(host).read(), DevicePaths.of(host));
+    return rules.select(new SelectionRequest(request.devices(), request.forceVolumes(),
+        request.noPrompt()));
+  }
+
+  private ResolvedCredentials credentials(InstallRequest request) {
+    CredentialsResolver.Builder resolver = CredentialsResolver.builder()
+        .environment(host.environment());
+    request.accessKeyId().ifPresent(resolver::accessKeyId);
+    request.secretAccessKey().ifPresent(resolver::secretAccessKey);
+    request.sessionToken().ifPresent(resolver::sessionToken);
+    request.profile().ifPresent(resolver::profile);
+    ResolvedCredentials resolved = resolver.build().resolve();
+    try {
+      resolved.provider().resolveCredentials();
+    } catch (SdkClientException e) {
+      throw new InvalidRequestException("--aws-access-key-id", "no AWS credentials found: pass"
+          + " --aws-access-key-id and --aws-secret-access-key, or --profile, or set"
+          + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+    }
+    return resolved;
+  }
+
+  private String ensureInitialized(MgnClient service, InstallRequest request, List<String> warnings) {
+    try (ServiceRoleInitializer initializer =
+        ServiceRoleInitializer.builder().mgnClient(service).build()) {
+      if (initializer.isInitialized()) {
+        return "MGN is initialized in " + request.region();
+      }
+      if (!request.initializeService()) {
+        throw new MgnAgentException("MGN is not initialized in " + request.region() + ": run"
+            + " 'mgn-agent init-service --region " + request.region() + "' with an"
+            + " administrator's credentials, or pass --initialize-service");
+      }
+      return initializer.initialize().summary();
+    } catch (MgnServiceException e) {
+      if (e.errorCode().orElse("").equals("AccessDeniedException")) {
+        String warning = "could not check that MGN is initialized: these credentials may not call"
+            + " DescribeSourceServers (installation-policy keys cannot); the installer will tell";
+        warnings.add(warning);
+        return warning;
+      }
+      throw e;
+    }
+  }
+
+  private VerificationResult.Verified verify(InstallRequest request) {
+    Path directory = workDirectory.orElseGet(InstallationFlow::temporaryDirectory);
+    VerificationResult result = InstallerVerifier.builder()
+        .location(location.apply(request))
+        .eventListener(listener)
+        .httpsProxy(variable("https_proxy"))
+        .noProxy(variable("no_proxy"))
+        .replaceExisting(true)
+        .build()
+        .download(directory.resolve(fileName(request.flavor())));
+    if (result instanceof VerificationResult.Mismatch mismatch) {
+      throw new MgnAgentException("the installer from " + mismatch.url() + " does not match its"
+          + " published SHA-512 (expected " + mismatch.expected() + ", got " + mismatch.actual()
+          + "); it was deleted and nothing was run");
+    }
+    return (VerificationResult.Verified) result;
+  }
+
+  private AgentRegistrar registrar(MgnClient service) {
+    AgentRegistrar.Builder builder = AgentRegistrar.builder().host(host).eventListener(listener)
+        .timeout(installerTimeout);
+    runAsRoot.ifPresent(builder::runAsRoot);
+    if (service != null) {
+      builder.confirmWith(service);
+    }
+    return builder.build();
+  }
+
+  private static RegistrationRequest registrationRequest(
+      InstallRequest request, ResolvedCredentials credentials, Selection selection) {
+    RegistrationRequest.Builder builder = RegistrationRequest.builder()
+        .region(Region.of(request.region()))
+        .credentials(credentials.provider())
+        .selection(selection)
+        .tags(request.tags())
+        .noReplication(request.noReplication())
+        .dualstack(request.dualstack())
+        .allowSecretOnCommandLine(request.allowSecretOnCommandLine());
+    request.endpoint().ifPresent(builder::endpoint);
+    request.s3Endpoint().ifPresent(builder::s3Endpoint);
+    request.userProvidedId().ifPresent(builder::userProvidedId);
+    return builder.build();
+  }
+
+  /** The seed's own words for each selected disk. */
+  static String describe(Selection selection) {
+    List<String> lines = new ArrayList<>();
+    for (SelectedDisk disk : selection.disks()) {
+      double gib = disk.sizeBytes() / GIB;
+      String size = gib == Math.rint(gib) ? Long.toString((long) gib)
+          : String.format(Locale.ROOT, "%.1f", gib);
+      lines.add("Disk to replicate identified: " + disk.path() + " of size " + size + " GiB");
+    }
+    return String.join("\n", lines);
+  }
+
+  private <T> T step(InstallStep step, String description, Supplier<T> body,
+      Function<T, String> summary) {
+    listener.onEvent(new InstallStepStarted(step, description));
+    try {
+      T result = body.get();
+      listener.onEvent(new InstallStepFinished(step, summary.apply(result)));
+      return result;
+    } catch (RuntimeException e) {
+      listener.onEvent(new InstallStepFailed(step, String.valueOf(e.getMessage())));
+      throw e;
+    }
+  }
+
+  private String variable(String lowerCase) {
+    String value = host.environment().get(lowerCase);
+    return value != null ? value : host.environment().get(lowerCase.toUpperCase(Locale.ROOT));
+  }
+
+  private static String fileName(InstallerFlavor flavor) {
+    return flavor == InstallerFlavor.PYTHON
+        ? "aws-replication-installer-init.py" : "aws-replication-installer-init";
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("mgn-agent-installer-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a directory for the installer", e);
+    }
+  }
+
+  /** Builds an {@link InstallationFlow}. */
+  public static final class BuilderImpl implements AgentInstallation.Builder {
+    private Host host = LocalHost.create();
+    private EventListener listener = EventListener.NONE;
+    private Path workDirectory;
+    private Duration installerTimeout = Duration.ofMinutes(30);
+    private AwsCredentialsProvider serviceCredentials;
+    private Function<InstallRequest, InstallerLocation> location = r -> r.s3Endpoint()
+        .map(e -> InstallerLocation.viaEndpoint(r.region(), e.toString(), r.flavor()))
+        .orElseGet(() -> InstallerLocation.of(r.region(), r.flavor(), UrlStyle.REGIONAL));
+    private Boolean runAsRoot;
+
+    @Override
+    public Builder host(Host host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    @Override
+    public Builder eventListener(EventListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    @Override
+    public Builder workDirectory(Path directory) {
+      this.workDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    @Override
+    public Builder installerTimeout(Duration timeout) {
+      this.installerTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    @Override
+    public Builder serviceCredentials(AwsCredentialsProvider provider) {
+      this.serviceCredentials = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    @Override
+    public Builder installerLocation(Function<InstallRequest, InstallerLocation> location) {
+      this.location = Objects.requireNonNull(location, "location");
+      return this;
+    }
+
+    @Override
+    public Builder runAsRoot(boolean root) {
+      this.runAsRoot = root;
+      return this;
+    }
+
+    @Override
+    public AgentInstallation build() {
+      return new InstallationFlow(this);
+    }
+  }
+}
