@@ -12,8 +12,10 @@ import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.install.Tags;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.internal.EndpointUrl;
+import dev.mgnagent.internal.Loopback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,8 +91,15 @@ public final class InstallOptions {
   @Option(names = "--allow-secret-on-command-line", description = "Accept that --force-volumes puts the secret key on the installer's command line.")
   boolean allowSecretOnCommandLine;
 
+  @Option(names = "--watch", negatable = true, description = "Follow the initial sync after installing (default: on with --sandbox, off otherwise).")
+  Boolean watch;
+
+  @Option(names = "--host-root", paramLabel = "DIR", description = "Only against a sandbox (--sandbox, or loopback --endpoint and --s3-endpoint): read the disks from DIR (a fake tree) instead of /.")
+  Path hostRoot;
+
   /** The request from the flags, with the region asked for when it is missing. */
   InstallRequest.Builder request(Prompts prompts, CliContext context) {
+    diskRoot();
     String chosenRegion = region != null ? region
         : sandbox ? "us-east-1" : prompts.ask("AWS Region Name: ", "--region");
     InstallRequest.Builder builder = InstallRequest.builder(chosenRegion)
@@ -125,7 +134,28 @@ public final class InstallOptions {
   }
 
   SandboxServers startSandbox() {
-    return SandboxServers.start(region == null ? "us-east-1" : region, Path.of("/"));
+    return SandboxServers.start(region == null ? "us-east-1" : region, diskRoot());
+  }
+
+  /** Whether to follow the initial sync. */
+  boolean watching() {
+    return watch != null ? watch : sandbox;
+  }
+
+  /** Where the disks are read: {@code /}, or {@code --host-root} in a sandbox. */
+  Path diskRoot() {
+    if (hostRoot == null) {
+      return Path.of("/");
+    }
+    if (!sandbox && !againstLoopback()) {
+      throw new InvalidRequestException("--host-root", "--host-root works only against a sandbox"
+          + " (--sandbox, or loopback --endpoint and --s3-endpoint): a real installer reads this"
+          + " machine's own disks");
+    }
+    if (!Files.isDirectory(hostRoot)) {
+      throw new InvalidRequestException("--host-root", "--host-root " + hostRoot + ": no such directory");
+    }
+    return hostRoot.toAbsolutePath();
   }
 
   /**
@@ -134,39 +164,64 @@ public final class InstallOptions {
    */
   InstallRequest prepare(InstallRequest.Builder request, SandboxServers sandboxServers,
       AgentInstallation.Builder installation, Prompts prompts, CliContext context) {
+    installation.host(LocalHost.rootedAt(diskRoot()));
     if (sandboxServers != null) {
       request.endpoint(sandboxServers.mgn().endpoint())
           .s3Endpoint(sandboxServers.bucket().endpoint())
           .initializeService(true);
-      if (accessKeyId == null && profile == null) {
-        AwsBasicCredentials keys = sandboxServers.mgn().adminCredentials();
-        request.accessKeyId(keys.accessKeyId()).secretAccessKey(Secret.of(keys.secretAccessKey()));
-      }
       installation.workDirectory(directory(sandboxServers.directory().resolve("download")));
-    } else if (accessKeyId == null && profile == null && !hasEnvironmentKeys(context)
-        && prompts.interactive() && !defaultChainHasCredentials()) {
-      String keyId = prompts.ask("AWS Access Key ID: ", "--aws-access-key-id");
-      request.accessKeyId(keyId)
-          .secretAccessKey(prompts.askSecret("AWS Secret Access Key: ", "--aws-secret-access-key"));
-      if (keyId.startsWith("ASIA")) {
-        request.sessionToken(prompts.askSecret("AWS Session Token: ", "--aws-session-token"));
-      }
-    } else if (accessKeyId != null && secretAccessKey == null) {
-      request.secretAccessKey(prompts.askSecret("AWS Secret Access Key: ", "--aws-secret-access-key"));
-      if (accessKeyId.startsWith("ASIA") && sessionToken == null) {
-        request.sessionToken(prompts.askSecret("AWS Session Token: ", "--aws-session-token"));
-      }
+    }
+    if (sandboxServers != null && accessKeyId == null && profile == null) {
+      AwsBasicCredentials keys = sandboxServers.mgn().adminCredentials();
+      request.accessKeyId(keys.accessKeyId()).secretAccessKey(Secret.of(keys.secretAccessKey()));
+    } else {
+      askForMissingCredentials(request, prompts, context);
     }
     if (devices == null && !noPrompt && prompts.interactive()) {
-      List<String> disks = DiskInventory.of(LocalHost.create()).read().disks().stream()
-          .map(Disk::path).toList();
-      System.console().printf("Choose the disks you want to replicate. Your disks are: %s%n",
-          String.join(",", disks));
-      request.devices(prompts.ask("To replicate some of the disks, type the path of the disks,"
-          + " separated with a comma (for example, /dev/sda,/dev/sdb). To replicate all disks,"
-          + " press Enter: ", "--devices"));
+      askForDisks(request, prompts);
     }
     return request.build();
+  }
+
+  /**
+   * The installer's credential prompts: only what is missing, only on a terminal, and keys count
+   * as missing only when neither a profile, the environment nor the default chain has any.
+   */
+  private void askForMissingCredentials(
+      InstallRequest.Builder request, Prompts prompts, CliContext context) {
+    String keyId = accessKeyId;
+    if (keyId == null) {
+      if (profile != null || hasEnvironmentKeys(context) || !prompts.interactive()
+          || defaultChainHasCredentials()) {
+        return;
+      }
+      keyId = prompts.ask("AWS Access Key ID: ", "--aws-access-key-id");
+      request.accessKeyId(keyId);
+    }
+    if (secretAccessKey == null) {
+      request.secretAccessKey(prompts.askSecret("AWS Secret Access Key: ", "--aws-secret-access-key"));
+    }
+    if (keyId.startsWith("ASIA") && sessionToken == null) {
+      request.sessionToken(prompts.askSecret("AWS Session Token: ", "--aws-session-token"));
+    }
+  }
+
+  /** The installer's disk prompt, listing the real disks; Enter means every disk. */
+  private void askForDisks(InstallRequest.Builder request, Prompts prompts) {
+    List<String> disks = DiskInventory.of(LocalHost.rootedAt(diskRoot())).read().disks().stream()
+        .map(Disk::path).toList();
+    request.devices(prompts.ask("Choose the disks you want to replicate. Your disks are: "
+        + String.join(",", disks) + "\nTo replicate some of the disks, type the path of the"
+        + " disks, separated with a comma (for example, /dev/sda,/dev/sdb). To replicate all"
+        + " disks, press Enter: ", "--devices"));
+  }
+
+
+  /** Both endpoints given and on loopback: a sandbox serves them. */
+  boolean againstLoopback() {
+    return endpoint != null && s3Endpoint != null
+        && Loopback.isLoopbackHost(URI.create(endpoint).getHost())
+        && Loopback.isLoopbackHost(URI.create(s3Endpoint).getHost());
   }
 
   private InstallerFlavor flavor() {
