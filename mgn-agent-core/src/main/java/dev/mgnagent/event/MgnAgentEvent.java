@@ -10,4 +10,5 @@ package dev.mgnagent.event;
  * ignore events it does not know.
  */
 public sealed interface MgnAgentEvent
-    permits DownloadStarted, DownloadProgress, DownloadRetrying, DownloadFinished {}
+    permits DownloadStarted, DownloadProgress, DownloadRetrying, DownloadFinished,
+        ReplicationStatusChanged, ReplicationRefreshed {}
