@@ -22,6 +22,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
     mixinStandardHelpOptions = true,
     description = {
       "Serve a fake MGN (uninitialized) and a fake installer bucket on 127.0.0.1 for tests.",
+      "Registered servers replicate on a clock 60 times as fast as the wall clock: any"
+          + " simulated initial sync ends within about 10 seconds.",
       "Prints one JSON line (region, mgnEndpoint, s3Endpoint, accessKeyId, secretAccessKey), then"
           + " serves until stdin closes or SIGTERM/SIGINT (only a signal when stdin is closed or"
           + " /dev/null at start)."
@@ -38,7 +40,8 @@ public final class SandboxCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Regions.requireWellFormed("--region", region);
     CountDownLatch stop = new CountDownLatch(1);
-    try (FakeMgn mgn = FakeMgn.builder().region(region).build().start();
+    try (FakeMgn mgn = FakeMgn.builder().region(region).sandboxSimulation().build()
+        .start();
         FakeInstallerBucket bucket = FakeInstallerBucket.builder().region(region).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sandbox-stop"));
       AwsBasicCredentials keys = mgn.adminCredentials();
