@@ -70,4 +70,19 @@ class ExamplesTest {
         .startsWith("MGN is initialized in eu-west-3: service roles in place, replication template rct-");
     assertThat(out).contains("app-1 ").contains(" 2147483648/8589934592 bytes");
   }
+
+  @Test
+  void watchInitialSyncFollowsTheSyncToContinuous() {
+    String out = run(() -> {
+      try {
+        WatchInitialSync.main(new String[0]);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    assertThat(out.lines().findFirst().orElseThrow()).isEqualTo("app-1 INITIATING WAIT 0%");
+    assertThat(out).contains("app-1 INITIAL_SYNC - ").contains("app-1 CONTINUOUS - 100%");
+    assertThat(out.lines().reduce((a, b) -> b).orElseThrow()).startsWith("SETTLED after ");
+  }
 }

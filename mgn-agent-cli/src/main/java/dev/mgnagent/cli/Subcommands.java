@@ -4,6 +4,7 @@ import dev.mgnagent.cli.disks.DisksCommand;
 import dev.mgnagent.cli.install.InstallCommand;
 import dev.mgnagent.cli.sandbox.SandboxCommand;
 import dev.mgnagent.cli.service.InitServiceCommand;
+import dev.mgnagent.cli.service.ReconcileCommand;
 import dev.mgnagent.cli.service.StatusCommand;
 import dev.mgnagent.cli.installer.VerifyInstallerCommand;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ final class Subcommands {
     factories.put("verify-installer", c -> new VerifyInstallerCommand(c));
     factories.put("init-service", c -> new InitServiceCommand(c));
     factories.put("status", c -> new StatusCommand(c));
+    factories.put("reconcile", c -> new ReconcileCommand(c));
     factories.put("sandbox", c -> new SandboxCommand());
     return new Subcommands(factories, context);
   }

@@ -14,9 +14,14 @@ public record CliRun(int exitCode, String out, String err) {
 
   /** Runs {@code mgn-agent args...} in this JVM with {@code environment} as its environment. */
   public static CliRun withEnvironment(Map<String, String> environment, String... args) {
+    return withContext(new CliContext(environment), args);
+  }
+
+  /** Runs {@code mgn-agent args...} in this JVM with {@code context} (environment, clock, sleeper). */
+  public static CliRun withContext(CliContext context, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), new CliContext(environment));
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), context);
     return new CliRun(code, out.toString(), err.toString());
   }
 }

@@ -12,4 +12,5 @@ package dev.mgnagent.event;
 public sealed interface MgnAgentEvent
     permits DownloadStarted, DownloadProgress, DownloadRetrying, DownloadFinished,
         InstallerStarted, InstallerOutput, InstallerPromptAnswered, InstallerFinished,
-        InstallStepStarted, InstallStepFinished, InstallStepFailed {}
+        InstallStepStarted, InstallStepFinished, InstallStepFailed,
+        ReplicationStatusChanged, ReplicationRefreshed {}

@@ -9,12 +9,21 @@ import java.util.Objects;
  * @param totalBytes the disk's size
  * @param replicatedBytes bytes copied so far
  * @param backloggedBytes bytes written on the source and not yet copied
+ * @param rescannedBytes bytes compared again during a rescan
  */
 public record DiskReplication(
-    String deviceName, long totalBytes, long replicatedBytes, long backloggedBytes) {
+    String deviceName, long totalBytes, long replicatedBytes, long backloggedBytes,
+    long rescannedBytes) {
 
+  /** Checks the device name. */
   public DiskReplication {
     Objects.requireNonNull(deviceName, "deviceName");
+  }
+
+  /** A disk without rescan progress. */
+  public DiskReplication(String deviceName, long totalBytes, long replicatedBytes,
+      long backloggedBytes) {
+    this(deviceName, totalBytes, replicatedBytes, backloggedBytes, 0);
   }
 
   /** Replicated share of the disk, 0 to 100; 0 for a disk of unknown size. */

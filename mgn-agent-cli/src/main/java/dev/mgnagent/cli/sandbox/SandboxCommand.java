@@ -23,6 +23,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
       "Serve a fake MGN (uninitialized) and a fake installer bucket (with the fake installer,"
           + " which reads this host's disks and installs into a temporary directory) on"
           + " 127.0.0.1 for tests.",
+      "Registered servers replicate on a clock 60 times as fast as the wall clock: any"
+          + " simulated initial sync ends within about 10 seconds.",
       "Prints one JSON line (region, mgnEndpoint, s3Endpoint, accessKeyId, secretAccessKey), then"
           + " serves until stdin closes or SIGTERM/SIGINT (only a signal when stdin is closed or"
           + " /dev/null at start)."

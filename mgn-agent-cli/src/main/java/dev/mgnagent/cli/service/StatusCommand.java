@@ -2,6 +2,12 @@ package dev.mgnagent.cli.service;
 
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.cli.output.DurationFlag;
+import dev.mgnagent.service.ReplicationWatcher;
+import dev.mgnagent.service.WatchOutcome;
+import dev.mgnagent.service.WatchResult;
+import java.io.PrintWriter;
+import java.time.Duration;
 import dev.mgnagent.service.ReplicationStatusReader;
 import dev.mgnagent.service.ServerReplicationStatus;
 import dev.mgnagent.service.SourceServerId;
@@ -15,7 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
-/** {@code mgn-agent status}: source servers with their replication state and per-disk progress. */
+/**
+ * {@code mgn-agent status}: source servers with their replication state and per-disk progress;
+ * with {@code --watch}, followed until they settle.
+ */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
@@ -33,18 +42,37 @@ public final class StatusCommand implements Callable<Integer> {
           + " that is not archived.")
   List<String> ids = new ArrayList<>();
 
-  @Option(names = "--json", description = "Print one JSON document.")
+  @Option(names = "--json", description = "Print one JSON document (with --watch: one JSON event"
+      + " per line, then a result).")
   boolean json;
+
+  @Option(names = "--watch", description = "Follow the servers until every one replicates"
+      + " continuously (or is stopped/paused): exit 0; exit 1 on a replication error, STALLED,"
+      + " DISCONNECTED or the timeout.")
+  boolean watch;
+
+  @Option(names = "--watch-timeout", paramLabel = "DURATION", defaultValue = "6h",
+      description = "Give up watching after this long (such as 90s, 30m, 2h; default: 6h).")
+  String watchTimeout;
+
+  @Option(names = "--watch-interval", paramLabel = "DURATION", defaultValue = "10s",
+      description = "Time between refreshes while watching (default: 10s).")
+  String watchInterval;
 
   public StatusCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     List<SourceServerId> wanted =
         ids.stream().map(id -> SourceServerId.parse("--source-server-id", id)).toList();
+    Duration timeout = DurationFlag.parse("--watch-timeout", watchTimeout);
+    Duration interval = DurationFlag.parse("--watch-interval", watchInterval);
     ServiceOptions.Service target = service.resolve(context);
+    if (watch) {
+      return watch(target, wanted, timeout, interval);
+    }
     List<ServerReplicationStatus> servers;
     try (MgnClient client = target.newClient()) {
       servers = ReplicationStatusReader.of(client).read(wanted);
@@ -55,5 +83,29 @@ public final class StatusCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(StatusReport.table(servers));
     }
     return ExitCodes.OK;
+  }
+
+  private int watch(ServiceOptions.Service target, List<SourceServerId> wanted, Duration timeout,
+      Duration interval) throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    WatchView view = json ? new WatchJson(out)
+        : context.terminal() ? new WatchScreen(out, context.clock())
+        : new WatchLines(out, context.clock());
+    WatchResult result;
+    try (MgnClient client = target.newClient()) {
+      result = ReplicationWatcher.builder()
+          .reader(ReplicationStatusReader.of(client))
+          .ids(wanted)
+          .interval(interval)
+          .timeout(timeout)
+          .clock(context.clock())
+          .sleeper(context.sleeper())
+          .listener(view)
+          .build()
+          .watch();
+    }
+    int exitCode = result.outcome() == WatchOutcome.SETTLED ? ExitCodes.OK : ExitCodes.FAILED;
+    view.finish(result, exitCode);
+    return exitCode;
   }
 }

@@ -24,7 +24,8 @@ final class StatusReport {
       text.append(String.format(Locale.ROOT, "%-19s  %-24s  %-18s  %-20s  %s%n",
           server.id(), server.hostname().orElse("-"), server.replicationState().orElse("-"),
           server.lifecycleState().orElse("-"), progress(server.replicatedBytes(), server.totalBytes())));
-      server.replicationError().ifPresent(e -> text.append("  error: ").append(e).append('\n'));
+      server.error().ifPresent(e -> text.append("  error: ").append(e.code()).append(": ")
+          .append(e.meaning()).append("\n  to do: ").append(e.remedy()).append('\n'));
       for (DiskReplication disk : server.disks()) {
         text.append(String.format(Locale.ROOT, "  %-17s  %s%n", disk.deviceName(),
             progress(disk.replicatedBytes(), disk.totalBytes())));
@@ -51,6 +52,9 @@ final class StatusReport {
           .field("replicationState", server.replicationState())
           .field("lifecycleState", server.lifecycleState())
           .field("replicationError", server.replicationError())
+          .field("replicationErrorRemedy", server.error().map(e -> e.remedy()))
+          .field("eta", server.eta().map(Object::toString))
+          .field("lag", server.lag().map(Object::toString))
           .field("archived", server.archived())
           .field("replicatedBytes", server.replicatedBytes())
           .field("totalBytes", server.totalBytes())
@@ -61,6 +65,7 @@ final class StatusReport {
             .field("totalBytes", disk.totalBytes())
             .field("replicatedBytes", disk.replicatedBytes())
             .field("backloggedBytes", disk.backloggedBytes())
+            .field("rescannedBytes", disk.rescannedBytes())
             .endObject();
       }
       json.endArray().endObject();

@@ -1,6 +1,8 @@
 package dev.mgnagent.service.internal;
 
 import dev.mgnagent.service.DiskReplication;
+import dev.mgnagent.service.InitiationStep;
+import dev.mgnagent.service.ReplicationError;
 import dev.mgnagent.service.ReplicationStatusReader;
 import dev.mgnagent.service.ServerReplicationStatus;
 import dev.mgnagent.service.SourceServerId;
@@ -9,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.mgn.MgnClient;
+import software.amazon.awssdk.services.mgn.model.DataReplicationError;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfo;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStep;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDisk;
 import software.amazon.awssdk.services.mgn.model.DescribeSourceServersRequestFilters;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
@@ -55,22 +59,37 @@ public final class DescribingStatusReader implements ReplicationStatusReader {
             Optional.ofNullable(disk.deviceName()).orElse("?"),
             zeroIfNull(disk.totalStorageBytes()),
             zeroIfNull(disk.replicatedStorageBytes()),
-            zeroIfNull(disk.backloggedStorageBytes())));
+            zeroIfNull(disk.backloggedStorageBytes()),
+            zeroIfNull(disk.rescannedStorageBytes())));
       }
     }
     Optional<String> hostname = Optional.ofNullable(server.sourceProperties())
         .map(p -> p.identificationHints())
         .map(h -> h.hostname());
+    Optional<DataReplicationError> error = Optional.ofNullable(info)
+        .map(DataReplicationInfo::dataReplicationError)
+        .filter(e -> e.errorAsString() != null);
+    List<InitiationStep> steps = new ArrayList<>();
+    if (info != null && info.dataReplicationInitiation() != null
+        && info.dataReplicationInitiation().hasSteps()) {
+      for (DataReplicationInitiationStep step : info.dataReplicationInitiation().steps()) {
+        steps.add(new InitiationStep(String.valueOf(step.nameAsString()),
+            String.valueOf(step.statusAsString())));
+      }
+    }
     return new ServerReplicationStatus(
         new SourceServerId(server.sourceServerID()),
         server.arn(),
         hostname,
         Optional.ofNullable(info).map(DataReplicationInfo::dataReplicationStateAsString),
         Optional.ofNullable(server.lifeCycle()).map(l -> l.stateAsString()),
-        Optional.ofNullable(info).map(DataReplicationInfo::dataReplicationError)
-            .map(e -> e.errorAsString()),
+        error.map(DataReplicationError::errorAsString),
         Boolean.TRUE.equals(server.isArchived()),
-        disks);
+        disks,
+        error.map(e -> ReplicationError.of(e.errorAsString(), Optional.ofNullable(e.rawError()))),
+        steps,
+        Optional.ofNullable(info).map(DataReplicationInfo::etaDateTime).flatMap(Dates::instant),
+        Optional.ofNullable(info).map(DataReplicationInfo::lagDuration).flatMap(Dates::duration));
   }
 
   private static long zeroIfNull(Long value) {

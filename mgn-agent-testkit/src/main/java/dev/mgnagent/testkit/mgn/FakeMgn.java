@@ -7,6 +7,7 @@ import dev.mgnagent.testkit.mgn.internal.KeyRing;
 import dev.mgnagent.testkit.mgn.internal.MgnHttpHandler;
 import dev.mgnagent.testkit.mgn.internal.MgnState;
 import dev.mgnagent.testkit.mgn.internal.Routes;
+import dev.mgnagent.testkit.mgn.internal.ScaledClock;
 import dev.mgnagent.testkit.mgn.internal.SigV4Verifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +67,46 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
  * {@code InvalidSignatureException}; an action the key is not allowed gets 403
  * {@code AccessDeniedException}.
  *
+ * <h2>Replication over time</h2>
+ * Servers registered with {@link #registerAgent(AgentRegistration)} (or the endpoint below), and
+ * servers whose replication {@code StartReplication} starts, replicate on a simulation clock that
+ * the caller controls ({@link Builder#simulationClock(Clock)}, a {@link SteppedClock} for tests;
+ * {@link Builder#simulationSpeed(double)} for a real clock sped up): {@code INITIATING} through
+ * the initiation steps in order, {@code INITIAL_SYNC} with {@code replicatedStorageBytes}
+ * growing on every disk and a falling {@code etaDateTime}, then {@code CONTINUOUS} with lifecycle
+ * {@code READY_FOR_TEST} and a {@code lagDuration} ({@link SimulationSettings}). A server
+ * registered with {@code noReplication} stays {@code STOPPED} until {@code StartReplication}.
+ * {@link #failReplication(String, String)} and {@link #stallReplication(String)} script errors.
+ * The simulation clock never drives the 15-minute SigV4 age check, which uses
+ * {@link Builder#clock(Clock)}.
+ *
+ * <h2>The fake's own registration endpoint (not an MGN API)</h2>
+ * The real agent registers through a private, undocumented API. For the testkit's fake installer
+ * this fake has its own, clearly separate contract:
+ * <pre>
+ * POST /fake-agent/RegisterAgentForMgn        (SigV4, service "mgn", like every other call)
+ * {"hostname":"web-1","fqdn":"web-1.example.com","macAddresses":["0a:..."],
+ *  "disks":[{"deviceName":"/dev/vda","bytes":21474836480}],"tags":{"team":"blue"},
+ *  "userProvidedID":"asset-7","os":"Linux version ...","cpus":2,"ramBytes":4294967296,
+ *  "noReplication":false}
+ * 200 {"sourceServerID":"s-...","created":true}
+ * </pre>
+ * Only {@code hostname} is required. The server is identified by its first MAC address, else its
+ * hostname, among the servers that are not archived; a match is a reinstall ({@code "created":
+ * false}, same ID, the new disks, replication restarted). The key needs
+ * {@code mgn:RegisterAgentForMgn} (403 {@code AccessDeniedException} otherwise); tags on a new
+ * server also need {@code mgn:TagResource} or its conditional grant
+ * {@code mgn:TagResource(mgn:CreateAction=RegisterAgentForMgn)} (both in
+ * {@link #INSTALLATION_POLICY_ACTIONS}); tags for an existing server answer 409
+ * {@code ConflictException} saying it "already exists"; an uninitialized account answers 400
+ * {@code UninitializedAccountException}. {@code sourceProperties.disks} appears only
+ * {@link SimulationSettings#disksReportDelay()} after registration.
+ *
+ * <h2>Faults</h2>
+ * {@link #failNext(String, int, int, String)}, {@link #throttleNext(String, int, int)},
+ * {@link #delayNext(String, int, Duration)} and {@link #dropNext(String, int)} act on the next
+ * calls of one operation ({@code "RegisterAgentForMgn"} included) or of all ({@code "*"}).
+ *
  * <p>Thread-safe. Listens on {@code 127.0.0.1} only.
  */
 public final class FakeMgn implements AutoCloseable {
@@ -90,6 +133,7 @@ public final class FakeMgn implements AutoCloseable {
   private final String accountId;
   private final int requestedPort;
   private final Clock clock;
+  private final Clock simulationClock;
   private final MgnState state;
   private final KeyRing keys;
   private final Faults faults = new Faults();
@@ -105,7 +149,9 @@ public final class FakeMgn implements AutoCloseable {
     this.accountId = b.accountId;
     this.requestedPort = b.port;
     this.clock = b.clock;
-    this.state = new MgnState(region.id(), accountId, clock);
+    this.simulationClock = b.simulationClock != null ? b.simulationClock
+        : b.simulationSpeed != 1.0 ? new ScaledClock(clock, b.simulationSpeed) : clock;
+    this.state = new MgnState(region.id(), accountId, clock, simulationClock, b.settings);
     if (b.initialized) {
       state.initialize();
     }
@@ -242,6 +288,66 @@ public final class FakeMgn implements AutoCloseable {
     return addSourceServer(b.build());
   }
 
+  /**
+   * Registers an agent as the fake installer would (without HTTP or permission checks): a new
+   * source server, or a reinstall of the one with the same first MAC address (else hostname).
+   *
+   * @throws IllegalStateException when tags are given for an existing server ("already exists")
+   */
+  public RegistrationResult registerAgent(AgentRegistration registration) {
+    Objects.requireNonNull(registration, "registration");
+    try {
+      return state.register(registration, true, "the test");
+    } catch (RuntimeException e) {
+      if (e instanceof IllegalArgumentException) {
+        throw e;
+      }
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** The simulation clock's current time. */
+  public Instant simulationNow() {
+    return simulationClock.instant();
+  }
+
+  /**
+   * Moves the simulation forward by {@code step}.
+   *
+   * @throws IllegalStateException unless the simulation clock is a {@link SteppedClock}
+   */
+  public FakeMgn advance(Duration step) {
+    if (!(simulationClock instanceof SteppedClock stepped)) {
+      throw new IllegalStateException("advance() needs a SteppedClock as the simulation clock"
+          + " (FakeMgn.builder().simulationClock(new SteppedClock(...)))");
+    }
+    stepped.advance(step);
+    return this;
+  }
+
+  /**
+   * Scripts a replication error on a simulated server: {@code dataReplicationError.error} becomes
+   * {@code error} (such as {@code AGENT_NOT_SEEN} or
+   * {@code FAILED_TO_CONNECT_AGENT_TO_REPLICATION_SERVER}) and progress stops. While initiating,
+   * the current initiation step is {@code FAILED}; later the state is {@code STALLED}.
+   */
+  public FakeMgn failReplication(String sourceServerId, String error) {
+    state.script(sourceServerId, Objects.requireNonNull(error, "error"));
+    return this;
+  }
+
+  /** Makes a simulated server {@code STALLED} without an error; progress stops. */
+  public FakeMgn stallReplication(String sourceServerId) {
+    state.script(sourceServerId, null);
+    return this;
+  }
+
+  /** Clears a scripted error or stall; replication continues from where it stopped. */
+  public FakeMgn resumeReplication(String sourceServerId) {
+    state.clearScripted(sourceServerId);
+    return this;
+  }
+
   /** The source server as MGN would describe it now, if it exists. */
   public Optional<SourceServer> sourceServer(String sourceServerId) {
     return state.server(sourceServerId);
@@ -296,6 +402,32 @@ public final class FakeMgn implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Makes the next {@code times} calls of {@code operation} (or {@code "*"}) answer only after
+   * {@code latency} of real time.
+   */
+  public FakeMgn delayNext(String operation, int times, Duration latency) {
+    Objects.requireNonNull(operation, "operation");
+    if (times < 1 || latency.isNegative()) {
+      throw new IllegalArgumentException("times must be at least 1 and latency not negative");
+    }
+    faults.addDelay(operation, times, latency);
+    return this;
+  }
+
+  /**
+   * Makes the next {@code times} calls of {@code operation} (or {@code "*"}) lose their
+   * connection: the fake closes it without answering. The SDK retries such calls.
+   */
+  public FakeMgn dropNext(String operation, int times) {
+    Objects.requireNonNull(operation, "operation");
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be at least 1");
+    }
+    faults.addDrop(operation, times);
+    return this;
+  }
+
   /** Drops every queued fault. */
   public void clearFaults() {
     faults.clear();
@@ -319,8 +451,50 @@ public final class FakeMgn implements AutoCloseable {
     private int port;
     private Clock clock = Clock.systemUTC();
     private boolean initialized;
+    private Clock simulationClock;
+    private double simulationSpeed = 1.0;
+    private SimulationSettings settings = SimulationSettings.defaults();
 
     private Builder() {}
+
+    /**
+     * The clock the replication simulation runs on, such as a {@link SteppedClock}; by default
+     * the wall clock ({@link #clock(Clock)}), sped up by {@link #simulationSpeed(double)}. It
+     * never drives the SigV4 age check.
+     */
+    public Builder simulationClock(Clock simulationClock) {
+      this.simulationClock = Objects.requireNonNull(simulationClock, "simulationClock");
+      return this;
+    }
+
+    /**
+     * Runs the simulation on the wall clock sped up {@code factor} times (1 by default); ignored
+     * when a {@link #simulationClock(Clock)} is set.
+     */
+    public Builder simulationSpeed(double factor) {
+      if (!(factor > 0) || Double.isInfinite(factor)) {
+        throw new IllegalArgumentException("the speed factor must be positive: " + factor);
+      }
+      this.simulationSpeed = factor;
+      return this;
+    }
+
+    /** How fast the simulated replication goes ({@link SimulationSettings#defaults()}). */
+    public Builder simulation(SimulationSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * The sandbox's simulation: the wall clock 60 times as fast with
+     * {@link SimulationSettings#sandbox()}, so that any initial sync ends within about 6 seconds.
+     */
+    public Builder sandboxSimulation() {
+      this.simulationClock = null;
+      this.simulationSpeed = 60;
+      this.settings = SimulationSettings.sandbox();
+      return this;
+    }
 
     /** The region served, {@code us-east-1} by default. */
     public Builder region(String region) {

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param operation the MGN operation it addressed ({@code DescribeSourceServers}, ...), or null
  *     when it matched none
  * @param accessKeyId the access key ID of its signature, or null when unsigned
- * @param status the HTTP status of the answer
+ * @param status the HTTP status of the answer, or 0 when the connection was dropped on purpose
+ *     ({@code errorCode} {@code DroppedConnection})
  * @param errorCode the error code of the answer ({@code x-amzn-ErrorType}), or null on success
  * @param headers the request headers by lower-case name, secrets masked
  * @param body the request body as UTF-8 text (empty when there was none)

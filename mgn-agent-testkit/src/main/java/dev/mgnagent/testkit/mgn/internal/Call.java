@@ -11,6 +11,7 @@ import java.util.Map;
  * @param body the parsed JSON body (empty when there was none)
  * @param pathParameter the decoded path parameter ({@code resourceArn} of the tag operations), or null
  * @param query the decoded query parameters
+ * @param principal who signed the request
  */
 record Call(IncomingRequest request, ObjectNode body, String pathParameter,
-    Map<String, List<String>> query) {}
+    Map<String, List<String>> query, KeyRing.Principal principal) {}

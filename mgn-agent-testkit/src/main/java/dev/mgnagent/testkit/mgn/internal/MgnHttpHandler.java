@@ -95,14 +95,27 @@ public final class MgnHttpHandler implements HttpHandler {
         if (routeError != null) {
           throw routeError;
         }
-        faults.maybeFail(operation);
+        boolean drop;
+        try {
+          drop = faults.apply(operation);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          drop = true;
+        }
+        if (drop) {
+          record(new RecordedRequest(request.method(), request.rawPath(), request.rawQuery(),
+              operation, accessKeyIdOf(request), 0, "DroppedConnection",
+              masked(request.headers()), new String(request.body(), StandardCharsets.UTF_8)));
+          // closing the exchange before any response header closes the connection unanswered
+          return;
+        }
         authorize(principal, route);
         if (!operation.equals("InitializeService") && !state.isInitialized()) {
           throw MgnError.uninitialized();
         }
         Map<String, List<String>> query = Percent.parseQuery(request.rawQuery());
         Call call = new Call(request, WireJson.parseBody(request.body()), route.pathParameter(),
-            query);
+            query, principal);
         Reply reply = route.handler().handle(call);
         status = reply.status();
         body = reply.body();

@@ -1,7 +1,11 @@
 package dev.mgnagent.testkit.mgn.internal;
 
 import dev.mgnagent.testkit.mgn.SourceServerSpec;
+import dev.mgnagent.testkit.mgn.AgentRegistration;
+import dev.mgnagent.testkit.mgn.RegistrationResult;
+import dev.mgnagent.testkit.mgn.SimulationSettings;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,7 +15,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfo;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDisk;
-import software.amazon.awssdk.services.mgn.model.DataReplicationInitiation;
 import software.amazon.awssdk.services.mgn.model.DataReplicationState;
 import software.amazon.awssdk.services.mgn.model.LifeCycleState;
 import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationTemplate;
@@ -29,14 +32,151 @@ public final class MgnState {
   private final String region;
   private final String accountId;
   private final Clock clock;
+  private final Clock simulationClock;
+  private final SimulationSettings settings;
+  private final ReplicationRenderer renderer;
+  private final Map<String, Timeline> timelines = new LinkedHashMap<>();
   private boolean initialized;
   private final Map<String, SourceServer> servers = new LinkedHashMap<>();
   private final Map<String, ReplicationConfigurationTemplate> templates = new LinkedHashMap<>();
 
   public MgnState(String region, String accountId, Clock clock) {
+    this(region, accountId, clock, clock, SimulationSettings.defaults());
+  }
+
+  /**
+   * @param clock the wall clock, for the dates of servers added by tests
+   * @param simulationClock the clock of the simulated replication, which never drives SigV4
+   * @param settings how fast the simulation goes
+   */
+  public MgnState(String region, String accountId, Clock clock, Clock simulationClock,
+      SimulationSettings settings) {
     this.region = region;
     this.accountId = accountId;
     this.clock = clock;
+    this.simulationClock = simulationClock;
+    this.settings = settings;
+    this.renderer = new ReplicationRenderer(settings);
+  }
+
+  /** The simulation's current time. */
+  public Instant simulationNow() {
+    return simulationClock.instant();
+  }
+
+  /** Re-renders every simulated server at the simulation's current time. */
+  private void refresh() {
+    if (timelines.isEmpty()) {
+      return;
+    }
+    Instant now = simulationClock.instant();
+    timelines.forEach((id, t) -> {
+      SourceServer s = servers.get(id);
+      if (s != null) {
+        servers.put(id, renderer.render(s, t, now));
+      }
+    });
+  }
+
+  /**
+   * Registers an agent: a new source server, or a reinstall of the one whose primary MAC (else
+   * hostname) matches, which keeps its ID and takes the new disks. Tags on a reinstall are a
+   * {@code ConflictException} ("already exists"); tags on a new server need
+   * {@code mayTagNewServer}, else {@code AccessDeniedException} naming {@code principalArn}.
+   */
+  public synchronized RegistrationResult register(AgentRegistration reg, boolean mayTagNewServer,
+      String principalArn) {
+    refresh();
+    Instant now = simulationClock.instant();
+    String existing = findAgentServer(reg);
+    List<Timeline.SimDisk> disks = new ArrayList<>();
+    reg.disks().forEach(d -> disks.add(new Timeline.SimDisk(d.deviceName(), d.bytes())));
+    if (existing != null) {
+      if (!reg.tags().isEmpty()) {
+        throw MgnError.conflict(SOURCE_SERVER, existing, "Cannot apply tags: source server "
+            + existing + " already exists. Tags can only be given when a server is first"
+            + " registered; use TagResource instead.");
+      }
+      Timeline t = new Timeline(now, disks, !reg.noReplication());
+      timelines.put(existing, t);
+      SourceServer s = ServerModels.withAgentFacts(servers.get(existing), reg, now);
+      servers.put(existing, renderer.render(s, t, now));
+      return new RegistrationResult(existing, false);
+    }
+    if (!reg.tags().isEmpty() && !mayTagNewServer) {
+      throw MgnError.accessDenied("User: " + principalArn + " is not authorized to perform:"
+          + " mgn:TagResource on resource: arn:aws:mgn:" + region + ":" + accountId
+          + ":source-server/* because no identity-based policy allows the mgn:TagResource action"
+          + " with mgn:CreateAction RegisterAgentForMgn");
+    }
+    String id = newId();
+    Timeline t = new Timeline(now, disks, !reg.noReplication());
+    timelines.put(id, t);
+    SourceServer s = ServerModels.registeredServer(reg, id, sourceServerArn(id), now);
+    servers.put(id, renderer.render(s, t, now));
+    return new RegistrationResult(id, true);
+  }
+
+  private String findAgentServer(AgentRegistration reg) {
+    if (!reg.macAddresses().isEmpty()) {
+      String mac = reg.macAddresses().get(0).toLowerCase(java.util.Locale.ROOT);
+      for (SourceServer s : servers.values()) {
+        if (!Boolean.TRUE.equals(s.isArchived()) && s.sourceProperties() != null
+            && s.sourceProperties().networkInterfaces().stream()
+                .anyMatch(n -> mac.equalsIgnoreCase(n.macAddress()))) {
+          return s.sourceServerID();
+        }
+      }
+    }
+    for (SourceServer s : servers.values()) {
+      if (!Boolean.TRUE.equals(s.isArchived()) && s.sourceProperties() != null
+          && s.sourceProperties().identificationHints() != null
+          && reg.hostname().equals(s.sourceProperties().identificationHints().hostname())) {
+        return s.sourceServerID();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Scripts a replication error ({@code dataReplicationError.error}), or a stall without one when
+   * {@code error} is null: progress stops until {@link #clearScripted(String)}.
+   */
+  public synchronized void script(String id, String error) {
+    refresh();
+    Timeline t = timeline(id);
+    t.freeze(simulationClock.instant());
+    if (error == null) {
+      t.stalled = true;
+    } else {
+      t.error = error;
+    }
+    servers.put(id, renderer.render(servers.get(id), t, simulationClock.instant()));
+  }
+
+  /** Clears a scripted error or stall; replication goes on from where it stopped. */
+  public synchronized void clearScripted(String id) {
+    Timeline t = timeline(id);
+    t.resume(simulationClock.instant());
+    servers.put(id, renderer.render(servers.get(id), t, simulationClock.instant()));
+  }
+
+  private Timeline timeline(String id) {
+    existing(id);
+    Timeline t = timelines.get(id);
+    if (t == null) {
+      throw new IllegalStateException("source server " + id + " is not simulated: register it"
+          + " with registerAgent, or start its replication with StartReplication");
+    }
+    return t;
+  }
+
+  private String newId() {
+    String id;
+    do {
+      id = Ids.resourceId("s-");
+    } while (servers.containsKey(id));
+    return id;
   }
 
   public String region() {
@@ -67,20 +207,19 @@ public final class MgnState {
 
   /** Adds a server from a test's spec and returns its new ID. */
   public synchronized String add(SourceServerSpec spec) {
-    String id;
-    do {
-      id = Ids.resourceId("s-");
-    } while (servers.containsKey(id));
+    String id = newId();
     servers.put(id, ServerModels.sourceServer(spec, id, sourceServerArn(id), clock.instant()));
     return id;
   }
 
   public synchronized Optional<SourceServer> server(String id) {
+    refresh();
     return Optional.ofNullable(servers.get(id));
   }
 
   /** The servers that match, in the order they were added. */
   public synchronized List<SourceServer> servers(Predicate<SourceServer> filter) {
+    refresh();
     List<SourceServer> out = new ArrayList<>();
     for (SourceServer s : servers.values()) {
       if (filter.test(s)) {
@@ -104,6 +243,8 @@ public final class MgnState {
 
   /** DisconnectFromService: replication and lifecycle DISCONNECTED, total bytes zeroed. */
   public synchronized SourceServer disconnect(String id) {
+    refresh();
+    timelines.remove(id);
     SourceServer s = existing(id);
     DataReplicationInfo old = s.dataReplicationInfo();
     List<DataReplicationInfoReplicatedDisk> disks = new ArrayList<>();
@@ -151,10 +292,12 @@ public final class MgnState {
           + "); disconnect it from the service first.");
     }
     servers.remove(id);
+    timelines.remove(id);
   }
 
-  /** StartReplication: only from STOPPED; the server starts INITIATING. */
+  /** StartReplication: only from STOPPED; the server starts INITIATING and is simulated. */
   public synchronized SourceServer startReplication(String id) {
+    refresh();
     SourceServer s = existing(id);
     DataReplicationInfo info = s.dataReplicationInfo();
     DataReplicationState state = info == null ? DataReplicationState.STOPPED
@@ -164,17 +307,19 @@ public final class MgnState {
           + id + " in replication state " + state + (Boolean.TRUE.equals(s.isArchived())
           ? " (archived)" : "") + "; only a STOPPED server can be started.");
     }
-    DataReplicationInfo.Builder started = (info == null ? DataReplicationInfo.builder()
-        : info.toBuilder())
-        .dataReplicationState(DataReplicationState.INITIATING)
-        .dataReplicationInitiation(DataReplicationInitiation.builder()
-            .startDateTime(ServerModels.iso(clock.instant()))
-            .steps(ServerModels.steps(DataReplicationState.INITIATING))
-            .build());
-    SourceServer updated = s.toBuilder()
-        .dataReplicationInfo(started.build())
-        .lifeCycle(s.lifeCycle().toBuilder().state(LifeCycleState.NOT_READY).build())
-        .build();
+    Instant now = simulationClock.instant();
+    Timeline t = timelines.get(id);
+    if (t == null) {
+      List<Timeline.SimDisk> disks = new ArrayList<>();
+      if (info != null) {
+        info.replicatedDisks().forEach(d -> disks.add(new Timeline.SimDisk(d.deviceName(),
+            d.totalStorageBytes() == null ? 0 : d.totalStorageBytes())));
+      }
+      t = new Timeline(now.minus(settings.disksReportDelay()), disks, true);
+      timelines.put(id, t);
+    }
+    t.startAt(now);
+    SourceServer updated = renderer.render(s, t, now);
     servers.put(id, updated);
     return updated;
   }

@@ -22,13 +22,18 @@ public final class Routes {
   /** Every operation of the real MGN API, read from the SDK's client interface. */
   static final Set<String> REAL_OPERATIONS = realOperations();
 
+  /** The fake's own registration endpoint for the fake installer (not an MGN API). */
+  public static final String REGISTER_AGENT_PATH = "/fake-agent/RegisterAgentForMgn";
+
   private final Map<String, Operation> posts;
   private final TagOperations tags;
+  private final AgentOperations agents;
 
   public Routes(MgnState state) {
     ServiceOperations service = new ServiceOperations(state);
     SourceServerOperations servers = new SourceServerOperations(state);
     this.tags = new TagOperations(state);
+    this.agents = new AgentOperations(state);
     this.posts = Map.of(
         "InitializeService", service::initialize,
         "DescribeReplicationConfigurationTemplates", service::describeTemplates,
@@ -53,6 +58,12 @@ public final class Routes {
    * operation that this fake does not support yet.
    */
   public Route match(String method, String rawPath) {
+    if (rawPath.equals(REGISTER_AGENT_PATH)) {
+      if (method.equals("POST")) {
+        return new Route("RegisterAgentForMgn", agents::register, null);
+      }
+      throw MgnError.unknownOperation(method, rawPath);
+    }
     if (rawPath.startsWith("/tags/")) {
       String segment = rawPath.substring("/tags/".length());
       if (!segment.isEmpty() && segment.indexOf('/') < 0) {

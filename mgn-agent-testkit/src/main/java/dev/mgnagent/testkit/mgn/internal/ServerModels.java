@@ -1,5 +1,6 @@
 package dev.mgnagent.testkit.mgn.internal;
 
+import dev.mgnagent.testkit.mgn.AgentRegistration;
 import dev.mgnagent.testkit.mgn.SourceServerSpec;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationDataPla
 import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationDefaultLargeStagingDiskType;
 import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationEbsEncryption;
 import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationTemplate;
+import software.amazon.awssdk.services.mgn.model.ReplicationType;
 import software.amazon.awssdk.services.mgn.model.SourceProperties;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
@@ -115,6 +117,55 @@ final class ServerModels {
         .dataReplicationInfo(info.build())
         .sourceProperties(properties)
         .build();
+  }
+
+  /**
+   * A source server as an agent registration describes it, added at {@code now}; the simulation
+   * fills in its replication.
+   */
+  public static SourceServer registeredServer(AgentRegistration reg, String id, String arn,
+      Instant now) {
+    SourceServer base = SourceServer.builder()
+        .sourceServerID(id)
+        .arn(arn)
+        .isArchived(false)
+        .replicationType(ReplicationType.AGENT_BASED)
+        .tags(reg.tags())
+        .lifeCycle(LifeCycle.builder().state(LifeCycleState.NOT_READY)
+            .addedToServiceDateTime(iso(now)).lastSeenByServiceDateTime(iso(now)).build())
+        .dataReplicationInfo(DataReplicationInfo.builder().build())
+        .sourceProperties(SourceProperties.builder().build())
+        .build();
+    return withAgentFacts(base, reg, now);
+  }
+
+  /** {@code server} with what a (re)registering agent reported: names, NICs, OS, CPUs, RAM. */
+  public static SourceServer withAgentFacts(SourceServer server, AgentRegistration reg,
+      Instant now) {
+    String fqdn = reg.fqdn() != null ? reg.fqdn() : reg.hostname();
+    List<NetworkInterface> nics = new ArrayList<>();
+    for (int i = 0; i < reg.macAddresses().size(); i++) {
+      nics.add(NetworkInterface.builder().isPrimary(i == 0).macAddress(reg.macAddresses().get(i))
+          .ips("10.0.0." + (10 + i)).build());
+    }
+    SourceProperties properties = server.sourceProperties().toBuilder()
+        .identificationHints(IdentificationHints.builder().hostname(reg.hostname()).fqdn(fqdn)
+            .build())
+        .lastUpdatedDateTime(iso(now))
+        .os(OS.builder().fullString(reg.os()).build())
+        .ramBytes(reg.ramBytes())
+        .cpus(CPU.builder().cores((long) reg.cpus())
+            .modelName("Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz").build())
+        .networkInterfaces(nics)
+        .recommendedInstanceType("t3.medium")
+        .build();
+    SourceServer.Builder b = server.toBuilder()
+        .fqdnForActionFramework(fqdn)
+        .sourceProperties(properties);
+    if (reg.userProvidedId() != null) {
+      b.userProvidedID(reg.userProvidedId());
+    }
+    return b.build();
   }
 
   /** The replication state MGN shows with a lifecycle state. */

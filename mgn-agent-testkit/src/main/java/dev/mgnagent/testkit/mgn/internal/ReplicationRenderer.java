@@ -1,0 +1,156 @@
+package dev.mgnagent.testkit.mgn.internal;
+
+import dev.mgnagent.testkit.mgn.SimulationSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.mgn.model.DataReplicationError;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInfo;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDisk;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInitiation;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStep;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStepName;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStepStatus;
+import software.amazon.awssdk.services.mgn.model.DataReplicationState;
+import software.amazon.awssdk.services.mgn.model.Disk;
+import software.amazon.awssdk.services.mgn.model.LifeCycle;
+import software.amazon.awssdk.services.mgn.model.LifeCycleState;
+import software.amazon.awssdk.services.mgn.model.SourceServer;
+
+/**
+ * Renders a simulated server at a moment: INITIATING through the initiation steps in order,
+ * INITIAL_SYNC with bytes growing per disk and a falling ETA, then CONTINUOUS and READY_FOR_TEST;
+ * STOPPED until started; a scripted error or stall freezes progress.
+ */
+final class ReplicationRenderer {
+  static final List<DataReplicationInitiationStepName> STEPS = List.of(
+      DataReplicationInitiationStepName.WAIT,
+      DataReplicationInitiationStepName.CREATE_SECURITY_GROUP,
+      DataReplicationInitiationStepName.LAUNCH_REPLICATION_SERVER,
+      DataReplicationInitiationStepName.BOOT_REPLICATION_SERVER,
+      DataReplicationInitiationStepName.AUTHENTICATE_WITH_SERVICE,
+      DataReplicationInitiationStepName.DOWNLOAD_REPLICATION_SOFTWARE,
+      DataReplicationInitiationStepName.CREATE_STAGING_DISKS,
+      DataReplicationInitiationStepName.ATTACH_STAGING_DISKS,
+      DataReplicationInitiationStepName.PAIR_REPLICATION_SERVER_WITH_AGENT,
+      DataReplicationInitiationStepName.CONNECT_AGENT_TO_REPLICATION_SERVER,
+      DataReplicationInitiationStepName.START_DATA_TRANSFER);
+
+  private final SimulationSettings settings;
+
+  ReplicationRenderer(SimulationSettings settings) {
+    this.settings = settings;
+  }
+
+  SourceServer render(SourceServer server, Timeline t, Instant now) {
+    Instant seen = t.frozenAt != null && "AGENT_NOT_SEEN".equals(t.error) ? t.frozenAt : now;
+    LifeCycle.Builder life = server.lifeCycle().toBuilder()
+        .lastSeenByServiceDateTime(ServerModels.iso(seen));
+    DataReplicationInfo.Builder info = DataReplicationInfo.builder();
+    List<DataReplicationInfoReplicatedDisk> disks = new ArrayList<>();
+    DataReplicationInitiation.Builder initiation = DataReplicationInitiation.builder()
+        .startDateTime(ServerModels.iso(t.start));
+    if (!t.started) {
+      t.disks.forEach(d -> disks.add(disk(d, 0)));
+      info.dataReplicationState(DataReplicationState.STOPPED)
+          .dataReplicationInitiation(initiation.steps(steps(0, false, true)).build());
+      life.state(LifeCycleState.STOPPED);
+      return finish(server, t, now, info.replicatedDisks(disks), life);
+    }
+    Duration elapsed = t.elapsed(now);
+    Duration step = settings.initiationStep();
+    Duration initiationTime = step.multipliedBy(STEPS.size());
+    if (elapsed.compareTo(initiationTime) < 0) {
+      int current = step.isZero() ? STEPS.size() - 1 : (int) (elapsed.toMillis() / step.toMillis());
+      boolean failed = t.error != null;
+      t.disks.forEach(d -> disks.add(disk(d, 0)));
+      info.dataReplicationState(failed || !t.stalled ? DataReplicationState.INITIATING
+              : DataReplicationState.STALLED)
+          .dataReplicationInitiation(initiation.steps(steps(current, failed, false)).build());
+      life.state(LifeCycleState.NOT_READY);
+      return finish(server, t, now, info.replicatedDisks(disks), life);
+    }
+    Instant firstByte = t.start.plus(initiationTime);
+    long syncMillis = elapsed.minus(initiationTime).toMillis();
+    long longest = 0;
+    for (Timeline.SimDisk d : t.disks) {
+      long took = settings.syncTime(d.bytes()).toMillis();
+      longest = Math.max(longest, took);
+      long done = took == 0 || syncMillis >= took ? d.bytes()
+          : (long) (d.bytes() * ((double) syncMillis / took));
+      disks.add(disk(d, done));
+    }
+    initiation.steps(steps(STEPS.size(), false, false));
+    life.firstByteDateTime(ServerModels.iso(firstByte))
+        .elapsedReplicationDuration(Duration.ofSeconds(syncMillis / 1000).toString());
+    info.dataReplicationInitiation(initiation.build());
+    boolean frozen = t.error != null || t.stalled;
+    if (syncMillis < longest) {
+      long remaining = longest - syncMillis;
+      // a first estimate that is too long and gets better: the ETA falls towards the real end
+      long eta = remaining + remaining * remaining / (2 * longest);
+      info.dataReplicationState(frozen ? DataReplicationState.STALLED
+          : DataReplicationState.INITIAL_SYNC);
+      if (!frozen) {
+        info.etaDateTime(ServerModels.iso(now.plusMillis(eta)));
+      }
+      life.state(LifeCycleState.NOT_READY);
+    } else {
+      Instant synced = firstByte.plusMillis(longest);
+      info.dataReplicationState(frozen ? DataReplicationState.STALLED
+              : DataReplicationState.CONTINUOUS)
+          .lagDuration(frozen ? Duration.between(synced, now).withNanos(0).toString()
+              : settings.lag().toString())
+          .lastSnapshotDateTime(ServerModels.iso(synced));
+      LifeCycleState current = server.lifeCycle().state();
+      life.state(current == LifeCycleState.NOT_READY || current == LifeCycleState.STOPPED
+          || current == null ? LifeCycleState.READY_FOR_TEST : current);
+    }
+    return finish(server, t, now, info.replicatedDisks(disks), life);
+  }
+
+  private SourceServer finish(SourceServer server, Timeline t, Instant now,
+      DataReplicationInfo.Builder info, LifeCycle.Builder life) {
+    if (t.error != null) {
+      info.dataReplicationError(DataReplicationError.builder().error(t.error)
+          .rawError("Simulated by the fake MGN: " + t.error).build());
+    }
+    boolean reported = !now.isBefore(t.registeredAt.plus(settings.disksReportDelay()));
+    List<Disk> reportedDisks = new ArrayList<>();
+    if (reported) {
+      t.disks.forEach(d -> reportedDisks.add(
+          Disk.builder().deviceName(d.deviceName()).bytes(d.bytes()).build()));
+    }
+    return server.toBuilder()
+        .dataReplicationInfo(info.build())
+        .lifeCycle(life.build())
+        .sourceProperties(server.sourceProperties().toBuilder().disks(reportedDisks).build())
+        .build();
+  }
+
+  private static DataReplicationInfoReplicatedDisk disk(Timeline.SimDisk d, long done) {
+    return DataReplicationInfoReplicatedDisk.builder()
+        .deviceName(d.deviceName())
+        .totalStorageBytes(d.bytes())
+        .replicatedStorageBytes(done)
+        .backloggedStorageBytes(0L)
+        .rescannedStorageBytes(0L)
+        .build();
+  }
+
+  /** Steps before {@code current} succeeded, {@code current} in progress (or failed), rest not started. */
+  private static List<DataReplicationInitiationStep> steps(int current, boolean failed,
+      boolean notStarted) {
+    List<DataReplicationInitiationStep> steps = new ArrayList<>();
+    for (int i = 0; i < STEPS.size(); i++) {
+      DataReplicationInitiationStepStatus status = notStarted || i > current
+          ? DataReplicationInitiationStepStatus.NOT_STARTED
+          : i < current ? DataReplicationInitiationStepStatus.SUCCEEDED
+          : failed ? DataReplicationInitiationStepStatus.FAILED
+          : DataReplicationInitiationStepStatus.IN_PROGRESS;
+      steps.add(DataReplicationInitiationStep.builder().name(STEPS.get(i)).status(status).build());
+    }
+    return steps;
+  }
+}
