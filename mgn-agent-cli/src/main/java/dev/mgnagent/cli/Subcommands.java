@@ -1,6 +1,7 @@
 package dev.mgnagent.cli;
 
 import dev.mgnagent.cli.disks.DisksCommand;
+import dev.mgnagent.cli.preflight.PreflightCommand;
 import dev.mgnagent.cli.sandbox.SandboxCommand;
 import dev.mgnagent.cli.service.InitServiceCommand;
 import dev.mgnagent.cli.service.StatusCommand;
@@ -31,6 +32,7 @@ final class Subcommands {
     factories.put("init-service", c -> new InitServiceCommand(c));
     factories.put("status", c -> new StatusCommand(c));
     factories.put("sandbox", c -> new SandboxCommand());
+    factories.put("preflight", c -> new PreflightCommand(c));
     return new Subcommands(factories, context);
   }
 
