@@ -84,8 +84,9 @@ final class PlatformChecks {
     }
     String[] mainAndBuild = release.split("-", 2);
     String base = mainAndBuild[0];
+    String build = mainAndBuild.length > 1 ? mainAndBuild[1].replaceAll("^([0-9]*).*$", "$1") : "";
     if (OsSupport.compare(base, "2.6.18") < 0 || (OsSupport.compare(base, "2.6.18") == 0
-        && OsSupport.compare(mainAndBuild.length > 1 ? mainAndBuild[1] : "0", "164") < 0)) {
+        && (build.isEmpty() ? 0 : Long.parseLong(build)) < 164)) {
       return Verdict.fail("kernel " + release + " is older than 2.6.18-164",
           "MGN does not support kernels before 2.6.18-164; upgrade the kernel");
     }
