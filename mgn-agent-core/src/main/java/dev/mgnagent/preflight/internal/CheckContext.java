@@ -66,6 +66,18 @@ public final class CheckContext {
 
   /** The verdict of the MGN call, started before the local checks ran. */
   public PreflightCheck.Verdict credentialsVerdict() {
-    return credentials.join();
+    long waitMillis = settings.probeTimeout().multipliedBy(2).toMillis() + 2000;
+    try {
+      return credentials.get(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      return PreflightCheck.Verdict.fail("MGN did not answer DescribeSourceServers within "
+          + waitMillis + " ms", "check that this server reaches the MGN endpoint on TCP 443");
+    } catch (java.util.concurrent.ExecutionException e) {
+      return PreflightCheck.Verdict.fail("the MGN call failed: " + e.getCause(),
+          "check the region, endpoint and credentials");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return PreflightCheck.Verdict.fail("interrupted while waiting for MGN", "run it again");
+    }
   }
 }
