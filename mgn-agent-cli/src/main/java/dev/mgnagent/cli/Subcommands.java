@@ -2,6 +2,7 @@ package dev.mgnagent.cli;
 
 import dev.mgnagent.cli.disks.DisksCommand;
 import dev.mgnagent.cli.install.InstallCommand;
+import dev.mgnagent.cli.preflight.PreflightCommand;
 import dev.mgnagent.cli.sandbox.SandboxCommand;
 import dev.mgnagent.cli.service.InitServiceCommand;
 import dev.mgnagent.cli.service.ReconcileCommand;
@@ -35,6 +36,7 @@ final class Subcommands {
     factories.put("status", c -> new StatusCommand(c));
     factories.put("reconcile", c -> new ReconcileCommand(c));
     factories.put("sandbox", c -> new SandboxCommand());
+    factories.put("preflight", c -> new PreflightCommand(c));
     return new Subcommands(factories, context);
   }
 

@@ -32,6 +32,14 @@ public final class LocalHost implements Host {
     return new LocalHost(Objects.requireNonNull(root, "root").toAbsolutePath(), System.getenv());
   }
 
+  /**
+   * This host with {@code environment} as the environment its processes and checks see (a CLI
+   * run in-process passes its own); commands still run on this machine.
+   */
+  public LocalHost withEnvironment(Map<String, String> environment) {
+    return new LocalHost(root, Map.copyOf(Objects.requireNonNull(environment, "environment")));
+  }
+
   @Override
   public Path root() {
     return root;

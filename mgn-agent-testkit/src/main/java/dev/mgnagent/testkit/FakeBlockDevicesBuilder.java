@@ -281,6 +281,21 @@ public final class FakeBlockDevicesBuilder {
     return this;
   }
 
+  /**
+   * Mounts a file system without a block device at {@code mountPoint} with these per-mount
+   * options (mountinfo's sixth field), such as {@code rw,nosuid,nodev,noexec,relatime} for a
+   * hardened {@code /tmp}.
+   */
+  public FakeBlockDevicesBuilder pseudoMount(
+      String mountPoint, String fsType, String source, String mountOptions) {
+    if (mountOptions == null || !mountOptions.matches("[a-z0-9_=.,-]+")) {
+      throw new IllegalArgumentException("not mount options: '" + mountOptions + "'");
+    }
+    mounts.mountPseudo(mountPoint, fsType(fsType), Objects.requireNonNull(source, "source"),
+        mountOptions, "rw");
+    return this;
+  }
+
   /** Mounts an overlay at {@code /} as Docker does for a container: no disk backs the root. */
   public FakeBlockDevicesBuilder overlayRoot() {
     String layer = "/var/lib/docker/overlay2/3f9c1e0b7a52d84c6e1f0a9b2d3c4e5f6a7b8c9d0e1f2a3b4c5d";
