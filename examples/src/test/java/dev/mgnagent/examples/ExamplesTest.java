@@ -85,4 +85,19 @@ class ExamplesTest {
     assertThat(out).contains("app-1 INITIAL_SYNC - ").contains("app-1 CONTINUOUS - 100%");
     assertThat(out.lines().reduce((a, b) -> b).orElseThrow()).startsWith("SETTLED after ");
   }
+
+  @Test
+  void installAgentInstallsThroughEveryStep() {
+    String out = run(() -> {
+      try {
+        InstallAgent.main(new String[] {temp.toString()});
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    assertThat(out).contains("VALIDATE: the request is valid; 2 disk(s) to replicate")
+        .contains("SELECT_DISKS: Disk to replicate identified: /dev/nvme0n1 of size 8 GiB")
+        .containsPattern("source server s-[0-9a-zA-Z]{17} replicates \\[/dev/nvme0n1, /dev/nvme1n1\\]");
+  }
 }

@@ -12,8 +12,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The seed's whole procedure as one call: validate the request (the disks against the inventory
- * included), make sure MGN is initialized, download and verify the installer, pick the
- * credentials, select the disks, run the installer and confirm the registration. Each step is
+ * included), pick the credentials, run the preflight checks, make sure MGN is initialized,
+ * download and verify the installer, select the disks, run the installer, confirm the
+ * registration and, when asked, follow the initial sync. Each step is
  * reported as events ({@code InstallStepStarted}, {@code InstallStepFinished}, {@code
  * InstallStepFailed}) along with the installer's own output.
  *
@@ -68,6 +69,9 @@ public interface AgentInstallation {
 
     /** Where the installer is downloaded from, per request (default: the documented URLs). */
     Builder installerLocation(Function<InstallRequest, InstallerLocation> location);
+
+    /** How often to look at the initial sync, and for how long (default 10 s, 12 hours). */
+    Builder watch(Duration interval, Duration timeout);
 
     /** Run the installer directly (true) or through {@code sudo -n}; default: ask {@code id -u}. */
     Builder runAsRoot(boolean root);

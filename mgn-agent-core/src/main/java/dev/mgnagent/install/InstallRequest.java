@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * @param initializeService initialize MGN in the region when it is not
  * @param skipPreflight go on even when a preflight check fails
  * @param allowSecretOnCommandLine the opt-in {@code --force-volumes} needs
+ * @param watch follow the initial sync after installing
  */
 public record InstallRequest(
     String region,
@@ -52,7 +53,8 @@ public record InstallRequest(
     InstallerFlavor flavor,
     boolean initializeService,
     boolean skipPreflight,
-    boolean allowSecretOnCommandLine) {
+    boolean allowSecretOnCommandLine,
+    boolean watch) {
 
   private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
 
@@ -119,6 +121,7 @@ public record InstallRequest(
     private boolean initializeService;
     private boolean skipPreflight;
     private boolean allowSecretOnCommandLine;
+    private boolean watch;
 
     private Builder(String region) {
       this.region = region;
@@ -141,6 +144,7 @@ public record InstallRequest(
     public Builder initializeService(boolean v) { this.initializeService = v; return this; }
     public Builder skipPreflight(boolean v) { this.skipPreflight = v; return this; }
     public Builder allowSecretOnCommandLine(boolean v) { this.allowSecretOnCommandLine = v; return this; }
+    public Builder watch(boolean v) { this.watch = v; return this; }
 
     /**
      * The request, every value checked.
@@ -153,7 +157,7 @@ public record InstallRequest(
           Optional.ofNullable(profile), Optional.ofNullable(devices), forceVolumes, noPrompt, tags,
           Optional.ofNullable(s3Endpoint), Optional.ofNullable(endpoint),
           Optional.ofNullable(userProvidedId), noReplication, dualstack, flavor, initializeService,
-          skipPreflight, allowSecretOnCommandLine);
+          skipPreflight, allowSecretOnCommandLine, watch);
     }
   }
 }

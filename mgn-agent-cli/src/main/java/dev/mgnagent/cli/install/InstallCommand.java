@@ -61,7 +61,7 @@ public final class InstallCommand implements Callable<Integer> {
       try {
         InstallationResult result = installation.build().install(checked);
         report(out, result);
-        return ExitCodes.OK;
+        return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
       } catch (MgnAgentException e) {
         if (!options.json || e instanceof dev.mgnagent.InvalidRequestException) {
           throw e;
@@ -81,11 +81,13 @@ public final class InstallCommand implements Callable<Integer> {
           .field("sourceServerId", result.sourceServerId().value())
           .field("selectedDisks", result.selection().paths())
           .field("registeredDisks", result.registeredDisks())
+          .field("initialSync", result.initialSync().map(w -> w.outcome().name()))
           .field("warnings", result.warnings()).toJson());
     } else {
       List<String> warnings = result.warnings();
       warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-      out.println("mgn-agent: installed; source server " + result.sourceServerId());
+      out.println("mgn-agent: installed; source server " + result.sourceServerId()
+          + result.initialSync().map(w -> "; initial sync " + w.outcome().name().toLowerCase(java.util.Locale.ROOT)).orElse(""));
     }
   }
 }

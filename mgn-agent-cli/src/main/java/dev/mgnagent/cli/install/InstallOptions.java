@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +118,8 @@ public final class InstallOptions {
         .flavor(flavor())
         .initializeService(initializeService)
         .skipPreflight(skipPreflight)
-        .allowSecretOnCommandLine(allowSecretOnCommandLine);
+        .allowSecretOnCommandLine(allowSecretOnCommandLine)
+        .watch(watching());
     if (endpoint != null) {
       builder.endpoint(EndpointUrl.parse("--endpoint", "MGN endpoint",
           "vpce-0123-abcd.mgn." + chosenRegion + ".vpce.amazonaws.com", endpoint));
@@ -169,7 +171,8 @@ public final class InstallOptions {
       request.endpoint(sandboxServers.mgn().endpoint())
           .s3Endpoint(sandboxServers.bucket().endpoint())
           .initializeService(true);
-      installation.workDirectory(directory(sandboxServers.directory().resolve("download")));
+      installation.workDirectory(directory(sandboxServers.directory().resolve("download")))
+          .watch(Duration.ofMillis(500), Duration.ofMinutes(2));
     }
     if (sandboxServers != null && accessKeyId == null && profile == null) {
       AwsBasicCredentials keys = sandboxServers.mgn().adminCredentials();

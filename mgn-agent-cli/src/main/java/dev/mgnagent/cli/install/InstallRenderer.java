@@ -1,6 +1,7 @@
 package dev.mgnagent.cli.install;
 
 import dev.mgnagent.cli.output.ProgressRenderer;
+import dev.mgnagent.cli.service.ServerLine;
 import dev.mgnagent.event.DownloadFinished;
 import dev.mgnagent.event.DownloadProgress;
 import dev.mgnagent.event.DownloadRetrying;
@@ -10,7 +11,9 @@ import dev.mgnagent.event.InstallStep;
 import dev.mgnagent.event.InstallStepFinished;
 import dev.mgnagent.event.InstallerOutput;
 import dev.mgnagent.event.MgnAgentEvent;
+import dev.mgnagent.event.ReplicationStatusChanged;
 import java.io.PrintWriter;
+import java.time.Instant;
 
 /**
  * Shows an installation as plain text: a line per finished step, the disks in the seed's words,
@@ -34,6 +37,9 @@ final class InstallRenderer implements EventListener {
     } else if (event instanceof InstallStepFinished finished) {
       print(finished.step() == InstallStep.SELECT_DISKS
           ? finished.summary() : "mgn-agent: " + finished.summary());
+    } else if (event instanceof ReplicationStatusChanged changed) {
+      print(ServerLine.summary(changed.current(), Instant.now()));
+      ServerLine.problem(changed.current()).ifPresent(p -> print("  " + p));
     } else if (event instanceof InstallerOutput output
         && !output.line().startsWith("Identified volume for replication:")) {
       print(output.line());

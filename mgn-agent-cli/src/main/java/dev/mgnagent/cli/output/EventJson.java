@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.output;
 
+import dev.mgnagent.cli.service.WatchJson;
 import dev.mgnagent.event.DownloadFinished;
 import dev.mgnagent.event.DownloadProgress;
 import dev.mgnagent.event.DownloadRetrying;
@@ -13,6 +14,7 @@ import dev.mgnagent.event.InstallerOutput;
 import dev.mgnagent.event.InstallerPromptAnswered;
 import dev.mgnagent.event.InstallerStarted;
 import dev.mgnagent.event.MgnAgentEvent;
+import dev.mgnagent.event.ReplicationStatusChanged;
 import java.io.PrintWriter;
 
 /**
@@ -68,6 +70,10 @@ public final class EventJson implements EventListener {
     } else if (event instanceof DownloadFinished e) {
       return JsonWriter.object().field("type", "downloadFinished").field("url", e.url().toString())
           .field("sizeBytes", e.sizeBytes());
+    } else if (event instanceof ReplicationStatusChanged e) {
+      JsonWriter json = JsonWriter.object().field("type", "replicationStatus");
+      WatchJson.server(json, e.current());
+      return json;
     } else if (event instanceof DownloadProgress) {
       return null; // too many for a line each; downloadFinished carries the size
     }

@@ -34,7 +34,7 @@ public final class SandboxServers implements AutoCloseable {
   public static SandboxServers start(String region, Path hostRoot) {
     try {
       Path directory = Files.createTempDirectory("mgn-agent-sandbox-");
-      FakeMgn mgn = FakeMgn.builder().region(region).build().start();
+      FakeMgn mgn = FakeMgn.builder().region(region).sandboxSimulation().build().start();
       FakeInstaller installer = FakeInstaller.builder()
           .installRoot(directory.resolve("installation"))
           .hostRoot(hostRoot)

@@ -11,14 +11,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The words {@code status --watch} uses for a server and a disk. */
-final class ServerLine {
+public final class ServerLine {
   private static final double GIB = 1024.0 * 1024 * 1024;
   private static final int BAR = 30;
 
   private ServerLine() {}
 
   /** {@code s-... web-1  INITIAL_SYNC  42% of 3.0 GiB, eta 3m10s}. */
-  static String summary(ServerReplicationStatus s, Instant now) {
+  public static String summary(ServerReplicationStatus s, Instant now) {
     StringBuilder b = new StringBuilder();
     b.append(s.id()).append(' ').append(s.hostname().orElse("-")).append("  ")
         .append(s.replicationState().orElse("-"));
@@ -48,7 +48,7 @@ final class ServerLine {
   }
 
   /** The error line and its remedy, or the note for a stopped server; empty otherwise. */
-  static Optional<String> problem(ServerReplicationStatus s) {
+  public static Optional<String> problem(ServerReplicationStatus s) {
     if (s.error().isPresent()) {
       var e = s.error().get();
       return Optional.of("error " + e.code() + ": " + e.meaning() + ". To do: " + e.remedy());

@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.util.Optional;
 
 /** {@code --json}: one JSON event per line, then {@code {"type":"result",...}}. */
-final class WatchJson implements WatchView {
+public final class WatchJson implements WatchView {
   private final PrintWriter out;
 
   WatchJson(PrintWriter out) {
@@ -27,7 +27,7 @@ final class WatchJson implements WatchView {
     }
   }
 
-  static void server(JsonWriter json, ServerReplicationStatus s) {
+  public static void server(JsonWriter json, ServerReplicationStatus s) {
     json.field("sourceServerId", s.id().value())
         .field("hostname", s.hostname())
         .field("replicationState", s.replicationState())

@@ -19,6 +19,11 @@ import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.InstallerVerifier;
 import dev.mgnagent.installer.UrlStyle;
 import dev.mgnagent.installer.VerificationResult;
+import dev.mgnagent.internal.Loopback;
+import dev.mgnagent.preflight.CheckResult;
+import dev.mgnagent.preflight.CheckStatus;
+import dev.mgnagent.preflight.Preflight;
+import dev.mgnagent.preflight.PreflightReport;
 import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.SelectedDisk;
 import dev.mgnagent.selection.Selection;
@@ -27,6 +32,10 @@ import dev.mgnagent.service.AgentRegistrar;
 import dev.mgnagent.service.CredentialsResolver;
 import dev.mgnagent.service.MgnServiceException;
 import dev.mgnagent.service.Registration;
+import dev.mgnagent.service.ReplicationStatusReader;
+import dev.mgnagent.service.ReplicationWatcher;
+import dev.mgnagent.service.ServerReplicationStatus;
+import dev.mgnagent.service.WatchResult;
 import dev.mgnagent.service.RegistrationRequest;
 import dev.mgnagent.service.ResolvedCredentials;
 import dev.mgnagent.service.ServiceRoleInitializer;
@@ -60,8 +69,12 @@ public final class InstallationFlow implements AgentInstallation {
   private final Optional<AwsCredentialsProvider> serviceCredentials;
   private final Function<InstallRequest, InstallerLocation> location;
   private final Optional<Boolean> runAsRoot;
+  private final Duration watchInterval;
+  private final Duration watchTimeout;
 
   private InstallationFlow(BuilderImpl b) {
+    this.watchInterval = b.watchInterval;
+    this.watchTimeout = b.watchTimeout;
     this.host = b.host;
     this.listener = b.listener;
     this.workDirectory = Optional.ofNullable(b.workDirectory);
@@ -81,6 +94,8 @@ public final class InstallationFlow implements AgentInstallation {
     List<String> warnings = new ArrayList<>();
     try (MgnClient service = MgnClients.create(region,
         Optional.of(serviceCredentials.orElse(credentials.provider())), request.endpoint())) {
+      step(InstallStep.PREFLIGHT, "checking the server against MGN's requirements",
+          () -> preflight(request, region, service, warnings), s -> s);
       step(InstallStep.SERVICE, "checking that MGN is initialized in " + region.id(),
           () -> ensureInitialized(service, request, warnings), s -> s);
       VerificationResult.Verified installer = step(InstallStep.VERIFY_INSTALLER,
@@ -94,9 +109,70 @@ public final class InstallationFlow implements AgentInstallation {
               selection)),
           r -> "the source server ID is " + r.sourceServerId());
       warnings.addAll(registration.warnings());
+      Optional<WatchResult> sync = Optional.empty();
+      if (request.watch()) {
+        sync = Optional.of(step(InstallStep.WATCH, "following the initial sync",
+            () -> watch(service, registration.sourceServerId()),
+            w -> "replication " + w.outcome().name().toLowerCase(Locale.ROOT) + ": "
+                + w.servers().stream().map(this::describeStatus).toList()));
+      }
       return new InstallationResult(registration.sourceServerId(), selection,
-          registration.registeredDisks(), warnings);
+          registration.registeredDisks(), warnings, sync);
     }
+  }
+
+  /**
+   * Runs the preflight checks; a FAIL stops the installation unless {@code skipPreflight}, or
+   * unless both endpoints are loopback (a sandbox, where this machine's own shortcomings do not
+   * matter): then failures are warnings.
+   */
+  private String preflight(InstallRequest request, Region region, MgnClient service,
+      List<String> warnings) {
+    Preflight.Builder checks = Preflight.builder().host(host).region(region)
+        .flavor(request.flavor()).mgnClient(service);
+    request.endpoint().ifPresent(checks::endpoint);
+    request.s3Endpoint().ifPresent(checks::s3Endpoint);
+    PreflightReport report = checks.build().run();
+    List<CheckResult> failed = report.withStatus(CheckStatus.FAIL).stream()
+        .filter(f -> !(request.initializeService() && f.id().equals("credentials.mgn")
+            && f.evidence().contains("not initialized")))
+        .toList();
+    String summary = report.checks().size() + " checks, " + failed.size() + " failed"
+        + (failed.isEmpty() ? "" : ": " + failed.stream().map(CheckResult::id).toList());
+    if (failed.isEmpty()) {
+      return summary;
+    }
+    boolean sandbox = request.endpoint().map(u -> Loopback.isLoopbackHost(u.getHost())).orElse(false)
+        && request.s3Endpoint().map(u -> Loopback.isLoopbackHost(u.getHost())).orElse(false);
+    if (request.skipPreflight() || sandbox) {
+      failed.forEach(f -> warnings.add("preflight " + f.id() + " failed: " + f.evidence()));
+      return summary + (sandbox ? " (a sandbox: not stopping)" : " (--skip-preflight: not stopping)");
+    }
+    CheckResult first = failed.get(0);
+    throw new MgnAgentException("preflight failed " + failed.size() + " check(s), first "
+        + first.id() + ": " + first.evidence() + "; " + first.remedy()
+        + " (run 'mgn-agent preflight' for all of them, or pass --skip-preflight)");
+  }
+
+  private WatchResult watch(MgnClient service, dev.mgnagent.service.SourceServerId id) {
+    try {
+      return ReplicationWatcher.builder()
+          .reader(ReplicationStatusReader.of(service))
+          .ids(List.of(id))
+          .interval(watchInterval)
+          .timeout(watchTimeout)
+          .listener(listener)
+          .build()
+          .watch();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MgnAgentException("interrupted while following the initial sync", e);
+    }
+  }
+
+  private String describeStatus(ServerReplicationStatus status) {
+    return status.id() + " " + status.replicationState().orElse("-") + " "
+        + Math.round(status.percent()) + "%";
   }
 
   @Override
@@ -254,6 +330,15 @@ public final class InstallationFlow implements AgentInstallation {
         .map(e -> InstallerLocation.viaEndpoint(r.region(), e.toString(), r.flavor()))
         .orElseGet(() -> InstallerLocation.of(r.region(), r.flavor(), UrlStyle.REGIONAL));
     private Boolean runAsRoot;
+    private Duration watchInterval = Duration.ofSeconds(10);
+    private Duration watchTimeout = Duration.ofHours(12);
+
+    @Override
+    public Builder watch(Duration interval, Duration timeout) {
+      this.watchInterval = Objects.requireNonNull(interval, "interval");
+      this.watchTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
 
     @Override
     public Builder host(Host host) {

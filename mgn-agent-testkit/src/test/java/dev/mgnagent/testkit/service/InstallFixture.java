@@ -43,7 +43,8 @@ final class InstallFixture implements AutoCloseable {
 
   InstallFixture(Path temp, FakeBlockDevicesBuilder scenario, InstallerFlavor flavor) {
     this.temp = temp;
-    mgn = FakeMgn.builder().region("eu-west-3").initialized(true).build().start();
+    // the sandbox's sped-up simulation: MGN reports the disks a fraction of a second after registration
+    mgn = FakeMgn.builder().region("eu-west-3").initialized(true).sandboxSimulation().build().start();
     adminClient = mgn.newClient();
     Path hostRoot = scenario.writeTo(temp.resolve("host"));
     host = LocalHost.rootedAt(hostRoot);
@@ -64,6 +65,7 @@ final class InstallFixture implements AutoCloseable {
     }
     VerificationResult result = InstallerVerifier.builder()
         .location(InstallerLocation.viaEndpoint("eu-west-3", bucket.endpoint().toString(), flavor))
+        .replaceExisting(true)
         .build()
         .download(temp.resolve("download").resolve(flavor == InstallerFlavor.PYTHON
             ? "aws-replication-installer-init.py" : "aws-replication-installer-init"));

@@ -1,0 +1,222 @@
+package dev.mgnagent.cli.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mgnagent.cli.CliRun;
+import dev.mgnagent.cli.sandbox.SandboxServers;
+import dev.mgnagent.testkit.FakeBlockDevices;
+import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
+import dev.mgnagent.testkit.installer.FakeInstallerFailure;
+import dev.mgnagent.testkit.installer.FakeInstallerRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+
+/**
+ * {@code mgn-agent install} end to end in this JVM: against a sandbox started here (its
+ * endpoints and keys passed as flags, exactly as against AWS), and with {@code --sandbox}.
+ */
+class InstallCommandTest {
+
+  private static final long GIB = 1L << 30;
+
+  @TempDir Path temp;
+
+  private SandboxServers sandbox;
+  private Path host;
+  private AwsBasicCredentials keys;
+  private final ObjectMapper json = new ObjectMapper();
+
+  @BeforeEach
+  void start() {
+    host = FakeBlockDevices.builder()
+        .scsiDisk("sda", 20 * GIB).partition(1, GIB).partition(2, 18 * GIB).done()
+        .nvmeDisk("nvme0n1", 50 * GIB).alias("xvdf").partition(1, 49 * GIB).done()
+        .scsiDisk("sdb", 30 * GIB).done()
+        .mount("/", "sda2", "ext4").mount("/boot", "sda1", "ext4")
+        .writeTo(temp.resolve("host"));
+    sandbox = SandboxServers.start("eu-west-3", host);
+    keys = sandbox.mgn().adminCredentials();
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  private CliRun install(String... extra) {
+    List<String> args = new ArrayList<>(List.of("install", "--region", "eu-west-3",
+        "--endpoint", sandbox.mgn().endpoint().toString(),
+        "--s3-endpoint", sandbox.bucket().endpoint().toString(),
+        "--aws-access-key-id", keys.accessKeyId(),
+        "--aws-secret-access-key", keys.secretAccessKey(),
+        "--initialize-service", "--no-prompt", "--host-root", host.toString()));
+    args.addAll(List.of(extra));
+    return CliRun.withEnvironment(Map.of("HOME", temp.toString()), args.toArray(String[]::new));
+  }
+
+  private List<JsonNode> events(CliRun run) throws IOException {
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : run.out().strip().split("\n")) {
+      events.add(json.readTree(line));
+    }
+    return events;
+  }
+
+  @Test
+  void installsWithKeysAndNoPromptAndPrintsTheSourceServerId() {
+    CliRun run = install();
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Disk to replicate identified: /dev/sda of size 20 GiB")
+        .contains("Disk to replicate identified: /dev/nvme0n1 of size 50 GiB")
+        .containsPattern("The following is the source server ID: s-[0-9a-zA-Z]{17}\\.")
+        .contains("The AWS Replication Agent was successfully installed.");
+  }
+
+  @Test
+  void jsonPrintsOneEventPerLineEndingInAResult() throws IOException {
+    CliRun run = install("--json");
+
+    List<JsonNode> events = events(run);
+    JsonNode result = events.get(events.size() - 1);
+    assertThat(result.path("type").asText()).isEqualTo("result");
+    assertThat(result.path("installed").asBoolean()).isTrue();
+    assertThat(result.path("sourceServerId").asText()).matches("s-[0-9a-zA-Z]{17}");
+    assertThat(events).extracting(e -> e.path("type").asText())
+        .contains("stepStarted", "stepFinished", "installerStarted", "installerOutput",
+            "promptAnswered", "installerFinished");
+  }
+
+  @Test
+  void partitionsAndAliasesSelectTheirDisks() throws IOException {
+    CliRun run = install("--json", "--devices", "/dev/xvdf, /dev/sda1");
+
+    JsonNode result = events(run).get(events(run).size() - 1);
+    assertThat(result.path("selectedDisks").toString()).isEqualTo("[\"/dev/nvme0n1\",\"/dev/sda\"]");
+    assertThat(result.path("registeredDisks").toString()).isEqualTo("[\"/dev/nvme0n1\",\"/dev/sda\"]");
+  }
+
+  @Test
+  void tagsReachTheNewServerAndAReinstallKeepsItsId() throws IOException {
+    CliRun first = install("--json", "--tags", "app=billing", "env=prod");
+    String id = events(first).get(events(first).size() - 1).path("sourceServerId").asText();
+
+    CliRun second = install("--json");
+
+    assertThat(sandbox.mgn().sourceServer(id).orElseThrow().tags()).containsEntry("app", "billing");
+    assertThat(events(second).get(events(second).size() - 1).path("sourceServerId").asText()).isEqualTo(id);
+  }
+
+  @Test
+  void tagsOnAReinstallFailAsTheInstallerDocuments() {
+    install();
+
+    CliRun again = install("--tags", "app=x");
+
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.err()).contains("install again without --tags");
+  }
+
+  @Test
+  void forceVolumesNeedsTheOptInAndThenPassesThePathsAsGiven() throws IOException {
+    CliRun refused = install("--force-volumes", "--devices", "/dev/sda,/dev/sdb");
+    CliRun forced = install("--json", "--force-volumes", "--devices", "/dev/sda,/dev/sdb",
+        "--allow-secret-on-command-line");
+
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("--allow-secret-on-command-line");
+    JsonNode result = events(forced).get(events(forced).size() - 1);
+    assertThat(result.path("registeredDisks").toString()).isEqualTo("[\"/dev/sda\",\"/dev/sdb\"]");
+  }
+
+  @Test
+  void dryRunPrintsTheCommandLineWithSecretsMaskedAndRunsNothing() {
+    CliRun run = install("--dry-run", "--tags", "app=x");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("--aws-access-key-id " + keys.accessKeyId())
+        .contains("--tags app=x").doesNotContain(keys.secretAccessKey());
+    assertThat(sandbox.installer().runs()).isEmpty();
+  }
+
+  @Test
+  void eachInstallerFailureExitsOneWithItsTypedMessage() {
+    Map<FakeInstallerFailure, String> expected = Map.of(
+        FakeInstallerFailure.ACCOUNT_NOT_INITIALIZED, "run 'mgn-agent init-service'",
+        FakeInstallerFailure.INVALID_CREDENTIALS, "could not validate the AWS credentials",
+        FakeInstallerFailure.PREVIOUSLY_INSTALLED, "installed into another region or account",
+        FakeInstallerFailure.KERNEL_HEADERS_MISSING, "install the kernel headers",
+        FakeInstallerFailure.GCC_MISSING, "install gcc",
+        FakeInstallerFailure.NOT_ROOT, "the installer needs root",
+        FakeInstallerFailure.SILENT_EXIT, "ended without saying why");
+    expected.forEach((failure, message) -> {
+      sandbox.installer().failWith(failure);
+      CliRun run = install();
+      assertThat(run.exitCode()).as(failure.name()).isEqualTo(1);
+      assertThat(run.err()).as(failure.name()).contains(message);
+    });
+  }
+
+  @Test
+  void invalidValuesExitTwoBeforeAnythingIsContacted() {
+    sandbox.mgn().clearRequests();
+
+    assertThat(install("--tags", "aws:owner=me").exitCode()).isEqualTo(2);
+    assertThat(install("--devices", "/dev/sr9").exitCode()).isEqualTo(2);
+    assertThat(install("--aws-access-key-id", "lowercase-key").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("install", "--region", "Mars-1", "--no-prompt").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("install", "--no-prompt").err()).contains("--region is needed");
+    assertThat(sandbox.mgn().requests()).isEmpty();
+    assertThat(sandbox.installer().runs()).isEmpty();
+  }
+
+  @Test
+  void theSecretAppearsNowhereWithDefaultSettings() throws IOException {
+    CliRun text = install();
+    CliRun jsonRun = install("--json");
+
+    String secret = keys.secretAccessKey();
+    assertThat(text.out() + text.err() + jsonRun.out() + jsonRun.err()).doesNotContain(secret);
+    for (FakeInstallerRun run : sandbox.installer().runs()) {
+      assertThat(String.join(" ", run.argv())).doesNotContain(secret);
+    }
+    assertThat(filesContaining(sandbox.directory(), secret)).isEmpty();
+    assertThat(filesContaining(temp, secret)).isEmpty();
+  }
+
+  private static List<Path> filesContaining(Path root, String secret) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).filter(f -> {
+        try {
+          return Files.size(f) < 50_000_000 && new String(Files.readAllBytes(f)).contains(secret);
+        } catch (IOException e) {
+          return false;
+        }
+      }).toList();
+    }
+  }
+
+  @Test
+  void sandboxInstallsOnAFakeHostAndChangesNothingElse() {
+    Path host = FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(temp.resolve("sandbox-host"));
+
+    CliRun run = CliRun.withEnvironment(Map.of("HOME", temp.toString()),
+        "install", "--sandbox", "--no-prompt", "--no-watch", "--host-root", host.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Disk to replicate identified: /dev/vda of size 20 GiB")
+        .contains("installed; source server s-");
+  }
+}

@@ -1,0 +1,206 @@
+package dev.mgnagent.testkit.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mgnagent.event.InstallerOutput;
+import dev.mgnagent.event.InstallerPromptAnswered;
+import dev.mgnagent.event.InstallerStarted;
+import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.selection.Selection;
+import dev.mgnagent.selection.SelectionRequest;
+import dev.mgnagent.service.AgentRegistrar;
+import dev.mgnagent.service.InstallerFailedException;
+import dev.mgnagent.service.InstallerFailure;
+import dev.mgnagent.service.Registration;
+import dev.mgnagent.testkit.FakeBlockDevices;
+import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
+import dev.mgnagent.testkit.installer.FakeInstallerRun;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.mgn.MgnClient;
+import software.amazon.awssdk.services.mgn.model.SourceServer;
+
+/** {@link AgentRegistrar} driving the fake installer against the fake MGN, end to end. */
+class AgentRegistrarTest {
+
+  private static final long GIB = 1L << 30;
+
+  @TempDir Path temp;
+
+  private InstallFixture fixture;
+
+  @AfterEach
+  void stop() {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  private InstallFixture fixture(InstallerFlavor flavor) {
+    fixture = new InstallFixture(temp, FakeBlockDevices.builder()
+        .virtioDisk("vda", 20 * GIB).partition(1, GIB).partition(2, 18 * GIB).done()
+        .virtioDisk("vdb", 50 * GIB).done()
+        .virtioDisk("vdc", 30 * GIB).done()
+        .mount("/", "vda2", "ext4").mount("/boot", "vda1", "ext4"), flavor);
+    return fixture;
+  }
+
+  private Registration install(Selection selection, Map<String, String> tags) {
+    return fixture.registrar().build().register(fixture.verified(InstallerFlavor.BINARY),
+        fixture.request(fixture.mgn.adminCredentials(), selection).tags(tags).build());
+  }
+
+  @Test
+  void plainInstallRegistersEveryDiskAndConfirmsThem() {
+    fixture(InstallerFlavor.BINARY);
+
+    Registration registration = install(fixture.select(SelectionRequest.allDisks()), Map.of());
+
+    assertThat(registration.registeredDisks()).containsExactly("/dev/vda", "/dev/vdb", "/dev/vdc");
+    assertThat(registration.warnings()).isEmpty();
+    assertThat(fixture.mgn.sourceServer(registration.sourceServerId().value())).isPresent();
+    assertThat(fixture.installer.isInstalled()).isTrue();
+    assertThat(fixture.events).filteredOn(InstallerOutput.class::isInstance)
+        .extracting(e -> ((InstallerOutput) e).line())
+        .contains("The AWS Replication Agent was successfully installed.");
+  }
+
+  @Test
+  void dataDiskSelectionRegistersExactlyThoseDisksAndTheRoot() {
+    fixture(InstallerFlavor.BINARY);
+
+    Registration registration = install(fixture.select(SelectionRequest.devices("/dev/vdc")), Map.of());
+
+    assertThat(registration.registeredDisks()).containsExactlyInAnyOrder("/dev/vda", "/dev/vdc");
+    assertThat(fixture.events).filteredOn(InstallerPromptAnswered.class::isInstance)
+        .extracting(e -> ((InstallerPromptAnswered) e).answer())
+        .contains("/dev/vda,/dev/vdc");
+  }
+
+  @Test
+  void secretAndTokenNeverReachTheCommandLineAndTheInstallerHasNoTerminal() {
+    fixture(InstallerFlavor.BINARY);
+    AwsSessionCredentials session = AwsSessionCredentials.create(
+        "ASIAQWERTYUIOPASDFGH", "s".repeat(40), "token-" + "t".repeat(60));
+    fixture.mgn.addCredentials(session, Set.of("*"));
+
+    Registration registration = fixture.registrar().build().register(
+        fixture.verified(InstallerFlavor.BINARY),
+        fixture.request(session, fixture.select(SelectionRequest.allDisks())).build());
+
+    FakeInstallerRun run = fixture.installer.runs().get(0);
+    assertThat(String.join(" ", run.argv())).doesNotContain("s".repeat(40)).doesNotContain("t".repeat(60))
+        .contains("--aws-access-key-id ASIAQWERTYUIOPASDFGH");
+    assertThat(run.sessionId()).isEqualTo(run.pid());
+    assertThat(run.hadTerminal()).isFalse();
+    assertThat(run.environmentNames()).noneMatch(n -> n.startsWith("AWS_"));
+    assertThat(fixture.events).filteredOn(InstallerPromptAnswered.class::isInstance)
+        .extracting(e -> ((InstallerPromptAnswered) e).prompt())
+        .containsExactly("AWS Secret Access Key:", "AWS Session Token:",
+            "To replicate all disks, press Enter:");
+    assertThat(registration.sourceServerId().value()).startsWith("s-");
+    InstallerStarted started = (InstallerStarted) fixture.events.get(0);
+    assertThat(started.pid()).isEqualTo(run.pid());
+  }
+
+  @Test
+  void tagsAndUserProvidedIdReachTheNewServer() {
+    fixture(InstallerFlavor.BINARY);
+
+    Registration registration = fixture.registrar().build().register(
+        fixture.verified(InstallerFlavor.BINARY),
+        fixture.request(fixture.mgn.adminCredentials(), fixture.select(SelectionRequest.allDisks()))
+            .tags(Map.of("app", "billing", "env", "prod")).userProvidedId("cmdb-4711").build());
+
+    SourceServer server = fixture.mgn.sourceServer(registration.sourceServerId().value()).orElseThrow();
+    assertThat(server.tags()).containsEntry("app", "billing").containsEntry("env", "prod");
+    assertThat(server.userProvidedID()).isEqualTo("cmdb-4711");
+  }
+
+  @Test
+  void reinstallKeepsTheSourceServerAndTagsOnAReinstallFailAsDocumented() {
+    fixture(InstallerFlavor.BINARY);
+    Selection all = fixture.select(SelectionRequest.allDisks());
+
+    Registration first = install(all, Map.of());
+    Registration second = install(all, Map.of());
+
+    assertThat(second.sourceServerId()).isEqualTo(first.sourceServerId());
+    assertThatThrownBy(() -> install(all, Map.of("app", "x")))
+        .isInstanceOfSatisfying(InstallerFailedException.class,
+            e -> assertThat(e.failure()).isEqualTo(InstallerFailure.TAGS_ALREADY_EXIST));
+  }
+
+  @Test
+  void noReplicationIsPassedToTheInstaller() {
+    fixture(InstallerFlavor.BINARY);
+
+    fixture.registrar().build().register(fixture.verified(InstallerFlavor.BINARY),
+        fixture.request(fixture.mgn.adminCredentials(), fixture.select(SelectionRequest.allDisks()))
+            .noReplication(true).build());
+
+    assertThat(fixture.installer.runs().get(0).argv()).contains("--no-replication");
+  }
+
+  @Test
+  void forceVolumesWithTheOptInPassesTheSecretOnlyOnTheCommandLineAndMasksItInEvents() {
+    fixture(InstallerFlavor.BINARY);
+    String secret = fixture.mgn.adminCredentials().secretAccessKey();
+
+    Registration registration = fixture.registrar().build().register(
+        fixture.verified(InstallerFlavor.BINARY),
+        fixture.request(fixture.mgn.adminCredentials(), fixture.select(SelectionRequest.forced("/dev/vda,/dev/vdb")))
+            .allowSecretOnCommandLine(true).build());
+
+    assertThat(registration.registeredDisks()).containsExactly("/dev/vda", "/dev/vdb");
+    assertThat(fixture.installer.runs().get(0).argv()).contains("--force-volumes", "--no-prompt", secret);
+    InstallerStarted started = (InstallerStarted) fixture.events.get(0);
+    assertThat(started.commandLine()).doesNotContain(secret).contains("****");
+  }
+
+  @Test
+  void installationPolicyKeysInstallButCannotConfirm() {
+    fixture(InstallerFlavor.BINARY);
+    try (MgnClient installerClient = fixture.mgn.newClient(
+        StaticCredentialsProvider.create(fixture.mgn.installerCredentials()))) {
+      Registration registration = fixture.registrar().confirmWith(installerClient).build().register(
+          fixture.verified(InstallerFlavor.BINARY),
+          fixture.request(fixture.mgn.installerCredentials(), fixture.select(SelectionRequest.allDisks()))
+              .build());
+
+      assertThat(registration.sourceServerId().value()).startsWith("s-");
+      assertThat(registration.warnings()).singleElement()
+          .satisfies(w -> assertThat(w).contains("not confirmed").contains("installation-policy keys"));
+    }
+  }
+
+  @Test
+  void pythonFlavorRunsThroughPython3() {
+    fixture(InstallerFlavor.PYTHON);
+
+    Registration registration = fixture.registrar().build().register(
+        fixture.verified(InstallerFlavor.PYTHON),
+        fixture.request(fixture.mgn.adminCredentials(), fixture.select(SelectionRequest.allDisks())).build());
+
+    assertThat(registration.registeredDisks()).hasSize(3);
+    assertThat(fixture.installer.runs().get(0).flavor()).isEqualTo("python");
+    assertThat(((InstallerStarted) fixture.events.get(0)).commandLine().get(0)).isEqualTo("python3");
+  }
+
+  @Test
+  void nitroAliasesAreRegisteredAsTheSelectionNamesThem() {
+    fixture = new InstallFixture(temp, FakeBlockDeviceScenarios.nitroNvme(), InstallerFlavor.BINARY);
+
+    Registration registration = install(fixture.select(SelectionRequest.devices("/dev/sdf")), Map.of());
+
+    assertThat(registration.registeredDisks()).containsExactly("/dev/nvme0n1", "/dev/nvme1n1");
+    assertThat(registration.warnings()).isEmpty();
+  }
+}
