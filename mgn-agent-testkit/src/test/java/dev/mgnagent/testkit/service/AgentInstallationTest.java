@@ -1,0 +1,111 @@
+package dev.mgnagent.testkit.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.Secret;
+import dev.mgnagent.event.InstallStep;
+import dev.mgnagent.event.InstallStepFailed;
+import dev.mgnagent.event.InstallStepFinished;
+import dev.mgnagent.install.AgentInstallation;
+import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.install.InstallationResult;
+import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.service.WatchOutcome;
+import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link AgentInstallation}: the steps in order against the testkit's fakes. */
+class AgentInstallationTest {
+
+  @TempDir Path temp;
+
+  private InstallFixture fixture;
+
+  @BeforeEach
+  void start() {
+    fixture = new InstallFixture(temp, FakeBlockDeviceScenarios.lvmRootSpanningTwoDisks(),
+        InstallerFlavor.BINARY);
+  }
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  private AgentInstallation installation() throws Exception {
+    return AgentInstallation.builder()
+        .host(fixture.host)
+        .workDirectory(Files.createDirectories(temp.resolve("work")))
+        .eventListener(fixture.events::add)
+        .runAsRoot(true)
+        .watch(Duration.ofMillis(200), Duration.ofMinutes(1))
+        .build();
+  }
+
+  private InstallRequest.Builder request() {
+    return InstallRequest.builder("eu-west-3")
+        .accessKeyId(fixture.mgn.adminCredentials().accessKeyId())
+        .secretAccessKey(Secret.of(fixture.mgn.adminCredentials().secretAccessKey()))
+        .endpoint(fixture.mgn.endpoint())
+        .s3Endpoint(fixture.bucket.endpoint())
+        .noPrompt(true);
+  }
+
+  @Test
+  void everyStepRunsInOrderAndTheSyncIsFollowedToContinuous() throws Exception {
+    InstallationResult result = installation().install(request().watch(true).build());
+
+    assertThat(result.registeredDisks()).containsExactly("/dev/sda", "/dev/sdb");
+    assertThat(result.initialSync()).hasValueSatisfying(
+        w -> assertThat(w.outcome()).isEqualTo(WatchOutcome.SETTLED));
+    assertThat(fixture.events).filteredOn(InstallStepFinished.class::isInstance)
+        .extracting(e -> ((InstallStepFinished) e).step())
+        .containsExactly(InstallStep.VALIDATE, InstallStep.CREDENTIALS, InstallStep.PREFLIGHT,
+            InstallStep.SERVICE, InstallStep.VERIFY_INSTALLER, InstallStep.SELECT_DISKS,
+            InstallStep.INSTALL, InstallStep.WATCH);
+  }
+
+  @Test
+  void aTamperedInstallerStopsBeforeAnyProcessStarts() throws Exception {
+    fixture.bucket.serveWrongDigest();
+
+    assertThatThrownBy(() -> installation().install(request().build()))
+        .isInstanceOf(MgnAgentException.class)
+        .hasMessageContaining("does not match its published SHA-512");
+    assertThat(fixture.installer.runs()).isEmpty();
+    assertThat(fixture.events).filteredOn(InstallStepFailed.class::isInstance)
+        .extracting(e -> ((InstallStepFailed) e).step())
+        .containsExactly(InstallStep.VERIFY_INSTALLER);
+  }
+
+  @Test
+  void anInvalidDeviceStopsInValidationBeforeAnythingIsContacted() throws Exception {
+    fixture.mgn.clearRequests();
+
+    assertThatThrownBy(() -> installation().install(request().devices("/dev/sdz").build()))
+        .hasMessageContaining("'/dev/sdz' is not a block device of this server");
+    assertThat(fixture.mgn.requests()).isEmpty();
+    assertThat(fixture.bucket.requests()).isEmpty();
+  }
+
+  @Test
+  void anUninitializedAccountStopsWithTheRemedyUnlessAskedToInitialize() throws Exception {
+    try (var fresh = dev.mgnagent.testkit.mgn.FakeMgn.builder().region("eu-west-3").build().start()) {
+      InstallRequest.Builder request = request().endpoint(fresh.endpoint())
+          .accessKeyId(fresh.adminCredentials().accessKeyId())
+          .secretAccessKey(Secret.of(fresh.adminCredentials().secretAccessKey()));
+
+      assertThatThrownBy(() -> installation().install(request.build()))
+          .hasMessageContaining("pass --initialize-service");
+      assertThat(fresh.isInitialized()).isFalse();
+    }
+  }
+}
