@@ -2,6 +2,7 @@ package dev.mgnagent.testkit.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mgnagent.event.InstallerOutput;
 import dev.mgnagent.event.InstallerPromptAnswered;
@@ -183,6 +184,7 @@ class AgentRegistrarTest {
 
   @Test
   void pythonFlavorRunsThroughPython3() {
+    assumeTrue(onPath("python3"), "python3 is not installed");
     fixture(InstallerFlavor.PYTHON);
 
     Registration registration = fixture.registrar().build().register(
@@ -202,5 +204,10 @@ class AgentRegistrarTest {
 
     assertThat(registration.registeredDisks()).containsExactly("/dev/nvme0n1", "/dev/nvme1n1");
     assertThat(registration.warnings()).isEmpty();
+  }
+
+  private static boolean onPath(String program) {
+    return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+        .anyMatch(dir -> java.nio.file.Files.isExecutable(Path.of(dir, program)));
   }
 }
