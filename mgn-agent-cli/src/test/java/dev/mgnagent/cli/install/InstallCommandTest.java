@@ -130,6 +130,29 @@ class InstallCommandTest {
   }
 
   @Test
+  void tagsOnAReinstallAreRefusedBeforeTheInstallerRunsWhenTheHostKnowsItsName() throws IOException {
+    Path named = FakeBlockDeviceScenarios.virtioWithSeparateBoot()
+        .writeFile("proc/sys/kernel/hostname", "web-1\n").writeTo(temp.resolve("named"));
+    try (SandboxServers own = SandboxServers.start("eu-west-3", named)) {
+      AwsBasicCredentials ownKeys = own.mgn().adminCredentials();
+      String[] base = {"install", "--region", "eu-west-3", "--endpoint", own.mgn().endpoint().toString(),
+          "--s3-endpoint", own.bucket().endpoint().toString(), "--aws-access-key-id",
+          ownKeys.accessKeyId(), "--aws-secret-access-key", ownKeys.secretAccessKey(),
+          "--initialize-service", "--no-prompt", "--host-root", named.toString()};
+      CliRun first = CliRun.withEnvironment(Map.of("HOME", temp.toString()), base);
+      List<String> again = new ArrayList<>(List.of(base));
+      again.addAll(List.of("--tags", "app=x"));
+
+      CliRun refused = CliRun.withEnvironment(Map.of("HOME", temp.toString()), again.toArray(String[]::new));
+
+      assertThat(first.exitCode()).as(first.err()).isZero();
+      assertThat(refused.exitCode()).isEqualTo(2);
+      assertThat(refused.err()).contains("this server (web-1) is already registered as s-");
+      assertThat(own.installer().runs()).hasSize(1);
+    }
+  }
+
+  @Test
   void forceVolumesNeedsTheOptInAndThenPassesThePathsAsGiven() throws IOException {
     CliRun refused = install("--force-volumes", "--devices", "/dev/sda,/dev/sdb");
     CliRun forced = install("--json", "--force-volumes", "--devices", "/dev/sda,/dev/sdb",

@@ -10,6 +10,7 @@ import dev.mgnagent.event.InstallStepFailed;
 import dev.mgnagent.event.InstallStepFinished;
 import dev.mgnagent.event.InstallStepStarted;
 import dev.mgnagent.host.Host;
+import dev.mgnagent.host.HostName;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
@@ -97,7 +98,8 @@ public final class InstallationFlow implements AgentInstallation {
       step(InstallStep.PREFLIGHT, "checking the server against MGN's requirements",
           () -> preflight(request, region, service, warnings), s -> s);
       step(InstallStep.SERVICE, "checking that MGN is initialized in " + region.id(),
-          () -> ensureInitialized(service, request, warnings), s -> s);
+          () -> ensureInitialized(service, request, warnings)
+              + refuseTagsOnReinstall(service, request, warnings), s -> s);
       VerificationResult.Verified installer = step(InstallStep.VERIFY_INSTALLER,
           "downloading the installer and checking its SHA-512", () -> verify(request),
           v -> "verified " + v.path() + " (" + v.sizeBytes() + " bytes, sha512 "
@@ -229,6 +231,34 @@ public final class InstallationFlow implements AgentInstallation {
         return warning;
       }
       throw e;
+    }
+  }
+
+  /**
+   * Tags can only be set on a new source server: the installer fails with "already exists" when
+   * this host is registered already. Checked here, before anything runs, by this host's name
+   * (DescribeSourceServers has no hostname filter, so it is matched here).
+   */
+  private String refuseTagsOnReinstall(
+      MgnClient service, InstallRequest request, List<String> warnings) {
+    Optional<String> hostname = HostName.of(host);
+    if (request.tags().isEmpty() || hostname.isEmpty()) {
+      return "";
+    }
+    try {
+      for (ServerReplicationStatus server : ReplicationStatusReader.of(service).read(List.of())) {
+        if (server.hostname().equals(hostname)) {
+          throw new InvalidRequestException("--tags", "this server (" + hostname.get() + ") is"
+              + " already registered as " + server.id() + " and tags can only be set on a new"
+              + " source server: install again without --tags (change tags with the MGN console"
+              + " or API)");
+        }
+      }
+      return "; " + hostname.get() + " is not registered yet, so --tags can be set";
+    } catch (MgnServiceException e) {
+      warnings.add("could not check whether " + hostname.get() + " is registered already: "
+          + e.getMessage());
+      return "";
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.mgnagent.testkit.installer;
 
+import dev.mgnagent.host.HostName;
+import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.testkit.installer.internal.Control;
 import dev.mgnagent.testkit.installer.internal.FakeInstallerMain;
@@ -111,7 +113,7 @@ public final class FakeInstaller {
     private Path installRoot;
     private Path hostRoot;
     private URI mgnEndpoint;
-    private String hostname = "fake-source-1";
+    private String hostname;
     private String macAddress = "02:42:ac:11:00:02";
 
     private Builder() {}
@@ -134,7 +136,10 @@ public final class FakeInstaller {
       return this;
     }
 
-    /** The hostname the fake reports (default {@code fake-source-1}). */
+    /**
+     * The hostname the fake reports (default: the host tree's {@code proc/sys/kernel/hostname} or
+     * {@code etc/hostname}, else {@code fake-source-1}).
+     */
     public Builder hostname(String hostname) {
       this.hostname = Objects.requireNonNull(hostname, "hostname");
       return this;
@@ -152,8 +157,10 @@ public final class FakeInstaller {
       }
       try {
         Files.createDirectories(installRoot);
+        String name = hostname != null ? hostname
+            : HostName.of(LocalHost.rootedAt(hostRoot)).orElse("fake-source-1");
         Control control = Control.create(installRoot.toAbsolutePath(), hostRoot.toAbsolutePath(),
-            Optional.ofNullable(mgnEndpoint), hostname, macAddress);
+            Optional.ofNullable(mgnEndpoint), name, macAddress);
         return new FakeInstaller(installRoot.toAbsolutePath(), control);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
