@@ -20,11 +20,7 @@ import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.InstallerVerifier;
 import dev.mgnagent.installer.UrlStyle;
 import dev.mgnagent.installer.VerificationResult;
-import dev.mgnagent.internal.Loopback;
-import dev.mgnagent.preflight.CheckResult;
-import dev.mgnagent.preflight.CheckStatus;
 import dev.mgnagent.preflight.Preflight;
-import dev.mgnagent.preflight.PreflightReport;
 import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.SelectedDisk;
 import dev.mgnagent.selection.Selection;
@@ -123,37 +119,14 @@ public final class InstallationFlow implements AgentInstallation {
     }
   }
 
-  /**
-   * Runs the preflight checks; a FAIL stops the installation unless {@code skipPreflight}, or
-   * unless both endpoints are loopback (a sandbox, where this machine's own shortcomings do not
-   * matter): then failures are warnings.
-   */
+  /** Runs the preflight checks; {@link PreflightGate} decides whether a failure stops. */
   private String preflight(InstallRequest request, Region region, MgnClient service,
       List<String> warnings) {
     Preflight.Builder checks = Preflight.builder().host(host).region(region)
         .flavor(request.flavor()).mgnClient(service);
     request.endpoint().ifPresent(checks::endpoint);
     request.s3Endpoint().ifPresent(checks::s3Endpoint);
-    PreflightReport report = checks.build().run();
-    List<CheckResult> failed = report.withStatus(CheckStatus.FAIL).stream()
-        .filter(f -> !(request.initializeService() && f.id().equals("credentials.mgn")
-            && f.evidence().contains("not initialized")))
-        .toList();
-    String summary = report.checks().size() + " checks, " + failed.size() + " failed"
-        + (failed.isEmpty() ? "" : ": " + failed.stream().map(CheckResult::id).toList());
-    if (failed.isEmpty()) {
-      return summary;
-    }
-    boolean sandbox = request.endpoint().map(u -> Loopback.isLoopbackHost(u.getHost())).orElse(false)
-        && request.s3Endpoint().map(u -> Loopback.isLoopbackHost(u.getHost())).orElse(false);
-    if (request.skipPreflight() || sandbox) {
-      failed.forEach(f -> warnings.add("preflight " + f.id() + " failed: " + f.evidence()));
-      return summary + (sandbox ? " (a sandbox: not stopping)" : " (--skip-preflight: not stopping)");
-    }
-    CheckResult first = failed.get(0);
-    throw new MgnAgentException("preflight failed " + failed.size() + " check(s), first "
-        + first.id() + ": " + first.evidence() + "; " + first.remedy()
-        + " (run 'mgn-agent preflight' for all of them, or pass --skip-preflight)");
+    return PreflightGate.apply(checks.build().run(), request, warnings);
   }
 
   private WatchResult watch(MgnClient service, dev.mgnagent.service.SourceServerId id) {
