@@ -3,12 +3,15 @@ package dev.mgnagent.install;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.install.internal.InstallationFlow;
+import dev.mgnagent.installer.Backoff;
 import dev.mgnagent.installer.InstallerLocation;
+import dev.mgnagent.installer.Sleeper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * The seed's whole procedure as one call: validate the request (the disks against the inventory
@@ -25,6 +28,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  *     .install(InstallRequest.builder("eu-west-3").noPrompt(true).devices("/dev/sdb1").build());
  * result.sourceServerId();
  * }</pre>
+ *
+ * <p>Failure safety: when a step fails, mgn-agent removes what it created itself (the temporary
+ * directory it downloaded the installer into, or, in a caller's {@link
+ * Builder#workDirectory(Path) work directory}, the installer file it downloaded there) and never
+ * touches what the installer did on the server; an installer failure names the installer's log.
+ * On success the temporary directory is removed too; a caller's work directory keeps the verified
+ * installer.
  */
 public interface AgentInstallation {
 
@@ -55,8 +65,30 @@ public interface AgentInstallation {
     /** Receives every step and the installer's output. */
     Builder eventListener(EventListener listener);
 
-    /** Where the verified installer is downloaded (default: a new temporary directory). */
+    /**
+     * Where the verified installer is downloaded (default: a new private temporary directory,
+     * removed when the installation ends, whatever its outcome). In a directory given here the
+     * verified installer is kept after a success and removed after a failure.
+     */
     Builder workDirectory(Path directory);
+
+    /**
+     * How the installer download retries: attempts without progress, the delay before each retry,
+     * how long a body may stay silent (default 5, 1 s doubling to 16 s, 30 s).
+     */
+    Builder downloadRetries(int maxAttempts, Backoff backoff, Duration stallTimeout);
+
+    /** What waits for download backoffs and confirmation polls (default: the thread sleeps). */
+    Builder sleeper(Sleeper sleeper);
+
+    /** How often to look for the registered disks after the installer, and how many times (default 2 s, 30). */
+    Builder confirmationPolling(Duration interval, int attempts);
+
+    /**
+     * How the MGN calls mgn-agent makes are retried (default: the AWS SDK's standard strategy:
+     * throttling and 5xx errors and lost connections, 3 attempts with jittered backoff).
+     */
+    Builder mgnRetryStrategy(RetryStrategy strategy);
 
     /** How long the installer may run (default 30 minutes). */
     Builder installerTimeout(Duration timeout);

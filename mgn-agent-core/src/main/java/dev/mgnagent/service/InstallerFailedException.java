@@ -16,10 +16,16 @@ public class InstallerFailedException extends MgnAgentException {
   private final Integer exitCode;
   private final List<String> lastLines;
 
+  /** Where the installer writes its own log on the server (facts, section 2). */
+  public static final String INSTALLER_LOG =
+      "/var/lib/aws-replication-agent/aws_replication_agent_installer.log";
+
   public InstallerFailedException(
       InstallerFailure failure, OptionalInt exitCode, List<String> lastLines, String evidence) {
     super("the installer failed" + (exitCode.isPresent() ? " (exit " + exitCode.getAsInt() + ")" : "")
-        + (evidence.isEmpty() ? "" : ": \"" + evidence + "\"") + "; " + failure.remedy());
+        + (evidence.isEmpty() ? "" : ": \"" + evidence + "\"") + "; " + failure.remedy()
+        + (failure.remedy().contains(INSTALLER_LOG) ? "" : " (the installer's log: "
+            + INSTALLER_LOG + ")"));
     this.failure = failure;
     this.exitCode = exitCode.isPresent() ? exitCode.getAsInt() : null;
     this.lastLines = List.copyOf(lastLines);
@@ -32,6 +38,11 @@ public class InstallerFailedException extends MgnAgentException {
   /** The exit code; empty when the installer was killed before it exited by itself. */
   public OptionalInt exitCode() {
     return exitCode == null ? OptionalInt.empty() : OptionalInt.of(exitCode);
+  }
+
+  /** The installer's own log on the server, which mgn-agent never removes. */
+  public String installerLog() {
+    return INSTALLER_LOG;
   }
 
   /** The installer's last lines, secrets masked. */

@@ -15,9 +15,11 @@ import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.install.InstallationResult;
+import dev.mgnagent.installer.Backoff;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.InstallerVerifier;
+import dev.mgnagent.installer.Sleeper;
 import dev.mgnagent.installer.UrlStyle;
 import dev.mgnagent.installer.VerificationResult;
 import dev.mgnagent.preflight.Preflight;
@@ -41,6 +43,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +56,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
 /** {@link AgentInstallation}: the steps in order, each reported as events. */
@@ -68,8 +73,22 @@ public final class InstallationFlow implements AgentInstallation {
   private final Optional<Boolean> runAsRoot;
   private final Duration watchInterval;
   private final Duration watchTimeout;
+  private final int downloadAttempts;
+  private final Backoff downloadBackoff;
+  private final Duration stallTimeout;
+  private final Sleeper sleeper;
+  private final Optional<Duration> confirmationInterval;
+  private final int confirmationAttempts;
+  private final Optional<RetryStrategy> mgnRetries;
 
   private InstallationFlow(BuilderImpl b) {
+    this.downloadAttempts = b.downloadAttempts;
+    this.downloadBackoff = b.downloadBackoff;
+    this.stallTimeout = b.stallTimeout;
+    this.sleeper = b.sleeper;
+    this.confirmationInterval = Optional.ofNullable(b.confirmationInterval);
+    this.confirmationAttempts = b.confirmationAttempts;
+    this.mgnRetries = Optional.ofNullable(b.mgnRetries);
     this.watchInterval = b.watchInterval;
     this.watchTimeout = b.watchTimeout;
     this.host = b.host;
@@ -83,6 +102,53 @@ public final class InstallationFlow implements AgentInstallation {
 
   @Override
   public InstallationResult install(InstallRequest request) {
+    Downloads downloads = new Downloads();
+    boolean succeeded = false;
+    try {
+      InstallationResult result = install(request, downloads);
+      succeeded = true;
+      return result;
+    } finally {
+      downloads.cleanUp(succeeded);
+    }
+  }
+
+  /**
+   * What this installation downloaded: a temporary directory it created (always removed at the
+   * end), or an installer file it wrote into the caller's work directory (removed on failure).
+   */
+  private static final class Downloads {
+    Path createdDirectory;
+    Path installerInCallerDirectory;
+
+    void cleanUp(boolean succeeded) {
+      if (createdDirectory != null) {
+        deleteTree(createdDirectory);
+      } else if (installerInCallerDirectory != null && !succeeded) {
+        try {
+          Files.deleteIfExists(installerInCallerDirectory);
+        } catch (IOException e) {
+          // best effort: the failure being reported matters more than this file
+        }
+      }
+    }
+
+    private static void deleteTree(Path root) {
+      try (Stream<Path> paths = Files.walk(root)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+          try {
+            Files.deleteIfExists(p);
+          } catch (IOException e) {
+            // best effort, see above
+          }
+        });
+      } catch (IOException e) {
+        // already gone, or unreadable: nothing more mgn-agent can do
+      }
+    }
+  }
+
+  private InstallationResult install(InstallRequest request, Downloads downloads) {
     Selection selection = step(InstallStep.VALIDATE, "checking the request and the disks",
         () -> select(request), s -> "the request is valid; " + s.disks().size() + " disk(s) to replicate");
     ResolvedCredentials credentials = step(InstallStep.CREDENTIALS, "choosing the credentials",
@@ -90,14 +156,15 @@ public final class InstallationFlow implements AgentInstallation {
     Region region = Region.of(request.region());
     List<String> warnings = new ArrayList<>();
     try (MgnClient service = MgnClients.create(region,
-        Optional.of(serviceCredentials.orElse(credentials.provider())), request.endpoint())) {
+        Optional.of(serviceCredentials.orElse(credentials.provider())), request.endpoint(),
+        mgnRetries)) {
       step(InstallStep.PREFLIGHT, "checking the server against MGN's requirements",
           () -> preflight(request, region, service, warnings), s -> s);
       step(InstallStep.SERVICE, "checking that MGN is initialized in " + region.id(),
           () -> ensureInitialized(service, request, warnings)
               + refuseTagsOnReinstall(service, request, warnings), s -> s);
       VerificationResult.Verified installer = step(InstallStep.VERIFY_INSTALLER,
-          "downloading the installer and checking its SHA-512", () -> verify(request),
+          "downloading the installer and checking its SHA-512", () -> verify(request, downloads),
           v -> "verified " + v.path() + " (" + v.sizeBytes() + " bytes, sha512 "
               + v.sha512().substring(0, 16) + "...)");
       step(InstallStep.SELECT_DISKS, "selecting the disks", () -> selection,
@@ -235,16 +302,27 @@ public final class InstallationFlow implements AgentInstallation {
     }
   }
 
-  private VerificationResult.Verified verify(InstallRequest request) {
-    Path directory = workDirectory.orElseGet(InstallationFlow::temporaryDirectory);
-    VerificationResult result = InstallerVerifier.builder()
+  private VerificationResult.Verified verify(InstallRequest request, Downloads downloads) {
+    InstallerVerifier verifier = InstallerVerifier.builder()
         .location(location.apply(request))
         .eventListener(listener)
         .httpsProxy(variable("https_proxy"))
         .noProxy(variable("no_proxy"))
         .replaceExisting(true)
-        .build()
-        .download(directory.resolve(fileName(request.flavor())));
+        .maxAttempts(downloadAttempts)
+        .backoff(downloadBackoff)
+        .stallTimeout(stallTimeout)
+        .sleeper(sleeper)
+        .build();
+    Path directory;
+    if (workDirectory.isPresent()) {
+      directory = workDirectory.get();
+      downloads.installerInCallerDirectory = directory.resolve(fileName(request.flavor()));
+    } else {
+      directory = temporaryDirectory();
+      downloads.createdDirectory = directory;
+    }
+    VerificationResult result = verifier.download(directory.resolve(fileName(request.flavor())));
     if (result instanceof VerificationResult.Mismatch mismatch) {
       throw new MgnAgentException("the installer from " + mismatch.url() + " does not match its"
           + " published SHA-512 (expected " + mismatch.expected() + ", got " + mismatch.actual()
@@ -255,7 +333,8 @@ public final class InstallationFlow implements AgentInstallation {
 
   private AgentRegistrar registrar(MgnClient service) {
     AgentRegistrar.Builder builder = AgentRegistrar.builder().host(host).eventListener(listener)
-        .timeout(installerTimeout);
+        .timeout(installerTimeout).sleeper(sleeper);
+    confirmationInterval.ifPresent(i -> builder.confirmationPolling(i, confirmationAttempts));
     runAsRoot.ifPresent(builder::runAsRoot);
     if (service != null) {
       builder.confirmWith(service);
@@ -335,6 +414,49 @@ public final class InstallationFlow implements AgentInstallation {
     private Boolean runAsRoot;
     private Duration watchInterval = Duration.ofSeconds(10);
     private Duration watchTimeout = Duration.ofHours(12);
+    private int downloadAttempts = 5;
+    private Backoff downloadBackoff = Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(16));
+    private Duration stallTimeout = Duration.ofSeconds(30);
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Duration confirmationInterval;
+    private int confirmationAttempts;
+    private RetryStrategy mgnRetries;
+
+    @Override
+    public Builder downloadRetries(int maxAttempts, Backoff backoff, Duration stallTimeout) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+      }
+      if (stallTimeout.isNegative() || stallTimeout.isZero()) {
+        throw new IllegalArgumentException("stallTimeout must be positive: " + stallTimeout);
+      }
+      this.downloadAttempts = maxAttempts;
+      this.downloadBackoff = Objects.requireNonNull(backoff, "backoff");
+      this.stallTimeout = stallTimeout;
+      return this;
+    }
+
+    @Override
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    @Override
+    public Builder confirmationPolling(Duration interval, int attempts) {
+      if (attempts < 1) {
+        throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
+      }
+      this.confirmationInterval = Objects.requireNonNull(interval, "interval");
+      this.confirmationAttempts = attempts;
+      return this;
+    }
+
+    @Override
+    public Builder mgnRetryStrategy(RetryStrategy strategy) {
+      this.mgnRetries = Objects.requireNonNull(strategy, "strategy");
+      return this;
+    }
 
     @Override
     public Builder watch(Duration interval, Duration timeout) {

@@ -46,8 +46,21 @@ public final class InstallerDriver implements AgentRegistrar {
   private final EventListener listener;
   private final Optional<RegistrationConfirmer> confirmer;
   private final Optional<Boolean> runAsRoot;
+  private final Sleeper sleeper;
+
+  /**
+   * How many times an installer that could not even be executed because its file was still open
+   * for writing somewhere ({@code ETXTBSY}) is started again. In a JVM that downloads and starts
+   * several installers at once, a child process forked by one thread briefly inherits the
+   * descriptor another thread is writing the installer with; the exec fails, nothing ran, and a
+   * moment later it works.
+   */
+  private static final int BUSY_ATTEMPTS = 5;
+
+  private static final Duration BUSY_DELAY = Duration.ofMillis(200);
 
   private InstallerDriver(BuilderImpl b) {
+    this.sleeper = b.sleeper;
     this.host = b.host;
     this.timeout = b.timeout;
     this.listener = b.listener;
@@ -65,7 +78,7 @@ public final class InstallerDriver implements AgentRegistrar {
         request, runAsRoot.orElseGet(this::isRoot), credentials.accessKeyId(),
         credentials.secretAccessKey(), token);
     SecretMask mask = new SecretMask(List.of(credentials.secretAccessKey(), token.orElse("")));
-    List<String> lines = run(commandLine, prompts(request, credentials, token), mask);
+    List<String> lines = runUnlessBusy(commandLine, prompts(request, credentials, token), mask);
     SourceServerId id = sourceServerId(lines);
     if (confirmer.isEmpty()) {
       return new Registration(id, List.of(), List.of("the registration of " + id
@@ -95,6 +108,28 @@ public final class InstallerDriver implements AgentRegistrar {
     return InstallerCommandLine.of(installerPath, flavor, request,
         runAsRoot.orElseGet(this::isRoot), credentials.accessKeyId(),
         credentials.secretAccessKey(), token).masked();
+  }
+
+  /** {@link #run}, started again while the exec fails with "Text file busy" (see BUSY_ATTEMPTS). */
+  private List<String> runUnlessBusy(InstallerCommandLine commandLine,
+      List<InstallerConversation.Prompt> prompts, SecretMask mask) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return run(commandLine, prompts, mask);
+      } catch (InstallerFailedException e) {
+        boolean busy = e.exitCode().orElse(0) == 126
+            && e.lastLines().stream().anyMatch(l -> l.contains("Text file busy"));
+        if (!busy || attempt >= BUSY_ATTEMPTS) {
+          throw e;
+        }
+        try {
+          sleeper.sleep(BUSY_DELAY.multipliedBy(attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** Runs the installer to its end and returns its lines; throws when it did not succeed. */

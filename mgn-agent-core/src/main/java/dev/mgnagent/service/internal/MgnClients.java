@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.mgn.MgnClientBuilder;
 
@@ -17,6 +18,12 @@ public final class MgnClients {
   /** A client for {@code region}; the default credentials chain when {@code credentials} is empty. */
   public static MgnClient create(
       Region region, Optional<AwsCredentialsProvider> credentials, Optional<URI> endpoint) {
+    return create(region, credentials, endpoint, Optional.empty());
+  }
+
+  /** Like {@link #create(Region, Optional, Optional)}, with the SDK's retry strategy replaced. */
+  public static MgnClient create(Region region, Optional<AwsCredentialsProvider> credentials,
+      Optional<URI> endpoint, Optional<RetryStrategy> retries) {
     MgnClientBuilder builder =
         MgnClient.builder()
             .region(region)
@@ -24,6 +31,7 @@ public final class MgnClients {
             .credentialsProvider(
                 credentials.orElseGet(() -> DefaultCredentialsProvider.builder().build()));
     endpoint.ifPresent(builder::endpointOverride);
+    retries.ifPresent(r -> builder.overrideConfiguration(c -> c.retryStrategy(r)));
     return builder.build();
   }
 }

@@ -1,0 +1,155 @@
+import dev.mgnagent.Secret;
+import dev.mgnagent.host.LocalHost;
+import dev.mgnagent.install.AgentInstallation;
+import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.installer.Backoff;
+import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
+import dev.mgnagent.testkit.FakeInstallerBucket;
+import dev.mgnagent.testkit.installer.FakeInstaller;
+import dev.mgnagent.testkit.mgn.FakeMgn;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * N installations of N different fake hosts at once, from this JVM through the core API, against
+ * one fake MGN (one fake bucket per host, since each fake installer's launcher differs). Run by
+ * bench/parallel-installs.sh. Prints, per N: the wall time, the installs per second, the peak
+ * heap used by this driver JVM (sampled every 50 ms), this JVM's RSS high-water mark (VmHWM: a
+ * process-wide peak, so it only grows from one N to the next) and the peak summed RSS of the
+ * fake installer processes running at once (each is a JVM of its own).
+ */
+public final class ParallelInstalls {
+
+  public static void main(String[] args) throws Exception {
+    int threads = Integer.getInteger("threads", 8);
+    List<Integer> sizes = new ArrayList<>();
+    for (String arg : args) {
+      sizes.add(Integer.parseInt(arg));
+    }
+    if (sizes.isEmpty()) {
+      sizes = List.of(50, 200, 500);
+    }
+    System.out.printf(Locale.ROOT, "pool: %d threads; max heap %d MiB%n", threads,
+        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.println("installs  wall_s  per_s  heap_peak_MiB  driver_VmHWM_MiB  installers_rss_peak_MiB  distinct_ids");
+    for (int n : sizes) {
+      run(n, threads);
+    }
+  }
+
+  private static void run(int n, int threads) throws Exception {
+    Path work = Files.createTempDirectory("mgn-agent-bench-");
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    AtomicLong heapPeak = new AtomicLong();
+    AtomicLong childrenPeak = new AtomicLong();
+    List<FakeInstallerBucket> buckets = new ArrayList<>();
+    System.gc();
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        childrenPeak.accumulateAndGet(descendantsRssKib(), Math::max);
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    sampler.setDaemon(true);
+    try (FakeMgn mgn = FakeMgn.builder().region("eu-west-3").initialized(true)
+        .sandboxSimulation().build().start()) {
+      List<Path> roots = new ArrayList<>();
+      List<FakeInstaller> installers = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Path dir = work.resolve("host-" + i);
+        Path root = FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(dir.resolve("root"));
+        FakeInstaller installer = FakeInstaller.builder()
+            .installRoot(dir.resolve("installed")).hostRoot(root).mgnEndpoint(mgn.endpoint())
+            .hostname("bench-" + i)
+            .macAddress(String.format(Locale.ROOT, "02:42:ac:%02x:%02x:%02x",
+                (i >> 16) & 0xff, (i >> 8) & 0xff, i & 0xff))
+            .build();
+        roots.add(root);
+        installers.add(installer);
+        buckets.add(FakeInstallerBucket.builder().region("eu-west-3")
+            .installer(InstallerFlavor.BINARY, installer.launcher(InstallerFlavor.BINARY)).start());
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      sampler.start();
+      long start = System.nanoTime();
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Path root = roots.get(i);
+        FakeInstallerBucket bucket = buckets.get(i);
+        results.add(pool.submit(() -> AgentInstallation.builder()
+            .host(LocalHost.rootedAt(root))
+            .runAsRoot(true)
+            .installerTimeout(Duration.ofMinutes(5))
+            .downloadRetries(3, Backoff.NONE, Duration.ofSeconds(30))
+            .confirmationPolling(Duration.ofMillis(200), 100)
+            .build()
+            .install(InstallRequest.builder("eu-west-3")
+                .accessKeyId(mgn.adminCredentials().accessKeyId())
+                .secretAccessKey(Secret.of(mgn.adminCredentials().secretAccessKey()))
+                .endpoint(mgn.endpoint()).s3Endpoint(bucket.endpoint()).noPrompt(true).build())
+            .sourceServerId().value()));
+      }
+      Set<String> ids = new HashSet<>();
+      for (Future<String> result : results) {
+        ids.add(result.get());
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      pool.shutdown();
+      sampler.interrupt();
+      System.out.printf(Locale.ROOT, "%8d  %6.1f  %5.2f  %13d  %16d  %23d  %12d%n", n, seconds,
+          n / seconds, heapPeak.get() >> 20, vmHwmKib() >> 10, childrenPeak.get() >> 10,
+          ids.size());
+      if (ids.size() != n || mgn.sourceServers().size() != n) {
+        throw new AssertionError("expected " + n + " distinct source servers, got " + ids.size()
+            + " IDs and " + mgn.sourceServers().size() + " servers");
+      }
+    } finally {
+      sampler.interrupt();
+      buckets.forEach(FakeInstallerBucket::close);
+      try (Stream<Path> paths = Files.walk(work)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static long vmHwmKib() {
+    return statusField(Path.of("/proc/self/status"), "VmHWM:");
+  }
+
+  /** The summed RSS of this JVM's descendants (the fake installers and their shells), in KiB. */
+  private static long descendantsRssKib() {
+    return ProcessHandle.current().descendants()
+        .mapToLong(p -> statusField(Path.of("/proc", Long.toString(p.pid()), "status"), "VmRSS:"))
+        .sum();
+  }
+
+  private static long statusField(Path status, String field) {
+    try (Stream<String> lines = Files.lines(status)) {
+      return lines.filter(l -> l.startsWith(field)).findFirst()
+          .map(l -> Long.parseLong(l.substring(field.length()).strip().split("\\s+")[0]))
+          .orElse(0L);
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+}

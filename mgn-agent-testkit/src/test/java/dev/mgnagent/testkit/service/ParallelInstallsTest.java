@@ -1,0 +1,106 @@
+package dev.mgnagent.testkit.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mgnagent.Secret;
+import dev.mgnagent.host.Host;
+import dev.mgnagent.host.LocalHost;
+import dev.mgnagent.install.AgentInstallation;
+import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.install.InstallationResult;
+import dev.mgnagent.installer.Backoff;
+import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
+import dev.mgnagent.testkit.FakeInstallerBucket;
+import dev.mgnagent.testkit.installer.FakeInstaller;
+import dev.mgnagent.testkit.mgn.FakeMgn;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * 50 installations of 50 different fake hosts (own disks tree, hostname, MAC, installer and
+ * bucket) at once from one JVM through the core API, against one fake MGN: 50 distinct source
+ * servers, none lost, none duplicated. Each fake installer run is a JVM of its own, so the
+ * installations run on a pool of {@value #THREADS} threads rather than 50, which a 2-core machine
+ * would only thrash. (The status watcher's cost over 5,000 servers, 5 {@code
+ * DescribeSourceServers} calls per refresh, is {@code
+ * ReplicationWatcherTest.fiveThousandServersCostFiveCallsPerRefresh}.)
+ */
+class ParallelInstallsTest {
+
+  static final int HOSTS = 50;
+  static final int THREADS = 8;
+
+  @TempDir Path temp;
+
+  @RepeatedTest(3)
+  void fiftyHostsInstalledInParallelGetFiftyDistinctSourceServers() throws Exception {
+    try (FakeMgn mgn = FakeMgn.builder().region("eu-west-3").initialized(true)
+        .sandboxSimulation().build().start()) {
+      List<FakeInstallerBucket> buckets = new ArrayList<>();
+      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+      try {
+        List<Future<InstallationResult>> results = new ArrayList<>();
+        for (int i = 0; i < HOSTS; i++) {
+          Path dir = temp.resolve("host-" + i);
+          Path hostRoot = FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(dir.resolve("root"));
+          FakeInstaller installer = FakeInstaller.builder()
+              .installRoot(dir.resolve("installed"))
+              .hostRoot(hostRoot)
+              .mgnEndpoint(mgn.endpoint())
+              .hostname("parallel-" + i)
+              .macAddress(String.format(Locale.ROOT, "02:42:ac:11:%02x:%02x", i / 256, i % 256))
+              .build();
+          FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3")
+              .installer(InstallerFlavor.BINARY, installer.launcher(InstallerFlavor.BINARY)).start();
+          buckets.add(bucket);
+          Host host = LocalHost.rootedAt(hostRoot);
+          results.add(pool.submit(() -> install(mgn, host, bucket)));
+        }
+        Set<String> ids = new HashSet<>();
+        for (Future<InstallationResult> result : results) {
+          InstallationResult r = result.get();
+          assertThat(r.registeredDisks()).containsExactly("/dev/vda", "/dev/vdb");
+          ids.add(r.sourceServerId().value());
+        }
+
+        assertThat(ids).hasSize(HOSTS);
+        assertThat(mgn.sourceServers()).hasSize(HOSTS);
+        assertThat(mgn.sourceServers()).extracting(s -> s.sourceServerID())
+            .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(mgn.sourceServers()).extracting(s -> s.sourceProperties()
+            .identificationHints().hostname()).doesNotHaveDuplicates();
+      } finally {
+        pool.shutdownNow();
+        buckets.forEach(FakeInstallerBucket::close);
+      }
+    }
+  }
+
+  private static InstallationResult install(FakeMgn mgn, Host host, FakeInstallerBucket bucket) {
+    return AgentInstallation.builder()
+        .host(host)
+        .runAsRoot(true)
+        .installerTimeout(Duration.ofMinutes(2))
+        .downloadRetries(3, Backoff.NONE, Duration.ofSeconds(10))
+        .confirmationPolling(Duration.ofMillis(200), 100)
+        .build()
+        .install(InstallRequest.builder("eu-west-3")
+            .accessKeyId(mgn.adminCredentials().accessKeyId())
+            .secretAccessKey(Secret.of(mgn.adminCredentials().secretAccessKey()))
+            .endpoint(mgn.endpoint())
+            .s3Endpoint(bucket.endpoint())
+            .noPrompt(true)
+            .build());
+  }
+}

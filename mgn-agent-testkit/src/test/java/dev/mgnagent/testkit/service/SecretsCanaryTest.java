@@ -1,0 +1,146 @@
+package dev.mgnagent.testkit.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mgnagent.Secret;
+import dev.mgnagent.install.AgentInstallation;
+import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.install.InstallationResult;
+import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.selection.SelectionRequest;
+import dev.mgnagent.service.CredentialsResolver;
+import dev.mgnagent.service.InstallerFailedException;
+import dev.mgnagent.service.RegistrationRequest;
+import dev.mgnagent.service.ResolvedCredentials;
+import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
+import dev.mgnagent.testkit.installer.FakeInstallerFailure;
+import dev.mgnagent.testkit.installer.FakeInstallerRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+
+/**
+ * A canary secret key and session token (temporary ASIA keys) through whole installations through
+ * the core API: neither appears in events, results, exception messages, the fake MGN's recorded
+ * requests, the installer's argv or any file mgn-agent or the fakes wrote, and every object that
+ * holds them prints {@code ****}.
+ */
+class SecretsCanaryTest {
+
+  static final String KEY_ID = "ASIACANARY0000000011";
+  static final String SECRET = "CanarySecretKey+wJalrXUtnFEMI/K7MDENGbPxRfiCY";
+  static final String TOKEN = "CanarySessionToken//FwoGZXIvYXdzEBYaDNOTAREALTOKEN0000";
+
+  @TempDir Path temp;
+
+  private InstallFixture fixture;
+
+  @BeforeEach
+  void start() throws Exception {
+    fixture = new InstallFixture(temp, FakeBlockDeviceScenarios.virtioWithSeparateBoot(),
+        InstallerFlavor.BINARY);
+    fixture.mgn.addCredentials(AwsSessionCredentials.create(KEY_ID, SECRET, TOKEN), Set.of("*"));
+  }
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  private InstallRequest.Builder request() {
+    return InstallRequest.builder("eu-west-3")
+        .accessKeyId(KEY_ID)
+        .secretAccessKey(Secret.of(SECRET))
+        .sessionToken(Secret.of(TOKEN))
+        .endpoint(fixture.mgn.endpoint())
+        .s3Endpoint(fixture.bucket.endpoint())
+        .noPrompt(true);
+  }
+
+  @Test
+  void aWholeInstallationWithTemporaryKeysLeaksNeitherTheSecretNorTheToken() throws Exception {
+    InstallationResult result = InstallFaultMatrixTest.installation(fixture, Optional.empty())
+        .install(request().build());
+
+    assertThat(result.sourceServerId().value()).startsWith("s-");
+    assertThat(fixture.mgn.requests()).as("the canary keys were used")
+        .anyMatch(r -> KEY_ID.equals(r.accessKeyId()));
+    assertNoCanary("the result", result.toString());
+    assertEverywhereClean();
+  }
+
+  @Test
+  void anInstallerThatEchoesTheSecretInAnErrorLineIsMaskedEverywhere() throws Exception {
+    fixture.installer.failWith(FakeInstallerFailure.ECHO_SECRET);
+
+    assertThatThrownBy(() -> InstallFaultMatrixTest.installation(fixture, Optional.empty())
+        .install(request().build()))
+        .isInstanceOfSatisfying(InstallerFailedException.class, e -> {
+          assertNoCanary("the message", e.getMessage());
+          assertNoCanary("the last lines", String.join("\n", e.lastLines()));
+          assertNoCanary("the exception", e.toString());
+          assertThat(String.join("\n", e.lastLines())).contains("****");
+        });
+    assertEverywhereClean();
+  }
+
+  @Test
+  void everyObjectHoldingTheCredentialsPrintsStars() {
+    InstallRequest request = request().build();
+    ResolvedCredentials resolved = CredentialsResolver.builder().environment(Map.of())
+        .accessKeyId(KEY_ID).secretAccessKey(Secret.of(SECRET)).sessionToken(Secret.of(TOKEN))
+        .build().resolve();
+    RegistrationRequest registration = fixture.request(
+        AwsSessionCredentials.create(KEY_ID, SECRET, TOKEN),
+        fixture.select(SelectionRequest.allDisks())).build();
+
+    assertThat(Secret.of(SECRET)).hasToString("****");
+    assertThat(request.toString()).contains("****");
+    assertNoCanary("InstallRequest", request.toString());
+    assertNoCanary("ResolvedCredentials", resolved.toString());
+    assertNoCanary("its provider", resolved.provider().toString());
+    assertNoCanary("RegistrationRequest", registration.toString());
+    assertNoCanary("the dry run", String.join(" ",
+        InstallFaultMatrixTest.installation(fixture, Optional.empty()).dryRun(request)));
+  }
+
+  @Test
+  void onlyTheDocumentedForceVolumesOptInPutsTheSecretOnTheInstallersCommandLine()
+      throws Exception {
+    InstallFaultMatrixTest.installation(fixture, Optional.empty()).install(request()
+        .devices("/dev/vda,/dev/vdb").forceVolumes(true).allowSecretOnCommandLine(true).build());
+
+    List<FakeInstallerRun> runs = fixture.installer.runs();
+    assertThat(runs).hasSize(1);
+    assertThat(runs.get(0).argv()).contains("--force-volumes").contains(SECRET);
+    assertNoCanary("the events", fixture.events.toString());
+  }
+
+  private void assertEverywhereClean() throws Exception {
+    assertNoCanary("the events", fixture.events.toString());
+    assertNoCanary("the recorded requests", fixture.mgn.requests().toString());
+    assertNoCanary("the bucket's recorded requests", fixture.bucket.requests().toString());
+    List<String> argv = new ArrayList<>();
+    fixture.installer.runs().forEach(r -> argv.addAll(r.argv()));
+    assertThat(fixture.installer.runs()).isNotEmpty();
+    assertNoCanary("the installer's argv", String.join(" ", argv));
+    assertThat(InstallFaultMatrixTest.filesContaining(temp, SECRET)).isEmpty();
+    assertThat(InstallFaultMatrixTest.filesContaining(temp, TOKEN)).isEmpty();
+    assertThat(Files.exists(temp)).isTrue();
+  }
+
+  static void assertNoCanary(String where, String text) {
+    assertThat(text).as(where).doesNotContain(SECRET).doesNotContain(TOKEN)
+        .doesNotContain(SECRET.substring(0, 20)).doesNotContain(TOKEN.substring(0, 24));
+  }
+}
