@@ -48,10 +48,11 @@ public final class Regions {
       throw new InvalidRequestException(parameter, "no region given; name one such as us-east-1");
     }
     if (!isWellFormed(region)) {
-      String lower = region.strip().toLowerCase(Locale.ROOT);
+      String lower = region.length() > 64 ? "" : region.strip().toLowerCase(Locale.ROOT);
       String hint = isWellFormed(lower) ? " (region names are lower case: " + lower + ")" : "";
       throw new InvalidRequestException(
-          parameter, "region '" + region + "' is not a region name such as us-east-1" + hint);
+          parameter, "region " + Shown.quoted(region) + " is not a region name such as us-east-1"
+          + hint);
     }
     return region;
   }
