@@ -28,7 +28,7 @@ final class ErrorReporter {
   private static final Pattern SECRET_FLAG =
       Pattern.compile("(?i)secret|token|passw|key|credential");
 
-  private static final Pattern COMMAND_WORD = Pattern.compile("[a-z][a-z-]{0,31}");
+  private static final Pattern COMMAND_WORD = Pattern.compile("[a-zA-Z][a-zA-Z-]{0,31}");
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -47,7 +47,9 @@ final class ErrorReporter {
     String command = e.getCommandLine().getParent() == null ? help : "mgn-agent " + help;
     String message = e instanceof UnmatchedArgumentException unmatched
         ? unmatchedMessage(unmatched)
-        : e.getMessage().replaceAll(" *\\((?:java|javax|picocli|dev)\\.[^)]*\\)?", "");
+        : e.getMessage().replaceAll(" *\\((?:java|javax|picocli|dev)\\.[^)]*\\)?", "")
+            .replaceAll("(?:class |interface )?(?:java|javax|picocli|dev)\\.[\\w.$]*\\.([A-Z]\\w*)",
+                "$1");
     return report(
         "INVALID_REQUEST",
         message + " (see '" + command + " --help')",

@@ -77,6 +77,9 @@ public final class EndpointUrl {
 
   private static InvalidRequestException invalid(
       String parameter, String what, String endpoint, String why) {
-    return new InvalidRequestException(parameter, what + " " + Shown.quoted(endpoint) + ": " + why);
+    // user info may hold a password or a secret key: never repeat it
+    String shown = endpoint == null ? null : endpoint.replaceAll("(?<=//)[^/@]*@", "****@");
+    return new InvalidRequestException(parameter,
+        Regions.flagPrefix(parameter) + what + " " + Shown.quoted(shown) + ": " + why);
   }
 }

@@ -27,7 +27,7 @@ public final class DurationFlag {
    */
   public static Duration parse(String flag, String text) {
     String t = text == null || text.length() > MAX_TEXT ? ""
-        : text.trim().toLowerCase(Locale.ROOT);
+        : text.strip().toLowerCase(Locale.ROOT);
     Duration d = null;
     try {
       d = parsed(t);

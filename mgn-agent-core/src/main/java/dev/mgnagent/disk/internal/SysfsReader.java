@@ -50,6 +50,9 @@ final class SysfsReader {
     Path sysBlock = root.resolve("sys/block");
     List<RawBlockDevice> devices = new ArrayList<>();
     for (Path entry : list(sysBlock, true)) {
+      if (!insideRoot(entry)) {
+        continue; // a link out of the tree (or a loop): never read another host's devices
+      }
       Set<String> entries = entryNames(entry);
       if (!entries.isEmpty()) {
         String path = "sys/block/" + entry.getFileName();
@@ -105,6 +108,15 @@ final class SysfsReader {
         unreadable,
         isStacked(entries) ? names(dir.resolve("slaves")) : List.of(),
         partitions);
+  }
+
+  /** Whether {@code path}, every link on the way resolved, is still under the host root. */
+  private boolean insideRoot(Path path) {
+    try {
+      return path.toRealPath().startsWith(root.toRealPath());
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
   }
 
   /** Only device-mapper and md devices rest on others; a disk's {@code slaves/} is empty. */
