@@ -3,8 +3,8 @@ package dev.mgnagent.internal;
 /**
  * How a value the user typed appears in an error message: quoted, every character outside
  * printable ASCII escaped as {@code \}{@code uXXXX} (so a control character cannot break the line
- * and a look-alike such as a Cyrillic {@code ѕ} is visible), and cut after {@value #MAX_SHOWN}
- * characters with the full length given.
+ * and a look-alike such as a Cyrillic {@code ѕ} is visible), and cut after about {@value
+ * #MAX_SHOWN} characters of output with the full length given.
  */
 public final class Shown {
 
@@ -19,12 +19,12 @@ public final class Shown {
       return "null";
     }
     StringBuilder out = new StringBuilder("'");
-    int limit = Math.min(value.length(), MAX_SHOWN);
-    for (int i = 0; i < limit; i++) {
+    int i = 0;
+    for (; i < value.length() && out.length() <= MAX_SHOWN; i++) {
       out.append(escaped(value.charAt(i)));
     }
     out.append('\'');
-    if (value.length() > MAX_SHOWN) {
+    if (i < value.length()) {
       out.append("... (").append(value.length()).append(" characters)");
     }
     return out.toString();
