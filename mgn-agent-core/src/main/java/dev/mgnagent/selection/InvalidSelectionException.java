@@ -13,7 +13,7 @@ public class InvalidSelectionException extends InvalidRequestException {
   private static final long serialVersionUID = 1L;
 
   /** The message names this many problems; {@link #problems()} has all of them. */
-  private static final int MAX_PROBLEMS_SHOWN = 3;
+  private static final int MAX_PROBLEMS_SHOWN = 5;
 
   private final List<String> problems;
   private final List<String> disks;
