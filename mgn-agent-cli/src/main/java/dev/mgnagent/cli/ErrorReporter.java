@@ -18,8 +18,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class ErrorReporter {
 
-  /** The longest error line printed. */
+  /** The longest line for an invalid request. */
   static final int MAX_LINE = 280;
+
+  /** The longest line for any other failure: room for a remedy, still bounded. */
+  static final int MAX_FAILURE_LINE = 4_000;
 
   /** What an option name looks like; anything else starting with a dash may be a value. */
   private static final Pattern OPTION_NAME = Pattern.compile("--[a-zA-Z][a-zA-Z0-9-]{0,40}|-[a-zA-Z]");
@@ -87,7 +90,8 @@ final class ErrorReporter {
     StringBuilder message = new StringBuilder();
     if (!shown.isEmpty()) {
       message.append(shown.size() == 1 && first && !unmatched.get(0).startsWith("-")
-          ? "unknown command " : "unknown option(s) ").append(String.join(", ", shown));
+          ? "Unknown command: " : shown.size() == 1 ? "Unknown option: " : "Unknown options: ")
+          .append(String.join(", ", shown));
     }
     if (hidden > 0) {
       message.append(message.length() == 0 ? "" : " and ").append(hidden)
@@ -116,10 +120,15 @@ final class ErrorReporter {
    * escaped, and cut at {@value #MAX_LINE} characters.
    */
   static String shortLine(String message) {
+    return oneLine(message, MAX_LINE);
+  }
+
+  /** The message on one line, line breaks joined and control characters escaped, cut at {@code max}. */
+  static String oneLine(String message, int max) {
     String joined = message.replaceAll("\\s*\\R\\s*", " ").strip();
-    StringBuilder line = new StringBuilder(Math.min(joined.length(), MAX_LINE + 16));
+    StringBuilder line = new StringBuilder(Math.min(joined.length(), max + 16));
     int i = 0;
-    for (; i < joined.length() && line.length() < MAX_LINE; i++) {
+    for (; i < joined.length() && line.length() < max; i++) {
       char c = joined.charAt(i);
       int type = Character.getType(c);
       if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
@@ -130,14 +139,16 @@ final class ErrorReporter {
       }
     }
     if (i < joined.length()) {
-      line.setLength(Math.min(line.length(), MAX_LINE - 3));
+      line.setLength(Math.min(line.length(), max - 3));
       line.append("...");
     }
     return line.toString();
   }
 
   private int report(String type, String message, Throwable e, int exitCode) {
-    String oneLine = shortLine(message);
+    // a bad request is answered in one short line; a failure keeps its whole explanation
+    String oneLine = exitCode == ExitCodes.INVALID_REQUEST ? shortLine(message)
+        : oneLine(message, MAX_FAILURE_LINE);
     if (json) {
       out.println(
           JsonWriter.object()
