@@ -3,8 +3,13 @@ package dev.mgnagent.cli;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.cli.output.JsonWriter;
+import dev.mgnagent.internal.Shown;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns every error into one line on stderr (no Java class names), the stack trace only with
@@ -12,6 +17,21 @@ import picocli.CommandLine.ParameterException;
  * exit code.
  */
 final class ErrorReporter {
+
+  /** The longest line for an invalid request. */
+  static final int MAX_LINE = 280;
+
+  /** The longest line for any other failure: room for a remedy, still bounded. */
+  static final int MAX_FAILURE_LINE = 4_000;
+
+  /** What an option name looks like; anything else starting with a dash may be a value. */
+  private static final Pattern OPTION_NAME = Pattern.compile("--[a-zA-Z][a-zA-Z0-9-]{0,40}|-[a-zA-Z]");
+
+  /** A (mistyped) flag whose value is a secret: the argument after it is never shown. */
+  private static final Pattern SECRET_FLAG =
+      Pattern.compile("(?i)secret|token|passw|key|credential");
+
+  private static final Pattern COMMAND_WORD = Pattern.compile("[a-zA-Z][a-zA-Z-]{0,31}");
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -28,11 +48,56 @@ final class ErrorReporter {
   int usageError(ParameterException e) {
     String help = e.getCommandLine().getCommandName();
     String command = e.getCommandLine().getParent() == null ? help : "mgn-agent " + help;
+    String message = e instanceof UnmatchedArgumentException unmatched
+        ? unmatchedMessage(unmatched)
+        : e.getMessage().replaceAll(" *\\((?:java|javax|picocli|dev)\\.[^)]*\\)?", "")
+            .replaceAll("(?:class |interface )?(?:java|javax|picocli|dev)\\.[\\w.$]*\\.([A-Z]\\w*)",
+                "$1");
     return report(
         "INVALID_REQUEST",
-        e.getMessage() + " (see '" + command + " --help')",
+        message + " (see '" + command + " --help')",
         e,
         ExitCodes.INVALID_REQUEST);
+  }
+
+  /**
+   * Picocli's message repeats every unmatched argument, and one of them may be a secret (the
+   * value after a mistyped {@code --aws-secret-acess-key}). This one shows only option names
+   * (without an {@code =value}) and a command name typed first; other arguments are counted.
+   */
+  private static String unmatchedMessage(UnmatchedArgumentException e) {
+    List<String> unmatched = e.getUnmatched();
+    List<String> shown = new ArrayList<>();
+    int hidden = 0;
+    boolean first = e.getCommandLine().getParent() == null
+        && e.getCommandLine().getParseResult() != null
+        && e.getCommandLine().getParseResult().originalArgs().size() > 0
+        && !unmatched.isEmpty()
+        && e.getCommandLine().getParseResult().originalArgs().get(0).equals(unmatched.get(0));
+    for (int i = 0; i < unmatched.size(); i++) {
+      String argument = unmatched.get(i);
+      String name = argument.indexOf('=') < 0 ? argument
+          : argument.substring(0, argument.indexOf('='));
+      boolean afterSecretFlag = i > 0 && SECRET_FLAG.matcher(unmatched.get(i - 1)).find();
+      if (!afterSecretFlag && OPTION_NAME.matcher(name).matches()) {
+        shown.add(Shown.quoted(name.equals(argument) ? argument : name + "=..."));
+      } else if (i == 0 && first && COMMAND_WORD.matcher(argument).matches()) {
+        shown.add(Shown.quoted(argument));
+      } else {
+        hidden++;
+      }
+    }
+    StringBuilder message = new StringBuilder();
+    if (!shown.isEmpty()) {
+      message.append(shown.size() == 1 && first && !unmatched.get(0).startsWith("-")
+          ? "Unknown command: " : shown.size() == 1 ? "Unknown option: " : "Unknown options: ")
+          .append(String.join(", ", shown));
+    }
+    if (hidden > 0) {
+      message.append(message.length() == 0 ? "" : " and ").append(hidden)
+          .append(" unexpected argument(s) (not repeated here, in case one is a secret)");
+    }
+    return message.toString();
   }
 
   int failure(Throwable e) {
@@ -50,8 +115,40 @@ final class ErrorReporter {
         ExitCodes.FAILED);
   }
 
+  /**
+   * The message on one line: line breaks joined, every other control or format character
+   * escaped, and cut at {@value #MAX_LINE} characters.
+   */
+  static String shortLine(String message) {
+    return oneLine(message, MAX_LINE);
+  }
+
+  /** The message on one line, line breaks joined and control characters escaped, cut at {@code max}. */
+  static String oneLine(String message, int max) {
+    String joined = message.replaceAll("\\s*\\R\\s*", " ").strip();
+    StringBuilder line = new StringBuilder(Math.min(joined.length(), max + 16));
+    int i = 0;
+    for (; i < joined.length() && line.length() < max; i++) {
+      char c = joined.charAt(i);
+      int type = Character.getType(c);
+      if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
+          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+        line.append(String.format("\\u%04x", (int) c));
+      } else {
+        line.append(c);
+      }
+    }
+    if (i < joined.length()) {
+      line.setLength(Math.min(line.length(), max - 3));
+      line.append("...");
+    }
+    return line.toString();
+  }
+
   private int report(String type, String message, Throwable e, int exitCode) {
-    String oneLine = message.replaceAll("\\s*\\R\\s*", " ").strip();
+    // a bad request is answered in one short line; a failure keeps its whole explanation
+    String oneLine = exitCode == ExitCodes.INVALID_REQUEST ? shortLine(message)
+        : oneLine(message, MAX_FAILURE_LINE);
     if (json) {
       out.println(
           JsonWriter.object()

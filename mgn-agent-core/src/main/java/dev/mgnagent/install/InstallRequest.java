@@ -4,6 +4,7 @@ import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.Secret;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.internal.Regions;
+import dev.mgnagent.internal.Shown;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -58,18 +59,29 @@ public record InstallRequest(
 
   private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
 
+  /** Secret keys are 40 characters today; this leaves room without taking a pasted file. */
+  static final int MAX_SECRET = 1024;
+
+  /** Session tokens run to a few kilobytes. */
+  static final int MAX_SESSION_TOKEN = 16 * 1024;
+
+  /** Text the installer gets on its command line or stdin: one line, without control characters. */
+  static final int MAX_TEXT = 256;
+
   public InstallRequest {
     Regions.requireWellFormed("--region", region);
     Objects.requireNonNull(flavor, "flavor");
     tags = Map.copyOf(tags);
     if (accessKeyId.isPresent() && !ACCESS_KEY_ID.matcher(accessKeyId.get()).matches()) {
-      throw new InvalidRequestException("--aws-access-key-id", "--aws-access-key-id '"
-          + accessKeyId.get() + "' is not an access key ID (16 to 128 upper-case letters and digits)");
+      throw new InvalidRequestException("--aws-access-key-id", "--aws-access-key-id "
+          + Shown.quoted(accessKeyId.get()) + " is not an access key ID (16 to 128 upper-case letters and digits)");
     }
     if (secretAccessKey.isPresent() && accessKeyId.isEmpty()) {
       throw new InvalidRequestException("--aws-secret-access-key",
           "--aws-secret-access-key needs --aws-access-key-id");
     }
+    secretAccessKey.ifPresent(s -> requireSecretShape("--aws-secret-access-key", s, MAX_SECRET));
+    sessionToken.ifPresent(s -> requireSecretShape("--aws-session-token", s, MAX_SESSION_TOKEN));
     if (sessionToken.isPresent() && secretAccessKey.isEmpty()) {
       throw new InvalidRequestException("--aws-session-token",
           "--aws-session-token needs --aws-access-key-id and --aws-secret-access-key");
@@ -85,10 +97,37 @@ public record InstallRequest(
     if (userProvidedId.isPresent() && userProvidedId.get().isBlank()) {
       throw new InvalidRequestException("--user-provided-id", "--user-provided-id is empty");
     }
+    userProvidedId.ifPresent(id -> requireOneLine("--user-provided-id", id));
+    profile.ifPresent(p -> requireOneLine("--profile", p));
     if (forceVolumes && !allowSecretOnCommandLine && accessKeyId.isPresent()) {
       throw new InvalidRequestException("--force-volumes", "--force-volumes runs the installer"
           + " with --no-prompt, so the secret key would go on its command line, where other users"
           + " of this server can see it; add --allow-secret-on-command-line to accept that");
+    }
+  }
+
+  /**
+   * A secret is never shown, not even in part: the message says only what is wrong with it.
+   */
+  private static void requireSecretShape(String flag, Secret secret, int maxLength) {
+    String value = secret.reveal();
+    if (value.isEmpty()) {
+      throw new InvalidRequestException(flag, flag + " is empty");
+    }
+    if (value.length() > maxLength) {
+      throw new InvalidRequestException(flag, flag + " is " + value.length()
+          + " characters long; at most " + maxLength + " are accepted (value not shown)");
+    }
+    if (!value.chars().allMatch(c -> c > 0x20 && c <= 0x7e)) {
+      throw new InvalidRequestException(flag, flag + " holds a space, a control character or a"
+          + " non-ASCII character, which AWS keys never do (value not shown)");
+    }
+  }
+
+  private static void requireOneLine(String flag, String value) {
+    if (value.length() > MAX_TEXT || !Shown.isPrintableAscii(value)) {
+      throw new InvalidRequestException(flag, flag + " " + Shown.quoted(value) + " must be at most "
+          + MAX_TEXT + " printable ASCII characters");
     }
   }
 

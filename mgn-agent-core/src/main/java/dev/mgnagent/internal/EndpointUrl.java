@@ -12,6 +12,9 @@ import java.util.Locale;
  */
 public final class EndpointUrl {
 
+  /** Longer than any DNS name (253) with scheme, port and a short path. */
+  static final int MAX_LENGTH = 1024;
+
   private EndpointUrl() {}
 
   /**
@@ -22,6 +25,13 @@ public final class EndpointUrl {
   public static URI parse(String parameter, String what, String example, String endpoint) {
     if (endpoint == null || endpoint.isBlank()) {
       throw invalid(parameter, what, endpoint, "it is empty; give a host name such as " + example);
+    }
+    if (endpoint.length() > MAX_LENGTH) {
+      throw invalid(parameter, what, endpoint, "longer than " + MAX_LENGTH + " characters");
+    }
+    if (!Shown.isPrintableAscii(endpoint.strip())) {
+      throw invalid(parameter, what, endpoint, "it holds a control or non-ASCII character; type"
+          + " the host name in ASCII (punycode for an international name)");
     }
     String text = endpoint.strip();
     if (!text.contains("://")) {
@@ -36,6 +46,13 @@ public final class EndpointUrl {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getHost() == null) {
       throw invalid(parameter, what, endpoint, "no host name in it");
+    }
+    if (uri.getPort() == 0 || uri.getPort() > 65535) {
+      throw invalid(parameter, what, endpoint, "port " + uri.getPort()
+          + " is out of range (1 to 65535)");
+    }
+    if (uri.getRawAuthority().endsWith(":")) {
+      throw invalid(parameter, what, endpoint, "the port after ':' is missing");
     }
     if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw invalid(parameter, what, endpoint,
@@ -60,6 +77,9 @@ public final class EndpointUrl {
 
   private static InvalidRequestException invalid(
       String parameter, String what, String endpoint, String why) {
-    return new InvalidRequestException(parameter, what + " '" + endpoint + "': " + why);
+    // user info may hold a password or a secret key: never repeat it
+    String shown = endpoint == null ? null : endpoint.replaceAll("(?<=//)[^/@]*@", "****@");
+    return new InvalidRequestException(parameter,
+        Regions.flagPrefix(parameter) + what + " " + Shown.quoted(shown) + ": " + why);
   }
 }

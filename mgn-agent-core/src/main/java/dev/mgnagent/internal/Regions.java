@@ -45,15 +45,22 @@ public final class Regions {
    */
   public static String requireWellFormed(String parameter, String region) {
     if (region == null || region.isBlank()) {
-      throw new InvalidRequestException(parameter, "no region given; name one such as us-east-1");
+      throw new InvalidRequestException(parameter, flagPrefix(parameter)
+          + "no region given; name one such as us-east-1");
     }
     if (!isWellFormed(region)) {
-      String lower = region.strip().toLowerCase(Locale.ROOT);
+      String lower = region.length() > 64 ? "" : region.strip().toLowerCase(Locale.ROOT);
       String hint = isWellFormed(lower) ? " (region names are lower case: " + lower + ")" : "";
       throw new InvalidRequestException(
-          parameter, "region '" + region + "' is not a region name such as us-east-1" + hint);
+          parameter, flagPrefix(parameter) + "region " + Shown.quoted(region) + " is not a region name such as us-east-1"
+          + hint);
     }
     return region;
+  }
+
+  /** {@code "--region: "} for a command-line flag; nothing for a field name of the API. */
+  static String flagPrefix(String parameter) {
+    return parameter != null && parameter.startsWith("--") ? parameter + ": " : "";
   }
 
   /** Whether the installer is known to be published in {@code name}. */

@@ -12,6 +12,9 @@ public class InvalidSelectionException extends InvalidRequestException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The message names this many problems; {@link #problems()} has all of them. */
+  private static final int MAX_PROBLEMS_SHOWN = 5;
+
   private final List<String> problems;
   private final List<String> disks;
 
@@ -24,7 +27,10 @@ public class InvalidSelectionException extends InvalidRequestException {
   private static String message(String parameter, List<String> problems, List<String> disks) {
     String available = disks.isEmpty() ? "this server has no disk MGN can replicate"
         : "the disks are: " + String.join(", ", disks);
-    return parameter + ": " + String.join("; ", problems) + " (" + available + ")";
+    String shown = problems.size() <= MAX_PROBLEMS_SHOWN ? String.join("; ", problems)
+        : String.join("; ", problems.subList(0, MAX_PROBLEMS_SHOWN)) + "; and "
+            + (problems.size() - MAX_PROBLEMS_SHOWN) + " more";
+    return parameter + ": " + shown + " (" + available + ")";
   }
 
   /** Each problem, one sentence each, such as {@code '/dev/sdx' does not exist}. */

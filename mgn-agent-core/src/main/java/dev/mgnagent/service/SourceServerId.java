@@ -1,6 +1,7 @@
 package dev.mgnagent.service;
 
 import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.internal.Shown;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,7 @@ public record SourceServerId(String value) {
   public SourceServerId {
     Objects.requireNonNull(value, "value");
     if (!PATTERN.matcher(value).matches()) {
-      throw new IllegalArgumentException("not a source server ID: " + value);
+      throw new IllegalArgumentException("not a source server ID: " + Shown.quoted(value));
     }
   }
 
@@ -28,8 +29,8 @@ public record SourceServerId(String value) {
    */
   public static SourceServerId parse(String parameter, String text) {
     if (text == null || !PATTERN.matcher(text).matches()) {
-      throw new InvalidRequestException(parameter, parameter + " '" + text
-          + "' is not a source server ID (s- followed by 17 letters and digits)");
+      throw new InvalidRequestException(parameter, parameter + " " + Shown.quoted(text)
+          + " is not a source server ID (s- followed by 17 letters and digits)");
     }
     return new SourceServerId(text);
   }

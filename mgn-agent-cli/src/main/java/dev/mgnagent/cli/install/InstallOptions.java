@@ -13,6 +13,7 @@ import dev.mgnagent.install.Tags;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.internal.EndpointUrl;
 import dev.mgnagent.internal.Loopback;
+import dev.mgnagent.internal.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -223,8 +224,10 @@ public final class InstallOptions {
   /** Both endpoints given and on loopback: a sandbox serves them. */
   boolean againstLoopback() {
     return endpoint != null && s3Endpoint != null
-        && Loopback.isLoopbackHost(URI.create(endpoint).getHost())
-        && Loopback.isLoopbackHost(URI.create(s3Endpoint).getHost());
+        && Loopback.isLoopbackHost(EndpointUrl.parse("--endpoint", "MGN endpoint", "localhost",
+            endpoint).getHost())
+        && Loopback.isLoopbackHost(EndpointUrl.parse("--s3-endpoint", "S3 endpoint", "localhost",
+            s3Endpoint).getHost());
   }
 
   private InstallerFlavor flavor() {
@@ -232,7 +235,7 @@ public final class InstallOptions {
       case "binary" -> InstallerFlavor.BINARY;
       case "python" -> InstallerFlavor.PYTHON;
       default -> throw new InvalidRequestException("--flavor",
-          "--flavor '" + flavor + "' is not binary or python");
+          "--flavor " + Shown.quoted(flavor) + " is not binary or python");
     };
   }
 

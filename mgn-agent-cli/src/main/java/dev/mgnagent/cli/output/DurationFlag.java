@@ -1,6 +1,7 @@
 package dev.mgnagent.cli.output;
 
 import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.internal.Shown;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -9,7 +10,13 @@ import java.util.regex.Pattern;
 
 /** Reads a duration flag ({@code 90s}, {@code 30m}, {@code 1h30m}, {@code PT2H}) and prints durations. */
 public final class DurationFlag {
-  private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  private static final Pattern PART = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
+
+  /** Longer than any sensible timeout or interval (100 years), and far from overflowing. */
+  static final Duration MAX = Duration.ofDays(36_500);
+
+  /** The longest text read; {@code 1h30m} or {@code PT1H30M} needs a dozen characters. */
+  static final int MAX_TEXT = 64;
 
   private DurationFlag() {}
 
@@ -19,7 +26,26 @@ public final class DurationFlag {
    * @throws InvalidRequestException naming {@code flag} otherwise
    */
   public static Duration parse(String flag, String text) {
-    String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    String t = text == null || text.length() > MAX_TEXT ? ""
+        : text.strip().toLowerCase(Locale.ROOT);
+    Duration d = null;
+    try {
+      d = parsed(t);
+    } catch (ArithmeticException e) {
+      d = MAX.plusDays(1);
+    }
+    if (d != null && d.compareTo(MAX) > 0) {
+      throw new InvalidRequestException(flag, flag + " " + Shown.quoted(text)
+          + " is longer than the maximum of " + MAX.toDays() + " days");
+    }
+    if (d == null || d.isZero() || d.isNegative()) {
+      throw new InvalidRequestException(flag, flag + " " + Shown.quoted(text)
+          + " is not a positive duration (such as 90s, 30m, 2h or PT1H30M)");
+    }
+    return d;
+  }
+
+  private static Duration parsed(String t) {
     Duration d = null;
     if (t.startsWith("pt") || t.startsWith("p")) {
       try {
@@ -45,10 +71,6 @@ public final class DurationFlag {
       if (end != t.length()) {
         d = null;
       }
-    }
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw new InvalidRequestException(flag, flag + " '" + text + "' is not a positive duration"
-          + " (such as 90s, 30m, 2h or PT1H30M)");
     }
     return d;
   }

@@ -4,6 +4,7 @@ import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.internal.EndpointUrl;
 import dev.mgnagent.internal.Regions;
+import dev.mgnagent.internal.Shown;
 import dev.mgnagent.preflight.Preflight;
 import dev.mgnagent.service.CredentialsResolver;
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ record PreflightRequest(String region, String endpoint, String s3Endpoint,
     }
     if (replicationServer != null) {
       if (!replicationServer.matches("[A-Za-z0-9.:-]+")) {
-        throw new InvalidRequestException("--replication-server", "--replication-server '"
-            + replicationServer + "': give a host name or IP address (port 1500 is implied)");
+        throw new InvalidRequestException("--replication-server", "--replication-server "
+            + Shown.quoted(replicationServer) + ": give a host name or IP address (port 1500 is implied)");
       }
       builder.replicationServer(replicationServer);
     }
@@ -51,8 +52,8 @@ record PreflightRequest(String region, String endpoint, String s3Endpoint,
         return f;
       }
     }
-    throw new InvalidRequestException("--flavor", "--flavor '" + flavor
-        + "': choose binary or python");
+    throw new InvalidRequestException("--flavor", "--flavor " + Shown.quoted(flavor)
+        + ": choose binary or python");
   }
 
   /** The checked {@code --host-root}. */

@@ -37,7 +37,7 @@ public final class DevicePathResolver {
       }
       Path inRoot = root.resolve(current.substring(1));
       if (!Files.isSymbolicLink(inRoot)) {
-        return Files.exists(inRoot)
+        return Files.exists(inRoot) && insideRoot(inRoot)
             ? Optional.of(inRoot.getFileName().toString())
             : Optional.empty();
       }
@@ -50,5 +50,17 @@ public final class DevicePathResolver {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code path}, with every symlink on the way resolved, is still under the host root: a
+   * directory such as {@code dev/disk} linked outside the tree must not lead to the real host.
+   */
+  private boolean insideRoot(Path path) {
+    try {
+      return path.toRealPath().startsWith(root.toRealPath());
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
   }
 }

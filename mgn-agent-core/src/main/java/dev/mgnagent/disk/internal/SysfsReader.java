@@ -37,6 +37,9 @@ final class SysfsReader {
   /** Sysfs attributes are one short line; more than this is not a sysfs attribute. */
   private static final int MAX_FILE_BYTES = 64 * 1024;
 
+  /** A host with tens of thousands of mounts stays below this; more is not a mountinfo file. */
+  static final int MAX_MOUNTINFO_BYTES = 16 * 1024 * 1024;
+
   private final Path root;
 
   SysfsReader(Path root) {
@@ -47,6 +50,9 @@ final class SysfsReader {
     Path sysBlock = root.resolve("sys/block");
     List<RawBlockDevice> devices = new ArrayList<>();
     for (Path entry : list(sysBlock, true)) {
+      if (!insideRoot(entry)) {
+        continue; // a link out of the tree (or a loop): never read another host's devices
+      }
       Set<String> entries = entryNames(entry);
       if (!entries.isEmpty()) {
         String path = "sys/block/" + entry.getFileName();
@@ -104,16 +110,40 @@ final class SysfsReader {
         partitions);
   }
 
+  /** Whether {@code path}, every link on the way resolved, is still under the host root. */
+  private boolean insideRoot(Path path) {
+    try {
+      return path.toRealPath().startsWith(root.toRealPath());
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+  }
+
   /** Only device-mapper and md devices rest on others; a disk's {@code slaves/} is empty. */
   private static boolean isStacked(Set<String> entries) {
     return entries.contains("slaves") && (entries.contains("dm") || entries.contains("md"));
   }
 
   private static String readSmallFile(Path file) throws IOException {
+    return readBounded(file, MAX_FILE_BYTES);
+  }
+
+  /**
+   * The text of {@code file} when it is a regular file (following symlinks) of at most {@code
+   * max} bytes. Anything else (a FIFO, which would block the read forever, a device, a directory)
+   * is an {@link IOException}.
+   */
+  private static String readBounded(Path file, int max) throws IOException {
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString());
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("not a regular file: " + file);
+    }
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-      if (bytes.length > MAX_FILE_BYTES) {
-        throw new IOException("larger than a sysfs attribute: " + file);
+      byte[] bytes = in.readNBytes(max + 1);
+      if (bytes.length > max) {
+        throw new IOException("larger than " + max + " bytes: " + file);
       }
       return new String(bytes, StandardCharsets.UTF_8);
     }
@@ -158,6 +188,6 @@ final class SysfsReader {
 
   /** The text of {@code proc/self/mountinfo}. */
   String readMountInfo() throws IOException {
-    return Files.readString(root.resolve("proc/self/mountinfo"), StandardCharsets.UTF_8);
+    return readBounded(root.resolve("proc/self/mountinfo"), MAX_MOUNTINFO_BYTES);
   }
 }

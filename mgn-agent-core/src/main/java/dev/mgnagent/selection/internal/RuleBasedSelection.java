@@ -5,6 +5,7 @@ import dev.mgnagent.disk.BlockDeviceRole;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.Disk;
 import dev.mgnagent.disk.Inventory;
+import dev.mgnagent.internal.Shown;
 import dev.mgnagent.selection.InvalidSelectionException;
 import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.SelectedDisk;
@@ -93,7 +94,7 @@ public final class RuleBasedSelection implements ReplicationSelection {
       if (device.isPresent()) {
         listed.add(new Listed(item.text(), device.get()));
       } else {
-        problems.add("'" + item.text() + "' is not a block device of this server");
+        problems.add(Shown.quoted(item.text()) + " is not a block device of this server");
       }
     }
     return listed;
@@ -106,7 +107,7 @@ public final class RuleBasedSelection implements ReplicationSelection {
     for (Listed item : resolveAll(devices, problems)) {
       BlockDevice found = item.device();
       if (!FORCEABLE.contains(found.role())) {
-        problems.add("'" + item.path() + "' is not a block device that holds data");
+        problems.add(Shown.quoted(item.path()) + " is not a block device that holds data");
         continue;
       }
       boolean wholeDisk = found.role() == BlockDeviceRole.DISK
@@ -152,12 +153,12 @@ public final class RuleBasedSelection implements ReplicationSelection {
 
   private static Optional<String> unusable(String path, BlockDevice device) {
     return switch (device.role()) {
-      case NOT_A_DISK -> Optional.of("'" + path + "' is not a disk MGN can replicate"
+      case NOT_A_DISK -> Optional.of(Shown.quoted(path) + " is not a disk MGN can replicate"
           + " (loop, ram, zram, optical, floppy and empty devices are not)");
-      case UNREADABLE -> Optional.of("'" + path + "' was left out of the inventory because its"
+      case UNREADABLE -> Optional.of(Shown.quoted(path) + " was left out of the inventory because its"
           + " sysfs files could not be read");
       default -> device.diskNames().isEmpty()
-          ? Optional.of("'" + path + "' rests on no disk of this server")
+          ? Optional.of(Shown.quoted(path) + " rests on no disk of this server")
           : Optional.empty();
     };
   }

@@ -29,6 +29,9 @@ final class InstallerConversation {
   private final SecretMask mask;
   private final EventListener listener;
   private final Runnable stopInstaller;
+  /** An output line longer than this is cut, so that a runaway installer cannot fill the heap. */
+  static final int MAX_LINE = 16 * 1024;
+
   private final List<String> lines = new ArrayList<>();
   private final Set<String> answered = new HashSet<>();
   private volatile String refusedPrompt;
@@ -81,6 +84,12 @@ final class InstallerConversation {
         }
         if (!stderr && partial.length() > 0) {
           answerIfPrompt(partial);
+        }
+        if (partial.length() > MAX_LINE) {
+          // no newline for this long: not a prompt; report it as a line, cut, and go on
+          emit(partial.substring(0, MAX_LINE) + " [cut: longer than " + MAX_LINE + " characters]",
+              stderr);
+          partial.setLength(0);
         }
       }
     } catch (IOException e) {
