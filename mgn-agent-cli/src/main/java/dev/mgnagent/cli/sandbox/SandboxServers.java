@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The fakes a sandbox serves on 127.0.0.1: an MGN (uninitialized), and an installer bucket that
@@ -67,9 +69,25 @@ public final class SandboxServers implements AutoCloseable {
     return directory;
   }
 
+  /** Stops the fakes and deletes the sandbox's temporary directory, which only it wrote to. */
   @Override
   public void close() {
     bucket.close();
     mgn.close();
+    deleteRecursively(directory);
+  }
+
+  private static void deleteRecursively(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException e) {
+          // left for the system's temporary-file cleaning; nothing outside the sandbox is touched
+        }
+      });
+    } catch (IOException e) {
+      // the directory is already gone or unreadable
+    }
   }
 }
