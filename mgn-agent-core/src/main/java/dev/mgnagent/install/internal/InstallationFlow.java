@@ -10,7 +10,6 @@ import dev.mgnagent.event.InstallStepFailed;
 import dev.mgnagent.event.InstallStepFinished;
 import dev.mgnagent.event.InstallStepStarted;
 import dev.mgnagent.host.Host;
-import dev.mgnagent.host.HostName;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
@@ -29,7 +28,6 @@ import dev.mgnagent.selection.Selection;
 import dev.mgnagent.selection.SelectionRequest;
 import dev.mgnagent.service.AgentRegistrar;
 import dev.mgnagent.service.CredentialsResolver;
-import dev.mgnagent.service.MgnServiceException;
 import dev.mgnagent.service.Registration;
 import dev.mgnagent.service.ReplicationStatusReader;
 import dev.mgnagent.service.ReplicationWatcher;
@@ -37,14 +35,11 @@ import dev.mgnagent.service.ServerReplicationStatus;
 import dev.mgnagent.service.WatchResult;
 import dev.mgnagent.service.RegistrationRequest;
 import dev.mgnagent.service.ResolvedCredentials;
-import dev.mgnagent.service.ServiceRoleInitializer;
 import dev.mgnagent.service.internal.MgnClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,41 +108,6 @@ public final class InstallationFlow implements AgentInstallation {
     }
   }
 
-  /**
-   * What this installation downloaded: a temporary directory it created (always removed at the
-   * end), or an installer file it wrote into the caller's work directory (removed on failure).
-   */
-  private static final class Downloads {
-    Path createdDirectory;
-    Path installerInCallerDirectory;
-
-    void cleanUp(boolean succeeded) {
-      if (createdDirectory != null) {
-        deleteTree(createdDirectory);
-      } else if (installerInCallerDirectory != null && !succeeded) {
-        try {
-          Files.deleteIfExists(installerInCallerDirectory);
-        } catch (IOException e) {
-          // best effort: the failure being reported matters more than this file
-        }
-      }
-    }
-
-    private static void deleteTree(Path root) {
-      try (Stream<Path> paths = Files.walk(root)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-          try {
-            Files.deleteIfExists(p);
-          } catch (IOException e) {
-            // best effort, see above
-          }
-        });
-      } catch (IOException e) {
-        // already gone, or unreadable: nothing more mgn-agent can do
-      }
-    }
-  }
-
   private InstallationResult install(InstallRequest request, Downloads downloads) {
     Selection selection = step(InstallStep.VALIDATE, "checking the request and the disks",
         () -> select(request), s -> "the request is valid; " + s.disks().size() + " disk(s) to replicate");
@@ -161,8 +121,8 @@ public final class InstallationFlow implements AgentInstallation {
       step(InstallStep.PREFLIGHT, "checking the server against MGN's requirements",
           () -> preflight(request, region, service, warnings), s -> s);
       step(InstallStep.SERVICE, "checking that MGN is initialized in " + region.id(),
-          () -> ensureInitialized(service, request, warnings)
-              + refuseTagsOnReinstall(service, request, warnings), s -> s);
+          () -> ServiceCheck.ensureInitialized(service, request, warnings)
+              + ServiceCheck.refuseTagsOnReinstall(host, service, request, warnings), s -> s);
       VerificationResult.Verified installer = step(InstallStep.VERIFY_INSTALLER,
           "downloading the installer and checking its SHA-512", () -> verify(request, downloads),
           v -> "verified " + v.path() + " (" + v.sizeBytes() + " bytes, sha512 "
@@ -251,56 +211,9 @@ public final class InstallationFlow implements AgentInstallation {
     return resolved;
   }
 
-  private String ensureInitialized(MgnClient service, InstallRequest request, List<String> warnings) {
-    try (ServiceRoleInitializer initializer =
-        ServiceRoleInitializer.builder().mgnClient(service).build()) {
-      if (initializer.isInitialized()) {
-        return "MGN is initialized in " + request.region();
-      }
-      if (!request.initializeService()) {
-        throw new MgnAgentException("MGN is not initialized in " + request.region() + ": run"
-            + " 'mgn-agent init-service --region " + request.region() + "' with an"
-            + " administrator's credentials, or pass --initialize-service");
-      }
-      return initializer.initialize().summary();
-    } catch (MgnServiceException e) {
-      if (e.errorCode().orElse("").equals("AccessDeniedException")) {
-        String warning = "could not check that MGN is initialized: these credentials may not call"
-            + " DescribeSourceServers (installation-policy keys cannot); the installer will tell";
-        warnings.add(warning);
-        return warning;
-      }
-      throw e;
-    }
-  }
 
-  /**
-   * Tags can only be set on a new source server: the installer fails with "already exists" when
-   * this host is registered already. Checked here, before anything runs, by this host's name
-   * (DescribeSourceServers has no hostname filter, so it is matched here).
-   */
-  private String refuseTagsOnReinstall(
-      MgnClient service, InstallRequest request, List<String> warnings) {
-    Optional<String> hostname = HostName.of(host);
-    if (request.tags().isEmpty() || hostname.isEmpty()) {
-      return "";
-    }
-    try {
-      for (ServerReplicationStatus server : ReplicationStatusReader.of(service).read(List.of())) {
-        if (server.hostname().equals(hostname)) {
-          throw new InvalidRequestException("--tags", "this server (" + hostname.get() + ") is"
-              + " already registered as " + server.id() + " and tags can only be set on a new"
-              + " source server: install again without --tags (change tags with the MGN console"
-              + " or API)");
-        }
-      }
-      return "; " + hostname.get() + " is not registered yet, so --tags can be set";
-    } catch (MgnServiceException e) {
-      warnings.add("could not check whether " + hostname.get() + " is registered already: "
-          + e.getMessage());
-      return "";
-    }
-  }
+
+
 
   private VerificationResult.Verified verify(InstallRequest request, Downloads downloads) {
     InstallerVerifier verifier = InstallerVerifier.builder()
