@@ -9,7 +9,6 @@ import dev.mgnagent.testkit.installer.FakeInstallerFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,28 +137,11 @@ class SecretsCanaryJarIT {
     // mgn-agent prompts for the secret, not for the token: the token is given as a flag
     String commandLine = command("--aws-access-key-id", KEY_ID, "--aws-session-token", TOKEN)
         .stream().collect(Collectors.joining(" "));
-    Process script = new ProcessBuilder("/usr/bin/script", "-qfec", commandLine, "/dev/null")
-        .redirectErrorStream(true).start();
-    StringBuilder transcript = new StringBuilder();
-    try {
-      InputStream out = script.getInputStream();
-      OutputStream in = script.getOutputStream();
-      readUntil(out, transcript, "AWS Secret Access Key:");
-      in.write((SECRET + "\n").getBytes(StandardCharsets.UTF_8));
-      in.flush();
-      readUntil(out, transcript, "press Enter:");
-      in.write("\n".getBytes(StandardCharsets.UTF_8));
-      in.flush();
-      readUntil(out, transcript, "mgn-agent: installed; source server s-");
-      assertThat(script.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      transcript.append(new String(out.readAllBytes(), StandardCharsets.UTF_8));
-    } finally {
-      script.destroyForcibly();
-    }
+    PseudoTerminal.Transcript transcript = PseudoTerminal.installTypingSecret(commandLine, SECRET);
 
-    assertThat(script.exitValue()).as(transcript.toString()).isZero();
-    assertThat(transcript.toString()).contains("DEBUG");
-    assertClean(transcript.toString());
+    assertThat(transcript.exitCode()).as(transcript.text()).isZero();
+    assertThat(transcript.text()).contains("DEBUG");
+    assertClean(transcript.text());
   }
 
   private void assertClean(String output) throws Exception {
@@ -219,22 +201,6 @@ class SecretsCanaryJarIT {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
-    }
-  }
-
-  private static void readUntil(InputStream in, StringBuilder transcript, String marker)
-      throws Exception {
-    byte[] buffer = new byte[4096];
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (transcript.indexOf(marker) < 0) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no '" + marker + "' in:\n" + transcript);
-      }
-      int n = in.read(buffer);
-      if (n < 0) {
-        throw new AssertionError("ended before '" + marker + "':\n" + transcript);
-      }
-      transcript.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
     }
   }
 }
