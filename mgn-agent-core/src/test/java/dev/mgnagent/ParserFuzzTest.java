@@ -11,13 +11,12 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.mgnagent.install.InstallRequest;
-import dev.mgnagent.install.Tags;
 import dev.mgnagent.installer.InstallerVerifier;
 import dev.mgnagent.installer.internal.DigestText;
 import dev.mgnagent.internal.EndpointUrl;
 import dev.mgnagent.internal.Regions;
 import dev.mgnagent.internal.Shown;
-import dev.mgnagent.service.SourceServerId;
+import dev.mgnagent.mgn.SourceServerId;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

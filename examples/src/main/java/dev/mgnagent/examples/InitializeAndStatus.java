@@ -1,9 +1,9 @@
 package dev.mgnagent.examples;
 
-import dev.mgnagent.service.ReplicationStatusReader;
-import dev.mgnagent.service.ServerReplicationStatus;
-import dev.mgnagent.service.ServiceInitialization;
-import dev.mgnagent.service.ServiceRoleInitializer;
+import dev.mgnagent.mgn.ReplicationStatusReader;
+import dev.mgnagent.mgn.ServerReplicationStatus;
+import dev.mgnagent.mgn.ServiceInitialization;
+import dev.mgnagent.mgn.ServiceRoleInitializer;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import java.util.List;
 import software.amazon.awssdk.services.mgn.MgnClient;

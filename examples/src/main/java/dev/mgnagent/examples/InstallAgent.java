@@ -1,14 +1,14 @@
 package dev.mgnagent.examples;
 
 import dev.mgnagent.Secret;
-import dev.mgnagent.event.InstallStepFinished;
+import dev.mgnagent.install.InstallStepFinished;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.install.InstallationResult;
 import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
-import dev.mgnagent.testkit.FakeInstallerBucket;
+import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
+import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import java.nio.file.Files;

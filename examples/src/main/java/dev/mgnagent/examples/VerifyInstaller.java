@@ -1,12 +1,12 @@
 package dev.mgnagent.examples;
 
-import dev.mgnagent.event.DownloadRetrying;
-import dev.mgnagent.installer.Backoff;
+import dev.mgnagent.installer.DownloadRetrying;
+import dev.mgnagent.Backoff;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.InstallerVerifier;
 import dev.mgnagent.installer.VerificationResult;
-import dev.mgnagent.testkit.FakeInstallerBucket;
+import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.mgnagent.examples;
 
-import dev.mgnagent.event.ReplicationStatusChanged;
-import dev.mgnagent.service.ReplicationStatusReader;
-import dev.mgnagent.service.ReplicationWatcher;
-import dev.mgnagent.service.ServerReplicationStatus;
-import dev.mgnagent.service.WatchResult;
+import dev.mgnagent.mgn.ReplicationStatusChanged;
+import dev.mgnagent.mgn.ReplicationStatusReader;
+import dev.mgnagent.mgn.ReplicationWatcher;
+import dev.mgnagent.mgn.ServerReplicationStatus;
+import dev.mgnagent.mgn.WatchResult;
 import dev.mgnagent.testkit.mgn.AgentRegistration;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import dev.mgnagent.testkit.mgn.SteppedClock;

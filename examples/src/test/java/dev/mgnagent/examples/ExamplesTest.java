@@ -2,7 +2,7 @@ package dev.mgnagent.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
+import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.mgnagent.cli;
 
-import dev.mgnagent.installer.Sleeper;
+import dev.mgnagent.Sleeper;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mgnagent.cli.sandbox.SandboxServers;
-import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
+import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.installer.FakeInstallerFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.mgnagent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.testkit.FakeInstallerBucket;
+import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,12 +5,9 @@ package dev.mgnagent.event;
  * code never prints; the CLI renders these events (a progress bar on a terminal, plain lines
  * otherwise, JSON with {@code --json}).
  *
- * <p>Every event is an immutable record in this package; switch over them with pattern matching.
- * New event types are added to the {@code permits} list as capabilities grow, so a listener should
- * ignore events it does not know.
+ * <p>Every event is an immutable record that lives in the package of the capability that emits it
+ * (download events in {@code installer}, step events in {@code install}, replication events in
+ * {@code mgn}). New event types are added as capabilities grow, so a listener must ignore events
+ * it does not know; {@link EventListener#on} registers for one type without {@code instanceof}.
  */
-public sealed interface MgnAgentEvent
-    permits DownloadStarted, DownloadProgress, DownloadRetrying, DownloadFinished,
-        InstallerStarted, InstallerOutput, InstallerPromptAnswered, InstallerFinished,
-        InstallStepStarted, InstallStepFinished, InstallStepFailed,
-        ReplicationStatusChanged, ReplicationRefreshed {}
+public interface MgnAgentEvent {}

@@ -1,9 +1,9 @@
 package dev.mgnagent.install;
 
 import dev.mgnagent.selection.Selection;
-import dev.mgnagent.service.SourceServerId;
-import dev.mgnagent.service.WatchOutcome;
-import dev.mgnagent.service.WatchResult;
+import dev.mgnagent.mgn.SourceServerId;
+import dev.mgnagent.mgn.WatchOutcome;
+import dev.mgnagent.mgn.WatchResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

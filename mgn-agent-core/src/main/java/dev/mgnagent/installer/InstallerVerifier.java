@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import dev.mgnagent.Backoff;
+import dev.mgnagent.Sleeper;
 
 /**
  * Downloads the replication-agent installer and checks its SHA-512 against the published digest

@@ -1,7 +1,7 @@
 package dev.mgnagent.testkit;
 
-import static dev.mgnagent.testkit.Sizes.GiB;
-import static dev.mgnagent.testkit.Sizes.MiB;
+import static dev.mgnagent.testkit.disk.Sizes.GiB;
+import static dev.mgnagent.testkit.disk.Sizes.MiB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mgnagent.disk.DevicePaths;
@@ -14,6 +14,7 @@ import dev.mgnagent.selection.SelectionRequest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.mgnagent.testkit.disk.FakeBlockDevices;
 
 /** The testkit example of the README, kept compiling and true. */
 class ReadmeExampleTest {

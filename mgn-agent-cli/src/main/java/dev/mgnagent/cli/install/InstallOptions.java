@@ -9,7 +9,7 @@ import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
-import dev.mgnagent.install.Tags;
+import dev.mgnagent.Tags;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.internal.EndpointUrl;
 import dev.mgnagent.internal.Loopback;

@@ -2,16 +2,16 @@ package dev.mgnagent.cli.install;
 
 import dev.mgnagent.cli.output.ProgressRenderer;
 import dev.mgnagent.cli.service.ServerLine;
-import dev.mgnagent.event.DownloadFinished;
-import dev.mgnagent.event.DownloadProgress;
-import dev.mgnagent.event.DownloadRetrying;
-import dev.mgnagent.event.DownloadStarted;
+import dev.mgnagent.installer.DownloadFinished;
+import dev.mgnagent.installer.DownloadProgress;
+import dev.mgnagent.installer.DownloadRetrying;
+import dev.mgnagent.installer.DownloadStarted;
 import dev.mgnagent.event.EventListener;
-import dev.mgnagent.event.InstallStep;
-import dev.mgnagent.event.InstallStepFinished;
-import dev.mgnagent.event.InstallerOutput;
+import dev.mgnagent.install.InstallStep;
+import dev.mgnagent.install.InstallStepFinished;
+import dev.mgnagent.installer.InstallerOutput;
 import dev.mgnagent.event.MgnAgentEvent;
-import dev.mgnagent.event.ReplicationStatusChanged;
+import dev.mgnagent.mgn.ReplicationStatusChanged;
 import java.io.PrintWriter;
 import java.time.Instant;
 

@@ -1,20 +1,20 @@
 package dev.mgnagent.cli.output;
 
 import dev.mgnagent.cli.service.WatchJson;
-import dev.mgnagent.event.DownloadFinished;
-import dev.mgnagent.event.DownloadProgress;
-import dev.mgnagent.event.DownloadRetrying;
-import dev.mgnagent.event.DownloadStarted;
+import dev.mgnagent.installer.DownloadFinished;
+import dev.mgnagent.installer.DownloadProgress;
+import dev.mgnagent.installer.DownloadRetrying;
+import dev.mgnagent.installer.DownloadStarted;
 import dev.mgnagent.event.EventListener;
-import dev.mgnagent.event.InstallStepFailed;
-import dev.mgnagent.event.InstallStepFinished;
-import dev.mgnagent.event.InstallStepStarted;
-import dev.mgnagent.event.InstallerFinished;
-import dev.mgnagent.event.InstallerOutput;
-import dev.mgnagent.event.InstallerPromptAnswered;
-import dev.mgnagent.event.InstallerStarted;
+import dev.mgnagent.install.InstallStepFailed;
+import dev.mgnagent.install.InstallStepFinished;
+import dev.mgnagent.install.InstallStepStarted;
+import dev.mgnagent.installer.InstallerFinished;
+import dev.mgnagent.installer.InstallerOutput;
+import dev.mgnagent.installer.InstallerPromptAnswered;
+import dev.mgnagent.installer.InstallerStarted;
 import dev.mgnagent.event.MgnAgentEvent;
-import dev.mgnagent.event.ReplicationStatusChanged;
+import dev.mgnagent.mgn.ReplicationStatusChanged;
 import java.io.PrintWriter;
 
 /**

@@ -1,9 +1,9 @@
 package dev.mgnagent.cli.output;
 
-import dev.mgnagent.event.DownloadFinished;
-import dev.mgnagent.event.DownloadProgress;
-import dev.mgnagent.event.DownloadRetrying;
-import dev.mgnagent.event.DownloadStarted;
+import dev.mgnagent.installer.DownloadFinished;
+import dev.mgnagent.installer.DownloadProgress;
+import dev.mgnagent.installer.DownloadRetrying;
+import dev.mgnagent.installer.DownloadStarted;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.event.MgnAgentEvent;
 import java.io.PrintWriter;

@@ -6,7 +6,7 @@ import dev.mgnagent.internal.EndpointUrl;
 import dev.mgnagent.internal.Regions;
 import dev.mgnagent.internal.Shown;
 import dev.mgnagent.preflight.Preflight;
-import dev.mgnagent.service.CredentialsResolver;
+import dev.mgnagent.credentials.CredentialsResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.mgnagent.cli.sandbox;
 
 import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.testkit.FakeInstallerBucket;
+import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import java.io.IOException;

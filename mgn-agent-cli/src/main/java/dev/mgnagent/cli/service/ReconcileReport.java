@@ -1,10 +1,10 @@
 package dev.mgnagent.cli.service;
 
 import dev.mgnagent.cli.output.JsonWriter;
-import dev.mgnagent.selection.ReconcileWarning;
-import dev.mgnagent.selection.ReconciledDisk;
-import dev.mgnagent.selection.Reconciliation;
-import dev.mgnagent.service.SourceServerId;
+import dev.mgnagent.mgn.ReconcileWarning;
+import dev.mgnagent.mgn.ReconciledDisk;
+import dev.mgnagent.mgn.Reconciliation;
+import dev.mgnagent.mgn.SourceServerId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -1,10 +1,10 @@
 package dev.mgnagent.cli.service;
 
 import dev.mgnagent.cli.output.DurationFlag;
-import dev.mgnagent.service.DiskReplication;
-import dev.mgnagent.service.InitiationStep;
-import dev.mgnagent.service.ReplicationHealth;
-import dev.mgnagent.service.ServerReplicationStatus;
+import dev.mgnagent.mgn.DiskReplication;
+import dev.mgnagent.mgn.InitiationStep;
+import dev.mgnagent.mgn.ReplicationHealth;
+import dev.mgnagent.mgn.ServerReplicationStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;

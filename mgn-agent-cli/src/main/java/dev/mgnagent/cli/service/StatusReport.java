@@ -1,8 +1,8 @@
 package dev.mgnagent.cli.service;
 
 import dev.mgnagent.cli.output.JsonWriter;
-import dev.mgnagent.service.DiskReplication;
-import dev.mgnagent.service.ServerReplicationStatus;
+import dev.mgnagent.mgn.DiskReplication;
+import dev.mgnagent.mgn.ServerReplicationStatus;
 import java.util.List;
 import java.util.Locale;
 

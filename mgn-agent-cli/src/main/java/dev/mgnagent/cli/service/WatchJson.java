@@ -2,10 +2,10 @@ package dev.mgnagent.cli.service;
 
 import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.event.MgnAgentEvent;
-import dev.mgnagent.event.ReplicationStatusChanged;
-import dev.mgnagent.service.DiskReplication;
-import dev.mgnagent.service.ServerReplicationStatus;
-import dev.mgnagent.service.WatchResult;
+import dev.mgnagent.mgn.ReplicationStatusChanged;
+import dev.mgnagent.mgn.DiskReplication;
+import dev.mgnagent.mgn.ServerReplicationStatus;
+import dev.mgnagent.mgn.WatchResult;
 import java.io.PrintWriter;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package dev.mgnagent.cli.service;
 
 import dev.mgnagent.event.MgnAgentEvent;
-import dev.mgnagent.event.ReplicationStatusChanged;
-import dev.mgnagent.service.ServerReplicationStatus;
-import dev.mgnagent.service.SourceServerId;
-import dev.mgnagent.service.WatchOutcome;
-import dev.mgnagent.service.WatchResult;
+import dev.mgnagent.mgn.ReplicationStatusChanged;
+import dev.mgnagent.mgn.ServerReplicationStatus;
+import dev.mgnagent.mgn.SourceServerId;
+import dev.mgnagent.mgn.WatchOutcome;
+import dev.mgnagent.mgn.WatchResult;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.HashMap;

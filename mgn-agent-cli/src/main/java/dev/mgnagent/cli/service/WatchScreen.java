@@ -1,10 +1,10 @@
 package dev.mgnagent.cli.service;
 
 import dev.mgnagent.event.MgnAgentEvent;
-import dev.mgnagent.event.ReplicationRefreshed;
-import dev.mgnagent.service.DiskReplication;
-import dev.mgnagent.service.ServerReplicationStatus;
-import dev.mgnagent.service.WatchResult;
+import dev.mgnagent.mgn.ReplicationRefreshed;
+import dev.mgnagent.mgn.DiskReplication;
+import dev.mgnagent.mgn.ServerReplicationStatus;
+import dev.mgnagent.mgn.WatchResult;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;

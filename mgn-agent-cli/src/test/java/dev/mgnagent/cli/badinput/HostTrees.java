@@ -1,7 +1,7 @@
 package dev.mgnagent.cli.badinput;
 
-import dev.mgnagent.testkit.FakeBlockDevices;
-import dev.mgnagent.testkit.FakeBlockDevicesBuilder;
+import dev.mgnagent.testkit.disk.FakeBlockDevices;
+import dev.mgnagent.testkit.disk.FakeBlockDevicesBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mgnagent.cli.CliRun;
 import dev.mgnagent.cli.sandbox.SandboxServers;
-import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
+import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.installer.FakeInstallerFailure;
 import java.io.IOException;
 import java.nio.file.Files;

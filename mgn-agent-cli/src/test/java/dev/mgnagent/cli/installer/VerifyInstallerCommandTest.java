@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mgnagent.cli.CliRun;
 import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.testkit.FakeInstallerBucket;
+import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

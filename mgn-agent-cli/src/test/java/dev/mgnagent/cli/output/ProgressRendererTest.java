@@ -2,10 +2,10 @@ package dev.mgnagent.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mgnagent.event.DownloadFinished;
-import dev.mgnagent.event.DownloadProgress;
-import dev.mgnagent.event.DownloadRetrying;
-import dev.mgnagent.event.DownloadStarted;
+import dev.mgnagent.installer.DownloadFinished;
+import dev.mgnagent.installer.DownloadProgress;
+import dev.mgnagent.installer.DownloadRetrying;
+import dev.mgnagent.installer.DownloadStarted;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

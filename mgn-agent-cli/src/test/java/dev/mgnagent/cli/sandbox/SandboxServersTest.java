@@ -2,7 +2,7 @@ package dev.mgnagent.cli.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
+import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,20 +5,20 @@ import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.event.EventListener;
-import dev.mgnagent.event.InstallStep;
-import dev.mgnagent.event.InstallStepFailed;
-import dev.mgnagent.event.InstallStepFinished;
-import dev.mgnagent.event.InstallStepStarted;
+import dev.mgnagent.install.InstallStep;
+import dev.mgnagent.install.InstallStepFailed;
+import dev.mgnagent.install.InstallStepFinished;
+import dev.mgnagent.install.InstallStepStarted;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.install.InstallationResult;
-import dev.mgnagent.installer.Backoff;
+import dev.mgnagent.Backoff;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.InstallerVerifier;
-import dev.mgnagent.installer.Sleeper;
+import dev.mgnagent.Sleeper;
 import dev.mgnagent.installer.UrlStyle;
 import dev.mgnagent.installer.VerificationResult;
 import dev.mgnagent.preflight.Preflight;
@@ -26,16 +26,16 @@ import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.SelectedDisk;
 import dev.mgnagent.selection.Selection;
 import dev.mgnagent.selection.SelectionRequest;
-import dev.mgnagent.service.AgentRegistrar;
-import dev.mgnagent.service.CredentialsResolver;
-import dev.mgnagent.service.Registration;
-import dev.mgnagent.service.ReplicationStatusReader;
-import dev.mgnagent.service.ReplicationWatcher;
-import dev.mgnagent.service.ServerReplicationStatus;
-import dev.mgnagent.service.WatchResult;
-import dev.mgnagent.service.RegistrationRequest;
-import dev.mgnagent.service.ResolvedCredentials;
-import dev.mgnagent.service.internal.MgnClients;
+import dev.mgnagent.installer.AgentRegistrar;
+import dev.mgnagent.credentials.CredentialsResolver;
+import dev.mgnagent.installer.Registration;
+import dev.mgnagent.mgn.ReplicationStatusReader;
+import dev.mgnagent.mgn.ReplicationWatcher;
+import dev.mgnagent.mgn.ServerReplicationStatus;
+import dev.mgnagent.mgn.WatchResult;
+import dev.mgnagent.installer.RegistrationRequest;
+import dev.mgnagent.credentials.ResolvedCredentials;
+import dev.mgnagent.mgn.internal.MgnClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -156,7 +156,7 @@ public final class InstallationFlow implements AgentInstallation {
     return PreflightGate.apply(checks.build().run(), request, warnings);
   }
 
-  private WatchResult watch(MgnClient service, dev.mgnagent.service.SourceServerId id) {
+  private WatchResult watch(MgnClient service, dev.mgnagent.mgn.SourceServerId id) {
     try {
       return ReplicationWatcher.builder()
           .reader(ReplicationStatusReader.of(service))

@@ -1,8 +1,8 @@
 package dev.mgnagent.installer.internal;
 
-import dev.mgnagent.event.DownloadFinished;
-import dev.mgnagent.event.DownloadProgress;
-import dev.mgnagent.event.DownloadStarted;
+import dev.mgnagent.installer.DownloadFinished;
+import dev.mgnagent.installer.DownloadProgress;
+import dev.mgnagent.installer.DownloadStarted;
 import dev.mgnagent.installer.InstallerDownloadException;
 import dev.mgnagent.installer.InstallerFileException;
 import java.io.IOException;

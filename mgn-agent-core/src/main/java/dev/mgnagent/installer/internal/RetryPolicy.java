@@ -1,6 +1,6 @@
 package dev.mgnagent.installer.internal;
 
-import dev.mgnagent.event.DownloadRetrying;
+import dev.mgnagent.installer.DownloadRetrying;
 import dev.mgnagent.installer.InstallerDownloadException;
 import java.net.URI;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.mgnagent.installer.internal;
 
 import dev.mgnagent.event.EventListener;
-import dev.mgnagent.installer.Backoff;
+import dev.mgnagent.Backoff;
 import dev.mgnagent.installer.InstallerLocation;
-import dev.mgnagent.installer.Sleeper;
+import dev.mgnagent.Sleeper;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -2,9 +2,9 @@ package dev.mgnagent.preflight.internal;
 
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.preflight.internal.PreflightCheck.Verdict;
-import dev.mgnagent.service.MgnServiceException;
-import dev.mgnagent.service.internal.MgnClients;
-import dev.mgnagent.service.internal.MgnErrors;
+import dev.mgnagent.mgn.MgnServiceException;
+import dev.mgnagent.mgn.internal.MgnClients;
+import dev.mgnagent.mgn.internal.MgnErrors;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;

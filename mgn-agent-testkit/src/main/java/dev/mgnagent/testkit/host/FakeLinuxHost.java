@@ -3,7 +3,7 @@ package dev.mgnagent.testkit.host;
 import dev.mgnagent.host.CommandRunner;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.preflight.FileSystemSpace;
-import dev.mgnagent.testkit.FakeBlockDevicesBuilder;
+import dev.mgnagent.testkit.disk.FakeBlockDevicesBuilder;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalLong;

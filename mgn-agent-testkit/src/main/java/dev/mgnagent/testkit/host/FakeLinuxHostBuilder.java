@@ -1,6 +1,6 @@
 package dev.mgnagent.testkit.host;
 
-import dev.mgnagent.testkit.FakeBlockDevicesBuilder;
+import dev.mgnagent.testkit.disk.FakeBlockDevicesBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

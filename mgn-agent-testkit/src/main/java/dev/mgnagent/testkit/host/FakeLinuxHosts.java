@@ -1,6 +1,6 @@
 package dev.mgnagent.testkit.host;
 
-import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
+import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

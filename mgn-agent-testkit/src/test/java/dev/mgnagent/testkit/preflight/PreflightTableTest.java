@@ -8,7 +8,7 @@ import dev.mgnagent.preflight.CheckResult;
 import dev.mgnagent.preflight.CheckStatus;
 import dev.mgnagent.preflight.Preflight;
 import dev.mgnagent.preflight.PreflightReport;
-import dev.mgnagent.testkit.FakeBlockDeviceScenarios;
+import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.host.FakeLinuxHost;
 import dev.mgnagent.testkit.host.FakeLinuxHosts;
 import java.nio.file.Path;

@@ -3,11 +3,11 @@ package dev.mgnagent.testkit.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mgnagent.service.DiskReplication;
-import dev.mgnagent.service.MgnServiceException;
-import dev.mgnagent.service.ReplicationStatusReader;
-import dev.mgnagent.service.ServerReplicationStatus;
-import dev.mgnagent.service.SourceServerId;
+import dev.mgnagent.mgn.DiskReplication;
+import dev.mgnagent.mgn.MgnServiceException;
+import dev.mgnagent.mgn.ReplicationStatusReader;
+import dev.mgnagent.mgn.ServerReplicationStatus;
+import dev.mgnagent.mgn.SourceServerId;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

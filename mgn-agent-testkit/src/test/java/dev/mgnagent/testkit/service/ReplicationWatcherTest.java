@@ -3,15 +3,15 @@ package dev.mgnagent.testkit.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mgnagent.event.MgnAgentEvent;
-import dev.mgnagent.event.ReplicationRefreshed;
-import dev.mgnagent.event.ReplicationStatusChanged;
-import dev.mgnagent.service.ReplicationHealth;
-import dev.mgnagent.service.ReplicationStatusReader;
-import dev.mgnagent.service.ReplicationWatcher;
-import dev.mgnagent.service.ServerReplicationStatus;
-import dev.mgnagent.service.SourceServerId;
-import dev.mgnagent.service.WatchOutcome;
-import dev.mgnagent.service.WatchResult;
+import dev.mgnagent.mgn.ReplicationRefreshed;
+import dev.mgnagent.mgn.ReplicationStatusChanged;
+import dev.mgnagent.mgn.ReplicationHealth;
+import dev.mgnagent.mgn.ReplicationStatusReader;
+import dev.mgnagent.mgn.ReplicationWatcher;
+import dev.mgnagent.mgn.ServerReplicationStatus;
+import dev.mgnagent.mgn.SourceServerId;
+import dev.mgnagent.mgn.WatchOutcome;
+import dev.mgnagent.mgn.WatchResult;
 import dev.mgnagent.testkit.mgn.AgentRegistration;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import dev.mgnagent.testkit.mgn.RecordedRequest;
@@ -189,7 +189,7 @@ class ReplicationWatcherTest {
         "FAILED_TO_PAIR_REPLICATION_SERVER_WITH_AGENT",
         "FAILED_TO_CONNECT_AGENT_TO_REPLICATION_SERVER", "FAILED_TO_START_DATA_TRANSFER",
         "UNSUPPORTED_VM_CONFIGURATION", "LAST_SNAPSHOT_JOB_FAILED")) {
-      var error = dev.mgnagent.service.ReplicationError.of(code, java.util.Optional.empty());
+      var error = dev.mgnagent.mgn.ReplicationError.of(code, java.util.Optional.empty());
       assertThat(error.meaning()).as(code).doesNotContain("reports the replication error");
       assertThat(error.remedy()).as(code).isNotBlank();
     }
@@ -199,7 +199,7 @@ class ReplicationWatcherTest {
 
   @Test
   void agentNotSeenSaysToCheckTheAgentServiceAndPort443() {
-    var error = dev.mgnagent.service.ReplicationError.of("AGENT_NOT_SEEN",
+    var error = dev.mgnagent.mgn.ReplicationError.of("AGENT_NOT_SEEN",
         java.util.Optional.empty());
 
     assertThat(error.meaning()).contains("443");

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mgnagent.InvalidRequestException;
-import dev.mgnagent.service.MgnServiceException;
-import dev.mgnagent.service.ServiceInitialization;
-import dev.mgnagent.service.ServiceRoleInitializer;
+import dev.mgnagent.mgn.MgnServiceException;
+import dev.mgnagent.mgn.ServiceInitialization;
+import dev.mgnagent.mgn.ServiceRoleInitializer;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;

@@ -1,8 +1,0 @@
-package dev.mgnagent.event;
-
-/**
- * The installer process ended.
- *
- * @param exitCode its exit code (137 when mgn-agent killed it)
- */
-public record InstallerFinished(int exitCode) implements MgnAgentEvent {}

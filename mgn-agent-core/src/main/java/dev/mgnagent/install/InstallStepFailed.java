@@ -1,0 +1,18 @@
+package dev.mgnagent.install;
+
+import java.util.Objects;
+import dev.mgnagent.event.MgnAgentEvent;
+
+/**
+ * An installation step failed; the installation stops.
+ *
+ * @param step which step
+ * @param message what went wrong and what to do
+ */
+public record InstallStepFailed(InstallStep step, String message) implements MgnAgentEvent {
+
+  public InstallStepFailed {
+    Objects.requireNonNull(step, "step");
+    Objects.requireNonNull(message, "message");
+  }
+}

@@ -1,0 +1,18 @@
+package dev.mgnagent.installer;
+
+import java.util.Objects;
+import dev.mgnagent.event.MgnAgentEvent;
+
+/**
+ * mgn-agent answered one of the installer's prompts on its stdin.
+ *
+ * @param prompt the prompt, such as {@code AWS Secret Access Key:}
+ * @param answer what was typed, {@code ****} for secrets
+ */
+public record InstallerPromptAnswered(String prompt, String answer) implements MgnAgentEvent {
+
+  public InstallerPromptAnswered {
+    Objects.requireNonNull(prompt, "prompt");
+    Objects.requireNonNull(answer, "answer");
+  }
+}

@@ -1,0 +1,17 @@
+package dev.mgnagent.installer;
+
+import java.util.List;
+import dev.mgnagent.event.MgnAgentEvent;
+
+/**
+ * The installer was started.
+ *
+ * @param commandLine the program and its arguments, secrets shown as {@code ****}
+ * @param pid the installer's process ID
+ */
+public record InstallerStarted(List<String> commandLine, long pid) implements MgnAgentEvent {
+
+  public InstallerStarted {
+    commandLine = List.copyOf(commandLine);
+  }
+}

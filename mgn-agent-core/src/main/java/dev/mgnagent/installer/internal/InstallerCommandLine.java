@@ -1,0 +1,84 @@
+package dev.mgnagent.installer.internal;
+
+import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.installer.RegistrationRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The installer's argument vector for a request. The secret and the session token are left out
+ * (they are typed at the prompts), except for {@code --force-volumes}, which needs {@code
+ * --no-prompt} and therefore the secret on the command line: only with the caller's opt-in.
+ * {@code --devices} is left out too without {@code --no-prompt}, since the installer ignores it
+ * then; the disk list is typed at the disk prompt instead.
+ *
+ * @param argv what to run
+ * @param masked the same with secrets shown as {@code ****}, for events and messages
+ */
+record InstallerCommandLine(List<String> argv, List<String> masked) {
+
+  static InstallerCommandLine of(Path installerPath, InstallerFlavor flavor,
+      RegistrationRequest request, boolean root, String accessKeyId, String secret,
+      Optional<String> sessionToken) {
+    boolean forced = request.selection().forced();
+    if (forced && !request.allowSecretOnCommandLine()) {
+      throw new InvalidRequestException("--force-volumes", "--force-volumes makes the installer"
+          + " run with --no-prompt, so the secret key must go on its command line, where other"
+          + " users of this server can see it; allow that explicitly (allowSecretOnCommandLine,"
+          + " --allow-secret-on-command-line) or drop --force-volumes");
+    }
+    if (request.dualstack() && request.endpoint().isEmpty()) {
+      throw new InvalidRequestException("--dualstack", "--dualstack needs --endpoint with MGN's"
+          + " dual-stack endpoint (mgn.dualstack.<region>.amazonaws.com)");
+    }
+    List<String> argv = new ArrayList<>();
+    List<String> masked = new ArrayList<>();
+    if (!root) {
+      both(argv, masked, "sudo", "-n", "--");
+    }
+    if (flavor == InstallerFlavor.PYTHON) {
+      both(argv, masked, "python3");
+    }
+    both(argv, masked, installerPath.toAbsolutePath().toString());
+    both(argv, masked, "--region", request.region().id(), "--aws-access-key-id", accessKeyId);
+    if (forced) {
+      both(argv, masked, "--no-prompt", "--force-volumes",
+          "--devices", request.selection().devicesArgument());
+      argv.add("--aws-secret-access-key");
+      argv.add(secret);
+      masked.add("--aws-secret-access-key");
+      masked.add(SecretMask.MASK);
+      sessionToken.ifPresent(token -> {
+        argv.add("--aws-session-token");
+        argv.add(token);
+        masked.add("--aws-session-token");
+        masked.add(SecretMask.MASK);
+      });
+    }
+    if (!request.tags().isEmpty()) {
+      both(argv, masked, "--tags");
+      for (Map.Entry<String, String> tag : request.tags().entrySet()) {
+        both(argv, masked, tag.getKey() + "=" + tag.getValue());
+      }
+    }
+    request.s3Endpoint().ifPresent(e -> both(argv, masked, "--s3-endpoint", e.toString()));
+    request.endpoint().ifPresent(e -> both(argv, masked, "--endpoint", e.toString()));
+    request.userProvidedId().ifPresent(id -> both(argv, masked, "--user-provided-id", id));
+    if (request.noReplication()) {
+      both(argv, masked, "--no-replication");
+    }
+    if (request.dualstack()) {
+      both(argv, masked, "--dualstack");
+    }
+    return new InstallerCommandLine(List.copyOf(argv), List.copyOf(masked));
+  }
+
+  private static void both(List<String> argv, List<String> masked, String... values) {
+    argv.addAll(List.of(values));
+    masked.addAll(List.of(values));
+  }
+}

@@ -1,0 +1,115 @@
+package dev.mgnagent.mgn;
+
+import dev.mgnagent.event.EventListener;
+import dev.mgnagent.Sleeper;
+import dev.mgnagent.mgn.internal.PollingWatcher;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Follows source servers until their replication settles: reads them with a
+ * {@link ReplicationStatusReader} (paging with {@code maxResults} 1000, so N servers cost
+ * ceil(N/1000) calls per refresh) every {@code interval}, emits a
+ * {@link dev.mgnagent.mgn.ReplicationStatusChanged} for each server that changed and a
+ * {@link dev.mgnagent.mgn.ReplicationRefreshed} after each refresh, and stops when every server
+ * is CONTINUOUS, STOPPED or PAUSED, when one fails (an error, STALLED, DISCONNECTED), or at the
+ * timeout.
+ *
+ * <pre>{@code
+ * WatchResult result = ReplicationWatcher.builder()
+ *     .reader(ReplicationStatusReader.of(mgnClient))
+ *     .ids(List.of(new SourceServerId("s-1234567890abcdef0")))
+ *     .listener(event -> System.out.println(event))
+ *     .build()
+ *     .watch();
+ * }</pre>
+ */
+public interface ReplicationWatcher {
+
+  /** A builder: every non-archived server, every 10 s, for at most 6 hours, the system clock. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Watches until the servers settle, one fails, or the timeout passes.
+   *
+   * @throws MgnServiceException when MGN refuses a read or cannot be reached
+   * @throws InterruptedException when the thread is interrupted while waiting
+   */
+  WatchResult watch() throws InterruptedException;
+
+  /** Builds a {@link ReplicationWatcher}. */
+  final class Builder {
+    private ReplicationStatusReader reader;
+    private final List<SourceServerId> ids = new ArrayList<>();
+    private Duration interval = Duration.ofSeconds(10);
+    private Duration timeout = Duration.ofHours(6);
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private EventListener listener = EventListener.NONE;
+
+    private Builder() {}
+
+    /** Where statuses come from (required). */
+    public Builder reader(ReplicationStatusReader reader) {
+      this.reader = Objects.requireNonNull(reader, "reader");
+      return this;
+    }
+
+    /** Only these servers; none means every non-archived server. */
+    public Builder ids(List<SourceServerId> ids) {
+      this.ids.clear();
+      this.ids.addAll(ids);
+      return this;
+    }
+
+    /** Time between refreshes (positive). */
+    public Builder interval(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("the interval must be positive: " + interval);
+      }
+      this.interval = interval;
+      return this;
+    }
+
+    /** How long to watch at most (positive), measured on {@link #clock(Clock)}. */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the timeout must be positive: " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** The clock the timeout is measured on. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How to wait between refreshes. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Who hears the events. */
+    public Builder listener(EventListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** The watcher. */
+    public ReplicationWatcher build() {
+      if (reader == null) {
+        throw new IllegalStateException("a ReplicationWatcher needs a reader");
+      }
+      return new PollingWatcher(reader, List.copyOf(ids), interval, timeout, clock, sleeper,
+          listener);
+    }
+  }
+}

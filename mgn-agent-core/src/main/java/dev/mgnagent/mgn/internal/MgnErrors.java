@@ -1,0 +1,113 @@
+package dev.mgnagent.mgn.internal;
+
+import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.mgn.MgnServiceException;
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Turns what the AWS SDK throws on an MGN call into a {@link MgnServiceException} whose message
+ * says what happened and what to do (facts, sections 6 and 8), or, when no credentials were found
+ * at all, an {@link InvalidRequestException}: an answer is needed that nobody gave.
+ */
+public final class MgnErrors {
+
+  /** Roles MGN creates when it is initialized (facts, section 6). */
+  static final String ROLES =
+      "AWSServiceRoleForApplicationMigrationService, AWSApplicationMigrationReplicationServerRole,"
+          + " AWSApplicationMigrationConversionServerRole, AWSApplicationMigrationMGHRole,"
+          + " AWSApplicationMigrationLaunchInstanceWithDrsRole,"
+          + " AWSApplicationMigrationLaunchInstanceWithSsmRole, AWSApplicationMigrationFsxProxyRole,"
+          + " AWSApplicationMigrationFsxProxyLinkRole, AWSApplicationMigrationAgentRole";
+
+  private MgnErrors() {}
+
+  /**
+   * @param region the region the call went to, for messages
+   * @param endpoint the endpoint override, when one was used
+   */
+  public static MgnAgentException translate(
+      String operation, SdkException e, String region, Optional<URI> endpoint) {
+    if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+      String code = service.awsErrorDetails().errorCode();
+      String detail = Optional.ofNullable(service.awsErrorDetails().errorMessage()).orElse("");
+      return new MgnServiceException(
+          operation, code, explain(operation, code, detail, region), e);
+    }
+    if (e instanceof SdkClientException && String.valueOf(e.getMessage())
+        .startsWith("Unable to load credentials")) {
+      return new InvalidRequestException("credentials", "no AWS credentials found for "
+          + operation + ": pass --profile, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or"
+          + " configure the AWS default credentials chain");
+    }
+    if (e instanceof SdkClientException) {
+      String where = endpoint.map(URI::toString).orElse("the MGN endpoint of " + region);
+      return new MgnServiceException(operation, null, "cannot reach " + where + " for " + operation
+          + ": " + firstLine(e.getMessage()) + "; check the network, proxy and --endpoint", e);
+    }
+    return new MgnServiceException(
+        operation, null, operation + " failed: " + firstLine(e.getMessage()), e);
+  }
+
+  private static String explain(String operation, String code, String detail, String region) {
+    String said = detail.isBlank() ? code : code + ": " + detail;
+    return switch (code == null ? "" : code) {
+      case "UninitializedAccountException" -> "MGN is not initialized in " + region
+          + " (" + said + "); run 'mgn-agent init-service --region " + region + "' first (seed"
+          + " step 1)";
+      case "UnrecognizedClientException" -> "MGN does not recognize the access key (" + said
+          + "); check the key, and that it belongs to this account and partition";
+      case "InvalidSignatureException", "SignatureDoesNotMatch" -> "MGN rejected the request"
+          + " signature (" + said + "); the secret key does not match the access key, or this"
+          + " machine's clock is off by more than 15 minutes";
+      case "ExpiredTokenException" -> "the session token has expired (" + said + "); get new"
+          + " temporary credentials";
+      case "AccessDeniedException" -> accessDenied(operation, said);
+      case "ValidationException" -> validation(operation, said, detail);
+      case "ThrottlingException" -> "MGN throttled " + operation + " (" + said + "); try again"
+          + " later";
+      default -> operation + " failed: " + said;
+    };
+  }
+
+  private static String accessDenied(String operation, String said) {
+    if (operation.equals("InitializeService")) {
+      return "MGN refused InitializeService (" + said + "). Initializing needs permission to"
+          + " create IAM roles, instance profiles and the service-linked role (for example"
+          + " iam:CreateRole, iam:CreateInstanceProfile, iam:AddRoleToInstanceProfile,"
+          + " iam:AttachRolePolicy, iam:PassRole, iam:CreateServiceLinkedRole; the console asks"
+          + " for AdministratorAccess); MGN then creates " + ROLES + ". Run it with an"
+          + " administrator's credentials (--profile)";
+    }
+    return "MGN refused " + operation + " (" + said + "); the credentials need mgn:" + operation
+        + " (keys limited to AWSApplicationMigrationAgentInstallationPolicy cannot call it):"
+        + " use credentials with MGN read access (--profile)";
+  }
+
+  private static String validation(String operation, String said, String detail) {
+    if (detail.contains("Failed to create SLR or instance profiles")) {
+      return operation + " created the service-linked role or instance profiles but not the"
+          + " service roles (" + said + "). Run 'Set up service' (Reinitialize service"
+          + " permissions) in the MGN console as an administrator, or create the roles yourself ("
+          + ROLES + "), then run init-service again";
+    }
+    if (detail.contains("Agent IAM role missing")) {
+      return "the role AWSApplicationMigrationAgentRole is missing (" + said + "); reinitialize"
+          + " the service permissions: run 'mgn-agent init-service' with an administrator's"
+          + " credentials, or 'Reinitialize service permissions' in the MGN console";
+    }
+    return operation + " was refused as invalid (" + said + ")";
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no details";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
