@@ -1,6 +1,6 @@
 package dev.mgnagent.disk;
 
-import dev.mgnagent.disk.internal.SysfsDiskInventory;
+import dev.mgnagent.disk.internal.DefaultDiskInventory;
 import dev.mgnagent.host.Host;
 
 /**
@@ -19,7 +19,7 @@ public interface DiskInventory {
 
   /** An inventory of {@code host}'s disks. Reading happens in {@link #read()}, each time it is called. */
   static DiskInventory of(Host host) {
-    return new SysfsDiskInventory(host);
+    return new DefaultDiskInventory(host);
   }
 
   /**

@@ -2,7 +2,7 @@ package dev.mgnagent.install;
 
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.host.Host;
-import dev.mgnagent.install.internal.InstallationFlow;
+import dev.mgnagent.install.internal.DefaultAgentInstallation;
 import dev.mgnagent.Backoff;
 import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.Sleeper;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 public interface AgentInstallation {
 
   static Builder builder() {
-    return new InstallationFlow.BuilderImpl();
+    return new DefaultAgentInstallation.BuilderImpl();
   }
 
   /**

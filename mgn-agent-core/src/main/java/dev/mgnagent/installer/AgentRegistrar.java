@@ -3,7 +3,7 @@ package dev.mgnagent.installer;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.Sleeper;
-import dev.mgnagent.installer.internal.InstallerDriver;
+import dev.mgnagent.installer.internal.DefaultAgentRegistrar;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.mgn.MgnClient;
 public interface AgentRegistrar {
 
   static Builder builder() {
-    return new InstallerDriver.BuilderImpl();
+    return new DefaultAgentRegistrar.BuilderImpl();
   }
 
   /**

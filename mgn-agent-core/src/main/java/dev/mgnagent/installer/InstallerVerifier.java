@@ -2,7 +2,7 @@ package dev.mgnagent.installer;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.event.EventListener;
-import dev.mgnagent.installer.internal.HttpInstallerVerifier;
+import dev.mgnagent.installer.internal.DefaultInstallerVerifier;
 import dev.mgnagent.installer.internal.VerifierSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -181,7 +181,7 @@ public interface InstallerVerifier {
       if (location == null) {
         throw new IllegalStateException("location is required");
       }
-      return new HttpInstallerVerifier(
+      return new DefaultInstallerVerifier(
           new VerifierSettings(
               location,
               Optional.ofNullable(expectedSha512),

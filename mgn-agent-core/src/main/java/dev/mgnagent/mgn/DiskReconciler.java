@@ -2,7 +2,7 @@ package dev.mgnagent.mgn;
 
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.Inventory;
-import dev.mgnagent.mgn.internal.InventoryReconciler;
+import dev.mgnagent.mgn.internal.DefaultDiskReconciler;
 
 /**
  * Compares a host's disks now with what MGN replicates for it ({@code replicatedDisks} and
@@ -21,7 +21,7 @@ public interface DiskReconciler {
 
   /** A reconciler for the host with this inventory, resolving MGN's names through {@code paths}. */
   static DiskReconciler of(Inventory inventory, DevicePaths paths) {
-    return new InventoryReconciler(inventory, paths);
+    return new DefaultDiskReconciler(inventory, paths);
   }
 
   /** Compares the host with {@code mgn}. */

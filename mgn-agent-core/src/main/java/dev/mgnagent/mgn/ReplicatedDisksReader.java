@@ -1,6 +1,6 @@
 package dev.mgnagent.mgn;
 
-import dev.mgnagent.mgn.internal.DescribingDisksReader;
+import dev.mgnagent.mgn.internal.DefaultReplicatedDisksReader;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
 /**
@@ -14,7 +14,7 @@ public interface ReplicatedDisksReader {
 
   /** A reader over {@code client}, which it never closes. */
   static ReplicatedDisksReader of(MgnClient client) {
-    return new DescribingDisksReader(client);
+    return new DefaultReplicatedDisksReader(client);
   }
 
   /**

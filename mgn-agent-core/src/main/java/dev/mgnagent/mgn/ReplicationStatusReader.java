@@ -1,6 +1,6 @@
 package dev.mgnagent.mgn;
 
-import dev.mgnagent.mgn.internal.DescribingStatusReader;
+import dev.mgnagent.mgn.internal.DefaultReplicationStatusReader;
 import java.util.List;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
@@ -12,7 +12,7 @@ public interface ReplicationStatusReader {
 
   /** A reader over {@code client}, which it never closes. */
   static ReplicationStatusReader of(MgnClient client) {
-    return new DescribingStatusReader(client);
+    return new DefaultReplicationStatusReader(client);
   }
 
   /**

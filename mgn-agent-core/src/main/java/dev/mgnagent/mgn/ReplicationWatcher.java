@@ -2,7 +2,7 @@ package dev.mgnagent.mgn;
 
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.Sleeper;
-import dev.mgnagent.mgn.internal.PollingWatcher;
+import dev.mgnagent.mgn.internal.DefaultReplicationWatcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,7 +108,7 @@ public interface ReplicationWatcher {
       if (reader == null) {
         throw new IllegalStateException("a ReplicationWatcher needs a reader");
       }
-      return new PollingWatcher(reader, List.copyOf(ids), interval, timeout, clock, sleeper,
+      return new DefaultReplicationWatcher(reader, List.copyOf(ids), interval, timeout, clock, sleeper,
           listener);
     }
   }

@@ -2,7 +2,7 @@ package dev.mgnagent.selection;
 
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.Inventory;
-import dev.mgnagent.selection.internal.RuleBasedSelection;
+import dev.mgnagent.selection.internal.DefaultReplicationSelection;
 
 /**
  * Decides which disks the installer replicates, by the rules of the seed procedure (step 5): no
@@ -22,7 +22,7 @@ public interface ReplicationSelection {
 
   /** A selection over {@code inventory}, resolving typed paths through {@code devicePaths}. */
   static ReplicationSelection of(Inventory inventory, DevicePaths devicePaths) {
-    return new RuleBasedSelection(inventory, devicePaths);
+    return new DefaultReplicationSelection(inventory, devicePaths);
   }
 
   /**

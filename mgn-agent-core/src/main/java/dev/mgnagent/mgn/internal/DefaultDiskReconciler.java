@@ -19,7 +19,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /** {@link DiskReconciler} over an {@link Inventory}. */
-public final class InventoryReconciler implements DiskReconciler {
+public final class DefaultDiskReconciler implements DiskReconciler {
   static final String REINSTALL = "MGN's boot disk assignment is stale (NVMe re-enumeration):"
       + " isBootDisk cannot be changed, so disconnect and delete the source server, then"
       + " reinstall the agent";
@@ -27,7 +27,7 @@ public final class InventoryReconciler implements DiskReconciler {
   private final Inventory inventory;
   private final DevicePaths paths;
 
-  public InventoryReconciler(Inventory inventory, DevicePaths paths) {
+  public DefaultDiskReconciler(Inventory inventory, DevicePaths paths) {
     this.inventory = inventory;
     this.paths = paths;
   }

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@link ReplicationWatcher} by polling: read, report changes, decide, sleep. */
-public final class PollingWatcher implements ReplicationWatcher {
+public final class DefaultReplicationWatcher implements ReplicationWatcher {
   private final ReplicationStatusReader reader;
   private final List<SourceServerId> ids;
   private final Duration interval;
@@ -29,7 +29,7 @@ public final class PollingWatcher implements ReplicationWatcher {
   private final Sleeper sleeper;
   private final EventListener listener;
 
-  public PollingWatcher(ReplicationStatusReader reader, List<SourceServerId> ids,
+  public DefaultReplicationWatcher(ReplicationStatusReader reader, List<SourceServerId> ids,
       Duration interval, Duration timeout, Clock clock, Sleeper sleeper, EventListener listener) {
     this.reader = reader;
     this.ids = ids;

@@ -14,10 +14,10 @@ import software.amazon.awssdk.services.mgn.model.GetReplicationConfigurationResp
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
 /** {@link ReplicatedDisksReader} with DescribeSourceServers and GetReplicationConfiguration. */
-public final class DescribingDisksReader implements ReplicatedDisksReader {
+public final class DefaultReplicatedDisksReader implements ReplicatedDisksReader {
   private final MgnClient client;
 
-  public DescribingDisksReader(MgnClient client) {
+  public DefaultReplicatedDisksReader(MgnClient client) {
     this.client = client;
   }
 

@@ -10,11 +10,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Reads the inventory from sysfs and mountinfo under a host's root. */
-public final class SysfsDiskInventory implements DiskInventory {
+public final class DefaultDiskInventory implements DiskInventory {
 
   private final Host host;
 
-  public SysfsDiskInventory(Host host) {
+  public DefaultDiskInventory(Host host) {
     this.host = Objects.requireNonNull(host, "host");
   }
 

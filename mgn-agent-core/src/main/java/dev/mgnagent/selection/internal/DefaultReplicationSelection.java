@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The seed's disk rules over one inventory. Pure: the host is only reached through {@link DevicePaths}. */
-public final class RuleBasedSelection implements ReplicationSelection {
+public final class DefaultReplicationSelection implements ReplicationSelection {
 
   private static final String DEVICES = "--devices";
   private static final Set<BlockDeviceRole> FORCEABLE =
@@ -34,7 +34,7 @@ public final class RuleBasedSelection implements ReplicationSelection {
   private final DeviceResolver resolver;
   private final Map<String, Disk> disksByName = new HashMap<>();
 
-  public RuleBasedSelection(Inventory inventory, DevicePaths devicePaths) {
+  public DefaultReplicationSelection(Inventory inventory, DevicePaths devicePaths) {
     this.inventory = inventory;
     this.resolver = new DeviceResolver(inventory, devicePaths);
     inventory.disks().forEach(d -> disksByName.put(d.name(), d));

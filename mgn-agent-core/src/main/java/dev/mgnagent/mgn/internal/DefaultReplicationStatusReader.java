@@ -19,13 +19,13 @@ import software.amazon.awssdk.services.mgn.model.DescribeSourceServersRequestFil
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
 /** {@link ReplicationStatusReader} with the {@code DescribeSourceServers} paginator. */
-public final class DescribingStatusReader implements ReplicationStatusReader {
+public final class DefaultReplicationStatusReader implements ReplicationStatusReader {
 
   static final int PAGE_SIZE = 1000;
 
   private final MgnClient client;
 
-  public DescribingStatusReader(MgnClient client) {
+  public DefaultReplicationStatusReader(MgnClient client) {
     this.client = client;
   }
 

@@ -33,7 +33,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
 /** {@link AgentRegistrar}: runs the installer through the host's command runner. */
-public final class InstallerDriver implements AgentRegistrar {
+public final class DefaultAgentRegistrar implements AgentRegistrar {
 
   private static final Pattern SOURCE_SERVER_ID =
       Pattern.compile("source server ID: (s-[0-9a-zA-Z]{17})");
@@ -59,7 +59,7 @@ public final class InstallerDriver implements AgentRegistrar {
 
   private static final Duration BUSY_DELAY = Duration.ofMillis(200);
 
-  private InstallerDriver(BuilderImpl b) {
+  private DefaultAgentRegistrar(BuilderImpl b) {
     this.sleeper = b.sleeper;
     this.host = b.host;
     this.timeout = b.timeout;
@@ -224,7 +224,7 @@ public final class InstallerDriver implements AgentRegistrar {
     }
   }
 
-  /** Builds an {@link InstallerDriver}. */
+  /** Builds an {@link DefaultAgentRegistrar}. */
   public static final class BuilderImpl implements AgentRegistrar.Builder {
     private Host host = LocalHost.create();
     private Duration timeout = Duration.ofMinutes(30);
@@ -283,7 +283,7 @@ public final class InstallerDriver implements AgentRegistrar {
 
     @Override
     public AgentRegistrar build() {
-      return new InstallerDriver(this);
+      return new DefaultAgentRegistrar(this);
     }
   }
 }

@@ -55,7 +55,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
 /** {@link AgentInstallation}: the steps in order, each reported as events. */
-public final class InstallationFlow implements AgentInstallation {
+public final class DefaultAgentInstallation implements AgentInstallation {
 
   private static final double GIB = 1024.0 * 1024 * 1024;
 
@@ -76,7 +76,7 @@ public final class InstallationFlow implements AgentInstallation {
   private final int confirmationAttempts;
   private final Optional<RetryStrategy> mgnRetries;
 
-  private InstallationFlow(BuilderImpl b) {
+  private DefaultAgentInstallation(BuilderImpl b) {
     this.downloadAttempts = b.downloadAttempts;
     this.downloadBackoff = b.downloadBackoff;
     this.stallTimeout = b.stallTimeout;
@@ -128,7 +128,7 @@ public final class InstallationFlow implements AgentInstallation {
           v -> "verified " + v.path() + " (" + v.sizeBytes() + " bytes, sha512 "
               + v.sha512().substring(0, 16) + "...)");
       step(InstallStep.SELECT_DISKS, "selecting the disks", () -> selection,
-          InstallationFlow::describe);
+          DefaultAgentInstallation::describe);
       Registration registration = step(InstallStep.INSTALL, "running the installer",
           () -> registrar(service).register(installer, registrationRequest(request, credentials,
               selection)),
@@ -314,7 +314,7 @@ public final class InstallationFlow implements AgentInstallation {
     }
   }
 
-  /** Builds an {@link InstallationFlow}. */
+  /** Builds an {@link DefaultAgentInstallation}. */
   public static final class BuilderImpl implements AgentInstallation.Builder {
     private Host host = LocalHost.create();
     private EventListener listener = EventListener.NONE;
@@ -422,7 +422,7 @@ public final class InstallationFlow implements AgentInstallation {
 
     @Override
     public AgentInstallation build() {
-      return new InstallationFlow(this);
+      return new DefaultAgentInstallation(this);
     }
   }
 }

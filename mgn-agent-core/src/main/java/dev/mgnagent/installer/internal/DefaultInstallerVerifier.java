@@ -14,11 +14,11 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /** The {@link InstallerVerifier} behind the builder: HTTP(S) downloads, one pass, SHA-512. */
-public final class HttpInstallerVerifier implements InstallerVerifier {
+public final class DefaultInstallerVerifier implements InstallerVerifier {
 
   private final VerifierSettings settings;
 
-  public HttpInstallerVerifier(VerifierSettings settings) {
+  public DefaultInstallerVerifier(VerifierSettings settings) {
     this.settings = settings;
   }
 
