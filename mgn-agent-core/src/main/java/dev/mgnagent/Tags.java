@@ -1,6 +1,5 @@
 package dev.mgnagent;
 
-import dev.mgnagent.internal.Shown;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

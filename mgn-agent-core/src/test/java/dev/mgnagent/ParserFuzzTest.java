@@ -13,9 +13,6 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.installer.InstallerVerifier;
 import dev.mgnagent.installer.internal.DigestText;
-import dev.mgnagent.internal.EndpointUrl;
-import dev.mgnagent.internal.Regions;
-import dev.mgnagent.internal.Shown;
 import dev.mgnagent.mgn.SourceServerId;
 import java.net.URI;
 import java.util.Optional;
@@ -65,7 +62,7 @@ class ParserFuzzTest {
   void endpointsAreHttpsOrLoopbackHttpWithAPortInRangeOrRefused() {
     property(() -> qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(any())
         .checkAssert(text -> typedOrNothing("--endpoint", () -> {
-          URI uri = EndpointUrl.parse("--endpoint", "MGN endpoint", "example.com", text);
+          URI uri = Endpoints.parse("--endpoint", "MGN endpoint", "example.com", text);
           assertThat(uri.getScheme()).isIn("https", "http");
           assertThat(uri.getHost()).isNotNull();
           assertThat(uri.getPort()).isBetween(-1, 65535).isNotZero();

@@ -3,7 +3,7 @@ package dev.mgnagent.cli;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.cli.output.JsonWriter;
-import dev.mgnagent.internal.Shown;
+import dev.mgnagent.Shown;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

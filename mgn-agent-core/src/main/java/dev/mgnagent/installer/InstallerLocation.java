@@ -2,8 +2,8 @@ package dev.mgnagent.installer;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.installer.internal.S3Endpoint;
-import dev.mgnagent.internal.Loopback;
-import dev.mgnagent.internal.Regions;
+import dev.mgnagent.Loopback;
+import dev.mgnagent.Regions;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

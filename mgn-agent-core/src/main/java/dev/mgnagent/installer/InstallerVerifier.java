@@ -91,7 +91,7 @@ public interface InstallerVerifier {
       String h = hex == null ? "" : hex.strip();
       if (!isSha512Hex(h)) {
         throw new InvalidRequestException(
-            "sha512", dev.mgnagent.internal.Shown.quoted(hex) + " is not a SHA-512 digest (128 hexadecimal characters)");
+            "sha512", dev.mgnagent.Shown.quoted(hex) + " is not a SHA-512 digest (128 hexadecimal characters)");
       }
       this.expectedSha512 = h.toLowerCase(Locale.ROOT);
       return this;

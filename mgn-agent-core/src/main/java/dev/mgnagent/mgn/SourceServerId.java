@@ -1,7 +1,7 @@
 package dev.mgnagent.mgn;
 
 import dev.mgnagent.InvalidRequestException;
-import dev.mgnagent.internal.Shown;
+import dev.mgnagent.Shown;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

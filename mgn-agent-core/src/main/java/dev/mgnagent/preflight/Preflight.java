@@ -3,8 +3,8 @@ package dev.mgnagent.preflight;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.internal.EndpointUrl;
-import dev.mgnagent.internal.Regions;
+import dev.mgnagent.Endpoints;
+import dev.mgnagent.Regions;
 import dev.mgnagent.preflight.internal.AllChecks;
 import dev.mgnagent.preflight.internal.HostView;
 import dev.mgnagent.preflight.internal.PreflightCheck;
@@ -106,14 +106,14 @@ public final class Preflight {
 
     /** An MGN endpoint other than the regional one (a PrivateLink endpoint, or a fake). */
     public Builder endpoint(URI endpoint) {
-      this.endpoint = EndpointUrl.parse("endpoint", "MGN endpoint", "mgn.us-east-1.amazonaws.com",
+      this.endpoint = Endpoints.parse("endpoint", "MGN endpoint", "mgn.us-east-1.amazonaws.com",
           Objects.requireNonNull(endpoint, "endpoint").toString());
       return this;
     }
 
     /** An S3 endpoint (VPC endpoint) probed instead of the public bucket hosts. */
     public Builder s3Endpoint(URI s3Endpoint) {
-      this.s3Endpoint = EndpointUrl.parse("s3Endpoint", "S3 endpoint", "s3.us-east-1.amazonaws.com",
+      this.s3Endpoint = Endpoints.parse("s3Endpoint", "S3 endpoint", "s3.us-east-1.amazonaws.com",
           Objects.requireNonNull(s3Endpoint, "s3Endpoint").toString());
       return this;
     }

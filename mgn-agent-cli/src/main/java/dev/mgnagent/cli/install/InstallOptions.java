@@ -11,9 +11,9 @@ import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.Tags;
 import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.internal.EndpointUrl;
-import dev.mgnagent.internal.Loopback;
-import dev.mgnagent.internal.Shown;
+import dev.mgnagent.Endpoints;
+import dev.mgnagent.Loopback;
+import dev.mgnagent.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -122,11 +122,11 @@ public final class InstallOptions {
         .allowSecretOnCommandLine(allowSecretOnCommandLine)
         .watch(watching());
     if (endpoint != null) {
-      builder.endpoint(EndpointUrl.parse("--endpoint", "MGN endpoint",
+      builder.endpoint(Endpoints.parse("--endpoint", "MGN endpoint",
           "vpce-0123-abcd.mgn." + chosenRegion + ".vpce.amazonaws.com", endpoint));
     }
     if (s3Endpoint != null) {
-      builder.s3Endpoint(EndpointUrl.parse("--s3-endpoint", "S3 endpoint",
+      builder.s3Endpoint(Endpoints.parse("--s3-endpoint", "S3 endpoint",
           "bucket.vpce-0123-abcd.s3." + chosenRegion + ".vpce.amazonaws.com", s3Endpoint));
     }
     if (sandbox && (endpoint != null || s3Endpoint != null)) {
@@ -224,9 +224,9 @@ public final class InstallOptions {
   /** Both endpoints given and on loopback: a sandbox serves them. */
   boolean againstLoopback() {
     return endpoint != null && s3Endpoint != null
-        && Loopback.isLoopbackHost(EndpointUrl.parse("--endpoint", "MGN endpoint", "localhost",
+        && Loopback.isLoopbackHost(Endpoints.parse("--endpoint", "MGN endpoint", "localhost",
             endpoint).getHost())
-        && Loopback.isLoopbackHost(EndpointUrl.parse("--s3-endpoint", "S3 endpoint", "localhost",
+        && Loopback.isLoopbackHost(Endpoints.parse("--s3-endpoint", "S3 endpoint", "localhost",
             s3Endpoint).getHost());
   }
 

@@ -139,7 +139,7 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
         return f;
       }
     }
-    throw new InvalidRequestException("--flavor", "--flavor " + dev.mgnagent.internal.Shown.quoted(flavor) + ": use binary or python");
+    throw new InvalidRequestException("--flavor", "--flavor " + dev.mgnagent.Shown.quoted(flavor) + ": use binary or python");
   }
 
   private Path checkedFile() {

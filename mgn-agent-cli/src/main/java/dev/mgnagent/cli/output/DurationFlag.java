@@ -1,7 +1,7 @@
 package dev.mgnagent.cli.output;
 
 import dev.mgnagent.InvalidRequestException;
-import dev.mgnagent.internal.Shown;
+import dev.mgnagent.Shown;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;

@@ -2,9 +2,9 @@ package dev.mgnagent.cli.preflight;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.internal.EndpointUrl;
-import dev.mgnagent.internal.Regions;
-import dev.mgnagent.internal.Shown;
+import dev.mgnagent.Endpoints;
+import dev.mgnagent.Regions;
+import dev.mgnagent.Shown;
 import dev.mgnagent.preflight.Preflight;
 import dev.mgnagent.credentials.CredentialsResolver;
 import java.nio.file.Files;
@@ -25,11 +25,11 @@ record PreflightRequest(String region, String endpoint, String s3Endpoint,
       builder.region(Region.of(Regions.requireWellFormed("--region", region)));
     }
     if (endpoint != null) {
-      builder.endpoint(EndpointUrl.parse("--endpoint", "MGN endpoint",
+      builder.endpoint(Endpoints.parse("--endpoint", "MGN endpoint",
           "vpce-0123-abcd.mgn." + example + ".vpce.amazonaws.com", endpoint));
     }
     if (s3Endpoint != null) {
-      builder.s3Endpoint(EndpointUrl.parse("--s3-endpoint", "S3 endpoint",
+      builder.s3Endpoint(Endpoints.parse("--s3-endpoint", "S3 endpoint",
           "bucket.vpce-0123-abcd.s3." + example + ".vpce.amazonaws.com", s3Endpoint));
     }
     if (replicationServer != null) {

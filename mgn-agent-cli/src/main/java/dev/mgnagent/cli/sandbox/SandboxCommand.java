@@ -2,7 +2,7 @@ package dev.mgnagent.cli.sandbox;
 
 import dev.mgnagent.cli.ExitCodes;
 import dev.mgnagent.cli.output.JsonWriter;
-import dev.mgnagent.internal.Regions;
+import dev.mgnagent.Regions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -1,11 +1,11 @@
 package dev.mgnagent.cli.service;
 
 import dev.mgnagent.cli.CliContext;
-import dev.mgnagent.internal.EndpointUrl;
-import dev.mgnagent.internal.Regions;
+import dev.mgnagent.Endpoints;
+import dev.mgnagent.Regions;
 import dev.mgnagent.credentials.CredentialsResolver;
 import dev.mgnagent.credentials.ResolvedCredentials;
-import dev.mgnagent.mgn.internal.MgnClients;
+import dev.mgnagent.mgn.MgnClients;
 import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -31,7 +31,7 @@ public final class ServiceOptions {
   /** The validated request: region and endpoint checked, credentials chosen; nothing sent yet. */
   Service resolve(CliContext context) {
     Region checkedRegion = Region.of(Regions.requireWellFormed("--region", region));
-    Optional<URI> checkedEndpoint = Optional.ofNullable(endpoint).map(e -> EndpointUrl.parse(
+    Optional<URI> checkedEndpoint = Optional.ofNullable(endpoint).map(e -> Endpoints.parse(
         "--endpoint", "MGN endpoint", "vpce-0123-abcd.mgn." + region + ".vpce.amazonaws.com", e));
     ResolvedCredentials credentials = CredentialsResolver.builder()
         .profile(profile)
@@ -44,7 +44,9 @@ public final class ServiceOptions {
   /** Where and as whom to call MGN. */
   record Service(Region region, Optional<URI> endpoint, ResolvedCredentials credentials) {
     MgnClient newClient() {
-      return MgnClients.create(region, Optional.of(credentials.provider()), endpoint);
+      return endpoint
+          .map(uri -> MgnClients.create(region, credentials.provider(), uri))
+          .orElseGet(() -> MgnClients.create(region, credentials.provider()));
     }
   }
 }

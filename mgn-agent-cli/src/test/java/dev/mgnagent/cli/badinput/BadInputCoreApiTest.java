@@ -17,8 +17,8 @@ import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.Tags;
 import dev.mgnagent.installer.InstallerVerifier;
-import dev.mgnagent.internal.EndpointUrl;
-import dev.mgnagent.internal.Regions;
+import dev.mgnagent.Endpoints;
+import dev.mgnagent.Regions;
 import dev.mgnagent.selection.InvalidSelectionException;
 import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.SelectionRequest;
@@ -102,7 +102,7 @@ class BadInputCoreApiTest {
       };
       case "tags" -> () -> Tags.parse(values(args, "--tags"));
       case "region" -> () -> Regions.requireWellFormed("--region", value(args, "--region"));
-      case "endpoint" -> () -> EndpointUrl.parse(flag, "endpoint", "example.com",
+      case "endpoint" -> () -> Endpoints.parse(flag, "endpoint", "example.com",
           value(args, flag));
       case "id" -> () -> SourceServerId.parse(flag, value(args, flag));
       case "sha512" -> () -> InstallerVerifier.builder().expectedSha512(value(args, flag));

@@ -35,7 +35,7 @@ import dev.mgnagent.mgn.ServerReplicationStatus;
 import dev.mgnagent.mgn.WatchResult;
 import dev.mgnagent.installer.RegistrationRequest;
 import dev.mgnagent.credentials.ResolvedCredentials;
-import dev.mgnagent.mgn.internal.MgnClients;
+import dev.mgnagent.mgn.internal.MgnClientFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -115,7 +115,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
         () -> credentials(request), c -> "using " + c.description());
     Region region = Region.of(request.region());
     List<String> warnings = new ArrayList<>();
-    try (MgnClient service = MgnClients.create(region,
+    try (MgnClient service = MgnClientFactory.create(region,
         Optional.of(serviceCredentials.orElse(credentials.provider())), request.endpoint(),
         mgnRetries)) {
       step(InstallStep.PREFLIGHT, "checking the server against MGN's requirements",

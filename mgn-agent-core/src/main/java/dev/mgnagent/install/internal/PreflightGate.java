@@ -2,7 +2,7 @@ package dev.mgnagent.install.internal;
 
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.install.InstallRequest;
-import dev.mgnagent.internal.Loopback;
+import dev.mgnagent.Loopback;
 import dev.mgnagent.preflight.CheckResult;
 import dev.mgnagent.preflight.CheckStatus;
 import dev.mgnagent.preflight.PreflightReport;

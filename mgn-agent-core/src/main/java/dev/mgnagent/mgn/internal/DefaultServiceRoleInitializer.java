@@ -117,7 +117,7 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
       if (region == null) {
         throw new IllegalStateException("give ServiceRoleInitializer a region or an MgnClient");
       }
-      MgnClient created = MgnClients.create(region, Optional.ofNullable(credentials),
+      MgnClient created = MgnClientFactory.create(region, Optional.ofNullable(credentials),
           Optional.ofNullable(endpoint));
       return new DefaultServiceRoleInitializer(created, true, region.id(), Optional.ofNullable(endpoint));
     }

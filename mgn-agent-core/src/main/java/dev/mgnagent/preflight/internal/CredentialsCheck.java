@@ -3,7 +3,7 @@ package dev.mgnagent.preflight.internal;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.preflight.internal.PreflightCheck.Verdict;
 import dev.mgnagent.mgn.MgnServiceException;
-import dev.mgnagent.mgn.internal.MgnClients;
+import dev.mgnagent.mgn.internal.MgnClientFactory;
 import dev.mgnagent.mgn.internal.MgnErrors;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,7 +38,7 @@ final class CredentialsCheck {
     }
     String region = s.region().orElseGet(
         () -> s.mgnClient().get().serviceClientConfiguration().region().id());
-    MgnClient client = s.mgnClient().orElseGet(() -> MgnClients.create(
+    MgnClient client = s.mgnClient().orElseGet(() -> MgnClientFactory.create(
         Region.of(region), s.credentials(), s.mgnEndpoint()));
     try {
       client.describeSourceServers(r -> r.maxResults(1)

@@ -5,7 +5,7 @@ import dev.mgnagent.disk.BlockDeviceRole;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.Disk;
 import dev.mgnagent.disk.Inventory;
-import dev.mgnagent.internal.Shown;
+import dev.mgnagent.Shown;
 import dev.mgnagent.selection.InvalidSelectionException;
 import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.SelectedDisk;

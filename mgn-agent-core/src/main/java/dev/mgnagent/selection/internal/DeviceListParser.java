@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import dev.mgnagent.internal.Shown;
+import dev.mgnagent.Shown;
 
 /**
  * Splits a {@code --devices} value into paths and says what is wrong with each malformed item. The

@@ -1,6 +1,5 @@
-package dev.mgnagent.internal;
+package dev.mgnagent;
 
-import dev.mgnagent.InvalidRequestException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;

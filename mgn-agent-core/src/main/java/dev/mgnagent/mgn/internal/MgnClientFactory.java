@@ -11,9 +11,9 @@ import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.mgn.MgnClientBuilder;
 
 /** Builds the {@link MgnClient}s mgn-agent creates itself: URL-connection HTTP, optional endpoint. */
-public final class MgnClients {
+public final class MgnClientFactory {
 
-  private MgnClients() {}
+  private MgnClientFactory() {}
 
   /** A client for {@code region}; the default credentials chain when {@code credentials} is empty. */
   public static MgnClient create(

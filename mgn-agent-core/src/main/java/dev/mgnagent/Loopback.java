@@ -1,4 +1,4 @@
-package dev.mgnagent.internal;
+package dev.mgnagent;
 
 import java.util.Locale;
 

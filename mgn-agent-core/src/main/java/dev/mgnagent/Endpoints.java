@@ -1,6 +1,5 @@
-package dev.mgnagent.internal;
+package dev.mgnagent;
 
-import dev.mgnagent.InvalidRequestException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -10,12 +9,12 @@ import java.util.Locale;
  * fake) into a base URI without a trailing slash. A bare host name means {@code https}; plain
  * {@code http} is allowed only for loopback hosts, decided without a DNS lookup.
  */
-public final class EndpointUrl {
+public final class Endpoints {
 
   /** Longer than any DNS name (253) with scheme, port and a short path. */
   static final int MAX_LENGTH = 1024;
 
-  private EndpointUrl() {}
+  private Endpoints() {}
 
   /**
    * @param parameter the flag or field, for the exception

@@ -1,4 +1,4 @@
-package dev.mgnagent.internal;
+package dev.mgnagent;
 
 /**
  * How a value the user typed appears in an error message: quoted, every character outside

@@ -1,2 +1,0 @@
-/** Helpers shared by mgn-agent's packages (region names, loopback hosts). Not API. */
-package dev.mgnagent.internal;
