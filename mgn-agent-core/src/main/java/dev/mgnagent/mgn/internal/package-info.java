@@ -1,0 +1,7 @@
+/**
+ * How mgn-agent calls MGN.
+ *
+ * <p>Not API: these classes may change or disappear in any release, and no other module may use
+ * them (an ArchUnit test enforces this). Null contract as in the enclosing package.
+ */
+package dev.mgnagent.mgn.internal;
