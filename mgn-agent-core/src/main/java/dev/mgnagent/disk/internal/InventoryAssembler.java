@@ -124,7 +124,7 @@ final class InventoryAssembler {
   private MountTable mountTable(Optional<String> mountInfo, String problem) {
     if (mountInfo.isPresent()) {
       try {
-        return new MountTable(MountInfoParser.parse(mountInfo.get()));
+        return MountTable.parse(mountInfo.get());
       } catch (IllegalArgumentException e) {
         problem = "proc/self/mountinfo " + e.getMessage();
       }
@@ -133,7 +133,7 @@ final class InventoryAssembler {
         new InventoryWarning(
             InventoryWarning.MOUNTS_UNREADABLE,
             problem + ": mount points, root and boot disks are unknown"));
-    return new MountTable(List.of());
+    return MountTable.empty();
   }
 
   private Optional<Set<String>> backingDisks(MountTable mounts, String mountPoint, DiskGraph graph) {
@@ -253,38 +253,5 @@ final class InventoryAssembler {
   private static String pathOf(BlockDeviceNode node) {
     Optional<String> dmName = node.raw().trimmed("dm/name");
     return dmName.map(n -> "/dev/mapper/" + n).orElse("/dev/" + node.name());
-  }
-
-  /** Mount points by device number, in mountinfo order. */
-  private static final class MountTable {
-    private final List<MountEntry> entries;
-    private final Map<String, List<String>> byDevice = new LinkedHashMap<>();
-
-    MountTable(List<MountEntry> entries) {
-      this.entries = entries;
-      for (MountEntry entry : entries) {
-        if (!entry.onAnonymousDevice()) {
-          List<String> points = byDevice.computeIfAbsent(entry.majorMinor(), k -> new ArrayList<>());
-          if (!points.contains(entry.mountPoint())) {
-            points.add(entry.mountPoint());
-          }
-        }
-      }
-    }
-
-    List<String> mountPointsOf(String majorMinor) {
-      return byDevice.getOrDefault(majorMinor, List.of());
-    }
-
-    /** The mount that is visible at {@code mountPoint}: the last one mounted there. */
-    Optional<MountEntry> lastMountAt(String mountPoint) {
-      MountEntry last = null;
-      for (MountEntry entry : entries) {
-        if (entry.mountPoint().equals(mountPoint)) {
-          last = entry;
-        }
-      }
-      return Optional.ofNullable(last);
-    }
   }
 }

@@ -28,6 +28,23 @@ final class MountInfoParser {
     return entries;
   }
 
+  /** The lines that parse, in file order; malformed lines are left out. */
+  static List<MountEntry> parseWellFormedLines(String text) {
+    List<MountEntry> entries = new ArrayList<>();
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (!line.isEmpty()) {
+        try {
+          entries.add(parseLine(line, i + 1));
+        } catch (IllegalArgumentException malformed) {
+          // preflight reads what it can; the inventory uses parse() and reports the line
+        }
+      }
+    }
+    return entries;
+  }
+
   private static MountEntry parseLine(String line, int lineNumber) {
     String[] fields = line.split(" +");
     int separator = -1;
@@ -46,8 +63,8 @@ final class MountInfoParser {
           "line " + lineNumber + " has no major:minor device number in field 3");
     }
     String source = separator + 2 < fields.length ? unescape(fields[separator + 2]) : "";
-    return new MountEntry(
-        majorMinor, unescape(fields[3]), unescape(fields[4]), fields[separator + 1], source);
+    return new MountEntry(majorMinor, unescape(fields[3]), unescape(fields[4]),
+        List.of(fields[5].split(",")), fields[separator + 1], source);
   }
 
   /** Undoes the kernel's octal escapes ({@code \040} space, {@code \011} tab, {@code \012}, {@code \134}). */

@@ -1,6 +1,8 @@
 package dev.mgnagent.preflight.internal;
 
 import dev.mgnagent.preflight.internal.PreflightCheck.Verdict;
+import dev.mgnagent.disk.internal.MountEntry;
+import dev.mgnagent.disk.internal.MountTable;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,19 +33,19 @@ final class SpaceChecks {
                 .orElseGet(() -> Verdict.skipped("no /proc/meminfo under the host root"))));
   }
 
-  private static Optional<Mounts> mounts(CheckContext c) {
-    return c.host().read("/proc/self/mountinfo").map(Mounts::parse);
+  private static Optional<MountTable> mounts(CheckContext c) {
+    return c.host().read("/proc/self/mountinfo").map(MountTable::parseWellFormedLines);
   }
 
   private static Verdict space(CheckContext c, String path, boolean onlyIfSeparate, long failBelow,
       long warnBelow, String remedy) {
     if (onlyIfSeparate) {
-      Optional<Mounts> mounts = mounts(c);
+      Optional<MountTable> mounts = mounts(c);
       if (mounts.isEmpty()) {
         return Verdict.skipped("no /proc/self/mountinfo under the host root, so it is unknown"
             + " whether " + path + " is a separate mount");
       }
-      if (mounts.get().at(path).isEmpty()) {
+      if (mounts.get().lastMountAt(path).isEmpty()) {
         return Verdict.pass(path + " is not a separate mount; it counts against /");
       }
     }
@@ -69,21 +71,21 @@ final class SpaceChecks {
   }
 
   private static Verdict tmpExec(CheckContext c) {
-    Optional<Mounts> mounts = mounts(c);
+    Optional<MountTable> mounts = mounts(c);
     if (mounts.isEmpty()) {
       return Verdict.skipped("no /proc/self/mountinfo under the host root");
     }
     return tmpExec(mounts.get(), Optional.ofNullable(c.host().environment().get("TMPDIR")));
   }
 
-  static Verdict tmpExec(Mounts mounts, Optional<String> tmpdir) {
-    Optional<Mounts.Mount> tmp = mounts.holding("/tmp");
+  static Verdict tmpExec(MountTable mounts, Optional<String> tmpdir) {
+    Optional<MountEntry> tmp = mounts.holding("/tmp");
     if (tmp.isEmpty() || !tmp.get().noexec()) {
-      return Verdict.pass("/tmp is on " + tmp.map(Mounts.Mount::mountPoint).orElse("/")
+      return Verdict.pass("/tmp is on " + tmp.map(MountEntry::mountPoint).orElse("/")
           + " without noexec");
     }
     if (tmpdir.isPresent() && tmpdir.get().startsWith("/")) {
-      Optional<Mounts.Mount> other = mounts.holding(tmpdir.get());
+      Optional<MountEntry> other = mounts.holding(tmpdir.get());
       if (other.isPresent() && !other.get().noexec()) {
         return Verdict.pass("/tmp is noexec, but TMPDIR=" + tmpdir.get() + " is on "
             + other.get().mountPoint() + " without noexec");

@@ -17,8 +17,8 @@ class MountInfoParserTest {
 
     assertThat(entries)
         .containsExactly(
-            new MountEntry("254:0", "/", "/", "ext4", "/dev/vda"),
-            new MountEntry("0:21", "/", "/proc", "proc", "proc"));
+            new MountEntry("254:0", "/", "/", List.of("rw", "relatime"), "ext4", "/dev/vda"),
+            new MountEntry("0:21", "/", "/proc", List.of("rw", "relatime"), "proc", "proc"));
   }
 
   @Test

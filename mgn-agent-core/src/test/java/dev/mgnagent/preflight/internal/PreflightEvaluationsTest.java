@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.preflight.CheckStatus;
+import dev.mgnagent.disk.internal.MountTable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +75,7 @@ class PreflightEvaluationsTest {
 
   @Test
   void tmpNoexecIsWorkedAroundOnlyByAnExecTmpdir() {
-    Mounts mounts = Mounts.parse(
+    MountTable mounts = MountTable.parseWellFormedLines(
         "29 1 252:1 / / rw,relatime shared:1 - ext4 /dev/vda1 rw\n"
             + "40 29 0:40 / /tmp rw,nosuid,nodev,noexec,relatime shared:20 - tmpfs tmpfs rw\n"
             + "41 29 0:41 / /var/tmp\\040x rw,nosuid,noexec shared:21 - tmpfs tmpfs rw\n");
@@ -83,8 +84,8 @@ class PreflightEvaluationsTest {
         .isEqualTo(CheckStatus.PASS);
     assertThat(SpaceChecks.tmpExec(mounts, Optional.of("/var/tmp x/a")).status())
         .isEqualTo(CheckStatus.FAIL);
-    assertThat(mounts.at("/tmp")).isPresent();
-    assertThat(mounts.at("/boot")).isEmpty();
+    assertThat(mounts.lastMountAt("/tmp")).isPresent();
+    assertThat(mounts.lastMountAt("/boot")).isEmpty();
   }
 
   @Test
