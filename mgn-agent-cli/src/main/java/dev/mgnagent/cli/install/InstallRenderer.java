@@ -23,27 +23,36 @@ final class InstallRenderer implements EventListener {
 
   private final PrintWriter out;
   private final ProgressRenderer progress;
+  private final EventListener dispatch;
 
   InstallRenderer(PrintWriter out, PrintWriter err, boolean terminal) {
     this.out = out;
     this.progress = new ProgressRenderer(err, terminal);
+    this.dispatch = dispatch();
   }
 
   @Override
   public void onEvent(MgnAgentEvent event) {
-    if (event instanceof DownloadStarted || event instanceof DownloadProgress
-        || event instanceof DownloadRetrying || event instanceof DownloadFinished) {
-      progress.onEvent(event);
-    } else if (event instanceof InstallStepFinished finished) {
-      print(finished.step() == InstallStep.SELECT_DISKS
-          ? finished.summary() : "mgn-agent: " + finished.summary());
-    } else if (event instanceof ReplicationStatusChanged changed) {
-      print(ServerLine.summary(changed.current(), Instant.now()));
-      ServerLine.problem(changed.current()).ifPresent(p -> print("  " + p));
-    } else if (event instanceof InstallerOutput output
-        && !output.line().startsWith("Identified volume for replication:")) {
-      print(output.line());
-    }
+    dispatch.onEvent(event);
+  }
+
+  private EventListener dispatch() {
+    return EventListener.on(DownloadStarted.class, progress::onEvent)
+        .andOn(DownloadProgress.class, progress::onEvent)
+        .andOn(DownloadRetrying.class, progress::onEvent)
+        .andOn(DownloadFinished.class, progress::onEvent)
+        .andOn(InstallStepFinished.class, finished -> print(
+            finished.step() == InstallStep.SELECT_DISKS
+                ? finished.summary() : "mgn-agent: " + finished.summary()))
+        .andOn(ReplicationStatusChanged.class, changed -> {
+          print(ServerLine.summary(changed.current(), Instant.now()));
+          ServerLine.problem(changed.current()).ifPresent(p -> print("  " + p));
+        })
+        .andOn(InstallerOutput.class, output -> {
+          if (!output.line().startsWith("Identified volume for replication:")) {
+            print(output.line());
+          }
+        });
   }
 
   private void print(String text) {

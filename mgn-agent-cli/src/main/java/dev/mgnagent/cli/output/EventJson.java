@@ -2,7 +2,6 @@ package dev.mgnagent.cli.output;
 
 import dev.mgnagent.cli.service.WatchJson;
 import dev.mgnagent.installer.DownloadFinished;
-import dev.mgnagent.installer.DownloadProgress;
 import dev.mgnagent.installer.DownloadRetrying;
 import dev.mgnagent.installer.DownloadStarted;
 import dev.mgnagent.event.EventListener;
@@ -24,59 +23,52 @@ import java.io.PrintWriter;
 public final class EventJson implements EventListener {
 
   private final PrintWriter out;
+  private final EventListener dispatch;
 
   public EventJson(PrintWriter out) {
     this.out = out;
+    // DownloadProgress is left out: too many for a line each; downloadFinished carries the size
+    this.dispatch = EventListener
+        .on(InstallStepStarted.class, e -> print(typed("stepStarted")
+            .field("step", e.step().name()).field("description", e.description())))
+        .andOn(InstallStepFinished.class, e -> print(typed("stepFinished")
+            .field("step", e.step().name()).field("summary", e.summary())))
+        .andOn(InstallStepFailed.class, e -> print(typed("stepFailed")
+            .field("step", e.step().name()).field("message", e.message())))
+        .andOn(InstallerStarted.class, e -> print(typed("installerStarted")
+            .field("commandLine", e.commandLine()).field("pid", e.pid())))
+        .andOn(InstallerOutput.class, e -> print(typed("installerOutput")
+            .field("line", e.line()).field("stderr", e.stderr())))
+        .andOn(InstallerPromptAnswered.class, e -> print(typed("promptAnswered")
+            .field("prompt", e.prompt()).field("answer", e.answer())))
+        .andOn(InstallerFinished.class, e -> print(typed("installerFinished")
+            .field("exitCode", e.exitCode())))
+        .andOn(DownloadStarted.class, e -> print(typed("downloadStarted")
+            .field("url", e.url().toString()).field("fromByte", e.fromByte())))
+        .andOn(DownloadRetrying.class, e -> print(typed("downloadRetrying")
+            .field("url", e.url().toString()).field("reason", e.reason())))
+        .andOn(DownloadFinished.class, e -> print(typed("downloadFinished")
+            .field("url", e.url().toString()).field("sizeBytes", e.sizeBytes())))
+        .andOn(ReplicationStatusChanged.class, e -> {
+          JsonWriter json = typed("replicationStatus");
+          WatchJson.server(json, e.current());
+          print(json);
+        });
   }
 
   @Override
   public void onEvent(MgnAgentEvent event) {
-    JsonWriter json = toJson(event);
-    if (json != null) {
-      synchronized (out) {
-        out.println(json.toJson());
-        out.flush();
-      }
-    }
+    dispatch.onEvent(event);
   }
 
-  static JsonWriter toJson(MgnAgentEvent event) {
-    if (event instanceof InstallStepStarted e) {
-      return JsonWriter.object().field("type", "stepStarted").field("step", e.step().name())
-          .field("description", e.description());
-    } else if (event instanceof InstallStepFinished e) {
-      return JsonWriter.object().field("type", "stepFinished").field("step", e.step().name())
-          .field("summary", e.summary());
-    } else if (event instanceof InstallStepFailed e) {
-      return JsonWriter.object().field("type", "stepFailed").field("step", e.step().name())
-          .field("message", e.message());
-    } else if (event instanceof InstallerStarted e) {
-      return JsonWriter.object().field("type", "installerStarted")
-          .field("commandLine", e.commandLine()).field("pid", e.pid());
-    } else if (event instanceof InstallerOutput e) {
-      return JsonWriter.object().field("type", "installerOutput").field("line", e.line())
-          .field("stderr", e.stderr());
-    } else if (event instanceof InstallerPromptAnswered e) {
-      return JsonWriter.object().field("type", "promptAnswered").field("prompt", e.prompt())
-          .field("answer", e.answer());
-    } else if (event instanceof InstallerFinished e) {
-      return JsonWriter.object().field("type", "installerFinished").field("exitCode", e.exitCode());
-    } else if (event instanceof DownloadStarted e) {
-      return JsonWriter.object().field("type", "downloadStarted").field("url", e.url().toString())
-          .field("fromByte", e.fromByte());
-    } else if (event instanceof DownloadRetrying e) {
-      return JsonWriter.object().field("type", "downloadRetrying").field("url", e.url().toString())
-          .field("reason", e.reason());
-    } else if (event instanceof DownloadFinished e) {
-      return JsonWriter.object().field("type", "downloadFinished").field("url", e.url().toString())
-          .field("sizeBytes", e.sizeBytes());
-    } else if (event instanceof ReplicationStatusChanged e) {
-      JsonWriter json = JsonWriter.object().field("type", "replicationStatus");
-      WatchJson.server(json, e.current());
-      return json;
-    } else if (event instanceof DownloadProgress) {
-      return null; // too many for a line each; downloadFinished carries the size
+  private static JsonWriter typed(String type) {
+    return JsonWriter.object().field("type", type);
+  }
+
+  private void print(JsonWriter json) {
+    synchronized (out) {
+      out.println(json.toJson());
+      out.flush();
     }
-    return null;
   }
 }

@@ -21,29 +21,31 @@ public final class ProgressRenderer implements EventListener {
   private final PrintWriter err;
   private final boolean terminal;
   private int lastShown = -1;
+  private final EventListener dispatch;
 
   public ProgressRenderer(PrintWriter err, boolean terminal) {
     this.err = err;
     this.terminal = terminal;
+    this.dispatch = dispatch();
   }
 
   @Override
   public void onEvent(MgnAgentEvent event) {
-    if (event instanceof DownloadStarted started) {
-      if (started.fromByte() == 0) {
-        line("downloading " + started.url() + size(started.totalBytes()));
-      } else {
-        line("resuming at byte " + started.fromByte());
-      }
-    } else if (event instanceof DownloadProgress progress) {
-      progress(progress);
-    } else if (event instanceof DownloadRetrying retrying) {
-      line("attempt " + retrying.failedAttempt() + " failed: " + retrying.reason()
-          + "; retrying in " + retrying.delay().toMillis() / 1000.0 + " s");
-    } else if (event instanceof DownloadFinished finished) {
-      line("downloaded " + finished.sizeBytes() + " bytes; verifying");
-    }
-    err.flush();
+    dispatch.onEvent(event);
+  }
+
+  private EventListener dispatch() {
+    return EventListener
+      .on(DownloadStarted.class, started -> line(started.fromByte() == 0
+          ? "downloading " + started.url() + size(started.totalBytes())
+          : "resuming at byte " + started.fromByte()))
+      .andOn(DownloadProgress.class, this::progress)
+      .andOn(DownloadRetrying.class, retrying -> line("attempt " + retrying.failedAttempt()
+          + " failed: " + retrying.reason() + "; retrying in "
+          + retrying.delay().toMillis() / 1000.0 + " s"))
+      .andOn(DownloadFinished.class,
+          finished -> line("downloaded " + finished.sizeBytes() + " bytes; verifying"))
+      .andThen(event -> err.flush());
   }
 
   private void progress(DownloadProgress progress) {
