@@ -48,9 +48,12 @@ class SecretsCanaryJarIT {
   private SandboxServers sandbox;
   private Path credentials;
   private Set<String> tempBefore;
+  /** The java.io.tmpdir of the mgn-agent processes: this test's own, never the shared /tmp. */
+  private Path childTmp;
 
   @BeforeEach
   void start() throws Exception {
+    childTmp = Files.createDirectories(temp.resolve("tmp"));
     tempBefore = mgnAgentTemporaryEntries();
     host = FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(temp.resolve("host"));
     sandbox = SandboxServers.start("eu-west-3", host);
@@ -68,7 +71,7 @@ class SecretsCanaryJarIT {
   private List<String> command(String... args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", "-jar",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", "-Djava.io.tmpdir=" + childTmp, "-jar",
         Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar")).toAbsolutePath().toString(),
         "install", "--region", "eu-west-3",
         "--endpoint", sandbox.mgn().endpoint().toString(),
@@ -175,8 +178,8 @@ class SecretsCanaryJarIT {
     return found;
   }
 
-  private static Set<String> mgnAgentTemporaryEntries() throws IOException {
-    try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+  private Set<String> mgnAgentTemporaryEntries() throws IOException {
+    try (Stream<Path> entries = Files.list(childTmp)) {
       return entries.map(p -> p.getFileName().toString())
           .filter(n -> n.startsWith("mgn-agent-installer-"))
           .collect(Collectors.toCollection(TreeSet::new));
