@@ -15,7 +15,7 @@ import dev.mgnagent.Sleeper;
 
 /**
  * Downloads the replication-agent installer and checks its SHA-512 against the published digest
- * in the same pass, so that nothing unverified is ever run (seed step 2).
+ * in the same pass, so that nothing unverified is ever run.
  *
  * <pre>{@code
  * InstallerVerifier verifier =

@@ -1,6 +1,6 @@
 package dev.mgnagent.mgn;
 
-/** How a disk differs between the host and what MGN replicates (facts, section 5). */
+/** How a disk differs between the host and what MGN replicates. */
 public enum DiskChange {
   /** Replicated, and the same size on the host. */
   UNCHANGED("nothing to do"),

@@ -16,7 +16,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 
 /**
- * Shows an installation as plain text: a line per finished step, the disks in the seed's words,
+ * Shows an installation as plain text: a line per finished step, the disks in the installer's own words,
  * and the installer's own transcript on stdout; download progress on stderr.
  */
 final class InstallRenderer implements EventListener {

@@ -6,7 +6,7 @@ import dev.mgnagent.preflight.internal.PreflightCheck.Verdict;
 import java.util.List;
 import java.util.Optional;
 
-/** GRUB, Secure Boot and the boot disk (facts, section 3, "Boot and OS constraints"). */
+/** GRUB, Secure Boot and the boot disk: the boot constraints of MGN's installation requirements. */
 final class BootChecks {
 
   /** The EFI global variable holding the Secure Boot state. */

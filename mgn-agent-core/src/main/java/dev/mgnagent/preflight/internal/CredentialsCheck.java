@@ -49,7 +49,7 @@ final class CredentialsCheck {
       return Verdict.fail("MGN is not initialized in " + region
               + " (UninitializedAccountException)",
           "run 'mgn-agent init-service --region " + region + "' with an administrator's"
-              + " credentials (seed step 1); the installer otherwise fails with 'account not"
+              + " credentials; the installer otherwise fails with 'account not"
               + " being initialized'");
     } catch (SdkException e) {
       return explain(MgnErrors.translate("DescribeSourceServers", e, region, s.mgnEndpoint()));

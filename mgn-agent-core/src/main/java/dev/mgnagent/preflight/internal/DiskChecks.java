@@ -6,7 +6,7 @@ import dev.mgnagent.preflight.internal.PreflightCheck.Verdict;
 import java.util.List;
 import java.util.function.Function;
 
-/** The disks MGN would replicate: present, none over 16 TiB, at most 50 (facts, section 3). */
+/** The disks MGN would replicate: present, none over 16 TiB, at most 50 (MGN's limits). */
 final class DiskChecks {
 
   static final long MAX_DISK_BYTES = 16L << 40;

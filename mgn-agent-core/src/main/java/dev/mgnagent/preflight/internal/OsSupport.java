@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * MGN's supported Linux table and its scheduled end-of-support dates (facts, section 3a), keyed by
+ * MGN's supported Linux table and its scheduled end-of-support dates (from MGN's documentation), keyed by
  * {@code os-release} {@code ID} and {@code VERSION_ID}.
  */
 final class OsSupport {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Architecture, OS against the supported table, kernel release (facts, section 3). */
+/** Architecture, OS against MGN's supported table, kernel release. */
 final class PlatformChecks {
 
   /** End of support closer than this WARNs. */

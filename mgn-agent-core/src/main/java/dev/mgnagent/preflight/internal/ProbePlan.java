@@ -6,14 +6,14 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which endpoints the network checks probe, from the request (facts, sections 1 and 3). */
+/** Which endpoints the network checks probe (MGN, S3, the replication server), from the request. */
 public final class ProbePlan {
 
   public static final String MGN = "network.mgn-443";
   public static final String S3 = "network.s3-443";
   public static final String REPLICATION = "network.replication-1500";
 
-  /** Buckets besides the installer's and its hashes', allow-listed for TCP 443 (facts, section 1). */
+  /** Buckets besides the installer's and its hashes', allow-listed for TCP 443 (MGN's network requirements). */
   static final List<String> OTHER_BUCKETS = List.of("aws-mgn-clients-", "aws-mgn-clients-hashes-",
       "aws-mgn-internal-", "aws-mgn-internal-hashes-", "amazon-ssm-");
 

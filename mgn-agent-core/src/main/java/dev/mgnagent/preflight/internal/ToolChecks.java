@@ -5,7 +5,7 @@ import dev.mgnagent.preflight.internal.PreflightCheck.Verdict;
 import java.util.List;
 import java.util.Optional;
 
-/** Python, build tools, dhclient and kernel headers (facts, section 3, "Packages and tools"). */
+/** Python, build tools, dhclient and kernel headers, which the installer needs on the host. */
 final class ToolChecks {
 
   static final List<String> BUILD_TOOLS = List.of("make", "gcc", "perl", "tar", "gawk", "rpm");

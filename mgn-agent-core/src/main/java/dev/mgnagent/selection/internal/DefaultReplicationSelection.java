@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The seed's disk rules over one inventory. Pure: the host is only reached through {@link DevicePaths}. */
+/** The installer's disk rules over one inventory. Pure: the host is only reached through {@link DevicePaths}. */
 public final class DefaultReplicationSelection implements ReplicationSelection {
 
   private static final String DEVICES = "--devices";
