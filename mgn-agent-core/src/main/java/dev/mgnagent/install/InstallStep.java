@@ -1,6 +1,6 @@
 package dev.mgnagent.install;
 
-/** The steps of an {@code AgentInstallation}, in the order they run . */
+/** The steps of an {@code AgentInstallation}, in the order they run. */
 public enum InstallStep {
   /** Check every value given before anything is contacted or started. */
   VALIDATE,
