@@ -4,11 +4,16 @@ import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.preflight.internal.AllChecks;
 import dev.mgnagent.preflight.internal.DefaultPreflight;
+import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.preflight.internal.PreflightCheck;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.mgn.MgnClient;
 
 /**
  * Checks a Linux server against MGN's installation requirements before anything is installed:
@@ -55,7 +60,7 @@ public interface Preflight {
    */
   final class Builder {
     private Host host;
-    private PreflightSettings settings = PreflightSettings.hostOnly();
+    private PreflightSettings.Builder settings = PreflightSettings.builder();
     private FileSystemSpace space;
     private Clock clock = Clock.systemUTC();
     private TcpConnector connector = TcpConnector.sockets();
@@ -68,9 +73,60 @@ public interface Preflight {
       return this;
     }
 
-    /** What to check against (default: no region, so only the host's own checks decide). */
+    /**
+     * What to check against (default: no region, so only the host's own checks decide). The
+     * setters below change single values of these settings.
+     */
     public Builder settings(PreflightSettings settings) {
-      this.settings = Objects.requireNonNull(settings, "settings");
+      this.settings = Objects.requireNonNull(settings, "settings").toBuilder();
+      return this;
+    }
+
+    /** Sets {@link PreflightSettings.Builder#region(Region)}. */
+    public Builder region(Region region) {
+      settings.region(region);
+      return this;
+    }
+
+    /** Sets {@link PreflightSettings.Builder#endpoint(URI)}. */
+    public Builder endpoint(URI endpoint) {
+      settings.endpoint(endpoint);
+      return this;
+    }
+
+    /** Sets {@link PreflightSettings.Builder#s3Endpoint(URI)}. */
+    public Builder s3Endpoint(URI s3Endpoint) {
+      settings.s3Endpoint(s3Endpoint);
+      return this;
+    }
+
+    /** Sets {@link PreflightSettings.Builder#replicationServer(String)}. */
+    public Builder replicationServer(String host) {
+      settings.replicationServer(host);
+      return this;
+    }
+
+    /** Sets {@link PreflightSettings.Builder#flavor(InstallerFlavor)}. */
+    public Builder flavor(InstallerFlavor flavor) {
+      settings.flavor(flavor);
+      return this;
+    }
+
+    /** Sets {@link PreflightSettings.Builder#credentialsProvider(AwsCredentialsProvider)}. */
+    public Builder credentialsProvider(AwsCredentialsProvider credentials) {
+      settings.credentialsProvider(credentials);
+      return this;
+    }
+
+    /** Sets {@link PreflightSettings.Builder#mgnClient(MgnClient)}. */
+    public Builder mgnClient(MgnClient client) {
+      settings.mgnClient(client);
+      return this;
+    }
+
+    /** Sets {@link PreflightSettings.Builder#probeTimeout(Duration)}. */
+    public Builder probeTimeout(Duration timeout) {
+      settings.probeTimeout(timeout);
       return this;
     }
 
@@ -99,12 +155,13 @@ public interface Preflight {
      * The preflight.
      *
      * @throws IllegalStateException if no host was given
+     * @throws dev.mgnagent.InvalidRequestException if a setting is malformed
      */
     public Preflight build() {
       if (host == null) {
         throw new IllegalStateException("give Preflight a host");
       }
-      return DefaultPreflight.create(host, settings, space, clock, connector);
+      return DefaultPreflight.create(host, settings.build(), space, clock, connector);
     }
   }
 }

@@ -207,7 +207,9 @@ public final class PreflightSettings {
     /**
      * The settings, every value checked.
      *
-     * @throws InvalidRequestException naming the malformed value by its builder name
+     * @throws InvalidRequestException naming a malformed region, endpoint or server by its
+     *     builder name
+     * @throws IllegalArgumentException if the probe timeout is not positive
      */
     public PreflightSettings build() {
       if (region != null) {
@@ -226,8 +228,7 @@ public final class PreflightSettings {
         replicationServer = replicationServer.strip();
       }
       if (probeTimeout.isNegative() || probeTimeout.isZero()) {
-        throw new InvalidRequestException("probeTimeout", "probeTimeout must be positive: "
-            + probeTimeout);
+        throw new IllegalArgumentException("probeTimeout must be positive: " + probeTimeout);
       }
       return new PreflightSettings(this, mgn, s3);
     }

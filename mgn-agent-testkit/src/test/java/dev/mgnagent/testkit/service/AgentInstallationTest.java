@@ -3,6 +3,8 @@ package dev.mgnagent.testkit.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import software.amazon.awssdk.regions.Region;
+import dev.mgnagent.mgn.WatchSettings;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.Secret;
 import dev.mgnagent.install.InstallStep;
@@ -46,12 +48,13 @@ class AgentInstallationTest {
         .workDirectory(Files.createDirectories(temp.resolve("work")))
         .eventListener(fixture.events::add)
         .runAsRoot(true)
-        .watch(Duration.ofMillis(200), Duration.ofMinutes(1))
+        .watchSettings(WatchSettings.builder().interval(Duration.ofMillis(200))
+            .timeout(Duration.ofMinutes(1)).build())
         .build();
   }
 
   private InstallRequest.Builder request() {
-    return InstallRequest.builder("eu-west-3")
+    return InstallRequest.builder().region(Region.EU_WEST_3)
         .accessKeyId(fixture.mgn.adminCredentials().accessKeyId())
         .secretAccessKey(Secret.of(fixture.mgn.adminCredentials().secretAccessKey()))
         .endpoint(fixture.mgn.endpoint())
