@@ -438,7 +438,7 @@ public final class InstallRequest {
       SelectionRequest selection =
           new SelectionRequest(Optional.ofNullable(devices), forceVolumes, noPrompt);
       if (dualstack && endpoint == null) {
-        throw new InvalidRequestException("dualstack", "dualstack needs endpoint with MGN's"
+        throw new InvalidRequestException("dualstack", "dualstack needs an endpoint, MGN's"
             + " dual-stack endpoint (mgn.dualstack." + region.id() + ".amazonaws.com)");
       }
       if (userProvidedId != null && userProvidedId.isBlank()) {

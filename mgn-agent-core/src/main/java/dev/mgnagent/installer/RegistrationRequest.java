@@ -247,7 +247,7 @@ public final class RegistrationRequest {
         throw new InvalidRequestException("selection", "selection is required");
       }
       if (dualstack && endpoint == null) {
-        throw new InvalidRequestException("dualstack", "dualstack needs endpoint with MGN's"
+        throw new InvalidRequestException("dualstack", "dualstack needs an endpoint, MGN's"
             + " dual-stack endpoint (mgn.dualstack." + region.id() + ".amazonaws.com)");
       }
       return new RegistrationRequest(this);

@@ -197,7 +197,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
       resolved.provider().resolveCredentials();
     } catch (SdkClientException e) {
       throw new InvalidRequestException("credentials", "no AWS credentials found: give"
-          + " accessKeyId and secretAccessKey, or a profile, or keys in the host's environment");
+          + " keys or a profile, or put keys in the host's environment");
     }
     return resolved;
   }
