@@ -12,6 +12,7 @@ import dev.mgnagent.install.InstallStepFailed;
 import dev.mgnagent.install.InstallStepFinished;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.installer.InstallerMismatchException;
 import dev.mgnagent.install.InstallationResult;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.mgn.WatchOutcome;
@@ -81,7 +82,11 @@ class AgentInstallationTest {
     fixture.bucket.serveWrongDigest();
 
     assertThatThrownBy(() -> installation().install(request().build()))
-        .isInstanceOf(MgnAgentException.class)
+        .isInstanceOfSatisfying(InstallerMismatchException.class, e -> {
+          assertThat(e.expectedSha512()).hasSize(128).isNotEqualTo(e.actualSha512());
+          assertThat(e.actualSha512()).hasSize(128);
+          assertThat(e.url().toString()).startsWith(fixture.bucket.endpoint().toString());
+        })
         .hasMessageContaining("does not match its published SHA-512");
     assertThat(fixture.installer.runs()).isEmpty();
     assertThat(fixture.events).filteredOn(InstallStepFailed.class::isInstance)

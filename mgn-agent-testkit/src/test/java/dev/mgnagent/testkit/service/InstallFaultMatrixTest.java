@@ -76,7 +76,7 @@ class InstallFaultMatrixTest {
         cell("download stalls mid-body", f -> f.bucket.stallNextBodyAt(1000), "installed"),
         cell("Range ignored after a cut", f -> f.bucket.ignoreRange().cutNextBodyAt(1000),
             "installed"),
-        cell("wrong published digest", f -> f.bucket.serveWrongDigest(), "MgnAgentException"),
+        cell("wrong published digest", f -> f.bucket.serveWrongDigest(), "InstallerMismatchException"),
         cell("MGN 429 twice", f -> f.mgn.throttleNext("DescribeSourceServers", 2, 1), "installed"),
         cell("MGN 500 twice", f -> f.mgn.failNext("DescribeSourceServers", 2, 500,
             "InternalServerException"), "installed"),
@@ -141,7 +141,7 @@ class InstallFaultMatrixTest {
     return Stream.of(
         cell("installer crashes", f -> f.installer.failWith(FakeInstallerFailure.CRASH),
             "InstallerFailedException CRASHED"),
-        cell("wrong published digest", f -> f.bucket.serveWrongDigest(), "MgnAgentException"),
+        cell("wrong published digest", f -> f.bucket.serveWrongDigest(), "InstallerMismatchException"),
         cell("bucket 500 on every attempt", f -> f.bucket.failNext(50, 500),
             "InstallerDownloadException"))
         .map(Arguments::of);
