@@ -25,7 +25,7 @@ class PreflightSettingsTest {
   void toBuilderRoundTrips() {
     PreflightSettings settings = PreflightSettings.builder().region(Region.EU_WEST_3)
         .endpoint(URI.create("https://mgn.example")).s3Endpoint(URI.create("s3.example"))
-        .replicationServer(" 10.0.0.5 ").flavor(InstallerFlavor.PYTHON)
+        .replicationServer("10.0.0.5").flavor(InstallerFlavor.PYTHON)
         .probeTimeout(Duration.ofSeconds(2)).build();
 
     assertThat(settings.toBuilder().build()).isEqualTo(settings);
