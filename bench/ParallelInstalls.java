@@ -1,4 +1,7 @@
 import dev.mgnagent.Secret;
+import software.amazon.awssdk.regions.Region;
+import dev.mgnagent.installer.RegistrarSettings;
+import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
@@ -99,11 +102,12 @@ public final class ParallelInstalls {
         results.add(pool.submit(() -> AgentInstallation.builder()
             .host(LocalHost.rootedAt(root))
             .runAsRoot(true)
-            .installerTimeout(Duration.ofMinutes(5))
-            .downloadRetries(3, Backoff.NONE, Duration.ofSeconds(30))
-            .confirmationPolling(Duration.ofMillis(200), 100)
+            .registrarSettings(RegistrarSettings.builder().installerTimeout(Duration.ofMinutes(5))
+                .confirmationInterval(Duration.ofMillis(200)).confirmationAttempts(100).build())
+            .downloadSettings(DownloadSettings.builder().maxAttempts(3).backoff(Backoff.NONE)
+                .stallTimeout(Duration.ofSeconds(30)).build())
             .build()
-            .install(InstallRequest.builder("eu-west-3")
+            .install(InstallRequest.builder().region(Region.EU_WEST_3)
                 .accessKeyId(mgn.adminCredentials().accessKeyId())
                 .secretAccessKey(Secret.of(mgn.adminCredentials().secretAccessKey()))
                 .endpoint(mgn.endpoint()).s3Endpoint(bucket.endpoint()).noPrompt(true).build())

@@ -16,6 +16,7 @@ import dev.mgnagent.installer.internal.DigestText;
 import dev.mgnagent.mgn.SourceServerId;
 import java.net.URI;
 import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,10 +43,10 @@ class ParserFuzzTest {
   void tagsParseOrRefuseWithTheTypedError() {
     property(() -> qt().withFixedSeed(SEED).withExamples(EXAMPLES)
         .forAll(lists().of(any()).ofSizeBetween(0, 60))
-        .checkAssert(items -> typedOrNothing("--tags", () -> {
+        .checkAssert(items -> typedOrNothing("tags", () -> {
           var tags = Tags.parse(items);
           assertThat(tags.size()).isLessThanOrEqualTo(50);
-          tags.forEach((k, v) -> assertThat(k).isNotEmpty().hasSizeLessThanOrEqualTo(128)
+          tags.asMap().forEach((k, v) -> assertThat(k).isNotEmpty().hasSizeLessThanOrEqualTo(128)
               .doesNotStartWith("aws:"));
         })));
   }
@@ -100,11 +101,11 @@ class ParserFuzzTest {
     property(() -> qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(any(), any(), any())
         .checkAssert((key, secret, id) -> {
           try {
-            InstallRequest.builder("us-east-1").accessKeyId(key).secretAccessKey(Secret.of(secret))
+            InstallRequest.builder().region(Region.US_EAST_1).accessKeyId(key).secretAccessKey(Secret.of(secret))
                 .userProvidedId(id).build();
           } catch (InvalidRequestException e) {
-            assertThat(e.parameter()).get().isIn("--aws-access-key-id",
-                "--aws-secret-access-key", "--user-provided-id");
+            assertThat(e.parameter()).get().isIn("accessKeyId",
+                "secretAccessKey", "userProvidedId");
             assertThat(isShortLine(e.getMessage(), 400)).as(e.getMessage()).isTrue();
             if (secret.length() >= 16 && !key.contains(secret) && !id.contains(secret)) {
               assertThat(e.getMessage()).doesNotContain(secret)

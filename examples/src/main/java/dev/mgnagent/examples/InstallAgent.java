@@ -1,5 +1,7 @@
 package dev.mgnagent.examples;
 
+import software.amazon.awssdk.regions.Region;
+import dev.mgnagent.Tags;
 import dev.mgnagent.Secret;
 import dev.mgnagent.install.InstallStepFinished;
 import dev.mgnagent.host.LocalHost;
@@ -13,7 +15,6 @@ import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The whole installation through the library: a migration tool onboarding one server. Here
@@ -43,13 +44,13 @@ public final class InstallAgent {
               }
             })
             .build()
-            .install(InstallRequest.builder("eu-west-3")
+            .install(InstallRequest.builder().region(Region.EU_WEST_3)
                 .accessKeyId(mgn.adminCredentials().accessKeyId())
                 .secretAccessKey(Secret.of(mgn.adminCredentials().secretAccessKey()))
                 .endpoint(mgn.endpoint())
                 .s3Endpoint(bucket.endpoint())
                 .devices("/dev/sdf")
-                .tags(Map.of("app", "billing"))
+                .tags(Tags.builder().add("app", "billing").build())
                 .initializeService(true)
                 .noPrompt(true)
                 .build());

@@ -1,5 +1,6 @@
 package dev.mgnagent.examples;
 
+import software.amazon.awssdk.regions.Region;
 import dev.mgnagent.installer.DownloadRetrying;
 import dev.mgnagent.Backoff;
 import dev.mgnagent.installer.InstallerFlavor;
@@ -14,7 +15,7 @@ import java.time.Duration;
 /**
  * Downloads and verifies the replication-agent installer, here from a {@link FakeInstallerBucket}
  * on loopback that cuts the first download short, so the resume can be seen. Against AWS, use
- * {@code InstallerLocation.of("eu-west-3")} instead.
+ * {@code InstallerLocation.of(Region.EU_WEST_3)} instead.
  *
  * <p>Usage: {@code VerifyInstaller [DIRECTORY]} (default: a new temporary directory).
  */
@@ -31,7 +32,7 @@ public final class VerifyInstaller {
           InstallerVerifier.builder()
               .location(
                   InstallerLocation.viaEndpoint(
-                      "eu-west-3", bucket.endpoint().toString(), InstallerFlavor.BINARY))
+                      Region.EU_WEST_3, bucket.endpoint(), InstallerFlavor.BINARY))
               .backoff(Backoff.exponential(Duration.ofMillis(10), Duration.ofMillis(100)))
               .eventListener(
                   event -> {

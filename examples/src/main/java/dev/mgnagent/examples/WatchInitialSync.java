@@ -34,7 +34,7 @@ public final class WatchInitialSync {
           .interval(Duration.ofSeconds(30))
           .clock(clock)
           .sleeper(clock::advance)
-          .listener(event -> {
+          .eventListener(event -> {
             if (event instanceof ReplicationStatusChanged changed) {
               ServerReplicationStatus s = changed.current();
               System.out.printf("%s %s %s %.0f%%%n", s.hostname().orElse("?"),

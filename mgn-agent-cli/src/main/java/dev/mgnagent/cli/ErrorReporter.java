@@ -101,8 +101,9 @@ final class ErrorReporter {
   }
 
   int failure(Throwable e) {
-    if (e instanceof InvalidRequestException) {
-      return report("INVALID_REQUEST", e.getMessage(), e, ExitCodes.INVALID_REQUEST);
+    if (e instanceof InvalidRequestException invalid) {
+      return report("INVALID_REQUEST", Flags.named(invalid).getMessage(), e,
+          ExitCodes.INVALID_REQUEST);
     }
     if (e instanceof MgnAgentException) {
       return report("FAILED", e.getMessage(), e, ExitCodes.FAILED);

@@ -47,8 +47,8 @@ public final class CredentialsResolver {
    */
   public ResolvedCredentials resolve() {
     if (accessKeyId.isPresent() != secretAccessKey.isPresent()) {
-      throw new InvalidRequestException("--aws-access-key-id",
-          "--aws-access-key-id and --aws-secret-access-key go together; give both or neither");
+      throw new InvalidRequestException("accessKeyId",
+          "accessKeyId and secretAccessKey go together; give both or neither");
     }
     if (accessKeyId.isPresent()) {
       return new ResolvedCredentials(
@@ -75,7 +75,7 @@ public final class CredentialsResolver {
   private ResolvedCredentials profile(String name) {
     ProfileFile files = profileFiles();
     if (files.profile(name).isEmpty()) {
-      throw new InvalidRequestException("--profile", "--profile " + name + ": no such profile in"
+      throw new InvalidRequestException("profile", "profile " + name + ": no such profile in"
           + " the AWS config or credentials file");
     }
     return new ResolvedCredentials(

@@ -1,5 +1,6 @@
 package dev.mgnagent.disk;
 
+import dev.mgnagent.Warning;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public record Inventory(
     List<Disk> disks,
     List<StackedDevice> stackedDevices,
     List<BlockDevice> blockDevices,
-    List<InventoryWarning> warnings) {
+    List<Warning> warnings) {
 
   public Inventory {
     disks = List.copyOf(Objects.requireNonNull(disks, "disks"));

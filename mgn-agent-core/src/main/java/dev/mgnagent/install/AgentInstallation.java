@@ -3,11 +3,12 @@ package dev.mgnagent.install;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.install.internal.DefaultAgentInstallation;
-import dev.mgnagent.Backoff;
-import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.Sleeper;
+import dev.mgnagent.installer.DownloadSettings;
+import dev.mgnagent.installer.InstallerLocation;
+import dev.mgnagent.installer.RegistrarSettings;
+import dev.mgnagent.mgn.WatchSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * InstallationResult result = AgentInstallation.builder()
  *     .eventListener(System.out::println)
  *     .build()
- *     .install(InstallRequest.builder("eu-west-3").noPrompt(true).devices("/dev/sdb1").build());
+ *     .install(InstallRequest.builder().region(Region.EU_WEST_3).noPrompt(true)
+ *         .devices("/dev/sdb1").build());
  * result.sourceServerId();
  * }</pre>
  *
@@ -47,6 +49,8 @@ public interface AgentInstallation {
    *
    * @throws dev.mgnagent.InvalidRequestException for a request that cannot run (nothing was
    *     contacted or started)
+   * @throws dev.mgnagent.installer.InstallerMismatchException when the downloaded installer does
+   *     not match its published digest (nothing was run)
    * @throws dev.mgnagent.MgnAgentException when a step fails; its message says which and what to do
    */
   InstallationResult install(InstallRequest request);
@@ -57,7 +61,11 @@ public interface AgentInstallation {
    */
   List<String> dryRun(InstallRequest request);
 
-  /** Configures an {@link AgentInstallation}; every setting has a default. */
+  /**
+   * Configures an {@link AgentInstallation}; every setting has a default. The settings of the
+   * steps ({@link DownloadSettings}, {@link RegistrarSettings}, {@link WatchSettings}) are the
+   * same objects the step's own builder takes, with their defaults in one place.
+   */
   interface Builder {
     /** The server to install on (default: this machine). */
     Builder host(Host host);
@@ -72,26 +80,26 @@ public interface AgentInstallation {
      */
     Builder workDirectory(Path directory);
 
+    /** How the installer download connects and retries (default {@link DownloadSettings#defaults()}). */
+    Builder downloadSettings(DownloadSettings settings);
+
     /**
-     * How the installer download retries: attempts without progress, the delay before each retry,
-     * how long a body may stay silent (default 5, 1 s doubling to 16 s, 30 s).
+     * How long the installer may run and how its registration is confirmed (default {@link
+     * RegistrarSettings#defaults()}).
      */
-    Builder downloadRetries(int maxAttempts, Backoff backoff, Duration stallTimeout);
+    Builder registrarSettings(RegistrarSettings settings);
+
+    /** How often and how long to follow the initial sync (default {@link WatchSettings#defaults()}). */
+    Builder watchSettings(WatchSettings settings);
 
     /** What waits for download backoffs and confirmation polls (default: the thread sleeps). */
     Builder sleeper(Sleeper sleeper);
-
-    /** How often to look for the registered disks after the installer, and how many times (default 2 s, 30). */
-    Builder confirmationPolling(Duration interval, int attempts);
 
     /**
      * How the MGN calls mgn-agent makes are retried (default: the AWS SDK's standard strategy:
      * throttling and 5xx errors and lost connections, 3 attempts with jittered backoff).
      */
     Builder mgnRetryStrategy(RetryStrategy strategy);
-
-    /** How long the installer may run (default 30 minutes). */
-    Builder installerTimeout(Duration timeout);
 
     /**
      * Credentials for the service-side calls ({@code InitializeService}, {@code
@@ -101,9 +109,6 @@ public interface AgentInstallation {
 
     /** Where the installer is downloaded from, per request (default: the documented URLs). */
     Builder installerLocation(Function<InstallRequest, InstallerLocation> location);
-
-    /** How often to look at the initial sync, and for how long (default 10 s, 12 hours). */
-    Builder watch(Duration interval, Duration timeout);
 
     /** Run the installer directly (true) or through {@code sudo -n}; default: ask {@code id -u}. */
     Builder runAsRoot(boolean root);

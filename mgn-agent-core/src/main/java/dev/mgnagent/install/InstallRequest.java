@@ -2,60 +2,37 @@ package dev.mgnagent.install;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.Secret;
+import dev.mgnagent.Tags;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.Regions;
 import dev.mgnagent.Shown;
+import dev.mgnagent.selection.SelectionRequest;
 import java.net.URI;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.regions.Region;
 
 /**
- * Everything {@code mgn-agent install} is asked to do: the installer's own parameters (facts,
- * section 2) and mgn-agent's. Built with {@link #builder()}; {@link Builder#build()} checks every
- * value before anything is contacted or started.
+ * Everything an {@link AgentInstallation} is asked to do: the installer's own parameters and
+ * mgn-agent's. Built with {@link #builder()}; {@link Builder#build()} checks every value before
+ * anything is contacted or started, and {@link #toBuilder()} gives a builder holding this
+ * request's values, to change one.
  *
- * @param region where to register the server
- * @param accessKeyId {@code --aws-access-key-id}
- * @param secretAccessKey {@code --aws-secret-access-key}; never shown
- * @param sessionToken {@code --aws-session-token}; never shown
- * @param profile {@code --profile}
- * @param devices {@code --devices}
- * @param forceVolumes {@code --force-volumes}
- * @param noPrompt {@code --no-prompt}
- * @param tags {@code --tags}, already checked
- * @param s3Endpoint {@code --s3-endpoint}
- * @param endpoint {@code --endpoint}
- * @param userProvidedId {@code --user-provided-id}
- * @param noReplication {@code --no-replication}
- * @param dualstack {@code --dualstack}
- * @param flavor the binary installer or the Python one
- * @param initializeService initialize MGN in the region when it is not
- * @param skipPreflight go on even when a preflight check fails
- * @param allowSecretOnCommandLine the opt-in {@code --force-volumes} needs
- * @param watch follow the initial sync after installing
+ * <pre>{@code
+ * InstallRequest request = InstallRequest.builder()
+ *     .region(Region.EU_WEST_3)
+ *     .devices("/dev/sda,/dev/sdb")
+ *     .noPrompt(true)
+ *     .tags(Tags.builder().add("app", "billing").build())
+ *     .build();
+ * }</pre>
+ *
+ * <p>An {@link InvalidRequestException} names the offending value by its builder name ({@code
+ * region}, {@code secretAccessKey}, {@code tags}, ...) in {@link
+ * InvalidRequestException#parameter()}. Secrets are never shown, {@link #toString()} included.
  */
-public record InstallRequest(
-    String region,
-    Optional<String> accessKeyId,
-    Optional<Secret> secretAccessKey,
-    Optional<Secret> sessionToken,
-    Optional<String> profile,
-    Optional<String> devices,
-    boolean forceVolumes,
-    boolean noPrompt,
-    Map<String, String> tags,
-    Optional<URI> s3Endpoint,
-    Optional<URI> endpoint,
-    Optional<String> userProvidedId,
-    boolean noReplication,
-    boolean dualstack,
-    InstallerFlavor flavor,
-    boolean initializeService,
-    boolean skipPreflight,
-    boolean allowSecretOnCommandLine,
-    boolean watch) {
+public final class InstallRequest {
 
   private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
 
@@ -68,71 +45,155 @@ public record InstallRequest(
   /** Text the installer gets on its command line or stdin: one line, without control characters. */
   static final int MAX_TEXT = 256;
 
-  public InstallRequest {
-    Regions.requireWellFormed("--region", region);
-    Objects.requireNonNull(flavor, "flavor");
-    tags = Map.copyOf(tags);
-    if (accessKeyId.isPresent() && !ACCESS_KEY_ID.matcher(accessKeyId.get()).matches()) {
-      throw new InvalidRequestException("--aws-access-key-id", "--aws-access-key-id "
-          + Shown.quoted(accessKeyId.get()) + " is not an access key ID (16 to 128 upper-case letters and digits)");
-    }
-    if (secretAccessKey.isPresent() && accessKeyId.isEmpty()) {
-      throw new InvalidRequestException("--aws-secret-access-key",
-          "--aws-secret-access-key needs --aws-access-key-id");
-    }
-    secretAccessKey.ifPresent(s -> requireSecretShape("--aws-secret-access-key", s, MAX_SECRET));
-    sessionToken.ifPresent(s -> requireSecretShape("--aws-session-token", s, MAX_SESSION_TOKEN));
-    if (sessionToken.isPresent() && secretAccessKey.isEmpty()) {
-      throw new InvalidRequestException("--aws-session-token",
-          "--aws-session-token needs --aws-access-key-id and --aws-secret-access-key");
-    }
-    if (forceVolumes && (!noPrompt || devices.map(String::isBlank).orElse(true))) {
-      throw new InvalidRequestException("--force-volumes", "--force-volumes needs --no-prompt and"
-          + " --devices listing every disk to replicate, the root disk included");
-    }
-    if (dualstack && endpoint.isEmpty()) {
-      throw new InvalidRequestException("--dualstack", "--dualstack needs --endpoint with MGN's"
-          + " dual-stack endpoint (mgn.dualstack." + region + ".amazonaws.com)");
-    }
-    if (userProvidedId.isPresent() && userProvidedId.get().isBlank()) {
-      throw new InvalidRequestException("--user-provided-id", "--user-provided-id is empty");
-    }
-    userProvidedId.ifPresent(id -> requireOneLine("--user-provided-id", id));
-    profile.ifPresent(p -> requireOneLine("--profile", p));
-    if (forceVolumes && !allowSecretOnCommandLine && accessKeyId.isPresent()) {
-      throw new InvalidRequestException("--force-volumes", "--force-volumes runs the installer"
-          + " with --no-prompt, so the secret key would go on its command line, where other users"
-          + " of this server can see it; add --allow-secret-on-command-line to accept that");
-    }
+  private final Region region;
+  private final Optional<String> accessKeyId;
+  private final Optional<Secret> secretAccessKey;
+  private final Optional<Secret> sessionToken;
+  private final Optional<String> profile;
+  private final SelectionRequest selection;
+  private final Tags tags;
+  private final Optional<URI> s3Endpoint;
+  private final Optional<URI> endpoint;
+  private final Optional<String> userProvidedId;
+  private final boolean noReplication;
+  private final boolean dualstack;
+  private final InstallerFlavor flavor;
+  private final boolean initializeService;
+  private final boolean skipPreflight;
+  private final boolean allowSecretOnCommandLine;
+  private final boolean watch;
+
+  private InstallRequest(Builder b, SelectionRequest selection) {
+    this.region = b.region;
+    this.accessKeyId = Optional.ofNullable(b.accessKeyId);
+    this.secretAccessKey = Optional.ofNullable(b.secretAccessKey);
+    this.sessionToken = Optional.ofNullable(b.sessionToken);
+    this.profile = Optional.ofNullable(b.profile);
+    this.selection = selection;
+    this.tags = b.tags;
+    this.s3Endpoint = Optional.ofNullable(b.s3Endpoint);
+    this.endpoint = Optional.ofNullable(b.endpoint);
+    this.userProvidedId = Optional.ofNullable(b.userProvidedId);
+    this.noReplication = b.noReplication;
+    this.dualstack = b.dualstack;
+    this.flavor = b.flavor;
+    this.initializeService = b.initializeService;
+    this.skipPreflight = b.skipPreflight;
+    this.allowSecretOnCommandLine = b.allowSecretOnCommandLine;
+    this.watch = b.watch;
+  }
+
+  /** A builder; only {@link Builder#region(Region)} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this request's values. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Where to register the server. */
+  public Region region() {
+    return region;
+  }
+
+  /** The installer's access key ID, when given explicitly. */
+  public Optional<String> accessKeyId() {
+    return accessKeyId;
+  }
+
+  /** The secret access key, when given explicitly; never shown. */
+  public Optional<Secret> secretAccessKey() {
+    return secretAccessKey;
+  }
+
+  /** The session token of temporary credentials; never shown. */
+  public Optional<Secret> sessionToken() {
+    return sessionToken;
+  }
+
+  /** A named profile of the AWS shared configuration to take the credentials from. */
+  public Optional<String> profile() {
+    return profile;
+  }
+
+  /** The disks to replicate, as the installer's parameters say it. */
+  public SelectionRequest selection() {
+    return selection;
+  }
+
+  /** The comma-separated disk list; empty means every disk. */
+  public Optional<String> devices() {
+    return selection.devices();
+  }
+
+  /** Pass the listed paths as given, skipping the installer's disk detection. */
+  public boolean forceVolumes() {
+    return selection.forceVolumes();
+  }
+
+  /** Run the installer without prompts. */
+  public boolean noPrompt() {
+    return selection.noPrompt();
+  }
+
+  /** Resource tags for a new source server, in order (empty for none). */
+  public Tags tags() {
+    return tags;
+  }
+
+  /** An S3 endpoint (a VPC endpoint, or a loopback server) to download the installer through. */
+  public Optional<URI> s3Endpoint() {
+    return s3Endpoint;
+  }
+
+  /** An MGN endpoint other than the regional one (PrivateLink, dual-stack, or a loopback server). */
+  public Optional<URI> endpoint() {
+    return endpoint;
+  }
+
+  /** An ID of the caller's own for the source server. */
+  public Optional<String> userProvidedId() {
+    return userProvidedId;
+  }
+
+  /** Install without starting replication. */
+  public boolean noReplication() {
+    return noReplication;
+  }
+
+  /** Reach MGN over its dual-stack endpoint (which {@link #endpoint()} must name). */
+  public boolean dualstack() {
+    return dualstack;
+  }
+
+  /** The binary installer or the Python one. */
+  public InstallerFlavor flavor() {
+    return flavor;
+  }
+
+  /** Initialize MGN in the region when it is not. */
+  public boolean initializeService() {
+    return initializeService;
+  }
+
+  /** Go on even when a preflight check fails (each failure becomes a warning). */
+  public boolean skipPreflight() {
+    return skipPreflight;
   }
 
   /**
-   * A secret is never shown, not even in part: the message says only what is wrong with it.
+   * The opt-in that {@link #forceVolumes()} with explicit keys needs: the secret then goes on the
+   * installer's command line, where other local users may see it.
    */
-  private static void requireSecretShape(String flag, Secret secret, int maxLength) {
-    String value = secret.reveal();
-    if (value.isEmpty()) {
-      throw new InvalidRequestException(flag, flag + " is empty");
-    }
-    if (value.length() > maxLength) {
-      throw new InvalidRequestException(flag, flag + " is " + value.length()
-          + " characters long; at most " + maxLength + " are accepted (value not shown)");
-    }
-    if (!value.chars().allMatch(c -> c > 0x20 && c <= 0x7e)) {
-      throw new InvalidRequestException(flag, flag + " holds a space, a control character or a"
-          + " non-ASCII character, which AWS keys never do (value not shown)");
-    }
+  public boolean allowSecretOnCommandLine() {
+    return allowSecretOnCommandLine;
   }
 
-  private static void requireOneLine(String flag, String value) {
-    if (value.length() > MAX_TEXT || !Shown.isPrintableAscii(value)) {
-      throw new InvalidRequestException(flag, flag + " " + Shown.quoted(value) + " must be at most "
-          + MAX_TEXT + " printable ASCII characters");
-    }
-  }
-
-  public static Builder builder(String region) {
-    return new Builder(region);
+  /** Follow the initial sync after installing. */
+  public boolean watch() {
+    return watch;
   }
 
   /** Whether any credential was given explicitly. */
@@ -140,9 +201,55 @@ public record InstallRequest(
     return accessKeyId.isPresent() && secretAccessKey.isPresent();
   }
 
-  /** Collects an {@link InstallRequest}; only the region is required. */
+  /** Equal when every value is; secrets are compared by identity, never revealed. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof InstallRequest other
+        && region.equals(other.region)
+        && accessKeyId.equals(other.accessKeyId)
+        && secretAccessKey.equals(other.secretAccessKey)
+        && sessionToken.equals(other.sessionToken)
+        && profile.equals(other.profile)
+        && selection.equals(other.selection)
+        && tags.equals(other.tags)
+        && s3Endpoint.equals(other.s3Endpoint)
+        && endpoint.equals(other.endpoint)
+        && userProvidedId.equals(other.userProvidedId)
+        && noReplication == other.noReplication
+        && dualstack == other.dualstack
+        && flavor == other.flavor
+        && initializeService == other.initializeService
+        && skipPreflight == other.skipPreflight
+        && allowSecretOnCommandLine == other.allowSecretOnCommandLine
+        && watch == other.watch;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(region, accessKeyId, secretAccessKey, sessionToken, profile, selection,
+        tags, s3Endpoint, endpoint, userProvidedId, noReplication, dualstack, flavor,
+        initializeService, skipPreflight, allowSecretOnCommandLine, watch);
+  }
+
+  /** Every value, secrets as {@code ****}. */
+  @Override
+  public String toString() {
+    return "InstallRequest[region=" + region + ", accessKeyId=" + accessKeyId
+        + ", secretAccessKey=" + secretAccessKey + ", sessionToken=" + sessionToken
+        + ", profile=" + profile + ", selection=" + selection + ", tags=" + tags
+        + ", s3Endpoint=" + s3Endpoint + ", endpoint=" + endpoint
+        + ", userProvidedId=" + userProvidedId + ", noReplication=" + noReplication
+        + ", dualstack=" + dualstack + ", flavor=" + flavor
+        + ", initializeService=" + initializeService + ", skipPreflight=" + skipPreflight
+        + ", allowSecretOnCommandLine=" + allowSecretOnCommandLine + ", watch=" + watch + "]";
+  }
+
+  /**
+   * Collects an {@link InstallRequest}; only the region is required. Setters take no nulls; a
+   * value is checked by {@link #build()}. Not thread-safe.
+   */
   public static final class Builder {
-    private final String region;
+    private Region region;
     private String accessKeyId;
     private Secret secretAccessKey;
     private Secret sessionToken;
@@ -150,7 +257,7 @@ public record InstallRequest(
     private String devices;
     private boolean forceVolumes;
     private boolean noPrompt;
-    private Map<String, String> tags = Map.of();
+    private Tags tags = Tags.empty();
     private URI s3Endpoint;
     private URI endpoint;
     private String userProvidedId;
@@ -162,41 +269,216 @@ public record InstallRequest(
     private boolean allowSecretOnCommandLine;
     private boolean watch;
 
-    private Builder(String region) {
-      this.region = region;
+    private Builder() {}
+
+    private Builder(InstallRequest r) {
+      this.region = r.region;
+      this.accessKeyId = r.accessKeyId.orElse(null);
+      this.secretAccessKey = r.secretAccessKey.orElse(null);
+      this.sessionToken = r.sessionToken.orElse(null);
+      this.profile = r.profile.orElse(null);
+      this.devices = r.selection.devices().orElse(null);
+      this.forceVolumes = r.selection.forceVolumes();
+      this.noPrompt = r.selection.noPrompt();
+      this.tags = r.tags;
+      this.s3Endpoint = r.s3Endpoint.orElse(null);
+      this.endpoint = r.endpoint.orElse(null);
+      this.userProvidedId = r.userProvidedId.orElse(null);
+      this.noReplication = r.noReplication;
+      this.dualstack = r.dualstack;
+      this.flavor = r.flavor;
+      this.initializeService = r.initializeService;
+      this.skipPreflight = r.skipPreflight;
+      this.allowSecretOnCommandLine = r.allowSecretOnCommandLine;
+      this.watch = r.watch;
     }
 
-    public Builder accessKeyId(String v) { this.accessKeyId = v; return this; }
-    public Builder secretAccessKey(Secret v) { this.secretAccessKey = v; return this; }
-    public Builder sessionToken(Secret v) { this.sessionToken = v; return this; }
-    public Builder profile(String v) { this.profile = v; return this; }
-    public Builder devices(String v) { this.devices = v; return this; }
-    public Builder forceVolumes(boolean v) { this.forceVolumes = v; return this; }
-    public Builder noPrompt(boolean v) { this.noPrompt = v; return this; }
-    public Builder tags(Map<String, String> v) { this.tags = v; return this; }
-    public Builder s3Endpoint(URI v) { this.s3Endpoint = v; return this; }
-    public Builder endpoint(URI v) { this.endpoint = v; return this; }
-    public Builder userProvidedId(String v) { this.userProvidedId = v; return this; }
-    public Builder noReplication(boolean v) { this.noReplication = v; return this; }
-    public Builder dualstack(boolean v) { this.dualstack = v; return this; }
-    public Builder flavor(InstallerFlavor v) { this.flavor = v; return this; }
-    public Builder initializeService(boolean v) { this.initializeService = v; return this; }
-    public Builder skipPreflight(boolean v) { this.skipPreflight = v; return this; }
-    public Builder allowSecretOnCommandLine(boolean v) { this.allowSecretOnCommandLine = v; return this; }
-    public Builder watch(boolean v) { this.watch = v; return this; }
+    /** Where to register the server (required). */
+    public Builder region(Region region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /** The installer's access key ID (16 to 128 upper-case letters and digits). */
+    public Builder accessKeyId(String accessKeyId) {
+      this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
+      return this;
+    }
+
+    /** The secret access key; needs {@link #accessKeyId(String)}. */
+    public Builder secretAccessKey(Secret secretAccessKey) {
+      this.secretAccessKey = Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+      return this;
+    }
+
+    /** The session token of temporary credentials; needs the key ID and the secret. */
+    public Builder sessionToken(Secret sessionToken) {
+      this.sessionToken = Objects.requireNonNull(sessionToken, "sessionToken");
+      return this;
+    }
+
+    /** A named profile to take the credentials from. */
+    public Builder profile(String profile) {
+      this.profile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /** The comma-separated disks to replicate (default: every disk). */
+    public Builder devices(String devices) {
+      this.devices = Objects.requireNonNull(devices, "devices");
+      return this;
+    }
+
+    /** Pass the listed paths as given; needs {@link #noPrompt(boolean)} and devices. */
+    public Builder forceVolumes(boolean forceVolumes) {
+      this.forceVolumes = forceVolumes;
+      return this;
+    }
+
+    /** Run the installer without prompts. */
+    public Builder noPrompt(boolean noPrompt) {
+      this.noPrompt = noPrompt;
+      return this;
+    }
+
+    /** Resource tags for a new source server (default: none). */
+    public Builder tags(Tags tags) {
+      this.tags = Objects.requireNonNull(tags, "tags");
+      return this;
+    }
+
+    /** An S3 endpoint to download the installer through. */
+    public Builder s3Endpoint(URI s3Endpoint) {
+      this.s3Endpoint = Objects.requireNonNull(s3Endpoint, "s3Endpoint");
+      return this;
+    }
+
+    /** An MGN endpoint other than the regional one. */
+    public Builder endpoint(URI endpoint) {
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      return this;
+    }
+
+    /** An ID of the caller's own for the source server (one line of printable ASCII). */
+    public Builder userProvidedId(String userProvidedId) {
+      this.userProvidedId = Objects.requireNonNull(userProvidedId, "userProvidedId");
+      return this;
+    }
+
+    /** Install without starting replication. */
+    public Builder noReplication(boolean noReplication) {
+      this.noReplication = noReplication;
+      return this;
+    }
+
+    /** Reach MGN over its dual-stack endpoint; needs {@link #endpoint(URI)}. */
+    public Builder dualstack(boolean dualstack) {
+      this.dualstack = dualstack;
+      return this;
+    }
+
+    /** The binary installer (default) or the Python one. */
+    public Builder flavor(InstallerFlavor flavor) {
+      this.flavor = Objects.requireNonNull(flavor, "flavor");
+      return this;
+    }
+
+    /** Initialize MGN in the region when it is not. */
+    public Builder initializeService(boolean initializeService) {
+      this.initializeService = initializeService;
+      return this;
+    }
+
+    /** Go on even when a preflight check fails. */
+    public Builder skipPreflight(boolean skipPreflight) {
+      this.skipPreflight = skipPreflight;
+      return this;
+    }
+
+    /** Accept the secret on the installer's command line, which forced volumes need. */
+    public Builder allowSecretOnCommandLine(boolean allow) {
+      this.allowSecretOnCommandLine = allow;
+      return this;
+    }
+
+    /** Follow the initial sync after installing. */
+    public Builder watch(boolean watch) {
+      this.watch = watch;
+      return this;
+    }
 
     /**
      * The request, every value checked.
      *
-     * @throws InvalidRequestException naming the first offending flag
+     * @throws InvalidRequestException naming the first offending value by its builder name
      */
     public InstallRequest build() {
-      return new InstallRequest(region, Optional.ofNullable(accessKeyId),
-          Optional.ofNullable(secretAccessKey), Optional.ofNullable(sessionToken),
-          Optional.ofNullable(profile), Optional.ofNullable(devices), forceVolumes, noPrompt, tags,
-          Optional.ofNullable(s3Endpoint), Optional.ofNullable(endpoint),
-          Optional.ofNullable(userProvidedId), noReplication, dualstack, flavor, initializeService,
-          skipPreflight, allowSecretOnCommandLine, watch);
+      if (region == null) {
+        throw new InvalidRequestException("region", "region: no region given; name one such as"
+            + " us-east-1");
+      }
+      Regions.requireWellFormed("region", region.id());
+      if (accessKeyId != null && !ACCESS_KEY_ID.matcher(accessKeyId).matches()) {
+        throw new InvalidRequestException("accessKeyId", "accessKeyId " + Shown.quoted(accessKeyId)
+            + " is not an access key ID (16 to 128 upper-case letters and digits)");
+      }
+      if (secretAccessKey != null && accessKeyId == null) {
+        throw new InvalidRequestException("secretAccessKey", "secretAccessKey needs accessKeyId");
+      }
+      if (secretAccessKey != null) {
+        requireSecretShape("secretAccessKey", secretAccessKey, MAX_SECRET);
+      }
+      if (sessionToken != null) {
+        requireSecretShape("sessionToken", sessionToken, MAX_SESSION_TOKEN);
+      }
+      if (sessionToken != null && secretAccessKey == null) {
+        throw new InvalidRequestException("sessionToken",
+            "sessionToken needs accessKeyId and secretAccessKey");
+      }
+      SelectionRequest selection =
+          new SelectionRequest(Optional.ofNullable(devices), forceVolumes, noPrompt);
+      if (dualstack && endpoint == null) {
+        throw new InvalidRequestException("dualstack", "dualstack needs an endpoint, MGN's"
+            + " dual-stack endpoint (mgn.dualstack." + region.id() + ".amazonaws.com)");
+      }
+      if (userProvidedId != null && userProvidedId.isBlank()) {
+        throw new InvalidRequestException("userProvidedId", "userProvidedId is empty");
+      }
+      if (userProvidedId != null) {
+        requireOneLine("userProvidedId", userProvidedId);
+      }
+      if (profile != null) {
+        requireOneLine("profile", profile);
+      }
+      if (forceVolumes && !allowSecretOnCommandLine && accessKeyId != null) {
+        throw new InvalidRequestException("forceVolumes", "forceVolumes runs the installer"
+            + " without prompts, so the secret key would go on its command line, where other"
+            + " users of this server can see it; set allowSecretOnCommandLine to accept that");
+      }
+      return new InstallRequest(this, selection);
+    }
+
+    /** A secret is never shown, not even in part: the message says only what is wrong with it. */
+    private static void requireSecretShape(String name, Secret secret, int maxLength) {
+      String value = secret.reveal();
+      if (value.isEmpty()) {
+        throw new InvalidRequestException(name, name + " is empty");
+      }
+      if (value.length() > maxLength) {
+        throw new InvalidRequestException(name, name + " is " + value.length()
+            + " characters long; at most " + maxLength + " are accepted (value not shown)");
+      }
+      if (!value.chars().allMatch(c -> c > 0x20 && c <= 0x7e)) {
+        throw new InvalidRequestException(name, name + " holds a space, a control character or"
+            + " a non-ASCII character, which AWS keys never do (value not shown)");
+      }
+    }
+
+    private static void requireOneLine(String name, String value) {
+      if (value.length() > MAX_TEXT || !Shown.isPrintableAscii(value)) {
+        throw new InvalidRequestException(name, name + " " + Shown.quoted(value)
+            + " must be at most " + MAX_TEXT + " printable ASCII characters");
+      }
     }
   }
 }

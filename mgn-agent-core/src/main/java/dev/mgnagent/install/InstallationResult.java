@@ -1,5 +1,6 @@
 package dev.mgnagent.install;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.selection.Selection;
 import dev.mgnagent.mgn.SourceServerId;
 import dev.mgnagent.mgn.WatchOutcome;
@@ -21,7 +22,7 @@ public record InstallationResult(
     SourceServerId sourceServerId,
     Selection selection,
     List<String> registeredDisks,
-    List<String> warnings,
+    List<Warning> warnings,
     Optional<WatchResult> initialSync) {
 
   public InstallationResult {

@@ -53,7 +53,16 @@ public interface AgentRegistrar {
     /** The host the installer runs on (default: this machine). */
     Builder host(Host host);
 
-    /** How long the installer may run before its process tree is killed (default 30 minutes). */
+    /**
+     * How long the installer may run and how the registration is confirmed (default {@link
+     * RegistrarSettings#defaults()}).
+     */
+    Builder settings(RegistrarSettings settings);
+
+    /**
+     * How long the installer may run before its process tree is killed (default 30 minutes);
+     * short for changing {@link #settings(RegistrarSettings)}.
+     */
     Builder timeout(Duration timeout);
 
     /** Receives the installer's output and the prompts answered. */
@@ -62,7 +71,10 @@ public interface AgentRegistrar {
     /** A client for the confirmation call; without one, the confirmation is skipped with a warning. */
     Builder confirmWith(MgnClient client);
 
-    /** How often to look for the registered disks, and how many times (default 2 s, 30 times). */
+    /**
+     * How often to look for the registered disks, and how many times (default 2 s, 30 times);
+     * short for changing {@link #settings(RegistrarSettings)}.
+     */
     Builder confirmationPolling(Duration interval, int attempts);
 
     /** How to wait between confirmation polls (default: the thread sleeps). */

@@ -1,6 +1,7 @@
 package dev.mgnagent.installer;
 
 import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.Warning;
 import dev.mgnagent.installer.internal.S3Endpoint;
 import dev.mgnagent.Loopback;
 import dev.mgnagent.Regions;
@@ -8,16 +9,19 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Where the Linux replication-agent installer of a region and its published SHA-512 digest are
  * downloaded from.
  *
  * <pre>{@code
- * InstallerLocation.of("eu-west-3");                     // regional URL, binary installer
- * InstallerLocation.of("us-east-1", InstallerFlavor.PYTHON, UrlStyle.SHORT);
- * InstallerLocation.viaEndpoint("us-east-1", "bucket.vpce-0a1b-2c3d.s3.us-east-1.vpce.amazonaws.com",
- *     InstallerFlavor.BINARY);                          // path style through an S3 VPC endpoint
+ * InstallerLocation.of(Region.EU_WEST_3);                // regional URL, binary installer
+ * InstallerLocation.of(Region.US_EAST_1, InstallerFlavor.PYTHON, UrlStyle.SHORT);
+ * InstallerLocation.viaEndpoint(Region.US_EAST_1,      // path style through an S3 VPC endpoint
+ *     URI.create("https://bucket.vpce-0a1b-2c3d.s3.us-east-1.vpce.amazonaws.com"),
+ *     InstallerFlavor.BINARY);
  * }</pre>
  *
  * <p>The installer lives in {@code aws-application-migration-service-<region>} and its digest in
@@ -27,14 +31,14 @@ import java.util.Objects;
  */
 public final class InstallerLocation {
 
-  private final String region;
+  private final Optional<Region> region;
   private final InstallerFlavor flavor;
   private final URI installerUrl;
   private final URI digestUrl;
-  private final List<String> warnings;
+  private final List<Warning> warnings;
 
-  private InstallerLocation(
-      String region, InstallerFlavor flavor, URI installerUrl, URI digestUrl, List<String> warnings) {
+  private InstallerLocation(Optional<Region> region, InstallerFlavor flavor, URI installerUrl,
+      URI digestUrl, List<Warning> warnings) {
     this.region = region;
     this.flavor = flavor;
     this.installerUrl = installerUrl;
@@ -43,7 +47,7 @@ public final class InstallerLocation {
   }
 
   /** The binary installer of {@code region} at its regional URL. */
-  public static InstallerLocation of(String region) {
+  public static InstallerLocation of(Region region) {
     return of(region, InstallerFlavor.BINARY, UrlStyle.REGIONAL);
   }
 
@@ -55,13 +59,13 @@ public final class InstallerLocation {
    * @throws InvalidRequestException if the region is malformed, or {@link UrlStyle#SHORT} is asked
    *     for an opt-in region
    */
-  public static InstallerLocation of(String region, InstallerFlavor flavor, UrlStyle style) {
+  public static InstallerLocation of(Region region, InstallerFlavor flavor, UrlStyle style) {
     Objects.requireNonNull(flavor, "flavor");
     Objects.requireNonNull(style, "style");
     String r = checkedRegion(region);
     String bucket = installerBucket(r);
     String hashes = hashesBucket(r);
-    List<String> warnings = unknownRegionWarning(r);
+    List<Warning> warnings = unknownRegionWarning(r);
     String installerHost;
     String digestHost;
     switch (style) {
@@ -88,7 +92,7 @@ public final class InstallerLocation {
       }
     }
     return new InstallerLocation(
-        r,
+        Optional.of(region),
         flavor,
         URI.create("https://" + installerHost + "/" + flavor.key()),
         URI.create("https://" + digestHost + "/" + flavor.key() + ".sha512"),
@@ -98,18 +102,19 @@ public final class InstallerLocation {
   /**
    * The {@code flavor} installer of {@code region} through an S3 endpoint (an S3 VPC interface
    * endpoint, or a loopback server in tests), path style: {@code
-   * <endpoint>/aws-application-migration-service-<region>/latest/linux/...}. A bare host name
-   * means {@code https}; {@code http://} is accepted only for loopback hosts.
+   * <endpoint>/aws-application-migration-service-<region>/latest/linux/...}. An endpoint without
+   * a scheme (a bare host name) means {@code https}; {@code http://} is accepted only for loopback
+   * hosts.
    *
    * @throws InvalidRequestException if the region or the endpoint is malformed
    */
   public static InstallerLocation viaEndpoint(
-      String region, String s3Endpoint, InstallerFlavor flavor) {
+      Region region, URI s3Endpoint, InstallerFlavor flavor) {
     Objects.requireNonNull(flavor, "flavor");
     String r = checkedRegion(region);
-    URI base = S3Endpoint.parse(s3Endpoint);
+    URI base = S3Endpoint.parse(Objects.requireNonNull(s3Endpoint, "s3Endpoint").toString());
     return new InstallerLocation(
-        r,
+        Optional.of(region),
         flavor,
         URI.create(base + "/" + installerBucket(r) + "/" + flavor.key()),
         URI.create(base + "/" + hashesBucket(r) + "/" + flavor.key() + ".sha512"),
@@ -124,11 +129,11 @@ public final class InstallerLocation {
   public static InstallerLocation at(URI installerUrl, URI digestUrl, InstallerFlavor flavor) {
     Objects.requireNonNull(flavor, "flavor");
     return new InstallerLocation(
-        "", flavor, checkedUrl(installerUrl), checkedUrl(digestUrl), List.of());
+        Optional.empty(), flavor, checkedUrl(installerUrl), checkedUrl(digestUrl), List.of());
   }
 
-  /** The region, or an empty string for {@link #at explicit URLs}. */
-  public String region() {
+  /** The region; empty for {@link #at explicit URLs}. */
+  public Optional<Region> region() {
     return region;
   }
 
@@ -147,7 +152,7 @@ public final class InstallerLocation {
   }
 
   /** Things the caller should tell the user (an unknown region, for example); often empty. */
-  public List<String> warnings() {
+  public List<Warning> warnings() {
     return warnings;
   }
 
@@ -178,20 +183,19 @@ public final class InstallerLocation {
     return "aws-application-migration-service-hashes-" + region;
   }
 
-  private static String checkedRegion(String region) {
-    return Regions.requireWellFormed("region", region);
+  private static String checkedRegion(Region region) {
+    return Regions.requireWellFormed("region", Objects.requireNonNull(region, "region").id());
   }
 
-
-  private static List<String> unknownRegionWarning(String region) {
+  private static List<Warning> unknownRegionWarning(String region) {
     if (Regions.isKnown(region)) {
       return List.of();
     }
-    return List.of(
+    return List.of(new Warning(Warning.Code.UNKNOWN_REGION,
         "region "
             + region
             + " is not in the list of regions the installer is published in; trying its regional"
-            + " URL anyway");
+            + " URL anyway"));
   }
 
   private static URI checkedUrl(URI url) {

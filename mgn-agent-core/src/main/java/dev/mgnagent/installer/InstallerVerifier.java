@@ -19,7 +19,7 @@ import dev.mgnagent.Sleeper;
  *
  * <pre>{@code
  * InstallerVerifier verifier =
- *     InstallerVerifier.builder().location(InstallerLocation.of("eu-west-3")).build();
+ *     InstallerVerifier.builder().location(InstallerLocation.of(Region.EU_WEST_3)).build();
  * VerificationResult result = verifier.download(Path.of("aws-replication-installer-init"));
  * }</pre>
  *
@@ -67,10 +67,7 @@ public interface InstallerVerifier {
     private EventListener listener = EventListener.NONE;
     private String httpsProxy;
     private String noProxy;
-    private Duration connectTimeout = Duration.ofSeconds(20);
-    private Duration stallTimeout = Duration.ofSeconds(30);
-    private int maxAttempts = 5;
-    private Backoff backoff = Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(16));
+    private DownloadSettings download = DownloadSettings.defaults();
     private Sleeper sleeper = Sleeper.SYSTEM;
 
     private Builder() {}
@@ -133,36 +130,46 @@ public interface InstallerVerifier {
       return this;
     }
 
-    /** How long to wait for a TCP (and TLS) connection (default 20 s). */
+    /** How the download connects and retries (default {@link DownloadSettings#defaults()}). */
+    public Builder downloadSettings(DownloadSettings settings) {
+      this.download = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * How long to wait for a TCP (and TLS) connection (default 20 s); short for changing {@link
+     * #downloadSettings(DownloadSettings)}.
+     */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.download = download.toBuilder().connectTimeout(timeout).build();
       return this;
     }
 
     /**
      * How long a download may go without receiving a byte before it counts as stalled and is
-     * retried (default 30 s).
+     * retried (default 30 s); short for changing {@link #downloadSettings(DownloadSettings)}.
      */
     public Builder stallTimeout(Duration timeout) {
-      this.stallTimeout = positive(timeout, "stallTimeout");
+      this.download = download.toBuilder().stallTimeout(timeout).build();
       return this;
     }
 
     /**
      * How many attempts in a row may fail without getting further into the file before the
-     * download gives up (default 5). An attempt that receives new bytes resets the count.
+     * download gives up (default 5). An attempt that receives new bytes resets the count. Short
+     * for changing {@link #downloadSettings(DownloadSettings)}.
      */
     public Builder maxAttempts(int attempts) {
-      if (attempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be at least 1: " + attempts);
-      }
-      this.maxAttempts = attempts;
+      this.download = download.toBuilder().maxAttempts(attempts).build();
       return this;
     }
 
-    /** The delay before each retry (default 1 s, doubling, at most 16 s). */
+    /**
+     * The delay before each retry (default 1 s, doubling, at most 16 s); short for changing
+     * {@link #downloadSettings(DownloadSettings)}.
+     */
     public Builder backoff(Backoff backoff) {
-      this.backoff = Objects.requireNonNull(backoff, "backoff");
+      this.download = download.toBuilder().backoff(backoff).build();
       return this;
     }
 
@@ -189,10 +196,10 @@ public interface InstallerVerifier {
               listener,
               Optional.ofNullable(httpsProxy).map(dev.mgnagent.installer.internal.ProxySetting::parse),
               dev.mgnagent.installer.internal.NoProxy.parse(noProxy),
-              connectTimeout,
-              stallTimeout,
-              maxAttempts,
-              backoff,
+              download.connectTimeout(),
+              download.stallTimeout(),
+              download.maxAttempts(),
+              download.backoff(),
               sleeper));
     }
 
@@ -207,14 +214,6 @@ public interface InstallerVerifier {
         }
       }
       return true;
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d;
     }
   }
 }

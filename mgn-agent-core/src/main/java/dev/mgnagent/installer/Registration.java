@@ -1,5 +1,6 @@
 package dev.mgnagent.installer;
 
+import dev.mgnagent.Warning;
 import java.util.List;
 import java.util.Objects;
 import dev.mgnagent.mgn.SourceServerId;
@@ -15,7 +16,7 @@ import dev.mgnagent.mgn.SourceServerId;
  *     confirmation could not run
  */
 public record Registration(
-    SourceServerId sourceServerId, List<String> registeredDisks, List<String> warnings) {
+    SourceServerId sourceServerId, List<String> registeredDisks, List<Warning> warnings) {
 
   public Registration {
     Objects.requireNonNull(sourceServerId, "sourceServerId");

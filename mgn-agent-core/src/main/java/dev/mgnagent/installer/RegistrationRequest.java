@@ -1,62 +1,152 @@
 package dev.mgnagent.installer;
 
+import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.Tags;
+import dev.mgnagent.Regions;
 import dev.mgnagent.selection.Selection;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * What to install: the installer's parameters as types (facts, section 2).
+ * What {@link AgentRegistrar} installs: the installer's parameters as types. Built with {@link
+ * #builder()}, checked by {@link Builder#build()}; {@link #toBuilder()} gives a builder holding
+ * these values.
  *
- * @param region where the source server is registered
- * @param credentials the installer's credentials; the secret and token are typed at its prompts
- * @param selection the disks to replicate (a forced selection is passed with {@code
- *     --force-volumes})
- * @param tags resource tags for a new source server
- * @param endpoint an MGN PrivateLink (or fake) endpoint, {@code --endpoint}
- * @param s3Endpoint an S3 VPC endpoint, {@code --s3-endpoint}
- * @param userProvidedId {@code --user-provided-id}
- * @param noReplication install without starting replication
- * @param dualstack {@code --dualstack} (needs {@code endpoint})
- * @param allowSecretOnCommandLine the opt-in that {@code --force-volumes} needs: the secret then
- *     goes on the installer's command line, where other local users may see it
+ * <pre>{@code
+ * RegistrationRequest request = RegistrationRequest.builder()
+ *     .region(Region.EU_WEST_3)
+ *     .credentials(installerKeys)
+ *     .selection(selection)
+ *     .build();
+ * }</pre>
  */
-public record RegistrationRequest(
-    Region region,
-    AwsCredentialsProvider credentials,
-    Selection selection,
-    Map<String, String> tags,
-    Optional<URI> endpoint,
-    Optional<URI> s3Endpoint,
-    Optional<String> userProvidedId,
-    boolean noReplication,
-    boolean dualstack,
-    boolean allowSecretOnCommandLine) {
+public final class RegistrationRequest {
 
-  public RegistrationRequest {
-    Objects.requireNonNull(region, "region");
-    Objects.requireNonNull(credentials, "credentials");
-    Objects.requireNonNull(selection, "selection");
-    tags = Map.copyOf(new LinkedHashMap<>(tags));
-    Objects.requireNonNull(endpoint, "endpoint");
-    Objects.requireNonNull(s3Endpoint, "s3Endpoint");
-    Objects.requireNonNull(userProvidedId, "userProvidedId");
+  private final Region region;
+  private final AwsCredentialsProvider credentials;
+  private final Selection selection;
+  private final Tags tags;
+  private final Optional<URI> endpoint;
+  private final Optional<URI> s3Endpoint;
+  private final Optional<String> userProvidedId;
+  private final boolean noReplication;
+  private final boolean dualstack;
+  private final boolean allowSecretOnCommandLine;
+
+  private RegistrationRequest(Builder b) {
+    this.region = b.region;
+    this.credentials = b.credentials;
+    this.selection = b.selection;
+    this.tags = b.tags;
+    this.endpoint = Optional.ofNullable(b.endpoint);
+    this.s3Endpoint = Optional.ofNullable(b.s3Endpoint);
+    this.userProvidedId = Optional.ofNullable(b.userProvidedId);
+    this.noReplication = b.noReplication;
+    this.dualstack = b.dualstack;
+    this.allowSecretOnCommandLine = b.allowSecretOnCommandLine;
   }
 
+  /** A builder; region, credentials and selection are required. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Builds a {@link RegistrationRequest}; region, credentials and selection are required. */
+  /** A builder holding this request's values. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Where the source server is registered. */
+  public Region region() {
+    return region;
+  }
+
+  /** The installer's credentials; the secret and token are typed at its prompts. */
+  public AwsCredentialsProvider credentials() {
+    return credentials;
+  }
+
+  /** The disks to replicate (a forced selection is passed as forced volumes). */
+  public Selection selection() {
+    return selection;
+  }
+
+  /** Resource tags for a new source server, in order. */
+  public Tags tags() {
+    return tags;
+  }
+
+  /** An MGN PrivateLink (or fake) endpoint. */
+  public Optional<URI> endpoint() {
+    return endpoint;
+  }
+
+  /** An S3 VPC endpoint. */
+  public Optional<URI> s3Endpoint() {
+    return s3Endpoint;
+  }
+
+  /** An ID of the caller's own for the source server. */
+  public Optional<String> userProvidedId() {
+    return userProvidedId;
+  }
+
+  /** Install without starting replication. */
+  public boolean noReplication() {
+    return noReplication;
+  }
+
+  /** Reach MGN over its dual-stack endpoint (needs {@link #endpoint()}). */
+  public boolean dualstack() {
+    return dualstack;
+  }
+
+  /**
+   * The opt-in that forced volumes need: the secret then goes on the installer's command line,
+   * where other local users may see it.
+   */
+  public boolean allowSecretOnCommandLine() {
+    return allowSecretOnCommandLine;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RegistrationRequest other
+        && region.equals(other.region)
+        && credentials.equals(other.credentials)
+        && selection.equals(other.selection)
+        && tags.equals(other.tags)
+        && endpoint.equals(other.endpoint)
+        && s3Endpoint.equals(other.s3Endpoint)
+        && userProvidedId.equals(other.userProvidedId)
+        && noReplication == other.noReplication
+        && dualstack == other.dualstack
+        && allowSecretOnCommandLine == other.allowSecretOnCommandLine;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(region, credentials, selection, tags, endpoint, s3Endpoint, userProvidedId,
+        noReplication, dualstack, allowSecretOnCommandLine);
+  }
+
+  @Override
+  public String toString() {
+    return "RegistrationRequest[region=" + region + ", selection=" + selection + ", tags=" + tags
+        + ", endpoint=" + endpoint + ", s3Endpoint=" + s3Endpoint + ", userProvidedId="
+        + userProvidedId + ", noReplication=" + noReplication + ", dualstack=" + dualstack
+        + ", allowSecretOnCommandLine=" + allowSecretOnCommandLine + "]";
+  }
+
+  /** Builds a {@link RegistrationRequest}; setters take no nulls. Not thread-safe. */
   public static final class Builder {
     private Region region;
     private AwsCredentialsProvider credentials;
     private Selection selection;
-    private Map<String, String> tags = Map.of();
+    private Tags tags = Tags.empty();
     private URI endpoint;
     private URI s3Endpoint;
     private String userProvidedId;
@@ -66,60 +156,101 @@ public record RegistrationRequest(
 
     private Builder() {}
 
+    private Builder(RegistrationRequest r) {
+      this.region = r.region;
+      this.credentials = r.credentials;
+      this.selection = r.selection;
+      this.tags = r.tags;
+      this.endpoint = r.endpoint.orElse(null);
+      this.s3Endpoint = r.s3Endpoint.orElse(null);
+      this.userProvidedId = r.userProvidedId.orElse(null);
+      this.noReplication = r.noReplication;
+      this.dualstack = r.dualstack;
+      this.allowSecretOnCommandLine = r.allowSecretOnCommandLine;
+    }
+
+    /** Where the source server is registered (required). */
     public Builder region(Region region) {
-      this.region = region;
+      this.region = Objects.requireNonNull(region, "region");
       return this;
     }
 
+    /** The installer's credentials (required). */
     public Builder credentials(AwsCredentialsProvider credentials) {
-      this.credentials = credentials;
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
       return this;
     }
 
+    /** The disks to replicate (required). */
     public Builder selection(Selection selection) {
-      this.selection = selection;
+      this.selection = Objects.requireNonNull(selection, "selection");
       return this;
     }
 
-    public Builder tags(Map<String, String> tags) {
-      this.tags = tags;
+    /** Resource tags for a new source server (default: none). */
+    public Builder tags(Tags tags) {
+      this.tags = Objects.requireNonNull(tags, "tags");
       return this;
     }
 
+    /** An MGN PrivateLink (or fake) endpoint. */
     public Builder endpoint(URI endpoint) {
-      this.endpoint = endpoint;
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
       return this;
     }
 
+    /** An S3 VPC endpoint. */
     public Builder s3Endpoint(URI s3Endpoint) {
-      this.s3Endpoint = s3Endpoint;
+      this.s3Endpoint = Objects.requireNonNull(s3Endpoint, "s3Endpoint");
       return this;
     }
 
+    /** An ID of the caller's own for the source server. */
     public Builder userProvidedId(String userProvidedId) {
-      this.userProvidedId = userProvidedId;
+      this.userProvidedId = Objects.requireNonNull(userProvidedId, "userProvidedId");
       return this;
     }
 
+    /** Install without starting replication. */
     public Builder noReplication(boolean noReplication) {
       this.noReplication = noReplication;
       return this;
     }
 
+    /** Reach MGN over its dual-stack endpoint; needs {@link #endpoint(URI)}. */
     public Builder dualstack(boolean dualstack) {
       this.dualstack = dualstack;
       return this;
     }
 
+    /** Accept the secret on the installer's command line, which forced volumes need. */
     public Builder allowSecretOnCommandLine(boolean allow) {
       this.allowSecretOnCommandLine = allow;
       return this;
     }
 
+    /**
+     * The request.
+     *
+     * @throws InvalidRequestException naming the missing or malformed value by its builder name
+     */
     public RegistrationRequest build() {
-      return new RegistrationRequest(region, credentials, selection, tags,
-          Optional.ofNullable(endpoint), Optional.ofNullable(s3Endpoint),
-          Optional.ofNullable(userProvidedId), noReplication, dualstack, allowSecretOnCommandLine);
+      if (region == null) {
+        throw new InvalidRequestException("region", "region: no region given; name one such as"
+            + " us-east-1");
+      }
+      Regions.requireWellFormed("region", region.id());
+      if (credentials == null) {
+        throw new InvalidRequestException("credentials", "credentials are required");
+      }
+      if (selection == null) {
+        throw new InvalidRequestException("selection", "selection is required");
+      }
+      if (dualstack && endpoint == null) {
+        throw new InvalidRequestException("dualstack", "dualstack needs an endpoint, MGN's"
+            + " dual-stack endpoint (mgn.dualstack." + region.id() + ".amazonaws.com)");
+      }
+      return new RegistrationRequest(this);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.mgnagent.mgn;
 
+import dev.mgnagent.Warning;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param disks the lines
  * @param warnings boot-disk problems
  */
-public record Reconciliation(List<ReconciledDisk> disks, List<ReconcileWarning> warnings) {
+public record Reconciliation(List<ReconciledDisk> disks, List<Warning> warnings) {
 
   /** Copies the lists. */
   public Reconciliation {
@@ -22,7 +23,7 @@ public record Reconciliation(List<ReconciledDisk> disks, List<ReconcileWarning> 
    * gone, or the boot disk was renamed.
    */
   public boolean needsAction() {
-    return warnings.stream().anyMatch(w -> w.code() == ReconcileWarning.Code.BOOT_DISK_RENAMED)
+    return warnings.stream().anyMatch(w -> w.code() == Warning.Code.BOOT_DISK_RENAMED)
         || disks.stream().anyMatch(d -> d.change() == DiskChange.NOT_REPLICATED
             || d.change() == DiskChange.DISCONNECTED);
   }

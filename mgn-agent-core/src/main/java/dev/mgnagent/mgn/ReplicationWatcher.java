@@ -22,14 +22,14 @@ import java.util.Objects;
  * WatchResult result = ReplicationWatcher.builder()
  *     .reader(ReplicationStatusReader.of(mgnClient))
  *     .ids(List.of(new SourceServerId("s-1234567890abcdef0")))
- *     .listener(event -> System.out.println(event))
+ *     .eventListener(event -> System.out.println(event))
  *     .build()
  *     .watch();
  * }</pre>
  */
 public interface ReplicationWatcher {
 
-  /** A builder: every non-archived server, every 10 s, for at most 6 hours, the system clock. */
+  /** A builder: every non-archived server, {@link WatchSettings#defaults()}, the system clock. */
   static Builder builder() {
     return new Builder();
   }
@@ -46,8 +46,7 @@ public interface ReplicationWatcher {
   final class Builder {
     private ReplicationStatusReader reader;
     private final List<SourceServerId> ids = new ArrayList<>();
-    private Duration interval = Duration.ofSeconds(10);
-    private Duration timeout = Duration.ofHours(6);
+    private WatchSettings settings = WatchSettings.defaults();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private EventListener listener = EventListener.NONE;
@@ -67,21 +66,30 @@ public interface ReplicationWatcher {
       return this;
     }
 
-    /** Time between refreshes (positive). */
-    public Builder interval(Duration interval) {
-      if (interval.isNegative() || interval.isZero()) {
-        throw new IllegalArgumentException("the interval must be positive: " + interval);
-      }
-      this.interval = interval;
+    /** How often and how long to watch (default {@link WatchSettings#defaults()}). */
+    public Builder settings(WatchSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 
-    /** How long to watch at most (positive), measured on {@link #clock(Clock)}. */
+    /**
+     * Time between refreshes (positive); short for changing {@link #settings(WatchSettings)}.
+     *
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public Builder interval(Duration interval) {
+      this.settings = settings.toBuilder().interval(interval).build();
+      return this;
+    }
+
+    /**
+     * How long to watch at most (positive), measured on {@link #clock(Clock)}; short for changing
+     * {@link #settings(WatchSettings)}.
+     *
+     * @throws IllegalArgumentException if it is not positive
+     */
     public Builder timeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("the timeout must be positive: " + timeout);
-      }
-      this.timeout = timeout;
+      this.settings = settings.toBuilder().timeout(timeout).build();
       return this;
     }
 
@@ -97,8 +105,8 @@ public interface ReplicationWatcher {
       return this;
     }
 
-    /** Who hears the events. */
-    public Builder listener(EventListener listener) {
+    /** Who hears the events (default: nobody). */
+    public Builder eventListener(EventListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
@@ -108,7 +116,7 @@ public interface ReplicationWatcher {
       if (reader == null) {
         throw new IllegalStateException("a ReplicationWatcher needs a reader");
       }
-      return new DefaultReplicationWatcher(reader, List.copyOf(ids), interval, timeout, clock, sleeper,
+      return new DefaultReplicationWatcher(reader, List.copyOf(ids), settings.interval(), settings.timeout(), clock, sleeper,
           listener);
     }
   }

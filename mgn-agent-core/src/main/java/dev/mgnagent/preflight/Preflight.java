@@ -2,20 +2,15 @@ package dev.mgnagent.preflight;
 
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
-import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.Endpoints;
-import dev.mgnagent.Regions;
 import dev.mgnagent.preflight.internal.AllChecks;
-import dev.mgnagent.preflight.internal.HostView;
+import dev.mgnagent.preflight.internal.DefaultPreflight;
+import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.preflight.internal.PreflightCheck;
-import dev.mgnagent.preflight.internal.Settings;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.mgn.MgnClient;
@@ -28,7 +23,7 @@ import software.amazon.awssdk.services.mgn.MgnClient;
  * <pre>{@code
  * PreflightReport report = Preflight.builder()
  *     .host(LocalHost.create())
- *     .region(Region.EU_WEST_3)
+ *     .settings(PreflightSettings.builder().region(Region.EU_WEST_3).build())
  *     .build()
  *     .run();
  * report.checks().forEach(c -> System.out.println(c.id() + " " + c.status()));
@@ -40,109 +35,98 @@ import software.amazon.awssdk.services.mgn.MgnClient;
  * rooted at another directory (a copied tree) they would run on the wrong machine, so those checks
  * are SKIPPED and say why. Network probes all start at once, each bounded by the probe timeout.
  */
-public final class Preflight {
+public interface Preflight {
 
   /** The default timeout of each network probe. */
-  public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofMillis(1200);
+  Duration DEFAULT_PROBE_TIMEOUT = PreflightSettings.DEFAULT_PROBE_TIMEOUT;
 
-  private final Host host;
-  private final Settings settings;
-
-  private Preflight(Host host, Settings settings) {
-    this.host = host;
-    this.settings = settings;
-  }
-
-  public static Builder builder() {
+  /** A builder; only the host is required. */
+  static Builder builder() {
     return new Builder();
   }
 
   /** The id of every check, in report order. */
-  public static List<String> checkIds() {
+  static List<String> checkIds() {
     return AllChecks.inOrder().stream().map(PreflightCheck::id).toList();
   }
 
   /** Runs every check; returns when all are decided (at most about twice the probe timeout). */
-  public PreflightReport run() {
-    return AllChecks.run(host, new HostView(host, noCommandsReason(host)), settings);
-  }
+  PreflightReport run();
 
-  private static Optional<String> noCommandsReason(Host host) {
-    if (host instanceof LocalHost && !host.root().equals(Path.of("/"))) {
-      return Optional.of("the host root " + host.root() + " is a tree, and commands would run on"
-          + " this machine instead of that host");
-    }
-    return Optional.empty();
-  }
-
-  /** Configures a {@link Preflight}; only the host is required. */
-  public static final class Builder {
+  /**
+   * Configures a {@link Preflight}: the host to check, what to check it against ({@link
+   * PreflightSettings}) and how the checks measure (free space, today's date, sockets). Not
+   * thread-safe.
+   */
+  final class Builder {
     private Host host;
-    private String region;
-    private URI endpoint;
-    private URI s3Endpoint;
-    private String replicationServer;
-    private InstallerFlavor flavor = InstallerFlavor.BINARY;
-    private AwsCredentialsProvider credentials;
-    private MgnClient mgnClient;
+    private PreflightSettings.Builder settings = PreflightSettings.builder();
     private FileSystemSpace space;
     private Clock clock = Clock.systemUTC();
-    private Duration probeTimeout = DEFAULT_PROBE_TIMEOUT;
     private TcpConnector connector = TcpConnector.sockets();
 
     private Builder() {}
 
-    /** The server to check. */
+    /** The server to check (required). */
     public Builder host(Host host) {
       this.host = Objects.requireNonNull(host, "host");
       return this;
     }
 
-    /** The region to install into: enables the MGN, bucket and credentials checks. */
+    /**
+     * What to check against (default: no region, so only the host's own checks decide). The
+     * setters below change single values of these settings.
+     */
+    public Builder settings(PreflightSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings").toBuilder();
+      return this;
+    }
+
+    /** Sets {@link PreflightSettings.Builder#region(Region)}. */
     public Builder region(Region region) {
-      this.region = Regions.requireWellFormed("region", Objects.requireNonNull(region, "region").id());
+      settings.region(region);
       return this;
     }
 
-    /** An MGN endpoint other than the regional one (a PrivateLink endpoint, or a fake). */
+    /** Sets {@link PreflightSettings.Builder#endpoint(URI)}. */
     public Builder endpoint(URI endpoint) {
-      this.endpoint = Endpoints.parse("endpoint", "MGN endpoint", "mgn.us-east-1.amazonaws.com",
-          Objects.requireNonNull(endpoint, "endpoint").toString());
+      settings.endpoint(endpoint);
       return this;
     }
 
-    /** An S3 endpoint (VPC endpoint) probed instead of the public bucket hosts. */
+    /** Sets {@link PreflightSettings.Builder#s3Endpoint(URI)}. */
     public Builder s3Endpoint(URI s3Endpoint) {
-      this.s3Endpoint = Endpoints.parse("s3Endpoint", "S3 endpoint", "s3.us-east-1.amazonaws.com",
-          Objects.requireNonNull(s3Endpoint, "s3Endpoint").toString());
+      settings.s3Endpoint(s3Endpoint);
       return this;
     }
 
-    /** A replication server (host name or address) to probe on TCP 1500. */
+    /** Sets {@link PreflightSettings.Builder#replicationServer(String)}. */
     public Builder replicationServer(String host) {
-      if (host == null || host.isBlank() || host.contains("/") || host.contains(" ")) {
-        throw new dev.mgnagent.InvalidRequestException("replicationServer",
-            "replication server '" + host + "': give a host name or IP address");
-      }
-      this.replicationServer = host.strip();
+      settings.replicationServer(host);
       return this;
     }
 
-    /** Which installer will run (default binary); the Python one needs python3. */
+    /** Sets {@link PreflightSettings.Builder#flavor(InstallerFlavor)}. */
     public Builder flavor(InstallerFlavor flavor) {
-      this.flavor = Objects.requireNonNull(flavor, "flavor");
+      settings.flavor(flavor);
       return this;
     }
 
-    /** Credentials for the MGN call; without them (or a client) the call is SKIPPED. */
+    /** Sets {@link PreflightSettings.Builder#credentialsProvider(AwsCredentialsProvider)}. */
     public Builder credentialsProvider(AwsCredentialsProvider credentials) {
-      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      settings.credentialsProvider(credentials);
       return this;
     }
 
-    /** A client the caller built, used for the MGN call and not closed. */
+    /** Sets {@link PreflightSettings.Builder#mgnClient(MgnClient)}. */
     public Builder mgnClient(MgnClient client) {
-      this.mgnClient = Objects.requireNonNull(client, "client");
+      settings.mgnClient(client);
+      return this;
+    }
+
+    /** Sets {@link PreflightSettings.Builder#probeTimeout(Duration)}. */
+    public Builder probeTimeout(Duration timeout) {
+      settings.probeTimeout(timeout);
       return this;
     }
 
@@ -161,38 +145,23 @@ public final class Preflight {
       return this;
     }
 
-    /** How long each network probe may take (default 1.2 s); the MGN call gets twice this. */
-    public Builder probeTimeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("probe timeout must be positive");
-      }
-      this.probeTimeout = timeout;
-      return this;
-    }
-
     /** How probes connect (default: plain sockets); for tests. */
     public Builder tcpConnector(TcpConnector connector) {
       this.connector = Objects.requireNonNull(connector, "connector");
       return this;
     }
 
+    /**
+     * The preflight.
+     *
+     * @throws IllegalStateException if no host was given
+     * @throws dev.mgnagent.InvalidRequestException if a setting is malformed
+     */
     public Preflight build() {
       if (host == null) {
         throw new IllegalStateException("give Preflight a host");
       }
-      FileSystemSpace measured = space;
-      String noSpace = "";
-      if (measured == null && host.root().equals(Path.of("/"))) {
-        measured = FileSystemSpace.statvfs(host.root());
-      } else if (measured == null) {
-        noSpace = "free space was not measured: the free space of the tree " + host.root()
-            + " is not the host's";
-      }
-      return new Preflight(host, new Settings(Optional.ofNullable(region),
-          Optional.ofNullable(endpoint), Optional.ofNullable(s3Endpoint),
-          Optional.ofNullable(replicationServer), flavor, Optional.ofNullable(credentials),
-          Optional.ofNullable(mgnClient), Optional.ofNullable(measured), noSpace, clock,
-          probeTimeout, connector));
+      return DefaultPreflight.create(host, settings.build(), space, clock, connector);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.mgnagent.selection;
 
+import dev.mgnagent.Warning;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
  * @param warnings what MGN may refuse or what deserves a look
  * @param forced whether the paths are {@code --force-volumes} paths, passed to the installer as given
  */
-public record Selection(List<SelectedDisk> disks, List<SelectionWarning> warnings, boolean forced) {
+public record Selection(List<SelectedDisk> disks, List<Warning> warnings, boolean forced) {
 
   public Selection {
     disks = List.copyOf(Objects.requireNonNull(disks, "disks"));

@@ -5,12 +5,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What to replicate, as the installer's parameters say it.
+ * What to replicate, as the installer's parameters say it. This is the one place the rule for
+ * forced volumes lives; {@code InstallRequest} builds one of these.
  *
- * @param devices the {@code --devices} value or the answer typed at the disk prompt; empty (or
+ * @param devices the comma-separated disk list, or the answer typed at the disk prompt; empty (or
  *     blank) means every disk
- * @param forceVolumes {@code --force-volumes}: skip detection and pass the listed paths as given
- * @param noPrompt {@code --no-prompt}, which {@code --force-volumes} requires
+ * @param forceVolumes skip detection and pass the listed paths as given
+ * @param noPrompt the installer runs without prompts, which {@code forceVolumes} requires
  * @throws InvalidRequestException if {@code forceVolumes} comes without {@code noPrompt} or
  *     without devices: the installer refuses that combination, so it cannot be built
  */
@@ -20,13 +21,13 @@ public record SelectionRequest(Optional<String> devices, boolean forceVolumes, b
     Objects.requireNonNull(devices, "devices");
     if (forceVolumes && (!noPrompt || devices.map(String::isBlank).orElse(true))) {
       throw new InvalidRequestException(
-          "--force-volumes",
-          "--force-volumes needs --no-prompt and --devices listing every disk to replicate,"
-              + " the root disk included");
+          "forceVolumes",
+          "forceVolumes needs noPrompt and devices listing every disk to replicate, the root"
+              + " disk included");
     }
   }
 
-  /** Every disk (no {@code --devices}, or Enter at the prompt). */
+  /** Every disk (no devices named, or Enter at the prompt). */
   public static SelectionRequest allDisks() {
     return new SelectionRequest(Optional.empty(), false, false);
   }
@@ -36,7 +37,7 @@ public record SelectionRequest(Optional<String> devices, boolean forceVolumes, b
     return new SelectionRequest(Optional.of(devices), false, false);
   }
 
-  /** {@code --devices devices --force-volumes --no-prompt}. */
+  /** The {@code devices} as given, forced, without prompts. */
   public static SelectionRequest forced(String devices) {
     return new SelectionRequest(Optional.of(devices), true, true);
   }

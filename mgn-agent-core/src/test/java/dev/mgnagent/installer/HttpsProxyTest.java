@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class HttpsProxyTest {
       CompletableFuture<String> requestLine = CompletableFuture.supplyAsync(() -> refuseOne(proxy));
       InstallerVerifier verifier =
           InstallerVerifier.builder()
-              .location(InstallerLocation.of("eu-west-3"))
+              .location(InstallerLocation.of(Region.EU_WEST_3))
               .httpsProxy("http://127.0.0.1:" + proxy.getLocalPort())
               .maxAttempts(1)
               .build();

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.Warning;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,7 +15,7 @@ class InstallerLocationTest {
 
   @Test
   void regionalFormIsTheDefault() {
-    InstallerLocation location = InstallerLocation.of("eu-west-3");
+    InstallerLocation location = InstallerLocation.of(Region.of("eu-west-3"));
 
     assertThat(location.installerUrl())
         .isEqualTo(URI.create("https://aws-application-migration-service-eu-west-3.s3.eu-west-3.amazonaws.com/latest/linux/aws-replication-installer-init"));
@@ -25,7 +27,7 @@ class InstallerLocationTest {
 
   @Test
   void shortFormForARegionThatIsNotOptIn() {
-    InstallerLocation location = InstallerLocation.of("us-east-1", InstallerFlavor.BINARY, UrlStyle.SHORT);
+    InstallerLocation location = InstallerLocation.of(Region.of("us-east-1"), InstallerFlavor.BINARY, UrlStyle.SHORT);
 
     assertThat(location.installerUrl())
         .hasToString("https://aws-application-migration-service-us-east-1.s3.amazonaws.com/latest/linux/aws-replication-installer-init");
@@ -36,7 +38,7 @@ class InstallerLocationTest {
   @ParameterizedTest
   @ValueSource(strings = {"af-south-1", "ap-east-1", "ap-southeast-7", "eu-central-2", "il-central-1", "me-central-1"})
   void shortFormIsRefusedForOptInRegions(String region) {
-    assertThatThrownBy(() -> InstallerLocation.of(region, InstallerFlavor.BINARY, UrlStyle.SHORT))
+    assertThatThrownBy(() -> InstallerLocation.of(Region.of(region), InstallerFlavor.BINARY, UrlStyle.SHORT))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining(region)
         .hasMessageContaining("opt-in");
@@ -44,7 +46,7 @@ class InstallerLocationTest {
 
   @Test
   void dualStackFormForInstallerAndDigest() {
-    InstallerLocation location = InstallerLocation.of("ap-south-2", InstallerFlavor.BINARY, UrlStyle.DUAL_STACK);
+    InstallerLocation location = InstallerLocation.of(Region.of("ap-south-2"), InstallerFlavor.BINARY, UrlStyle.DUAL_STACK);
 
     assertThat(location.installerUrl())
         .hasToString("https://aws-application-migration-service-ap-south-2.s3.dualstack.ap-south-2.amazonaws.com/latest/linux/aws-replication-installer-init");
@@ -54,7 +56,7 @@ class InstallerLocationTest {
 
   @Test
   void pythonFlavorHasItsOwnKeyAndDigest() {
-    InstallerLocation location = InstallerLocation.of("us-west-2", InstallerFlavor.PYTHON, UrlStyle.REGIONAL);
+    InstallerLocation location = InstallerLocation.of(Region.of("us-west-2"), InstallerFlavor.PYTHON, UrlStyle.REGIONAL);
 
     assertThat(location.installerUrl())
         .hasToString("https://aws-application-migration-service-us-west-2.s3.us-west-2.amazonaws.com/latest/linux/aws-replication-installer-init.py");
@@ -65,8 +67,7 @@ class InstallerLocationTest {
   @Test
   void vpcEndpointIsPathStyleAndABareHostMeansHttps() {
     InstallerLocation location =
-        InstallerLocation.viaEndpoint(
-            "us-east-1", "bucket.vpce-0a1b2c3d-4e5f.s3.us-east-1.vpce.amazonaws.com", InstallerFlavor.BINARY);
+        InstallerLocation.viaEndpoint(Region.of("us-east-1"), URI.create("bucket.vpce-0a1b2c3d-4e5f.s3.us-east-1.vpce.amazonaws.com"), InstallerFlavor.BINARY);
 
     assertThat(location.installerUrl())
         .hasToString("https://bucket.vpce-0a1b2c3d-4e5f.s3.us-east-1.vpce.amazonaws.com/aws-application-migration-service-us-east-1/latest/linux/aws-replication-installer-init");
@@ -77,7 +78,7 @@ class InstallerLocationTest {
   @Test
   void endpointKeepsPortAndPathPrefixAndDropsTrailingSlashes() {
     InstallerLocation location =
-        InstallerLocation.viaEndpoint("eu-west-1", "https://mirror.example.com:8443/s3//", InstallerFlavor.PYTHON);
+        InstallerLocation.viaEndpoint(Region.of("eu-west-1"), URI.create("https://mirror.example.com:8443/s3//"), InstallerFlavor.PYTHON);
 
     assertThat(location.installerUrl())
         .hasToString("https://mirror.example.com:8443/s3/aws-application-migration-service-eu-west-1/latest/linux/aws-replication-installer-init.py");
@@ -88,7 +89,7 @@ class InstallerLocationTest {
   @ParameterizedTest
   @ValueSource(strings = {"http://127.0.0.1:9000", "http://127.8.9.10", "http://localhost:1234/", "http://[::1]:8080"})
   void plainHttpIsAcceptedForLoopback(String endpoint) {
-    InstallerLocation location = InstallerLocation.viaEndpoint("us-east-1", endpoint, InstallerFlavor.BINARY);
+    InstallerLocation location = InstallerLocation.viaEndpoint(Region.of("us-east-1"), URI.create(endpoint), InstallerFlavor.BINARY);
 
     assertThat(location.installerUrl().getScheme()).isEqualTo("http");
     assertThat(location.installerUrl().getPath())
@@ -98,15 +99,15 @@ class InstallerLocationTest {
   @ParameterizedTest
   @ValueSource(strings = {"http://s3.us-east-1.amazonaws.com", "http://10.0.0.5", "http://127.0.0.1.example.com", "http://localhost.evil.com"})
   void plainHttpIsRefusedForAnythingElse(String endpoint) {
-    assertThatThrownBy(() -> InstallerLocation.viaEndpoint("us-east-1", endpoint, InstallerFlavor.BINARY))
+    assertThatThrownBy(() -> InstallerLocation.viaEndpoint(Region.of("us-east-1"), URI.create(endpoint), InstallerFlavor.BINARY))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("loopback");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://host", "https://user:pw@host", "https://host/?x=1", "", "https://"})
+  @ValueSource(strings = {"ftp://host", "https://user:pw@host", "https://host/?x=1", "", "https:///"})
   void malformedEndpointsAreInvalidRequests(String endpoint) {
-    assertThatThrownBy(() -> InstallerLocation.viaEndpoint("us-east-1", endpoint, InstallerFlavor.BINARY))
+    assertThatThrownBy(() -> InstallerLocation.viaEndpoint(Region.of("us-east-1"), URI.create(endpoint), InstallerFlavor.BINARY))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("S3 endpoint");
   }
@@ -114,23 +115,25 @@ class InstallerLocationTest {
   @ParameterizedTest
   @ValueSource(strings = {"US-EAST-1", "us-east", "useast1", "us_east_1", "eu-west-3 ", "../etc", "us-east-1.evil.com"})
   void malformedRegionsAreInvalidRequests(String region) {
-    assertThatThrownBy(() -> InstallerLocation.of(region))
+    assertThatThrownBy(() -> InstallerLocation.of(Region.of(region)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("not a region name");
   }
 
   @Test
   void wellFormedUnknownRegionWarnsAndUsesTheRegionalForm() {
-    InstallerLocation location = InstallerLocation.of("xx-north-9", InstallerFlavor.BINARY, UrlStyle.SHORT);
+    InstallerLocation location = InstallerLocation.of(Region.of("xx-north-9"), InstallerFlavor.BINARY, UrlStyle.SHORT);
 
     assertThat(location.installerUrl().getHost())
         .isEqualTo("aws-application-migration-service-xx-north-9.s3.xx-north-9.amazonaws.com");
-    assertThat(location.warnings()).singleElement().asString().contains("xx-north-9");
+    assertThat(location.warnings()).singleElement()
+        .satisfies(w -> assertThat(w.code()).isEqualTo(Warning.Code.UNKNOWN_REGION))
+        .satisfies(w -> assertThat(w.message()).contains("xx-north-9"));
   }
 
   @Test
   void govCloudRegionsAreKnown() {
-    assertThat(InstallerLocation.of("us-gov-west-1").warnings()).isEmpty();
+    assertThat(InstallerLocation.of(Region.of("us-gov-west-1")).warnings()).isEmpty();
   }
 
   @Test

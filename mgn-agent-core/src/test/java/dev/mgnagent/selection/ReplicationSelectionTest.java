@@ -61,7 +61,7 @@ class ReplicationSelectionTest {
   void everyProblemIsNamedAndTheRealDisksListed() {
     assertThatThrownBy(() -> select(SelectionRequest.devices("/dev/sdq,'/dev/sda',,/dev/sr0")))
         .isInstanceOf(InvalidSelectionException.class)
-        .hasMessage("--devices: '/dev/sdq' is not a block device of this server;"
+        .hasMessage("devices: '/dev/sdq' is not a block device of this server;"
             + " ''/dev/sda'' holds quotes, brackets or glob characters; list plain paths separated"
             + " by commas; the list has an empty item between commas;"
             + " '/dev/sr0' is not a disk MGN can replicate (loop, ram, zram, optical, floppy and"
@@ -89,7 +89,7 @@ class ReplicationSelectionTest {
   void forceVolumesNeedsNoPromptAndDevices() {
     assertThatThrownBy(() -> select(new SelectionRequest(Optional.of("/dev/sda"), true, false)))
         .isInstanceOf(InvalidRequestException.class)
-        .hasMessageContaining("--force-volumes needs --no-prompt and --devices");
+        .hasMessageContaining("forceVolumes needs noPrompt and devices");
     assertThatThrownBy(() -> select(new SelectionRequest(Optional.empty(), true, true)))
         .isInstanceOf(InvalidRequestException.class);
   }
@@ -109,7 +109,7 @@ class ReplicationSelectionTest {
   void forcedListWithoutTheRootDiskNamesIt() {
     assertThatThrownBy(() -> select(SelectionRequest.forced("/dev/sda,/dev/sdb1")))
         .isInstanceOf(InvalidSelectionException.class)
-        .hasMessageContaining("with --force-volumes the list must include the root disk /dev/sdb");
+        .hasMessageContaining("with forceVolumes the list must include the root disk /dev/sdb");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.mgnagent.selection;
 
+import dev.mgnagent.Warning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mgnagent.disk.BlockDevice;
@@ -20,14 +21,14 @@ class SelectionWarningsTest {
         boot);
   }
 
-  private static List<String> warningCodes(List<Disk> disks) {
+  private static List<Warning.Code> warningCodes(List<Disk> disks) {
     List<BlockDevice> devices = new ArrayList<>();
     disks.forEach(d -> devices.add(
         new BlockDevice(d.name(), d.path(), BlockDeviceRole.DISK, d.sizeBytes(), List.of(d.name()))));
     Inventory inventory = new Inventory(disks, List.of(), devices, List.of());
     return ReplicationSelection.of(inventory, p -> Optional.empty())
         .select(SelectionRequest.allDisks()).warnings().stream()
-        .map(SelectionWarning::code).toList();
+        .map(Warning::code).toList();
   }
 
   @Test
@@ -36,7 +37,7 @@ class SelectionWarningsTest {
     assertThat(warningCodes(List.of(disk("sda", 16 * tib, true, true))))
         .isEmpty();
     assertThat(warningCodes(List.of(disk("sda", 10, true, true), disk("sdb", 16 * tib + 512, false, false))))
-        .containsExactly(SelectionWarning.DISK_TOO_LARGE);
+        .containsExactly(Warning.Code.DISK_TOO_LARGE);
   }
 
   @Test
@@ -48,18 +49,18 @@ class SelectionWarningsTest {
     }
     assertThat(warningCodes(fifty)).isEmpty();
     fifty.add(disk("vd50", 10, false, false));
-    assertThat(warningCodes(fifty)).containsExactly(SelectionWarning.TOO_MANY_DISKS);
+    assertThat(warningCodes(fifty)).containsExactly(Warning.Code.TOO_MANY_DISKS);
   }
 
   @Test
   void bootOnSeveralDisksIsFlagged() {
     assertThat(warningCodes(List.of(disk("sda", 10, true, true), disk("sdb", 10, true, true))))
-        .containsExactly(SelectionWarning.BOOT_SPANS_DISKS);
+        .containsExactly(Warning.Code.BOOT_SPANS_DISKS);
   }
 
   @Test
   void unknownRootIsFlagged() {
     assertThat(warningCodes(List.of(disk("sda", 10, false, false))))
-        .containsExactly(SelectionWarning.ROOT_DISK_UNKNOWN);
+        .containsExactly(Warning.Code.ROOT_DISK_UNKNOWN);
   }
 }

@@ -1,15 +1,14 @@
 package dev.mgnagent.cli.disks;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.disk.Disk;
 import dev.mgnagent.disk.Inventory;
-import dev.mgnagent.disk.InventoryWarning;
 import dev.mgnagent.disk.Partition;
 import dev.mgnagent.disk.StackedDevice;
 import dev.mgnagent.selection.SelectedDisk;
 import dev.mgnagent.selection.Selection;
 import dev.mgnagent.selection.SelectionReason;
-import dev.mgnagent.selection.SelectionWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,10 +74,10 @@ final class DiskReport {
   /** One {@code warning: ...} line per warning, plus one when no disk was found. */
   static List<String> warnings(Inventory inventory, Selection selection) {
     List<String> lines = new ArrayList<>();
-    for (InventoryWarning warning : inventory.warnings()) {
+    for (Warning warning : inventory.warnings()) {
       lines.add("warning: " + warning.message());
     }
-    for (SelectionWarning warning : selection.warnings()) {
+    for (Warning warning : selection.warnings()) {
       lines.add("warning: " + warning.message());
     }
     if (inventory.disks().isEmpty()) {
@@ -89,7 +88,7 @@ final class DiskReport {
 
   /** {@code " (2 devices skipped: ...)"} for a one-line error, or empty. */
   static String warningSummary(Inventory inventory) {
-    List<String> messages = inventory.warnings().stream().map(InventoryWarning::message).toList();
+    List<String> messages = inventory.warnings().stream().map(Warning::message).toList();
     return messages.isEmpty() ? "" : " (" + String.join("; ", messages) + ")";
   }
 
@@ -142,13 +141,8 @@ final class DiskReport {
           .field("reasons", disk.orderedReasons().stream().map(SelectionReason::name).toList())
           .endObject();
     }
-    json.endArray().beginArray("warnings");
-    inventory.warnings().forEach(w -> warning(json, w.code(), w.message()));
-    selection.warnings().forEach(w -> warning(json, w.code(), w.message()));
-    return json.endArray().toJson();
-  }
-
-  private static void warning(JsonWriter json, String code, String message) {
-    json.beginObject().field("code", code).field("message", message).endObject();
+    List<Warning> warnings = new ArrayList<>(inventory.warnings());
+    warnings.addAll(selection.warnings());
+    return json.endArray().warnings("warnings", warnings).toJson();
   }
 }

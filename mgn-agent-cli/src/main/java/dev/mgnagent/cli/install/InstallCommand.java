@@ -82,10 +82,9 @@ public final class InstallCommand implements Callable<Integer> {
           .field("selectedDisks", result.selection().paths())
           .field("registeredDisks", result.registeredDisks())
           .field("initialSync", result.initialSync().map(w -> w.outcome().name()))
-          .field("warnings", result.warnings()).toJson());
+          .warnings("warnings", result.warnings()).toJson());
     } else {
-      List<String> warnings = result.warnings();
-      warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+      result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w.message()));
       out.println("mgn-agent: installed; source server " + result.sourceServerId()
           + result.initialSync().map(w -> "; initial sync " + w.outcome().name().toLowerCase(java.util.Locale.ROOT)).orElse(""));
     }

@@ -1,5 +1,8 @@
 package dev.mgnagent.cli.install;
 
+import software.amazon.awssdk.regions.Region;
+import dev.mgnagent.mgn.WatchSettings;
+import dev.mgnagent.Regions;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.Secret;
 import dev.mgnagent.cli.CliContext;
@@ -104,16 +107,11 @@ public final class InstallOptions {
     diskRoot();
     String chosenRegion = region != null ? region
         : sandbox ? "us-east-1" : prompts.ask("AWS Region Name: ", "--region");
-    InstallRequest.Builder builder = InstallRequest.builder(chosenRegion)
-        .accessKeyId(accessKeyId)
-        .secretAccessKey(secretAccessKey == null ? null : Secret.of(secretAccessKey))
-        .sessionToken(sessionToken == null ? null : Secret.of(sessionToken))
-        .profile(profile)
-        .devices(devices)
+    InstallRequest.Builder builder = InstallRequest.builder()
+        .region(Region.of(Regions.requireWellFormed("--region", chosenRegion)))
         .forceVolumes(forceVolumes)
         .noPrompt(noPrompt)
         .tags(Tags.parse(tags))
-        .userProvidedId(userProvidedId)
         .noReplication(noReplication)
         .dualstack(dualstack)
         .flavor(flavor())
@@ -121,6 +119,24 @@ public final class InstallOptions {
         .skipPreflight(skipPreflight)
         .allowSecretOnCommandLine(allowSecretOnCommandLine)
         .watch(watching());
+    if (accessKeyId != null) {
+      builder.accessKeyId(accessKeyId);
+    }
+    if (secretAccessKey != null) {
+      builder.secretAccessKey(Secret.of(secretAccessKey));
+    }
+    if (sessionToken != null) {
+      builder.sessionToken(Secret.of(sessionToken));
+    }
+    if (profile != null) {
+      builder.profile(profile);
+    }
+    if (devices != null) {
+      builder.devices(devices);
+    }
+    if (userProvidedId != null) {
+      builder.userProvidedId(userProvidedId);
+    }
     if (endpoint != null) {
       builder.endpoint(Endpoints.parse("--endpoint", "MGN endpoint",
           "vpce-0123-abcd.mgn." + chosenRegion + ".vpce.amazonaws.com", endpoint));
@@ -173,7 +189,8 @@ public final class InstallOptions {
           .s3Endpoint(sandboxServers.bucket().endpoint())
           .initializeService(true);
       installation.workDirectory(directory(sandboxServers.directory().resolve("download")))
-          .watch(Duration.ofMillis(500), Duration.ofMinutes(2));
+          .watchSettings(WatchSettings.builder().interval(Duration.ofMillis(500))
+              .timeout(Duration.ofMinutes(2)).build());
     }
     if (sandboxServers != null && accessKeyId == null && profile == null) {
       AwsBasicCredentials keys = sandboxServers.mgn().adminCredentials();

@@ -1,8 +1,12 @@
 package dev.mgnagent.cli.installer;
 
+import software.amazon.awssdk.regions.Region;
+import dev.mgnagent.Regions;
+import dev.mgnagent.Endpoints;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.cli.Flags;
 import dev.mgnagent.cli.output.ProgressRenderer;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerLocation;
@@ -92,7 +96,7 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
     InstallerLocation location = location(chosen);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    location.warnings().forEach(w -> err.println("mgn-agent: warning: " + w));
+    location.warnings().forEach(w -> err.println("mgn-agent: warning: " + w.message()));
     VerificationResult result;
     try {
       InstallerVerifier verifier = verifier(location, err);
@@ -125,12 +129,19 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
         if (dualStack) {
           throw new InvalidRequestException("--dual-stack", "--dual-stack cannot be combined with --s3-endpoint");
         }
-        return InstallerLocation.viaEndpoint(region, s3Endpoint, chosen);
+        return InstallerLocation.viaEndpoint(checkedRegion(), Endpoints.parse("s3Endpoint",
+            "S3 endpoint", "bucket.vpce-0123-abcd.s3.us-east-1.vpce.amazonaws.com", s3Endpoint),
+            chosen);
       }
-      return InstallerLocation.of(region, chosen, dualStack ? UrlStyle.DUAL_STACK : UrlStyle.REGIONAL);
+      return InstallerLocation.of(checkedRegion(), chosen,
+          dualStack ? UrlStyle.DUAL_STACK : UrlStyle.REGIONAL);
     } catch (InvalidRequestException e) {
       throw Flags.named(e);
     }
+  }
+
+  private Region checkedRegion() {
+    return Region.of(Regions.requireWellFormed("region", region));
   }
 
   private InstallerFlavor checkedFlavor() {

@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.output;
 
+import dev.mgnagent.Warning;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -84,6 +85,15 @@ public final class JsonWriter {
   }
 
   /** Opens an array as the value of {@code name}. */
+  /** An array of {@code {"code": ..., "message": ...}} objects, codes as the enum's names. */
+  public JsonWriter warnings(String name, List<Warning> warnings) {
+    beginArray(name);
+    for (Warning w : warnings) {
+      beginObject().field("code", w.code().name()).field("message", w.message()).endObject();
+    }
+    return endArray();
+  }
+
   public JsonWriter beginArray(String name) {
     name(name);
     return push('[');

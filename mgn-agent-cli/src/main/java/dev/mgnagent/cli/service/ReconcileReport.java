@@ -1,7 +1,7 @@
 package dev.mgnagent.cli.service;
 
 import dev.mgnagent.cli.output.JsonWriter;
-import dev.mgnagent.mgn.ReconcileWarning;
+import dev.mgnagent.Warning;
 import dev.mgnagent.mgn.ReconciledDisk;
 import dev.mgnagent.mgn.Reconciliation;
 import dev.mgnagent.mgn.SourceServerId;
@@ -25,7 +25,7 @@ final class ReconcileReport {
           d.hostPath().orElse("-") + (d.hostBoot() ? " (boot)" : ""),
           size(d.mgnBytes()), size(d.hostBytes()), d.change(), d.action()));
     }
-    for (ReconcileWarning w : r.warnings()) {
+    for (Warning w : r.warnings()) {
       text.append("warning: ").append(w.code()).append(": ").append(w.message()).append('\n');
     }
     return text.toString();
@@ -51,11 +51,7 @@ final class ReconcileReport {
           .field("action", d.action())
           .endObject();
     }
-    json.endArray().beginArray("warnings");
-    for (ReconcileWarning w : r.warnings()) {
-      json.beginObject().field("code", w.code().name()).field("message", w.message()).endObject();
-    }
-    return json.endArray().toJson();
+    return json.endArray().warnings("warnings", r.warnings()).toJson();
   }
 
   private static Optional<String> bytes(OptionalLong value) {

@@ -100,7 +100,7 @@ public final class StatusCommand implements Callable<Integer> {
           .timeout(timeout)
           .clock(context.clock())
           .sleeper(context.sleeper())
-          .listener(view)
+          .eventListener(view)
           .build()
           .watch();
     }

@@ -1,11 +1,11 @@
 package dev.mgnagent.disk.internal;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.disk.BlockDevice;
 import dev.mgnagent.disk.BlockDeviceRole;
 import dev.mgnagent.disk.Disk;
 import dev.mgnagent.disk.DiskKind;
 import dev.mgnagent.disk.Inventory;
-import dev.mgnagent.disk.InventoryWarning;
 import dev.mgnagent.disk.Partition;
 import dev.mgnagent.disk.StackedDevice;
 import dev.mgnagent.disk.StackedDeviceType;
@@ -30,7 +30,7 @@ import java.util.function.Function;
 final class InventoryAssembler {
 
   private final Function<String, Optional<String>> devPathToKernelName;
-  private final List<InventoryWarning> warnings = new ArrayList<>();
+  private final List<Warning> warnings = new ArrayList<>();
   private final Map<String, BlockDeviceNode> nodes = new TreeMap<>(DeviceNameOrder.INSTANCE);
   private final Map<String, BlockDevice> leftOut = new TreeMap<>(DeviceNameOrder.INSTANCE);
   /** Each device's holders, in kernel order: the inverse of the stacked devices' slaves. */
@@ -130,8 +130,8 @@ final class InventoryAssembler {
       }
     }
     warnings.add(
-        new InventoryWarning(
-            InventoryWarning.MOUNTS_UNREADABLE,
+        new Warning(
+            Warning.Code.MOUNTS_UNREADABLE,
             problem + ": mount points, root and boot disks are unknown"));
     return MountTable.empty();
   }
@@ -144,8 +144,8 @@ final class InventoryAssembler {
     Optional<BlockDeviceNode> node = nodeOf(entry.get());
     if (node.isEmpty() && mountPoint.equals("/")) {
       warnings.add(
-          new InventoryWarning(
-              InventoryWarning.ROOT_NOT_ON_BLOCK_DEVICE,
+          new Warning(
+              Warning.Code.ROOT_NOT_ON_BLOCK_DEVICE,
               "/ is on " + entry.get().fsType() + " (" + entry.get().source() + "), not on a"
                   + " block device of this host: no disk is marked as the root disk"));
     }

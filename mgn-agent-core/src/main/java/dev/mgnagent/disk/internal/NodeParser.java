@@ -1,8 +1,8 @@
 package dev.mgnagent.disk.internal;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.disk.BlockDevice;
 import dev.mgnagent.disk.BlockDeviceRole;
-import dev.mgnagent.disk.InventoryWarning;
 import dev.mgnagent.disk.StackedDeviceType;
 import dev.mgnagent.disk.internal.BlockDeviceNode.Role;
 import java.util.List;
@@ -21,10 +21,10 @@ final class NodeParser {
   private static final Pattern NEVER_A_DISK = Pattern.compile("(loop|ram|zram|sr|fd)\\d+");
   private static final int MAX_QUOTED = 40;
 
-  private final Consumer<InventoryWarning> warnings;
+  private final Consumer<Warning> warnings;
   private final Consumer<BlockDevice> leftOut;
 
-  NodeParser(Consumer<InventoryWarning> warnings, Consumer<BlockDevice> leftOut) {
+  NodeParser(Consumer<Warning> warnings, Consumer<BlockDevice> leftOut) {
     this.warnings = warnings;
     this.leftOut = leftOut;
   }
@@ -75,8 +75,8 @@ final class NodeParser {
               raw, role, stacked, majorMinor, size, removable, readOnly, parent, lower));
     } catch (UnusableFileException e) {
       warnings.accept(
-          new InventoryWarning(
-              InventoryWarning.DEVICE_SKIPPED,
+          new Warning(
+              Warning.Code.DEVICE_SKIPPED,
               "skipped /dev/" + raw.name() + ": " + raw.sysfsPath() + "/" + e.file + " "
                   + e.problem));
       return leaveOut(raw, BlockDeviceRole.UNREADABLE);

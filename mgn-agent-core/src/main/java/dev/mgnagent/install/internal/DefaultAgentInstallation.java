@@ -2,45 +2,50 @@ package dev.mgnagent.install.internal;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.Sleeper;
+import dev.mgnagent.Warning;
+import dev.mgnagent.credentials.CredentialsResolver;
+import dev.mgnagent.credentials.ResolvedCredentials;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.event.EventListener;
-import dev.mgnagent.install.InstallStep;
-import dev.mgnagent.install.InstallStepFailed;
-import dev.mgnagent.install.InstallStepFinished;
-import dev.mgnagent.install.InstallStepStarted;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.install.InstallStep;
+import dev.mgnagent.install.InstallStepFailed;
+import dev.mgnagent.install.InstallStepFinished;
+import dev.mgnagent.install.InstallStepStarted;
 import dev.mgnagent.install.InstallationResult;
-import dev.mgnagent.Backoff;
-import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.installer.AgentRegistrar;
+import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.installer.InstallerLocation;
+import dev.mgnagent.installer.InstallerMismatchException;
 import dev.mgnagent.installer.InstallerVerifier;
-import dev.mgnagent.Sleeper;
+import dev.mgnagent.installer.RegistrarSettings;
+import dev.mgnagent.installer.Registration;
+import dev.mgnagent.installer.RegistrationRequest;
 import dev.mgnagent.installer.UrlStyle;
 import dev.mgnagent.installer.VerificationResult;
-import dev.mgnagent.preflight.Preflight;
-import dev.mgnagent.selection.ReplicationSelection;
-import dev.mgnagent.selection.SelectedDisk;
-import dev.mgnagent.selection.Selection;
-import dev.mgnagent.selection.SelectionRequest;
-import dev.mgnagent.installer.AgentRegistrar;
-import dev.mgnagent.credentials.CredentialsResolver;
-import dev.mgnagent.installer.Registration;
 import dev.mgnagent.mgn.ReplicationStatusReader;
 import dev.mgnagent.mgn.ReplicationWatcher;
 import dev.mgnagent.mgn.ServerReplicationStatus;
+import dev.mgnagent.mgn.SourceServerId;
 import dev.mgnagent.mgn.WatchResult;
+import dev.mgnagent.mgn.WatchSettings;
+import dev.mgnagent.mgn.internal.MgnClientFactory;
+import dev.mgnagent.preflight.Preflight;
+import dev.mgnagent.preflight.PreflightSettings;
+import dev.mgnagent.selection.ReplicationSelection;
+import dev.mgnagent.selection.SelectedDisk;
+import dev.mgnagent.selection.Selection;
 import dev.mgnagent.installer.RegistrationRequest;
 import dev.mgnagent.credentials.ResolvedCredentials;
-import dev.mgnagent.mgn.internal.MgnClientFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,34 +67,24 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   private final Host host;
   private final EventListener listener;
   private final Optional<Path> workDirectory;
-  private final Duration installerTimeout;
   private final Optional<AwsCredentialsProvider> serviceCredentials;
   private final Function<InstallRequest, InstallerLocation> location;
   private final Optional<Boolean> runAsRoot;
-  private final Duration watchInterval;
-  private final Duration watchTimeout;
-  private final int downloadAttempts;
-  private final Backoff downloadBackoff;
-  private final Duration stallTimeout;
+  private final DownloadSettings downloadSettings;
+  private final RegistrarSettings registrarSettings;
+  private final WatchSettings watchSettings;
   private final Sleeper sleeper;
-  private final Optional<Duration> confirmationInterval;
-  private final int confirmationAttempts;
   private final Optional<RetryStrategy> mgnRetries;
 
   private DefaultAgentInstallation(BuilderImpl b) {
-    this.downloadAttempts = b.downloadAttempts;
-    this.downloadBackoff = b.downloadBackoff;
-    this.stallTimeout = b.stallTimeout;
+    this.downloadSettings = b.downloadSettings;
+    this.registrarSettings = b.registrarSettings;
+    this.watchSettings = b.watchSettings;
     this.sleeper = b.sleeper;
-    this.confirmationInterval = Optional.ofNullable(b.confirmationInterval);
-    this.confirmationAttempts = b.confirmationAttempts;
     this.mgnRetries = Optional.ofNullable(b.mgnRetries);
-    this.watchInterval = b.watchInterval;
-    this.watchTimeout = b.watchTimeout;
     this.host = b.host;
     this.listener = b.listener;
     this.workDirectory = Optional.ofNullable(b.workDirectory);
-    this.installerTimeout = b.installerTimeout;
     this.serviceCredentials = Optional.ofNullable(b.serviceCredentials);
     this.location = b.location;
     this.runAsRoot = Optional.ofNullable(b.runAsRoot);
@@ -113,8 +108,8 @@ public final class DefaultAgentInstallation implements AgentInstallation {
         () -> select(request), s -> "the request is valid; " + s.disks().size() + " disk(s) to replicate");
     ResolvedCredentials credentials = step(InstallStep.CREDENTIALS, "choosing the credentials",
         () -> credentials(request), c -> "using " + c.description());
-    Region region = Region.of(request.region());
-    List<String> warnings = new ArrayList<>();
+    Region region = request.region();
+    List<Warning> warnings = new ArrayList<>();
     try (MgnClient service = MgnClientFactory.create(region,
         Optional.of(serviceCredentials.orElse(credentials.provider())), request.endpoint(),
         mgnRetries)) {
@@ -148,22 +143,22 @@ public final class DefaultAgentInstallation implements AgentInstallation {
 
   /** Runs the preflight checks; {@link PreflightGate} decides whether a failure stops. */
   private String preflight(InstallRequest request, Region region, MgnClient service,
-      List<String> warnings) {
-    Preflight.Builder checks = Preflight.builder().host(host).region(region)
+      List<Warning> warnings) {
+    PreflightSettings.Builder settings = PreflightSettings.builder().region(region)
         .flavor(request.flavor()).mgnClient(service);
-    request.endpoint().ifPresent(checks::endpoint);
-    request.s3Endpoint().ifPresent(checks::s3Endpoint);
-    return PreflightGate.apply(checks.build().run(), request, warnings);
+    request.endpoint().ifPresent(settings::endpoint);
+    request.s3Endpoint().ifPresent(settings::s3Endpoint);
+    Preflight checks = Preflight.builder().host(host).settings(settings.build()).build();
+    return PreflightGate.apply(checks.run(), request, warnings);
   }
 
-  private WatchResult watch(MgnClient service, dev.mgnagent.mgn.SourceServerId id) {
+  private WatchResult watch(MgnClient service, SourceServerId id) {
     try {
       return ReplicationWatcher.builder()
           .reader(ReplicationStatusReader.of(service))
           .ids(List.of(id))
-          .interval(watchInterval)
-          .timeout(watchTimeout)
-          .listener(listener)
+          .settings(watchSettings)
+          .eventListener(listener)
           .build()
           .watch();
     } catch (InterruptedException e) {
@@ -181,7 +176,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   public List<String> dryRun(InstallRequest request) {
     Selection selection = select(request);
     ResolvedCredentials credentials = credentials(request);
-    Path target = workDirectory.orElse(Path.of(".")).resolve(fileName(request.flavor()));
+    Path target = workDirectory.orElse(Path.of(".")).resolve(request.flavor().fileName());
     return registrar(null).commandLine(target, request.flavor(),
         registrationRequest(request, credentials, selection));
   }
@@ -189,8 +184,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   private Selection select(InstallRequest request) {
     ReplicationSelection rules =
         ReplicationSelection.of(DiskInventory.of(host).read(), DevicePaths.of(host));
-    return rules.select(new SelectionRequest(request.devices(), request.forceVolumes(),
-        request.noPrompt()));
+    return rules.select(request.selection());
   }
 
   private ResolvedCredentials credentials(InstallRequest request) {
@@ -204,16 +198,11 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     try {
       resolved.provider().resolveCredentials();
     } catch (SdkClientException e) {
-      throw new InvalidRequestException("--aws-access-key-id", "no AWS credentials found: pass"
-          + " --aws-access-key-id and --aws-secret-access-key, or --profile, or set"
-          + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+      throw new InvalidRequestException("credentials", "no AWS credentials found: give"
+          + " keys or a profile, or put keys in the host's environment");
     }
     return resolved;
   }
-
-
-
-
 
   private VerificationResult.Verified verify(InstallRequest request, Downloads downloads) {
     InstallerVerifier verifier = InstallerVerifier.builder()
@@ -222,32 +211,27 @@ public final class DefaultAgentInstallation implements AgentInstallation {
         .httpsProxy(variable("https_proxy"))
         .noProxy(variable("no_proxy"))
         .replaceExisting(true)
-        .maxAttempts(downloadAttempts)
-        .backoff(downloadBackoff)
-        .stallTimeout(stallTimeout)
+        .downloadSettings(downloadSettings)
         .sleeper(sleeper)
         .build();
     Path directory;
     if (workDirectory.isPresent()) {
       directory = workDirectory.get();
-      downloads.installerInCallerDirectory = directory.resolve(fileName(request.flavor()));
+      downloads.installerInCallerDirectory = directory.resolve(request.flavor().fileName());
     } else {
       directory = temporaryDirectory();
       downloads.createdDirectory = directory;
     }
-    VerificationResult result = verifier.download(directory.resolve(fileName(request.flavor())));
+    VerificationResult result = verifier.download(directory.resolve(request.flavor().fileName()));
     if (result instanceof VerificationResult.Mismatch mismatch) {
-      throw new MgnAgentException("the installer from " + mismatch.url() + " does not match its"
-          + " published SHA-512 (expected " + mismatch.expected() + ", got " + mismatch.actual()
-          + "); it was deleted and nothing was run");
+      throw new InstallerMismatchException(mismatch.url(), mismatch.expected(), mismatch.actual());
     }
     return (VerificationResult.Verified) result;
   }
 
   private AgentRegistrar registrar(MgnClient service) {
     AgentRegistrar.Builder builder = AgentRegistrar.builder().host(host).eventListener(listener)
-        .timeout(installerTimeout).sleeper(sleeper);
-    confirmationInterval.ifPresent(i -> builder.confirmationPolling(i, confirmationAttempts));
+        .settings(registrarSettings).sleeper(sleeper);
     runAsRoot.ifPresent(builder::runAsRoot);
     if (service != null) {
       builder.confirmWith(service);
@@ -258,7 +242,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   private static RegistrationRequest registrationRequest(
       InstallRequest request, ResolvedCredentials credentials, Selection selection) {
     RegistrationRequest.Builder builder = RegistrationRequest.builder()
-        .region(Region.of(request.region()))
+        .region(request.region())
         .credentials(credentials.provider())
         .selection(selection)
         .tags(request.tags())
@@ -301,11 +285,6 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     return value != null ? value : host.environment().get(lowerCase.toUpperCase(Locale.ROOT));
   }
 
-  private static String fileName(InstallerFlavor flavor) {
-    return flavor == InstallerFlavor.PYTHON
-        ? "aws-replication-installer-init.py" : "aws-replication-installer-init";
-  }
-
   private static Path temporaryDirectory() {
     try {
       return Files.createTempDirectory("mgn-agent-installer-");
@@ -319,33 +298,32 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     private Host host = LocalHost.create();
     private EventListener listener = EventListener.NONE;
     private Path workDirectory;
-    private Duration installerTimeout = Duration.ofMinutes(30);
     private AwsCredentialsProvider serviceCredentials;
     private Function<InstallRequest, InstallerLocation> location = r -> r.s3Endpoint()
-        .map(e -> InstallerLocation.viaEndpoint(r.region(), e.toString(), r.flavor()))
+        .map(e -> InstallerLocation.viaEndpoint(r.region(), e, r.flavor()))
         .orElseGet(() -> InstallerLocation.of(r.region(), r.flavor(), UrlStyle.REGIONAL));
     private Boolean runAsRoot;
-    private Duration watchInterval = Duration.ofSeconds(10);
-    private Duration watchTimeout = Duration.ofHours(12);
-    private int downloadAttempts = 5;
-    private Backoff downloadBackoff = Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(16));
-    private Duration stallTimeout = Duration.ofSeconds(30);
+    private DownloadSettings downloadSettings = DownloadSettings.defaults();
+    private RegistrarSettings registrarSettings = RegistrarSettings.defaults();
+    private WatchSettings watchSettings = WatchSettings.defaults();
     private Sleeper sleeper = Sleeper.SYSTEM;
-    private Duration confirmationInterval;
-    private int confirmationAttempts;
     private RetryStrategy mgnRetries;
 
     @Override
-    public Builder downloadRetries(int maxAttempts, Backoff backoff, Duration stallTimeout) {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
-      }
-      if (stallTimeout.isNegative() || stallTimeout.isZero()) {
-        throw new IllegalArgumentException("stallTimeout must be positive: " + stallTimeout);
-      }
-      this.downloadAttempts = maxAttempts;
-      this.downloadBackoff = Objects.requireNonNull(backoff, "backoff");
-      this.stallTimeout = stallTimeout;
+    public Builder downloadSettings(DownloadSettings settings) {
+      this.downloadSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    @Override
+    public Builder registrarSettings(RegistrarSettings settings) {
+      this.registrarSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    @Override
+    public Builder watchSettings(WatchSettings settings) {
+      this.watchSettings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 
@@ -356,25 +334,8 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     }
 
     @Override
-    public Builder confirmationPolling(Duration interval, int attempts) {
-      if (attempts < 1) {
-        throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
-      }
-      this.confirmationInterval = Objects.requireNonNull(interval, "interval");
-      this.confirmationAttempts = attempts;
-      return this;
-    }
-
-    @Override
     public Builder mgnRetryStrategy(RetryStrategy strategy) {
       this.mgnRetries = Objects.requireNonNull(strategy, "strategy");
-      return this;
-    }
-
-    @Override
-    public Builder watch(Duration interval, Duration timeout) {
-      this.watchInterval = Objects.requireNonNull(interval, "interval");
-      this.watchTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 
@@ -393,12 +354,6 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     @Override
     public Builder workDirectory(Path directory) {
       this.workDirectory = Objects.requireNonNull(directory, "directory");
-      return this;
-    }
-
-    @Override
-    public Builder installerTimeout(Duration timeout) {
-      this.installerTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 

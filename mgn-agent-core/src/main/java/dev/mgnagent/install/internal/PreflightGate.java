@@ -1,5 +1,6 @@
 package dev.mgnagent.install.internal;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.Loopback;
@@ -23,7 +24,7 @@ final class PreflightGate {
    *
    * @throws MgnAgentException when a failure stops the installation
    */
-  static String apply(PreflightReport report, InstallRequest request, List<String> warnings) {
+  static String apply(PreflightReport report, InstallRequest request, List<Warning> warnings) {
     List<CheckResult> failed = report.withStatus(CheckStatus.FAIL).stream()
         .filter(f -> !(request.initializeService() && f.id().equals("credentials.mgn")
             && f.evidence().contains("not initialized")))
@@ -35,7 +36,8 @@ final class PreflightGate {
     }
     boolean sandbox = isSandbox(request);
     if (request.skipPreflight() || sandbox) {
-      failed.forEach(f -> warnings.add("preflight " + f.id() + " failed: " + f.evidence()));
+      failed.forEach(f -> warnings.add(new Warning(Warning.Code.PREFLIGHT_FAILED,
+          "preflight " + f.id() + " failed: " + f.evidence())));
       return summary + (sandbox ? " (a sandbox: not stopping)" : " (--skip-preflight: not stopping)");
     }
     CheckResult first = failed.get(0);

@@ -1,5 +1,6 @@
 package dev.mgnagent.install.internal;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.host.Host;
@@ -18,7 +19,7 @@ final class ServiceCheck {
 
   private ServiceCheck() {}
 
-  static String ensureInitialized(MgnClient service, InstallRequest request, List<String> warnings) {
+  static String ensureInitialized(MgnClient service, InstallRequest request, List<Warning> warnings) {
     try (ServiceRoleInitializer initializer =
         ServiceRoleInitializer.builder().mgnClient(service).build()) {
       if (initializer.isInitialized()) {
@@ -34,7 +35,7 @@ final class ServiceCheck {
       if (e.errorCode().orElse("").equals("AccessDeniedException")) {
         String warning = "could not check that MGN is initialized: these credentials may not call"
             + " DescribeSourceServers (installation-policy keys cannot); the installer will tell";
-        warnings.add(warning);
+        warnings.add(new Warning(Warning.Code.SERVICE_UNCHECKED, warning));
         return warning;
       }
       throw e;
@@ -46,7 +47,7 @@ final class ServiceCheck {
    * (DescribeSourceServers has no hostname filter, so it is matched here).
    */
   static String refuseTagsOnReinstall(
-      Host host, MgnClient service, InstallRequest request, List<String> warnings) {
+      Host host, MgnClient service, InstallRequest request, List<Warning> warnings) {
     Optional<String> hostname = HostName.of(host);
     if (request.tags().isEmpty() || hostname.isEmpty()) {
       return "";
@@ -54,16 +55,16 @@ final class ServiceCheck {
     try {
       for (ServerReplicationStatus server : ReplicationStatusReader.of(service).read(List.of())) {
         if (server.hostname().equals(hostname)) {
-          throw new InvalidRequestException("--tags", "this server (" + hostname.get() + ") is"
+          throw new InvalidRequestException("tags", "this server (" + hostname.get() + ") is"
               + " already registered as " + server.id() + " and tags can only be set on a new"
-              + " source server: install again without --tags (change tags with the MGN console"
+              + " source server: install again without tags (change tags with the MGN console"
               + " or API)");
         }
       }
-      return "; " + hostname.get() + " is not registered yet, so --tags can be set";
+      return "; " + hostname.get() + " is not registered yet, so tags can be set";
     } catch (MgnServiceException e) {
-      warnings.add("could not check whether " + hostname.get() + " is registered already: "
-          + e.getMessage());
+      warnings.add(new Warning(Warning.Code.REINSTALL_UNCHECKED, "could not check whether "
+          + hostname.get() + " is registered already: " + e.getMessage()));
       return "";
     }
   }}

@@ -1,5 +1,6 @@
 package dev.mgnagent.installer.internal;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.installer.InstallerFinished;
@@ -15,6 +16,7 @@ import dev.mgnagent.installer.AgentRegistrar;
 import dev.mgnagent.installer.InstallerFailedException;
 import dev.mgnagent.installer.InstallerFailure;
 import dev.mgnagent.installer.Registration;
+import dev.mgnagent.installer.RegistrarSettings;
 import dev.mgnagent.installer.RegistrationRequest;
 import dev.mgnagent.mgn.SourceServerId;
 import java.io.IOException;
@@ -62,10 +64,11 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   private DefaultAgentRegistrar(BuilderImpl b) {
     this.sleeper = b.sleeper;
     this.host = b.host;
-    this.timeout = b.timeout;
+    this.timeout = b.settings.installerTimeout();
     this.listener = b.listener;
     this.confirmer = Optional.ofNullable(b.client)
-        .map(c -> new RegistrationConfirmer(c, b.pollInterval, b.pollAttempts, b.sleeper));
+        .map(c -> new RegistrationConfirmer(c, b.settings.confirmationInterval(),
+            b.settings.confirmationAttempts(), b.sleeper));
     this.runAsRoot = Optional.ofNullable(b.runAsRoot);
   }
 
@@ -81,8 +84,9 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     List<String> lines = runUnlessBusy(commandLine, prompts(request, credentials, token), mask);
     SourceServerId id = sourceServerId(lines);
     if (confirmer.isEmpty()) {
-      return new Registration(id, List.of(), List.of("the registration of " + id
-          + " was not confirmed: no MGN client was given to check its disks"));
+      return new Registration(id, List.of(), List.of(new Warning(
+          Warning.Code.REGISTRATION_UNCONFIRMED, "the registration of " + id
+          + " was not confirmed: no MGN client was given to check its disks")));
     }
     RegistrationConfirmer.Confirmation confirmation = confirmer.get().confirm(id, request.selection());
     return new Registration(id, confirmation.registeredDisks(), confirmation.warnings());
@@ -227,11 +231,9 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   /** Builds an {@link DefaultAgentRegistrar}. */
   public static final class BuilderImpl implements AgentRegistrar.Builder {
     private Host host = LocalHost.create();
-    private Duration timeout = Duration.ofMinutes(30);
-    private EventListener listener = event -> { };
+    private RegistrarSettings settings = RegistrarSettings.defaults();
+    private EventListener listener = EventListener.NONE;
     private MgnClient client;
-    private Duration pollInterval = Duration.ofSeconds(2);
-    private int pollAttempts = 30;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Boolean runAsRoot;
 
@@ -242,8 +244,14 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     }
 
     @Override
+    public Builder settings(RegistrarSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    @Override
     public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      this.settings = settings.toBuilder().installerTimeout(timeout).build();
       return this;
     }
 
@@ -261,11 +269,8 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
 
     @Override
     public Builder confirmationPolling(Duration interval, int attempts) {
-      this.pollInterval = Objects.requireNonNull(interval, "interval");
-      if (attempts < 1) {
-        throw new IllegalArgumentException("attempts must be at least 1");
-      }
-      this.pollAttempts = attempts;
+      this.settings = settings.toBuilder().confirmationInterval(interval)
+          .confirmationAttempts(attempts).build();
       return this;
     }
 

@@ -26,14 +26,10 @@ record InstallerCommandLine(List<String> argv, List<String> masked) {
       Optional<String> sessionToken) {
     boolean forced = request.selection().forced();
     if (forced && !request.allowSecretOnCommandLine()) {
-      throw new InvalidRequestException("--force-volumes", "--force-volumes makes the installer"
-          + " run with --no-prompt, so the secret key must go on its command line, where other"
-          + " users of this server can see it; allow that explicitly (allowSecretOnCommandLine,"
-          + " --allow-secret-on-command-line) or drop --force-volumes");
-    }
-    if (request.dualstack() && request.endpoint().isEmpty()) {
-      throw new InvalidRequestException("--dualstack", "--dualstack needs --endpoint with MGN's"
-          + " dual-stack endpoint (mgn.dualstack.<region>.amazonaws.com)");
+      throw new InvalidRequestException("allowSecretOnCommandLine", "a forced selection makes the"
+          + " installer run without prompts, so the secret key must go on its command line, where"
+          + " other users of this server can see it; allow that explicitly"
+          + " (allowSecretOnCommandLine) or do not force the volumes");
     }
     List<String> argv = new ArrayList<>();
     List<String> masked = new ArrayList<>();
@@ -61,7 +57,7 @@ record InstallerCommandLine(List<String> argv, List<String> masked) {
     }
     if (!request.tags().isEmpty()) {
       both(argv, masked, "--tags");
-      for (Map.Entry<String, String> tag : request.tags().entrySet()) {
+      for (Map.Entry<String, String> tag : request.tags().asMap().entrySet()) {
         both(argv, masked, tag.getKey() + "=" + tag.getValue());
       }
     }

@@ -1,5 +1,6 @@
 package dev.mgnagent.installer.internal;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.Sleeper;
 import dev.mgnagent.selection.Selection;
 import dev.mgnagent.mgn.SourceServerId;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
 final class RegistrationConfirmer {
 
   /** What the confirmation found. */
-  record Confirmation(List<String> registeredDisks, List<String> warnings) {}
+  record Confirmation(List<String> registeredDisks, List<Warning> warnings) {}
 
   private final MgnClient client;
   private final Duration interval;
@@ -46,27 +47,31 @@ final class RegistrationConfirmer {
         }
       }
     } catch (AccessDeniedException e) {
-      return new Confirmation(List.of(), List.of("the registration of " + id + " was not"
+      return new Confirmation(List.of(), unconfirmed("the registration of " + id + " was not"
           + " confirmed: these credentials may not call DescribeSourceServers (installation-policy"
           + " keys cannot); give service credentials to check the registered disks"));
     } catch (SdkException e) {
-      return new Confirmation(List.of(), List.of("the registration of " + id + " was not"
+      return new Confirmation(List.of(), unconfirmed("the registration of " + id + " was not"
           + " confirmed: " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Confirmation(List.of(), List.of("the confirmation of " + id + " was interrupted"));
+      return new Confirmation(List.of(), unconfirmed("the confirmation of " + id + " was interrupted"));
     }
     if (registered.isEmpty()) {
-      return new Confirmation(List.of(), List.of("MGN has not reported the disks of " + id
+      return new Confirmation(List.of(), unconfirmed("MGN has not reported the disks of " + id
           + " after " + attempts + " checks; look again with 'mgn-agent status'"));
     }
-    List<String> warnings = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>();
     Set<String> expected = new LinkedHashSet<>(selection.paths());
     if (!expected.equals(new LinkedHashSet<>(registered))) {
-      warnings.add("MGN registered the disks " + registered + " for " + id
-          + " but the selection was " + List.copyOf(expected) + "; check them before replicating");
+      warnings.add(new Warning(Warning.Code.REGISTERED_DISKS_DIFFER, "MGN registered the disks " + registered + " for " + id
+          + " but the selection was " + List.copyOf(expected) + "; check them before replicating"));
     }
     return new Confirmation(registered, warnings);
+  }
+
+  private static List<Warning> unconfirmed(String message) {
+    return List.of(new Warning(Warning.Code.REGISTRATION_UNCONFIRMED, message));
   }
 
   private List<String> disksOf(SourceServerId id) {

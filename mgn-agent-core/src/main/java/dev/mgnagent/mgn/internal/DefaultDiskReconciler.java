@@ -1,12 +1,12 @@
 package dev.mgnagent.mgn.internal;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.Disk;
 import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.mgn.DiskChange;
 import dev.mgnagent.mgn.DiskReconciler;
 import dev.mgnagent.mgn.MgnDisks;
-import dev.mgnagent.mgn.ReconcileWarning;
 import dev.mgnagent.mgn.ReconciledDisk;
 import dev.mgnagent.mgn.Reconciliation;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class DefaultDiskReconciler implements DiskReconciler {
         .forEach(d -> hostBoot.add(d.name()));
     String mgnBoot = mgn.bootDisk().orElse(null);
 
-    List<ReconcileWarning> warnings = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>();
     boolean renamed = false;
     if (mgnBoot != null) {
       Optional<Disk> onHost = resolve(mgnBoot);
@@ -52,14 +52,14 @@ public final class DefaultDiskReconciler implements DiskReconciler {
         String now = hostBoot.isEmpty() ? "no disk it can name"
             : String.join(", ", inventory.disks().stream().filter(d -> hostBoot.contains(d.name()))
                 .map(Disk::path).toList());
-        warnings.add(new ReconcileWarning(ReconcileWarning.Code.BOOT_DISK_RENAMED,
+        warnings.add(new Warning(Warning.Code.BOOT_DISK_RENAMED,
             "MGN marks " + mgnBoot + " as the boot disk (isBootDisk), but the host now boots from "
                 + now + (onHost.isPresent() ? " and " + mgnBoot + " is a data disk" : "")
                 + ": the NVMe names were re-enumerated after a reboot, so a launched instance would"
                 + " not boot; " + REINSTALL));
       }
     } else if (!replicated.isEmpty()) {
-      warnings.add(new ReconcileWarning(ReconcileWarning.Code.BOOT_DISK_UNCONFIRMED,
+      warnings.add(new Warning(Warning.Code.BOOT_DISK_UNCONFIRMED,
           mgn.bootDiskChecked()
               ? "MGN marks no replicated disk as the boot disk (isBootDisk); check the source"
                   + " server's replication settings in the MGN console"

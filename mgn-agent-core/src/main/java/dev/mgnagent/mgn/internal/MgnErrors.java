@@ -41,8 +41,8 @@ public final class MgnErrors {
     if (e instanceof SdkClientException && String.valueOf(e.getMessage())
         .startsWith("Unable to load credentials")) {
       return new InvalidRequestException("credentials", "no AWS credentials found for "
-          + operation + ": pass --profile, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or"
-          + " configure the AWS default credentials chain");
+          + operation + ": give a profile or keys, or configure the AWS default credentials"
+          + " chain");
     }
     if (e instanceof SdkClientException) {
       String where = endpoint.map(URI::toString).orElse("the MGN endpoint of " + region);

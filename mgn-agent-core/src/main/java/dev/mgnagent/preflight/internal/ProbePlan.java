@@ -5,6 +5,7 @@ import dev.mgnagent.installer.UrlStyle;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.regions.Region;
 
 /** Which endpoints the network checks probe (MGN, S3, the replication server), from the request. */
 public final class ProbePlan {
@@ -33,7 +34,7 @@ public final class ProbePlan {
       targets.add(new ProbeTarget(S3, "S3 endpoint " + e, e.getHost(), port(e)));
     } else if (s.region().isPresent()) {
       String r = s.region().get();
-      InstallerLocation location = InstallerLocation.of(r, s.flavor(), UrlStyle.REGIONAL);
+      InstallerLocation location = InstallerLocation.of(Region.of(r), s.flavor(), UrlStyle.REGIONAL);
       for (URI url : List.of(location.installerUrl(), location.digestUrl())) {
         targets.add(new ProbeTarget(S3, url.getHost().split("\\.")[0], url.getHost(), 443));
       }

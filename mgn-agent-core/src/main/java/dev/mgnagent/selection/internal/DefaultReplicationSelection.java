@@ -25,7 +25,7 @@ import java.util.Set;
 /** The installer's disk rules over one inventory. Pure: the host is only reached through {@link DevicePaths}. */
 public final class DefaultReplicationSelection implements ReplicationSelection {
 
-  private static final String DEVICES = "--devices";
+  private static final String DEVICES = "devices";
   private static final Set<BlockDeviceRole> FORCEABLE =
       EnumSet.of(BlockDeviceRole.DISK, BlockDeviceRole.MULTIPATH_MAP,
           BlockDeviceRole.MULTIPATH_PATH, BlockDeviceRole.PARTITION, BlockDeviceRole.STACKED);
@@ -126,7 +126,7 @@ public final class DefaultReplicationSelection implements ReplicationSelection {
     if (problems.isEmpty()) {
       for (Disk root : inventory.rootDisks()) {
         if (!covered.contains(root.name())) {
-          problems.add("with --force-volumes the list must include the root disk " + root.path());
+          problems.add("with forceVolumes the list must include the root disk " + root.path());
         }
       }
     }

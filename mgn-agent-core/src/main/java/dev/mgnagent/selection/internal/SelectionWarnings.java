@@ -1,14 +1,14 @@
 package dev.mgnagent.selection.internal;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.disk.Disk;
 import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.selection.SelectedDisk;
-import dev.mgnagent.selection.SelectionWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The warnings a valid selection may still deserve (facts, section 5: MGN's limits). */
+/** The warnings a valid selection may still deserve (MGN's limits). */
 final class SelectionWarnings {
 
   /** MGN does not replicate volumes over 16 TiB. */
@@ -18,28 +18,28 @@ final class SelectionWarnings {
 
   private SelectionWarnings() {}
 
-  static List<SelectionWarning> of(Inventory inventory, List<SelectedDisk> selected) {
-    List<SelectionWarning> warnings = new ArrayList<>();
+  static List<Warning> of(Inventory inventory, List<SelectedDisk> selected) {
+    List<Warning> warnings = new ArrayList<>();
     for (SelectedDisk disk : selected) {
       if (disk.sizeBytes() > MAX_DISK_BYTES) {
-        warnings.add(new SelectionWarning(SelectionWarning.DISK_TOO_LARGE,
+        warnings.add(new Warning(Warning.Code.DISK_TOO_LARGE,
             disk.path() + " is larger than 16 TiB, which MGN does not replicate"));
       }
     }
     if (selected.size() > MANY_DISKS) {
-      warnings.add(new SelectionWarning(SelectionWarning.TOO_MANY_DISKS,
+      warnings.add(new Warning(Warning.Code.TOO_MANY_DISKS,
           selected.size() + " disks are selected, more than " + MANY_DISKS
               + "; check the source server's limits before replicating them all"));
     }
     List<Disk> boot = inventory.bootDisks();
     if (boot.size() > 1) {
-      warnings.add(new SelectionWarning(SelectionWarning.BOOT_SPANS_DISKS,
+      warnings.add(new Warning(Warning.Code.BOOT_SPANS_DISKS,
           "/boot rests on " + boot.size() + " disks ("
               + boot.stream().map(Disk::path).collect(Collectors.joining(", "))
               + "); replicate all of them or the server may not boot"));
     }
     if (inventory.rootDisks().isEmpty()) {
-      warnings.add(new SelectionWarning(SelectionWarning.ROOT_DISK_UNKNOWN,
+      warnings.add(new Warning(Warning.Code.ROOT_DISK_UNKNOWN,
           "no disk backs /, so the root disk could not be added; list it yourself"));
     }
     return warnings;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mgnagent.disk.Disk;
 import dev.mgnagent.disk.DiskKind;
 import dev.mgnagent.disk.Inventory;
-import dev.mgnagent.disk.InventoryWarning;
+import dev.mgnagent.Warning;
 import dev.mgnagent.disk.StackedDevice;
 import dev.mgnagent.disk.StackedDeviceType;
 import java.util.List;
@@ -187,13 +187,13 @@ class InventoryAssemblerTest {
             device("sdd", "8:48", GIB_SECTORS).withoutFile("dev").build());
 
     assertThat(inventory.disks()).extracting(Disk::name).containsExactly("sda");
-    assertThat(inventory.warnings()).extracting(InventoryWarning::message)
+    assertThat(inventory.warnings()).extracting(Warning::message)
         .containsExactly(
             "skipped /dev/sdb: sys/block/sdb/size is not a number ('garbage')",
             "skipped /dev/sdc: sys/block/sdc/ro could not be read",
             "skipped /dev/sdd: sys/block/sdd/dev is missing");
-    assertThat(inventory.warnings()).extracting(InventoryWarning::code)
-        .containsOnly(InventoryWarning.DEVICE_SKIPPED);
+    assertThat(inventory.warnings()).extracting(Warning::code)
+        .containsOnly(Warning.Code.DEVICE_SKIPPED);
   }
 
   @Test
@@ -218,7 +218,7 @@ class InventoryAssemblerTest {
     assertThat(inventory.rootDisks()).extracting(Disk::name).containsExactly("sda");
     assertThat(withBroken.disks()).extracting(Disk::name).containsExactly("sdb");
     assertThat(withBroken.disks().get(0).partitions()).isEmpty();
-    assertThat(withBroken.warnings()).extracting(InventoryWarning::message)
+    assertThat(withBroken.warnings()).extracting(Warning::message)
         .containsExactly("skipped /dev/sdb1: sys/block/sdb/sdb1/partition is not a number ('x')");
   }
 
@@ -231,8 +231,8 @@ class InventoryAssemblerTest {
 
     assertThat(inventory.rootDisks()).isEmpty();
     assertThat(inventory.bootDisks()).isEmpty();
-    assertThat(inventory.warnings()).extracting(InventoryWarning::code)
-        .containsExactly(InventoryWarning.ROOT_NOT_ON_BLOCK_DEVICE);
+    assertThat(inventory.warnings()).extracting(Warning::code)
+        .containsExactly(Warning.Code.ROOT_NOT_ON_BLOCK_DEVICE);
     assertThat(inventory.warnings().get(0).message()).startsWith("/ is on overlay (overlay)");
   }
 
@@ -268,7 +268,7 @@ class InventoryAssemblerTest {
                 "proc/self/mountinfo does not exist");
 
     assertThat(inventory.rootDisks()).isEmpty();
-    assertThat(inventory.warnings()).extracting(InventoryWarning::message)
+    assertThat(inventory.warnings()).extracting(Warning::message)
         .containsExactly("proc/self/mountinfo does not exist: mount points, root and boot disks"
             + " are unknown");
   }

@@ -1,5 +1,7 @@
 package dev.mgnagent.install.internal;
 
+import dev.mgnagent.Warning;
+import software.amazon.awssdk.regions.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,7 @@ class PreflightGateTest {
           "free at least 2 GB on /")));
 
   private static InstallRequest.Builder request() {
-    return InstallRequest.builder("eu-west-3");
+    return InstallRequest.builder().region(Region.EU_WEST_3);
   }
 
   @Test
@@ -39,12 +41,13 @@ class PreflightGateTest {
 
   @Test
   void skipPreflightTurnsFailuresIntoWarnings() {
-    List<String> warnings = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>();
 
     String summary = PreflightGate.apply(FAILING, request().skipPreflight(true).build(), warnings);
 
     assertThat(summary).isEqualTo("2 checks, 1 failed: [space.root] (--skip-preflight: not stopping)");
-    assertThat(warnings).containsExactly("preflight space.root failed: /: 1.2 GiB free");
+    assertThat(warnings).containsExactly(new Warning(Warning.Code.PREFLIGHT_FAILED,
+        "preflight space.root failed: /: 1.2 GiB free"));
   }
 
   @Test

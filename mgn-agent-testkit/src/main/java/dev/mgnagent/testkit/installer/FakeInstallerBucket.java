@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * /aws-application-migration-service-<region>/latest/linux/aws-replication-installer-init} (and
  * {@code .py}), its digest at {@code
  * /aws-application-migration-service-hashes-<region>/latest/linux/...sha512}. Point an {@code
- * InstallerLocation.viaEndpoint(region, bucket.endpoint().toString(), flavor)} at it.
+ * InstallerLocation.viaEndpoint(Region.of(bucket.region()), bucket.endpoint(), flavor)} at it.
  *
  * <pre>{@code
  * try (FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").start()) {
@@ -462,6 +462,11 @@ public final class FakeInstallerBucket implements AutoCloseable {
     public Builder region(String region) {
       this.region = Objects.requireNonNull(region, "region");
       return this;
+    }
+
+    /** The region in the bucket names (default {@code us-east-1}). */
+    public Builder region(software.amazon.awssdk.regions.Region region) {
+      return region(Objects.requireNonNull(region, "region").id());
     }
 
     /** The bytes served as {@code flavor}'s installer. */

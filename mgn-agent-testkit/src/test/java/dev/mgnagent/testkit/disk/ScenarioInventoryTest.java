@@ -7,7 +7,7 @@ import dev.mgnagent.disk.Disk;
 import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.disk.DiskKind;
 import dev.mgnagent.disk.Inventory;
-import dev.mgnagent.disk.InventoryWarning;
+import dev.mgnagent.Warning;
 import dev.mgnagent.disk.StackedDevice;
 import dev.mgnagent.disk.StackedDeviceType;
 import dev.mgnagent.host.LocalHost;
@@ -129,8 +129,8 @@ class ScenarioInventoryTest {
 
     assertThat(paths(inventory.disks())).containsExactly("/dev/vda");
     assertThat(inventory.rootDisks()).isEmpty();
-    assertThat(inventory.warnings()).extracting(InventoryWarning::code)
-        .containsExactly(InventoryWarning.ROOT_NOT_ON_BLOCK_DEVICE);
+    assertThat(inventory.warnings()).extracting(Warning::code)
+        .containsExactly(Warning.Code.ROOT_NOT_ON_BLOCK_DEVICE);
   }
 
   @Test
@@ -156,7 +156,7 @@ class ScenarioInventoryTest {
         FakeBlockDeviceScenarios.virtioWithSeparateBoot().corruptFile("sys/block/vdb/size", "lots"));
 
     assertThat(paths(inventory.disks())).containsExactly("/dev/vda");
-    assertThat(inventory.warnings()).extracting(InventoryWarning::message)
+    assertThat(inventory.warnings()).extracting(Warning::message)
         .containsExactly("skipped /dev/vdb: sys/block/vdb/size is not a number ('lots')");
   }
 

@@ -12,7 +12,7 @@ import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.Selection;
 import dev.mgnagent.selection.SelectionReason;
 import dev.mgnagent.selection.SelectionRequest;
-import dev.mgnagent.selection.SelectionWarning;
+import dev.mgnagent.Warning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
@@ -76,8 +76,8 @@ class ScenarioSelectionTest {
         .select(SelectionRequest.devices("/dev/md1"));
 
     assertThat(selection.paths()).containsExactly("/dev/sda", "/dev/sdb");
-    assertThat(selection.warnings()).extracting(SelectionWarning::code)
-        .containsExactly(SelectionWarning.BOOT_SPANS_DISKS);
+    assertThat(selection.warnings()).extracting(Warning::code)
+        .containsExactly(Warning.Code.BOOT_SPANS_DISKS);
   }
 
   @Test
@@ -119,8 +119,8 @@ class ScenarioSelectionTest {
         .select(SelectionRequest.allDisks());
 
     assertThat(selection.paths()).containsExactly("/dev/vda");
-    assertThat(selection.warnings()).extracting(SelectionWarning::code)
-        .containsExactly(SelectionWarning.ROOT_DISK_UNKNOWN);
+    assertThat(selection.warnings()).extracting(Warning::code)
+        .containsExactly(Warning.Code.ROOT_DISK_UNKNOWN);
   }
 
   @Test

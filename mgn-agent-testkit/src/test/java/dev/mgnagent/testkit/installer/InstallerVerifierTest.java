@@ -3,6 +3,8 @@ package dev.mgnagent.testkit.installer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import software.amazon.awssdk.regions.Region;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.installer.DownloadFinished;
 import dev.mgnagent.installer.DownloadProgress;
@@ -48,7 +50,7 @@ class InstallerVerifierTest {
 
   private InstallerVerifier.Builder verifier(InstallerFlavor flavor) {
     return InstallerVerifier.builder()
-        .location(InstallerLocation.viaEndpoint("eu-west-3", bucket.endpoint().toString(), flavor))
+        .location(InstallerLocation.viaEndpoint(Region.EU_WEST_3, bucket.endpoint(), flavor))
         .eventListener(events::add)
         .backoff(Backoff.NONE)
         .sleeper(sleeps::add);
@@ -166,7 +168,7 @@ class InstallerVerifierTest {
     byte[] newer = "a newer installer".repeat(50_000).getBytes(StandardCharsets.UTF_8);
     bucket.cutNextBodyAt(500_000);
     InstallerVerifier verifier = InstallerVerifier.builder()
-        .location(InstallerLocation.viaEndpoint("eu-west-3", bucket.endpoint().toString(), BINARY))
+        .location(InstallerLocation.viaEndpoint(Region.EU_WEST_3, bucket.endpoint(), BINARY))
         .expectedSha512(FakeInstallerBucket.sha512Hex(newer))
         .backoff(Backoff.NONE)
         .eventListener(e -> {
@@ -258,7 +260,7 @@ class InstallerVerifierTest {
   @Test
   void aWrongRegionIsNotFound() throws Exception {
     InstallerVerifier verifier = InstallerVerifier.builder()
-        .location(InstallerLocation.viaEndpoint("us-west-2", bucket.endpoint().toString(), BINARY))
+        .location(InstallerLocation.viaEndpoint(Region.US_WEST_2, bucket.endpoint(), BINARY))
         .build();
 
     assertThatThrownBy(() -> verifier.download(target()))
@@ -286,7 +288,7 @@ class InstallerVerifierTest {
     String endpoint = bucket.endpoint().toString();
     bucket.close();
     InstallerVerifier verifier = InstallerVerifier.builder()
-        .location(InstallerLocation.viaEndpoint("eu-west-3", endpoint, BINARY))
+        .location(InstallerLocation.viaEndpoint(Region.EU_WEST_3, URI.create(endpoint), BINARY))
         .backoff(Backoff.NONE).maxAttempts(2).build();
 
     assertThatThrownBy(() -> verifier.download(target()))

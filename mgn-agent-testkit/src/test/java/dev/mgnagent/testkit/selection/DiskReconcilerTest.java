@@ -9,7 +9,7 @@ import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.mgn.DiskChange;
 import dev.mgnagent.mgn.DiskReconciler;
 import dev.mgnagent.mgn.MgnDisks;
-import dev.mgnagent.mgn.ReconcileWarning;
+import dev.mgnagent.Warning;
 import dev.mgnagent.mgn.ReconciledDisk;
 import dev.mgnagent.mgn.Reconciliation;
 import dev.mgnagent.mgn.ReplicatedDisksReader;
@@ -126,7 +126,7 @@ class DiskReconcilerTest {
         mgn("/dev/nvme0n1", disk("/dev/nvme0n1", 8 * GIB), disk("/dev/nvme1n1", 100 * GIB)));
 
     assertThat(r.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.code()).isEqualTo(ReconcileWarning.Code.BOOT_DISK_RENAMED);
+      assertThat(w.code()).isEqualTo(Warning.Code.BOOT_DISK_RENAMED);
       assertThat(w.message()).contains("/dev/nvme0n1").contains("/dev/nvme1n1")
           .contains("re-enumerated").contains("reinstall");
     });
@@ -142,8 +142,8 @@ class DiskReconcilerTest {
     Reconciliation r = reconcile(FakeBlockDeviceScenarios.nitroNvme(),
         new MgnDisks(List.of(disk("/dev/nvme0n1", 8 * GIB)), List.of(), Optional.empty(), false));
 
-    assertThat(r.warnings()).extracting(ReconcileWarning::code)
-        .containsExactly(ReconcileWarning.Code.BOOT_DISK_UNCONFIRMED);
+    assertThat(r.warnings()).extracting(Warning::code)
+        .containsExactly(Warning.Code.BOOT_DISK_UNCONFIRMED);
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.mgnagent.testkit.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import software.amazon.awssdk.regions.Region;
+import dev.mgnagent.mgn.WatchSettings;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.Secret;
 import dev.mgnagent.install.InstallStep;
@@ -10,6 +12,7 @@ import dev.mgnagent.install.InstallStepFailed;
 import dev.mgnagent.install.InstallStepFinished;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.installer.InstallerMismatchException;
 import dev.mgnagent.install.InstallationResult;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.mgn.WatchOutcome;
@@ -46,12 +49,13 @@ class AgentInstallationTest {
         .workDirectory(Files.createDirectories(temp.resolve("work")))
         .eventListener(fixture.events::add)
         .runAsRoot(true)
-        .watch(Duration.ofMillis(200), Duration.ofMinutes(1))
+        .watchSettings(WatchSettings.builder().interval(Duration.ofMillis(200))
+            .timeout(Duration.ofMinutes(1)).build())
         .build();
   }
 
   private InstallRequest.Builder request() {
-    return InstallRequest.builder("eu-west-3")
+    return InstallRequest.builder().region(Region.EU_WEST_3)
         .accessKeyId(fixture.mgn.adminCredentials().accessKeyId())
         .secretAccessKey(Secret.of(fixture.mgn.adminCredentials().secretAccessKey()))
         .endpoint(fixture.mgn.endpoint())
@@ -78,7 +82,11 @@ class AgentInstallationTest {
     fixture.bucket.serveWrongDigest();
 
     assertThatThrownBy(() -> installation().install(request().build()))
-        .isInstanceOf(MgnAgentException.class)
+        .isInstanceOfSatisfying(InstallerMismatchException.class, e -> {
+          assertThat(e.expectedSha512()).hasSize(128).isNotEqualTo(e.actualSha512());
+          assertThat(e.actualSha512()).hasSize(128);
+          assertThat(e.url().toString()).startsWith(fixture.bucket.endpoint().toString());
+        })
         .hasMessageContaining("does not match its published SHA-512");
     assertThat(fixture.installer.runs()).isEmpty();
     assertThat(fixture.events).filteredOn(InstallStepFailed.class::isInstance)

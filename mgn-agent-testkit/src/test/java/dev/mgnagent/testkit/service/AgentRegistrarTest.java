@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mgnagent.Tags;
 import dev.mgnagent.installer.InstallerOutput;
 import dev.mgnagent.installer.InstallerPromptAnswered;
 import dev.mgnagent.installer.InstallerStarted;
@@ -55,7 +56,7 @@ class AgentRegistrarTest {
 
   private Registration install(Selection selection, Map<String, String> tags) {
     return fixture.registrar().build().register(fixture.verified(InstallerFlavor.BINARY),
-        fixture.request(fixture.mgn.adminCredentials(), selection).tags(tags).build());
+        fixture.request(fixture.mgn.adminCredentials(), selection).tags(Tags.of(tags)).build());
   }
 
   @Test
@@ -118,7 +119,7 @@ class AgentRegistrarTest {
     Registration registration = fixture.registrar().build().register(
         fixture.verified(InstallerFlavor.BINARY),
         fixture.request(fixture.mgn.adminCredentials(), fixture.select(SelectionRequest.allDisks()))
-            .tags(Map.of("app", "billing", "env", "prod")).userProvidedId("cmdb-4711").build());
+            .tags(Tags.builder().add("app", "billing").add("env", "prod").build()).userProvidedId("cmdb-4711").build());
 
     SourceServer server = fixture.mgn.sourceServer(registration.sourceServerId().value()).orElseThrow();
     assertThat(server.tags()).containsEntry("app", "billing").containsEntry("env", "prod");
@@ -178,7 +179,8 @@ class AgentRegistrarTest {
 
       assertThat(registration.sourceServerId().value()).startsWith("s-");
       assertThat(registration.warnings()).singleElement()
-          .satisfies(w -> assertThat(w).contains("not confirmed").contains("installation-policy keys"));
+          .satisfies(w -> assertThat(w.message()).contains("not confirmed")
+              .contains("installation-policy keys"));
     }
   }
 

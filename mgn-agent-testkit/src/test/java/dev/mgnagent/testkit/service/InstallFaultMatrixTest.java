@@ -2,6 +2,9 @@ package dev.mgnagent.testkit.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import software.amazon.awssdk.regions.Region;
+import dev.mgnagent.installer.RegistrarSettings;
+import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.Secret;
 import dev.mgnagent.install.AgentInstallation;
@@ -73,7 +76,7 @@ class InstallFaultMatrixTest {
         cell("download stalls mid-body", f -> f.bucket.stallNextBodyAt(1000), "installed"),
         cell("Range ignored after a cut", f -> f.bucket.ignoreRange().cutNextBodyAt(1000),
             "installed"),
-        cell("wrong published digest", f -> f.bucket.serveWrongDigest(), "MgnAgentException"),
+        cell("wrong published digest", f -> f.bucket.serveWrongDigest(), "InstallerMismatchException"),
         cell("MGN 429 twice", f -> f.mgn.throttleNext("DescribeSourceServers", 2, 1), "installed"),
         cell("MGN 500 twice", f -> f.mgn.failNext("DescribeSourceServers", 2, 500,
             "InternalServerException"), "installed"),
@@ -138,7 +141,7 @@ class InstallFaultMatrixTest {
     return Stream.of(
         cell("installer crashes", f -> f.installer.failWith(FakeInstallerFailure.CRASH),
             "InstallerFailedException CRASHED"),
-        cell("wrong published digest", f -> f.bucket.serveWrongDigest(), "MgnAgentException"),
+        cell("wrong published digest", f -> f.bucket.serveWrongDigest(), "InstallerMismatchException"),
         cell("bucket 500 on every attempt", f -> f.bucket.failNext(50, 500),
             "InstallerDownloadException"))
         .map(Arguments::of);
@@ -177,7 +180,7 @@ class InstallFaultMatrixTest {
       InstallationResult result = install.run();
       assertThat(result.sourceServerId().value()).startsWith("s-");
       if (result.registeredDisks().isEmpty()) {
-        assertThat(result.warnings()).anyMatch(w -> w.contains("was not confirmed"));
+        assertThat(result.warnings()).anyMatch(w -> w.message().contains("was not confirmed"));
         return "installed, not confirmed";
       }
       assertThat(result.registeredDisks()).containsExactly("/dev/vda", "/dev/vdb");
@@ -204,9 +207,10 @@ class InstallFaultMatrixTest {
         .host(fixture.host)
         .eventListener(fixture.events::add)
         .runAsRoot(true)
-        .installerTimeout(Duration.ofSeconds(6))
-        .downloadRetries(3, Backoff.NONE, Duration.ofMillis(500))
-        .confirmationPolling(Duration.ofMillis(100), 50)
+        .registrarSettings(RegistrarSettings.builder().installerTimeout(Duration.ofSeconds(6))
+            .confirmationInterval(Duration.ofMillis(100)).confirmationAttempts(50).build())
+        .downloadSettings(DownloadSettings.builder().maxAttempts(3).backoff(Backoff.NONE)
+            .stallTimeout(Duration.ofMillis(500)).build())
         .mgnRetryStrategy(IMMEDIATE_RETRIES);
     work.ifPresent(builder::workDirectory);
     return builder.build();
@@ -215,7 +219,7 @@ class InstallFaultMatrixTest {
   static InstallRequest.Builder request(InstallFixture fixture, boolean installerKeysOnly) {
     var keys = installerKeysOnly ? fixture.mgn.installerCredentials()
         : fixture.mgn.adminCredentials();
-    return InstallRequest.builder("eu-west-3")
+    return InstallRequest.builder().region(Region.EU_WEST_3)
         .accessKeyId(keys.accessKeyId())
         .secretAccessKey(Secret.of(keys.secretAccessKey()))
         .endpoint(fixture.mgn.endpoint())

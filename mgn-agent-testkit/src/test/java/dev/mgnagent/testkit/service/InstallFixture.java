@@ -1,5 +1,6 @@
 package dev.mgnagent.testkit.service;
 
+import software.amazon.awssdk.regions.Region;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.event.MgnAgentEvent;
@@ -64,7 +65,7 @@ final class InstallFixture implements AutoCloseable {
       throw new java.io.UncheckedIOException(e);
     }
     VerificationResult result = InstallerVerifier.builder()
-        .location(InstallerLocation.viaEndpoint("eu-west-3", bucket.endpoint().toString(), flavor))
+        .location(InstallerLocation.viaEndpoint(Region.EU_WEST_3, bucket.endpoint(), flavor))
         .replaceExisting(true)
         .build()
         .download(temp.resolve("download").resolve(flavor == InstallerFlavor.PYTHON

@@ -2,6 +2,9 @@ package dev.mgnagent.testkit.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import software.amazon.awssdk.regions.Region;
+import dev.mgnagent.installer.RegistrarSettings;
+import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.Secret;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
@@ -91,11 +94,12 @@ class ParallelInstallsTest {
     return AgentInstallation.builder()
         .host(host)
         .runAsRoot(true)
-        .installerTimeout(Duration.ofMinutes(2))
-        .downloadRetries(3, Backoff.NONE, Duration.ofSeconds(10))
-        .confirmationPolling(Duration.ofMillis(200), 100)
+        .registrarSettings(RegistrarSettings.builder().installerTimeout(Duration.ofMinutes(2))
+            .confirmationInterval(Duration.ofMillis(200)).confirmationAttempts(100).build())
+        .downloadSettings(DownloadSettings.builder().maxAttempts(3).backoff(Backoff.NONE)
+            .stallTimeout(Duration.ofSeconds(10)).build())
         .build()
-        .install(InstallRequest.builder("eu-west-3")
+        .install(InstallRequest.builder().region(Region.EU_WEST_3)
             .accessKeyId(mgn.adminCredentials().accessKeyId())
             .secretAccessKey(Secret.of(mgn.adminCredentials().secretAccessKey()))
             .endpoint(mgn.endpoint())

@@ -58,7 +58,7 @@ class ReplicationWatcherTest {
         .timeout(Duration.ofHours(1))
         .clock(clock)
         .sleeper(clock::advance)
-        .listener(events::add);
+        .eventListener(events::add);
   }
 
   private String register(String host, long... disks) {

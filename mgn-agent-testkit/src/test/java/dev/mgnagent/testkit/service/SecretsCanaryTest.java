@@ -3,6 +3,7 @@ package dev.mgnagent.testkit.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import software.amazon.awssdk.regions.Region;
 import dev.mgnagent.Secret;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
@@ -58,7 +59,7 @@ class SecretsCanaryTest {
   }
 
   private InstallRequest.Builder request() {
-    return InstallRequest.builder("eu-west-3")
+    return InstallRequest.builder().region(Region.EU_WEST_3)
         .accessKeyId(KEY_ID)
         .secretAccessKey(Secret.of(SECRET))
         .sessionToken(Secret.of(TOKEN))

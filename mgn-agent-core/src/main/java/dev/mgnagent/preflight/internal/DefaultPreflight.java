@@ -1,0 +1,55 @@
+package dev.mgnagent.preflight.internal;
+
+import dev.mgnagent.host.Host;
+import dev.mgnagent.host.LocalHost;
+import dev.mgnagent.preflight.FileSystemSpace;
+import dev.mgnagent.preflight.Preflight;
+import dev.mgnagent.preflight.PreflightReport;
+import dev.mgnagent.preflight.PreflightSettings;
+import dev.mgnagent.preflight.TcpConnector;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
+
+/** {@link Preflight}: every check of {@link AllChecks} against one host. */
+public final class DefaultPreflight implements Preflight {
+
+  private final Host host;
+  private final Settings settings;
+
+  private DefaultPreflight(Host host, Settings settings) {
+    this.host = host;
+    this.settings = settings;
+  }
+
+  /** The preflight of {@code host}; {@code space} may be null for the default measure. */
+  public static Preflight create(Host host, PreflightSettings settings, FileSystemSpace space,
+      Clock clock, TcpConnector connector) {
+    FileSystemSpace measured = space;
+    String noSpace = "";
+    if (measured == null && host.root().equals(Path.of("/"))) {
+      measured = FileSystemSpace.statvfs(host.root());
+    } else if (measured == null) {
+      noSpace = "free space was not measured: the free space of the tree " + host.root()
+          + " is not the host's";
+    }
+    return new DefaultPreflight(host, new Settings(settings.region().map(Region::id),
+        settings.endpoint(), settings.s3Endpoint(), settings.replicationServer(),
+        settings.flavor(), settings.credentialsProvider(), settings.mgnClient(),
+        Optional.ofNullable(measured), noSpace, clock, settings.probeTimeout(), connector));
+  }
+
+  @Override
+  public PreflightReport run() {
+    return AllChecks.run(host, new HostView(host, noCommandsReason(host)), settings);
+  }
+
+  private static Optional<String> noCommandsReason(Host host) {
+    if (host instanceof LocalHost && !host.root().equals(Path.of("/"))) {
+      return Optional.of("the host root " + host.root() + " is a tree, and commands would run on"
+          + " this machine instead of that host");
+    }
+    return Optional.empty();
+  }
+}
