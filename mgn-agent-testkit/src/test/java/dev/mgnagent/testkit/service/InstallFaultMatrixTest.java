@@ -202,7 +202,7 @@ class InstallFaultMatrixTest {
   static AgentInstallation installation(InstallFixture fixture, Optional<Path> work) {
     AgentInstallation.Builder builder = AgentInstallation.builder()
         .host(fixture.host)
-        .eventListener(fixture.events::add)
+        .eventListener(fixture.events)
         .runAsRoot(true)
         .installerTimeout(Duration.ofSeconds(6))
         .downloadRetries(3, Backoff.NONE, Duration.ofMillis(500))
