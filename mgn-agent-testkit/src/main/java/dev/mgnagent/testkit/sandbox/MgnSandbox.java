@@ -127,6 +127,9 @@ public final class MgnSandbox implements Startable {
   }
 
   private void startParts() {
+    if (!ownsMgn && !mgn.isStarted()) {
+      throw new IllegalStateException("start() the shared FakeMgn before the sandbox");
+    }
     try {
       if (givenWorkDirectory != null) {
         workDirectory = Files.createDirectories(givenWorkDirectory).toAbsolutePath();
@@ -140,8 +143,6 @@ public final class MgnSandbox implements Startable {
     }
     if (ownsMgn) {
       mgn.start();
-    } else if (!mgn.isStarted()) {
-      throw new IllegalStateException("start() the shared FakeMgn before the sandbox");
     }
     hostRoot = givenHostRoot != null ? givenHostRoot.toAbsolutePath()
         : hostScenario.writeTo(workDirectory.resolve("host"));
@@ -165,8 +166,7 @@ public final class MgnSandbox implements Startable {
         bucketBuilder.removeInstaller(flavor);
       }
     }
-    bucket = bucketBuilder.build();
-    bucket.start();
+    bucket = bucketBuilder.build().start();
   }
 
   /** Whether it is started and not closed since. */
