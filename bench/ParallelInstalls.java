@@ -2,15 +2,15 @@ import dev.mgnagent.Secret;
 import software.amazon.awssdk.regions.Region;
 import dev.mgnagent.installer.RegistrarSettings;
 import dev.mgnagent.installer.DownloadSettings;
-import dev.mgnagent.host.LocalHost;
+import dev.mgnagent.host.Host;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.Backoff;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.installer.FakeInstallerBucket;
-import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.mgn.FakeMgn;
+import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 
 /**
  * N installations of N different fake hosts at once, from this JVM through the core API, against
- * one fake MGN (one fake bucket per host, since each fake installer's launcher differs). Run by
+ * one fake MGN (one MgnSandbox per host sharing it, since each fake installer's launcher differs). Run by
  * bench/parallel-installs.sh. Prints, per N: the wall time, the installs per second, the peak
  * heap used by this driver JVM (sampled every 50 ms), this JVM's RSS high-water mark (VmHWM: a
  * process-wide peak, so it only grows from one N to the next) and the peak summed RSS of the
@@ -60,7 +60,7 @@ public final class ParallelInstalls {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     AtomicLong heapPeak = new AtomicLong();
     AtomicLong childrenPeak = new AtomicLong();
-    List<FakeInstallerBucket> buckets = new ArrayList<>();
+    List<MgnSandbox> sandboxes = new ArrayList<>();
     System.gc();
     Thread sampler = new Thread(() -> {
       while (!Thread.currentThread().isInterrupted()) {
@@ -76,31 +76,28 @@ public final class ParallelInstalls {
     sampler.setDaemon(true);
     try (FakeMgn mgn = FakeMgn.builder().region("eu-west-3").initialized(true)
         .sandboxSimulation().build().start()) {
-      List<Path> roots = new ArrayList<>();
-      List<FakeInstaller> installers = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        Path dir = work.resolve("host-" + i);
-        Path root = FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(dir.resolve("root"));
-        FakeInstaller installer = FakeInstaller.builder()
-            .installRoot(dir.resolve("installed")).hostRoot(root).mgnEndpoint(mgn.endpoint())
+        // one sandbox per host (its own tree, installer and bucket), all sharing one MGN
+        MgnSandbox sandbox = MgnSandbox.builder().sharedMgn(mgn)
+            .host(FakeBlockDeviceScenarios.virtioWithSeparateBoot())
+            .workDirectory(work.resolve("host-" + i))
             .hostname("bench-" + i)
             .macAddress(String.format(Locale.ROOT, "02:42:ac:%02x:%02x:%02x",
                 (i >> 16) & 0xff, (i >> 8) & 0xff, i & 0xff))
+            .flavors(InstallerFlavor.BINARY)
             .build();
-        roots.add(root);
-        installers.add(installer);
-        buckets.add(FakeInstallerBucket.builder().region("eu-west-3")
-            .installer(InstallerFlavor.BINARY, installer.launcher(InstallerFlavor.BINARY)).start());
+        sandboxes.add(sandbox);
+        sandbox.start();
       }
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       sampler.start();
       long start = System.nanoTime();
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        Path root = roots.get(i);
-        FakeInstallerBucket bucket = buckets.get(i);
+        Host host = sandboxes.get(i).host();
+        FakeInstallerBucket bucket = sandboxes.get(i).bucket();
         results.add(pool.submit(() -> AgentInstallation.builder()
-            .host(LocalHost.rootedAt(root))
+            .host(host)
             .runAsRoot(true)
             .registrarSettings(RegistrarSettings.builder().installerTimeout(Duration.ofMinutes(5))
                 .confirmationInterval(Duration.ofMillis(200)).confirmationAttempts(100).build())
@@ -129,7 +126,7 @@ public final class ParallelInstalls {
       }
     } finally {
       sampler.interrupt();
-      buckets.forEach(FakeInstallerBucket::close);
+      sandboxes.forEach(MgnSandbox::close);
       try (Stream<Path> paths = Files.walk(work)) {
         paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }

@@ -1,11 +1,10 @@
 package dev.mgnagent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mgnagent.testkit.junit.EnabledIfLinuxSysfs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,8 @@ class DisksJarIT {
       List.of("software.amazon.awssdk", "oshi.", "com.sun.jna", "com.fasterxml");
 
   @Test
+  @EnabledIfLinuxSysfs
   void disksJsonLoadsNoHeavyLibraries() throws Exception {
-    assumeTrue(Files.isDirectory(Path.of("/sys/block")), "no sysfs here");
     Result result = runJar("-Xlog:class+load=info", "disks", "--json");
 
     List<String> loaded = new ArrayList<>();
@@ -40,8 +39,8 @@ class DisksJarIT {
   }
 
   @Test
+  @EnabledIfLinuxSysfs
   void jarPrintsOneJsonDocument() throws Exception {
-    assumeTrue(Files.isDirectory(Path.of("/sys/block")), "no sysfs here");
     Result result = runJar("disks", "--json");
 
     assertThat(result.stdout().strip()).startsWith("{\"disks\":[").endsWith("}");

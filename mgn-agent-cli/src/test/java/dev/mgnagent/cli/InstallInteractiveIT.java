@@ -1,11 +1,10 @@
 package dev.mgnagent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mgnagent.cli.sandbox.SandboxServers;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
-import java.nio.file.Files;
+import dev.mgnagent.testkit.junit.EnabledIfScript;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +18,8 @@ class InstallInteractiveIT {
   @TempDir Path temp;
 
   @Test
+  @EnabledIfScript
   void promptsOnATerminalWithoutEchoingTheSecret() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
     Path host = FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(temp.resolve("host"));
     try (SandboxServers sandbox = SandboxServers.start("eu-west-3", host)) {
       String keyId = sandbox.mgn().adminCredentials().accessKeyId();

@@ -1,11 +1,11 @@
 package dev.mgnagent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mgnagent.cli.sandbox.SandboxServers;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.installer.FakeInstallerFailure;
+import dev.mgnagent.testkit.junit.EnabledIfScript;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,8 +135,8 @@ class SecretsCanaryJarIT {
   }
 
   @Test
+  @EnabledIfScript
   void typedAtThePromptUnderAPseudoTerminal() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
     // mgn-agent prompts for the secret, not for the token: the token is given as a flag
     String commandLine = command("--aws-access-key-id", KEY_ID, "--aws-session-token", TOKEN)
         .stream().collect(Collectors.joining(" "));

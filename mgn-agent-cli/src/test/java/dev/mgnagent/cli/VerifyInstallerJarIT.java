@@ -19,7 +19,7 @@ class VerifyInstallerJarIT {
 
   @Test
   void writesTheDefaultFileNameInTheWorkingDirectoryAndRefusesToOverwriteIt() throws Exception {
-    try (FakeInstallerBucket bucket = FakeInstallerBucket.start()) {
+    try (FakeInstallerBucket bucket = FakeInstallerBucket.builder().build().start()) {
       List<String> command = List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
           Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar")).toAbsolutePath().toString(),

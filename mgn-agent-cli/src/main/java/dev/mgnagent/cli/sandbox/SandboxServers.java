@@ -1,93 +1,51 @@
 package dev.mgnagent.cli.sandbox;
 
-import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import dev.mgnagent.testkit.installer.FakeInstaller;
+import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import dev.mgnagent.testkit.mgn.FakeMgn;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
- * The fakes a sandbox serves on 127.0.0.1: an MGN (uninitialized), and an installer bucket that
- * publishes the fake installer in both flavors. The launchers are generated at start and carry
- * this sandbox's installation directory, so an installer fetched and run from another process
- * writes only there. The host's disks are read, never written.
+ * The CLI's sandbox: the testkit's {@link MgnSandbox} as {@code sandbox} and {@code install
+ * --sandbox} serve it, an uninitialized MGN with the sped-up simulation, both installer flavors,
+ * and the fake installer reading the disks under a given root (never writing them) and installing
+ * into the sandbox's temporary directory, which closing deletes.
  */
 public final class SandboxServers implements AutoCloseable {
 
-  private final FakeMgn mgn;
-  private final FakeInstallerBucket bucket;
-  private final FakeInstaller installer;
-  private final Path directory;
+  private final MgnSandbox sandbox;
 
-  private SandboxServers(FakeMgn mgn, FakeInstallerBucket bucket, FakeInstaller installer,
-      Path directory) {
-    this.mgn = mgn;
-    this.bucket = bucket;
-    this.installer = installer;
-    this.directory = directory;
+  private SandboxServers(MgnSandbox sandbox) {
+    this.sandbox = sandbox;
   }
 
   /** Starts the fakes for {@code region}, the installer seeing the disks under {@code hostRoot}. */
   public static SandboxServers start(String region, Path hostRoot) {
-    try {
-      Path directory = Files.createTempDirectory("mgn-agent-sandbox-");
-      FakeMgn mgn = FakeMgn.builder().region(region).sandboxSimulation().build().start();
-      FakeInstaller installer = FakeInstaller.builder()
-          .installRoot(directory.resolve("installation"))
-          .hostRoot(hostRoot)
-          .mgnEndpoint(mgn.endpoint())
-          .build();
-      FakeInstallerBucket bucket = FakeInstallerBucket.builder().region(region)
-          .installer(InstallerFlavor.BINARY, installer.launcher(InstallerFlavor.BINARY))
-          .installer(InstallerFlavor.PYTHON, installer.launcher(InstallerFlavor.PYTHON))
-          .start();
-      return new SandboxServers(mgn, bucket, installer, directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the sandbox directory", e);
-    }
+    return new SandboxServers(
+        MgnSandbox.builder().region(region).hostRoot(hostRoot).build().start());
   }
 
   public FakeMgn mgn() {
-    return mgn;
+    return sandbox.mgn();
   }
 
   public FakeInstallerBucket bucket() {
-    return bucket;
+    return sandbox.bucket();
   }
 
   public FakeInstaller installer() {
-    return installer;
+    return sandbox.installer();
   }
 
   /** The temporary directory the fake installation goes to. */
   public Path directory() {
-    return directory;
+    return sandbox.workDirectory();
   }
 
   /** Stops the fakes and deletes the sandbox's temporary directory, which only it wrote to. */
   @Override
   public void close() {
-    bucket.close();
-    mgn.close();
-    deleteRecursively(directory);
-  }
-
-  private static void deleteRecursively(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          // left for the system's temporary-file cleaning; nothing outside the sandbox is touched
-        }
-      });
-    } catch (IOException e) {
-      // the directory is already gone or unreadable
-    }
+    sandbox.close();
   }
 }

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mgnagent.cli.CliRun;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.testkit.installer.FakeInstallerBucket;
+import dev.mgnagent.testkit.junit.StartStop;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +22,7 @@ class VerifyInstallerCommandTest {
 
   @TempDir Path dir;
 
-  private final FakeInstallerBucket bucket = FakeInstallerBucket.builder().binarySize(300_000).start();
-
-  @AfterEach
-  void stop() {
-    bucket.close();
-  }
+  @StartStop final FakeInstallerBucket bucket = FakeInstallerBucket.builder().binarySize(300_000).build();
 
   private Path output() {
     return dir.resolve("aws-replication-installer-init");

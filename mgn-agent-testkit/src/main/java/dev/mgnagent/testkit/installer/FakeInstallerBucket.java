@@ -3,6 +3,7 @@ package dev.mgnagent.testkit.installer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.testkit.Startable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ import java.util.regex.Pattern;
  * InstallerLocation.viaEndpoint(Region.of(bucket.region()), bucket.endpoint(), flavor)} at it.
  *
  * <pre>{@code
- * try (FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").start()) {
+ * try (FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").build().start()) {
  *   bucket.cutNextBodyAt(100_000).failNext(1, 503);
  *   ... download, then assert on bucket.requests()
  * }
@@ -51,7 +52,7 @@ import java.util.regex.Pattern;
  * byte, failures with a status (500, 503, 403...), a permanent 403, a stall, and ignoring {@code
  * Range}. Faults can be set at any time; {@link #clearFaults()} removes them.
  */
-public final class FakeInstallerBucket implements AutoCloseable {
+public final class FakeInstallerBucket implements Startable {
 
   private static final Pattern RANGE = Pattern.compile("bytes=([0-9]{1,18})-([0-9]{0,18})");
   private static final String LAST_MODIFIED = "Tue, 03 Nov 2026 10:00:00 GMT";
@@ -60,10 +61,11 @@ public final class FakeInstallerBucket implements AutoCloseable {
   private final Map<InstallerFlavor, byte[]> installers;
   private final Map<InstallerFlavor, String> sha512s = Collections.synchronizedMap(new EnumMap<>(InstallerFlavor.class));
   private final Map<InstallerFlavor, String> etags = Collections.synchronizedMap(new EnumMap<>(InstallerFlavor.class));
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final int requestedPort;
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
-  private final CountDownLatch closed = new CountDownLatch(1);
+  private HttpServer server;
+  private ExecutorService executor;
+  private volatile CountDownLatch closed = new CountDownLatch(1);
 
   private volatile boolean wrongDigest;
   private volatile boolean forbidden;
@@ -75,24 +77,9 @@ public final class FakeInstallerBucket implements AutoCloseable {
 
   private FakeInstallerBucket(Builder builder) {
     this.region = builder.region;
+    this.requestedPort = builder.port;
     this.installers = Collections.synchronizedMap(new EnumMap<>(InstallerFlavor.class));
     builder.installers.forEach(this::publish);
-    AtomicInteger threads = new AtomicInteger();
-    this.executor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "fake-installer-bucket-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1", e);
-    }
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
   }
 
   /** A builder: region {@code us-east-1}, a 1 MiB pseudo-random binary and a small Python script. */
@@ -100,13 +87,55 @@ public final class FakeInstallerBucket implements AutoCloseable {
     return new Builder();
   }
 
-  /** A bucket with the {@link #builder() defaults}, already serving. */
-  public static FakeInstallerBucket start() {
-    return builder().start();
+  /**
+   * Starts serving on {@code 127.0.0.1}. A closed bucket may be started again (on a new ephemeral
+   * port unless {@link Builder#port(int)} was set), with its objects, faults and recorded requests.
+   *
+   * @return this
+   * @throws IllegalStateException when already started
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  @Override
+  public synchronized FakeInstallerBucket start() {
+    if (server != null) {
+      throw new IllegalStateException("this FakeInstallerBucket is already started");
+    }
+    HttpServer s;
+    try {
+      s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + requestedPort, e);
+    }
+    AtomicInteger threads = new AtomicInteger();
+    executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "fake-installer-bucket-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    closed = new CountDownLatch(1);
+    s.setExecutor(executor);
+    s.createContext("/", this::handle);
+    s.start();
+    server = s;
+    return this;
   }
 
-  /** The S3 endpoint to use path style: {@code http://127.0.0.1:PORT}. */
-  public URI endpoint() {
+  /** Whether it is serving: {@link #start()} was called and {@link #close()} not since. */
+  public synchronized boolean isStarted() {
+    return server != null;
+  }
+
+  /**
+   * The S3 endpoint to use path style: {@code http://127.0.0.1:PORT}.
+   *
+   * @throws IllegalStateException when not started
+   */
+  public synchronized URI endpoint() {
+    if (server == null) {
+      throw new IllegalStateException("start() this FakeInstallerBucket first");
+    }
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
@@ -231,15 +260,23 @@ public final class FakeInstallerBucket implements AutoCloseable {
     return requests(path).stream().mapToLong(RecordedRequest::bytesServed).sum();
   }
 
-  /** Stops serving; stalled responses are released and closed. */
+  /**
+   * Stops serving; stalled responses are released and closed. The objects, faults and recorded
+   * requests are kept, and {@link #start()} may serve again. Idempotent.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     closed.countDown();
-    server.stop(0);
-    executor.shutdownNow();
+    if (server != null) {
+      server.stop(0);
+      executor.shutdownNow();
+      server = null;
+      executor = null;
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    CountDownLatch whenClosed = closed;
     String path = exchange.getRequestURI().getRawPath();
     Optional<String> range = header(exchange, "Range");
     Optional<String> ifRange = header(exchange, "If-Range");
@@ -252,7 +289,7 @@ public final class FakeInstallerBucket implements AutoCloseable {
               exchange.getRequestMethod(), path, range, ifRange, served.status, served.firstByte,
               served.bytes));
       if (served.stalled) {
-        awaitClose();
+        awaitClose(whenClosed);
       }
       exchange.close();
     }
@@ -387,9 +424,9 @@ public final class FakeInstallerBucket implements AutoCloseable {
     }
   }
 
-  private void awaitClose() {
+  private static void awaitClose(CountDownLatch latch) {
     try {
-      closed.await(10, TimeUnit.MINUTES);
+      latch.await(10, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -444,10 +481,11 @@ public final class FakeInstallerBucket implements AutoCloseable {
     }
   }
 
-  /** Configures a {@link FakeInstallerBucket}; {@link #start()} starts it. */
+  /** Configures a {@link FakeInstallerBucket}; {@link #build()} it, then {@code start()} it. */
   public static final class Builder {
 
     private String region = "us-east-1";
+    private int port;
     private final Map<InstallerFlavor, byte[]> installers = new EnumMap<>(InstallerFlavor.class);
 
     private Builder() {
@@ -475,14 +513,29 @@ public final class FakeInstallerBucket implements AutoCloseable {
       return this;
     }
 
+    /** Publishes no installer for {@code flavor}: its paths answer 404 {@code NoSuchKey}. */
+    public Builder removeInstaller(InstallerFlavor flavor) {
+      installers.remove(Objects.requireNonNull(flavor, "flavor"));
+      return this;
+    }
+
     /** {@code sizeBytes} pseudo-random bytes (the same for the same size) as the binary installer. */
     public Builder binarySize(int sizeBytes) {
       installers.put(InstallerFlavor.BINARY, randomBytes(sizeBytes, 42));
       return this;
     }
 
-    /** Starts serving on 127.0.0.1, on an ephemeral port. */
-    public FakeInstallerBucket start() {
+    /** The port on 127.0.0.1; 0 (the default) picks a free one at each start. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("bad port " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The bucket, not serving yet: {@link FakeInstallerBucket#start()} it. */
+    public FakeInstallerBucket build() {
       return new FakeInstallerBucket(this);
     }
 

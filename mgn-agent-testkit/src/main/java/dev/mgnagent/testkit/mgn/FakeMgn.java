@@ -1,6 +1,7 @@
 package dev.mgnagent.testkit.mgn;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.mgnagent.testkit.Startable;
 import dev.mgnagent.testkit.mgn.internal.Faults;
 import dev.mgnagent.testkit.mgn.internal.Ids;
 import dev.mgnagent.testkit.mgn.internal.KeyRing;
@@ -109,7 +110,7 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
  *
  * <p>Thread-safe. Listens on {@code 127.0.0.1} only.
  */
-public final class FakeMgn implements AutoCloseable {
+public final class FakeMgn implements Startable {
 
   /**
    * The actions of the managed policy {@code AWSApplicationMigrationAgentInstallationPolicy},
@@ -180,6 +181,7 @@ public final class FakeMgn implements AutoCloseable {
    * @throws IllegalStateException when already started
    * @throws UncheckedIOException when the port cannot be bound
    */
+  @Override
   public synchronized FakeMgn start() {
     if (server != null) {
       throw new IllegalStateException("this FakeMgn is already started");
@@ -201,6 +203,11 @@ public final class FakeMgn implements AutoCloseable {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + requestedPort, e);
     }
     return this;
+  }
+
+  /** Whether it is listening: {@link #start()} was called and {@link #close()} not since. */
+  public synchronized boolean isStarted() {
+    return server != null;
   }
 
   /** {@code http://127.0.0.1:<port>}, to pass as the client's endpoint override. */

@@ -19,6 +19,8 @@ import dev.mgnagent.installer.InstallerVerifier;
 import dev.mgnagent.installer.VerificationResult;
 import dev.mgnagent.installer.VerificationResult.Mismatch;
 import dev.mgnagent.installer.VerificationResult.Verified;
+import dev.mgnagent.testkit.event.RecordingEventListener;
+import dev.mgnagent.testkit.junit.StartStop;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,19 +40,14 @@ class InstallerVerifierTest {
 
   @TempDir Path dir;
 
-  private final FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").start();
-  private final List<MgnAgentEvent> events = new ArrayList<>();
+  @StartStop final FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").build();
+  private final RecordingEventListener recorded = new RecordingEventListener();
   private final List<Duration> sleeps = new ArrayList<>();
-
-  @AfterEach
-  void stopBucket() {
-    bucket.close();
-  }
 
   private InstallerVerifier.Builder verifier(InstallerFlavor flavor) {
     return InstallerVerifier.builder()
         .location(InstallerLocation.viaEndpoint(Region.EU_WEST_3, bucket.endpoint(), flavor))
-        .eventListener(events::add)
+        .eventListener(recorded)
         .backoff(Backoff.NONE)
         .sleeper(sleeps::add);
   }
@@ -97,14 +93,14 @@ class InstallerVerifierTest {
     verifier().download(target());
 
     long size = bucket.installer(BINARY).length;
-    assertThat(events.get(0)).isInstanceOfSatisfying(DownloadStarted.class, e -> {
+    List<MgnAgentEvent> all = recorded.events();
+    assertThat(all.get(0)).isInstanceOfSatisfying(DownloadStarted.class, e -> {
       assertThat(e.fromByte()).isZero();
       assertThat(e.totalBytes()).hasValue(size);
     });
-    List<Long> progress = events.stream().filter(DownloadProgress.class::isInstance)
-        .map(e -> ((DownloadProgress) e).bytesSoFar()).toList();
-    assertThat(progress).isSorted().last().isEqualTo(size);
-    assertThat(events.get(events.size() - 1)).isEqualTo(new DownloadFinished(bucket.installerUrl(BINARY), size, 1));
+    assertThat(recorded.events(DownloadProgress.class)).extracting(DownloadProgress::bytesSoFar)
+        .isSorted().last().isEqualTo(size);
+    assertThat(all.get(all.size() - 1)).isEqualTo(new DownloadFinished(bucket.installerUrl(BINARY), size, 1));
   }
 
   @Test
@@ -147,8 +143,8 @@ class InstallerVerifierTest {
     assertThat(requests.get(1).status()).isEqualTo(206);
     long size = bucket.installer(BINARY).length;
     assertThat(bucket.bytesServed(bucket.installerPath(BINARY))).isLessThan((long) (size * 1.1));
-    assertThat(events).filteredOn(DownloadRetrying.class::isInstance).singleElement()
-        .satisfies(e -> assertThat(((DownloadRetrying) e).resumeFromByte()).isEqualTo(300_000));
+    assertThat(recorded.events(DownloadRetrying.class)).singleElement()
+        .satisfies(e -> assertThat(e.resumeFromByte()).isEqualTo(300_000));
   }
 
   @Test
@@ -194,7 +190,7 @@ class InstallerVerifierTest {
 
     assertThat(result).isInstanceOf(Verified.class);
     assertThat(bucket.requests()).extracting(RecordedRequest::status).startsWith(503, 503, 503, 200);
-    assertThat(events).filteredOn(DownloadRetrying.class::isInstance).hasSize(3);
+    assertThat(recorded.events(DownloadRetrying.class)).hasSize(3);
   }
 
   @Test
@@ -279,8 +275,8 @@ class InstallerVerifierTest {
     assertThat(result).isInstanceOf(Verified.class);
     assertThat(installerRequests()).hasSize(2);
     assertThat(installerRequests().get(1).range()).contains("bytes=200000-");
-    assertThat(events).filteredOn(DownloadRetrying.class::isInstance).singleElement()
-        .satisfies(e -> assertThat(((DownloadRetrying) e).reason()).contains("no byte"));
+    assertThat(recorded.events(DownloadRetrying.class)).singleElement()
+        .satisfies(e -> assertThat(e.reason()).contains("no byte"));
   }
 
   @Test

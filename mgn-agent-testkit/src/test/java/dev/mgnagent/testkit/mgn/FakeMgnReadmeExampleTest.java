@@ -3,29 +3,32 @@ package dev.mgnagent.testkit.mgn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mgnagent.testkit.junit.StartStop;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.mgn.model.AccessDeniedException;
 import software.amazon.awssdk.services.mgn.model.DataReplicationState;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
 /** The fake MGN example of the README, kept compiling and true. */
-@ExtendWith(FakeMgnExtension.class)
 class FakeMgnReadmeExampleTest {
 
+  @StartStop FakeMgn mgn = FakeMgn.builder().build();
+
   @Test
-  void initializedServiceListsTheServerAnAgentRegistered(FakeMgn mgn, MgnClient client) {
-    client.initializeService(r -> {});
-    String id = mgn.addSourceServer(s -> s.hostname("web-1")
-        .disk("/dev/vda", 20L << 30).disk("/dev/vdb", 100L << 30, 40L << 30)
-        .replicationState(DataReplicationState.INITIAL_SYNC));
+  void initializedServiceListsTheServerAnAgentRegistered() {
+    try (MgnClient client = mgn.newClient()) {
+      client.initializeService(r -> {});
+      String id = mgn.addSourceServer(s -> s.hostname("web-1")
+          .disk("/dev/vda", 20L << 30).disk("/dev/vdb", 100L << 30, 40L << 30)
+          .replicationState(DataReplicationState.INITIAL_SYNC));
 
-    SourceServer server = client.describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(id)))
-        .items().get(0);
+      SourceServer server = client.describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(id)))
+          .items().get(0);
 
-    assertThat(server.dataReplicationInfo().replicatedDisks().get(1).replicatedStorageBytes())
-        .isEqualTo(40L << 30);
+      assertThat(server.dataReplicationInfo().replicatedDisks().get(1).replicatedStorageBytes())
+          .isEqualTo(40L << 30);
+    }
     try (MgnClient installer = mgn.newClient(() -> mgn.installerCredentials())) {
       assertThatThrownBy(() -> installer.describeSourceServers(r -> {}))
           .isInstanceOf(AccessDeniedException.class);

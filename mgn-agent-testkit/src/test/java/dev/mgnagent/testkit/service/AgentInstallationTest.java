@@ -47,7 +47,7 @@ class AgentInstallationTest {
     return AgentInstallation.builder()
         .host(fixture.host)
         .workDirectory(Files.createDirectories(temp.resolve("work")))
-        .eventListener(fixture.events::add)
+        .eventListener(fixture.events)
         .runAsRoot(true)
         .watchSettings(WatchSettings.builder().interval(Duration.ofMillis(200))
             .timeout(Duration.ofMinutes(1)).build())
@@ -70,8 +70,8 @@ class AgentInstallationTest {
     assertThat(result.registeredDisks()).containsExactly("/dev/sda", "/dev/sdb");
     assertThat(result.initialSync()).hasValueSatisfying(
         w -> assertThat(w.outcome()).isEqualTo(WatchOutcome.SETTLED));
-    assertThat(fixture.events).filteredOn(InstallStepFinished.class::isInstance)
-        .extracting(e -> ((InstallStepFinished) e).step())
+    assertThat(fixture.events.events(InstallStepFinished.class))
+        .extracting(InstallStepFinished::step)
         .containsExactly(InstallStep.VALIDATE, InstallStep.CREDENTIALS, InstallStep.PREFLIGHT,
             InstallStep.SERVICE, InstallStep.VERIFY_INSTALLER, InstallStep.SELECT_DISKS,
             InstallStep.INSTALL, InstallStep.WATCH);
@@ -89,8 +89,8 @@ class AgentInstallationTest {
         })
         .hasMessageContaining("does not match its published SHA-512");
     assertThat(fixture.installer.runs()).isEmpty();
-    assertThat(fixture.events).filteredOn(InstallStepFailed.class::isInstance)
-        .extracting(e -> ((InstallStepFailed) e).step())
+    assertThat(fixture.events.events(InstallStepFailed.class))
+        .extracting(InstallStepFailed::step)
         .containsExactly(InstallStep.VERIFY_INSTALLER);
   }
 

@@ -86,7 +86,7 @@ class AgentRegistrarFailureTest {
           assertThat(e.getMessage()).doesNotContain(secret);
           assertThat(String.join("\n", e.lastLines())).doesNotContain(secret).contains("****");
         });
-    assertThat(fixture.events).filteredOn(InstallerOutput.class::isInstance)
+    assertThat(fixture.events.events(InstallerOutput.class))
         .extracting(Object::toString)
         .noneMatch(line -> line.contains(secret))
         .anyMatch(line -> line.contains("****"));

@@ -2,7 +2,6 @@ package dev.mgnagent.testkit.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mgnagent.Tags;
 import dev.mgnagent.installer.InstallerOutput;
@@ -18,6 +17,7 @@ import dev.mgnagent.installer.Registration;
 import dev.mgnagent.testkit.disk.FakeBlockDevices;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.installer.FakeInstallerRun;
+import dev.mgnagent.testkit.junit.EnabledIfPython3;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -69,8 +69,8 @@ class AgentRegistrarTest {
     assertThat(registration.warnings()).isEmpty();
     assertThat(fixture.mgn.sourceServer(registration.sourceServerId().value())).isPresent();
     assertThat(fixture.installer.isInstalled()).isTrue();
-    assertThat(fixture.events).filteredOn(InstallerOutput.class::isInstance)
-        .extracting(e -> ((InstallerOutput) e).line())
+    assertThat(fixture.events.events(InstallerOutput.class))
+        .extracting(InstallerOutput::line)
         .contains("The AWS Replication Agent was successfully installed.");
   }
 
@@ -81,8 +81,8 @@ class AgentRegistrarTest {
     Registration registration = install(fixture.select(SelectionRequest.devices("/dev/vdc")), Map.of());
 
     assertThat(registration.registeredDisks()).containsExactlyInAnyOrder("/dev/vda", "/dev/vdc");
-    assertThat(fixture.events).filteredOn(InstallerPromptAnswered.class::isInstance)
-        .extracting(e -> ((InstallerPromptAnswered) e).answer())
+    assertThat(fixture.events.events(InstallerPromptAnswered.class))
+        .extracting(InstallerPromptAnswered::answer)
         .contains("/dev/vda,/dev/vdc");
   }
 
@@ -103,12 +103,13 @@ class AgentRegistrarTest {
     assertThat(run.sessionId()).isEqualTo(run.pid());
     assertThat(run.hadTerminal()).isFalse();
     assertThat(run.environmentNames()).noneMatch(n -> n.startsWith("AWS_"));
-    assertThat(fixture.events).filteredOn(InstallerPromptAnswered.class::isInstance)
-        .extracting(e -> ((InstallerPromptAnswered) e).prompt())
+    assertThat(fixture.events.events(InstallerPromptAnswered.class))
+        .extracting(InstallerPromptAnswered::prompt)
         .containsExactly("AWS Secret Access Key:", "AWS Session Token:",
             "To replicate all disks, press Enter:");
     assertThat(registration.sourceServerId().value()).startsWith("s-");
-    InstallerStarted started = (InstallerStarted) fixture.events.get(0);
+    InstallerStarted started = fixture.events.events(InstallerStarted.class).get(0);
+    assertThat(fixture.events.events().get(0)).isSameAs(started);
     assertThat(started.pid()).isEqualTo(run.pid());
   }
 
@@ -163,7 +164,7 @@ class AgentRegistrarTest {
 
     assertThat(registration.registeredDisks()).containsExactly("/dev/vda", "/dev/vdb");
     assertThat(fixture.installer.runs().get(0).argv()).contains("--force-volumes", "--no-prompt", secret);
-    InstallerStarted started = (InstallerStarted) fixture.events.get(0);
+    InstallerStarted started = fixture.events.events(InstallerStarted.class).get(0);
     assertThat(started.commandLine()).doesNotContain(secret).contains("****");
   }
 
@@ -185,8 +186,8 @@ class AgentRegistrarTest {
   }
 
   @Test
+  @EnabledIfPython3
   void pythonFlavorRunsThroughPython3() {
-    assumeTrue(onPath("python3"), "python3 is not installed");
     fixture(InstallerFlavor.PYTHON);
 
     Registration registration = fixture.registrar().build().register(
@@ -195,7 +196,8 @@ class AgentRegistrarTest {
 
     assertThat(registration.registeredDisks()).hasSize(3);
     assertThat(fixture.installer.runs().get(0).flavor()).isEqualTo("python");
-    assertThat(((InstallerStarted) fixture.events.get(0)).commandLine().get(0)).isEqualTo("python3");
+    assertThat(fixture.events.events(InstallerStarted.class)).singleElement()
+        .satisfies(started -> assertThat(started.commandLine().get(0)).isEqualTo("python3"));
   }
 
   @Test
@@ -206,10 +208,5 @@ class AgentRegistrarTest {
 
     assertThat(registration.registeredDisks()).containsExactly("/dev/nvme0n1", "/dev/nvme1n1");
     assertThat(registration.warnings()).isEmpty();
-  }
-
-  private static boolean onPath(String program) {
-    return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-        .anyMatch(dir -> java.nio.file.Files.isExecutable(Path.of(dir, program)));
   }
 }

@@ -205,7 +205,7 @@ class InstallFaultMatrixTest {
   static AgentInstallation installation(InstallFixture fixture, Optional<Path> work) {
     AgentInstallation.Builder builder = AgentInstallation.builder()
         .host(fixture.host)
-        .eventListener(fixture.events::add)
+        .eventListener(fixture.events)
         .runAsRoot(true)
         .registrarSettings(RegistrarSettings.builder().installerTimeout(Duration.ofSeconds(6))
             .confirmationInterval(Duration.ofMillis(100)).confirmationAttempts(50).build())

@@ -3,9 +3,7 @@ package dev.mgnagent.testkit.service;
 import software.amazon.awssdk.regions.Region;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.DiskInventory;
-import dev.mgnagent.event.MgnAgentEvent;
 import dev.mgnagent.host.Host;
-import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.InstallerVerifier;
@@ -16,59 +14,49 @@ import dev.mgnagent.selection.SelectionRequest;
 import dev.mgnagent.installer.AgentRegistrar;
 import dev.mgnagent.installer.RegistrationRequest;
 import dev.mgnagent.testkit.disk.FakeBlockDevicesBuilder;
+import dev.mgnagent.testkit.event.RecordingEventListener;
 import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.mgn.FakeMgn;
+import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
 /**
- * Everything an installation test needs, on loopback and in a temporary directory: a fake host, a
- * fake MGN, the fake installer published in a fake bucket and downloaded through the real
- * {@link InstallerVerifier}.
+ * Everything an installation test needs, on loopback and in a temporary directory: an {@link
+ * MgnSandbox} (a fake host, a fake MGN, the fake installer published in a fake bucket), the
+ * installer downloaded through the real {@link InstallerVerifier}, and the events recorded.
  */
 final class InstallFixture implements AutoCloseable {
 
+  final MgnSandbox sandbox;
   final FakeMgn mgn;
   final FakeInstaller installer;
   final FakeInstallerBucket bucket;
   final Host host;
-  final List<MgnAgentEvent> events = new CopyOnWriteArrayList<>();
-  private final Path temp;
+  final RecordingEventListener events = new RecordingEventListener();
   private final MgnClient adminClient;
 
   InstallFixture(Path temp, FakeBlockDevicesBuilder scenario, InstallerFlavor flavor) {
-    this.temp = temp;
     // the sandbox's sped-up simulation: MGN reports the disks a fraction of a second after registration
-    mgn = FakeMgn.builder().region("eu-west-3").initialized(true).sandboxSimulation().build().start();
+    sandbox = MgnSandbox.builder().region("eu-west-3").initialized(true).flavors(flavor)
+        .host(scenario).workDirectory(temp).build().start();
+    mgn = sandbox.mgn();
+    installer = sandbox.installer();
+    bucket = sandbox.bucket();
+    host = sandbox.host();
     adminClient = mgn.newClient();
-    Path hostRoot = scenario.writeTo(temp.resolve("host"));
-    host = LocalHost.rootedAt(hostRoot);
-    installer = FakeInstaller.builder()
-        .installRoot(temp.resolve("installed"))
-        .hostRoot(hostRoot)
-        .mgnEndpoint(mgn.endpoint())
-        .build();
-    bucket = FakeInstallerBucket.builder().region("eu-west-3")
-        .installer(flavor, installer.launcher(flavor)).start();
   }
 
   VerificationResult.Verified verified(InstallerFlavor flavor) {
-    try {
-      java.nio.file.Files.createDirectories(temp.resolve("download"));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
     VerificationResult result = InstallerVerifier.builder()
         .location(InstallerLocation.viaEndpoint(Region.EU_WEST_3, bucket.endpoint(), flavor))
         .replaceExisting(true)
         .build()
-        .download(temp.resolve("download").resolve(flavor == InstallerFlavor.PYTHON
+        .download(sandbox.downloadDirectory().resolve(flavor == InstallerFlavor.PYTHON
             ? "aws-replication-installer-init.py" : "aws-replication-installer-init"));
     return (VerificationResult.Verified) result;
   }
@@ -88,7 +76,7 @@ final class InstallFixture implements AutoCloseable {
   AgentRegistrar.Builder registrar() {
     return AgentRegistrar.builder()
         .timeout(Duration.ofSeconds(60))
-        .eventListener(events::add)
+        .eventListener(events)
         .confirmWith(adminClient)
         .confirmationPolling(Duration.ofMillis(100), 50)
         .runAsRoot(true);
@@ -96,8 +84,10 @@ final class InstallFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    adminClient.close();
-    bucket.close();
-    mgn.close();
+    try {
+      adminClient.close();
+    } finally {
+      sandbox.close();
+    }
   }
 }

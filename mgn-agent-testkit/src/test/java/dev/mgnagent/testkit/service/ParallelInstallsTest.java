@@ -7,7 +7,6 @@ import dev.mgnagent.installer.RegistrarSettings;
 import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.Secret;
 import dev.mgnagent.host.Host;
-import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.install.InstallationResult;
@@ -15,8 +14,8 @@ import dev.mgnagent.Backoff;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.installer.FakeInstallerBucket;
-import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.mgn.FakeMgn;
+import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,24 +49,23 @@ class ParallelInstallsTest {
   void fiftyHostsInstalledInParallelGetFiftyDistinctSourceServers() throws Exception {
     try (FakeMgn mgn = FakeMgn.builder().region("eu-west-3").initialized(true)
         .sandboxSimulation().build().start()) {
-      List<FakeInstallerBucket> buckets = new ArrayList<>();
+      List<MgnSandbox> sandboxes = new ArrayList<>();
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       try {
         List<Future<InstallationResult>> results = new ArrayList<>();
         for (int i = 0; i < HOSTS; i++) {
-          Path dir = temp.resolve("host-" + i);
-          Path hostRoot = FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(dir.resolve("root"));
-          FakeInstaller installer = FakeInstaller.builder()
-              .installRoot(dir.resolve("installed"))
-              .hostRoot(hostRoot)
-              .mgnEndpoint(mgn.endpoint())
+          // one sandbox per host (its own tree, installer and bucket), all sharing one MGN
+          MgnSandbox sandbox = MgnSandbox.builder().sharedMgn(mgn)
+              .host(FakeBlockDeviceScenarios.virtioWithSeparateBoot())
+              .workDirectory(temp.resolve("host-" + i))
               .hostname("parallel-" + i)
               .macAddress(String.format(Locale.ROOT, "02:42:ac:11:%02x:%02x", i / 256, i % 256))
+              .flavors(InstallerFlavor.BINARY)
               .build();
-          FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3")
-              .installer(InstallerFlavor.BINARY, installer.launcher(InstallerFlavor.BINARY)).start();
-          buckets.add(bucket);
-          Host host = LocalHost.rootedAt(hostRoot);
+          sandboxes.add(sandbox);
+          sandbox.start();
+          FakeInstallerBucket bucket = sandbox.bucket();
+          Host host = sandbox.host();
           results.add(pool.submit(() -> install(mgn, host, bucket)));
         }
         Set<String> ids = new HashSet<>();
@@ -85,7 +83,7 @@ class ParallelInstallsTest {
             .identificationHints().hostname()).doesNotHaveDuplicates();
       } finally {
         pool.shutdownNow();
-        buckets.forEach(FakeInstallerBucket::close);
+        sandboxes.forEach(MgnSandbox::close);
       }
     }
   }

@@ -2,7 +2,6 @@ package dev.mgnagent.testkit.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mgnagent.event.MgnAgentEvent;
 import dev.mgnagent.mgn.ReplicationRefreshed;
 import dev.mgnagent.mgn.ReplicationStatusChanged;
 import dev.mgnagent.mgn.ReplicationHealth;
@@ -12,6 +11,8 @@ import dev.mgnagent.mgn.ServerReplicationStatus;
 import dev.mgnagent.mgn.SourceServerId;
 import dev.mgnagent.mgn.WatchOutcome;
 import dev.mgnagent.mgn.WatchResult;
+import dev.mgnagent.testkit.event.RecordingEventListener;
+import dev.mgnagent.testkit.junit.StartStop;
 import dev.mgnagent.testkit.mgn.AgentRegistration;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import dev.mgnagent.testkit.mgn.RecordedRequest;
@@ -32,23 +33,24 @@ class ReplicationWatcherTest {
   private static final long GIB = 1L << 30;
 
   private final SteppedClock clock = new SteppedClock(Instant.parse("2026-05-01T08:00:00Z"));
-  private final List<MgnAgentEvent> events = new ArrayList<>();
-  private FakeMgn mgn;
+  private final RecordingEventListener recorded = new RecordingEventListener();
+
+  @StartStop
+  final FakeMgn mgn = FakeMgn.builder().initialized(true).simulationClock(clock)
+      .simulation(SimulationSettings.defaults().withInitiationStep(Duration.ofSeconds(10))
+          .withSyncBytesPerSecond(GIB / 20))
+      .build();
+
   private MgnClient client;
 
   @BeforeEach
-  void start() {
-    mgn = FakeMgn.builder().initialized(true).simulationClock(clock)
-        .simulation(SimulationSettings.defaults().withInitiationStep(Duration.ofSeconds(10))
-            .withSyncBytesPerSecond(GIB / 20))
-        .build().start();
+  void newClient() {
     client = mgn.newClient();
   }
 
   @AfterEach
-  void stop() {
+  void closeClient() {
     client.close();
-    mgn.close();
   }
 
   private ReplicationWatcher.Builder watcher() {
@@ -58,7 +60,7 @@ class ReplicationWatcherTest {
         .timeout(Duration.ofHours(1))
         .clock(clock)
         .sleeper(clock::advance)
-        .eventListener(events::add);
+        .eventListener(recorded);
   }
 
   private String register(String host, long... disks) {
@@ -78,9 +80,8 @@ class ReplicationWatcherTest {
     assertThat(result.outcome()).isEqualTo(WatchOutcome.SETTLED);
     assertThat(result.servers()).singleElement()
         .satisfies(s -> assertThat(s.health()).isEqualTo(ReplicationHealth.CONTINUOUS));
-    List<ServerReplicationStatus> changes = events.stream()
-        .filter(e -> e instanceof ReplicationStatusChanged)
-        .map(e -> ((ReplicationStatusChanged) e).current()).toList();
+    List<ServerReplicationStatus> changes = recorded.events(ReplicationStatusChanged.class).stream()
+        .map(ReplicationStatusChanged::current).toList();
     assertThat(changes).extracting(s -> s.replicationState().orElseThrow()).containsSubsequence(
         "INITIATING", "INITIAL_SYNC", "CONTINUOUS");
     assertThat(changes).extracting(s -> s.currentStep().map(st -> st.name()).orElse("-"))
@@ -93,8 +94,7 @@ class ReplicationWatcherTest {
       assertThat(syncing.get(i).eta().orElseThrow()).isBefore(syncing.get(i - 1).eta().orElseThrow());
     }
     assertThat(changes.get(changes.size() - 1).lag()).hasValue(Duration.ofSeconds(1));
-    assertThat(events.stream().filter(e -> e instanceof ReplicationRefreshed).count())
-        .isEqualTo(result.refreshes());
+    assertThat(recorded.events(ReplicationRefreshed.class)).hasSize(result.refreshes());
   }
 
   @Test
@@ -104,8 +104,8 @@ class ReplicationWatcherTest {
 
     WatchResult result = watcher().build().watch();
 
-    long doneEvents = events.stream().filter(e -> e instanceof ReplicationStatusChanged c
-        && c.current().hostname().orElse("").equals("done")).count();
+    long doneEvents = recorded.events(ReplicationStatusChanged.class).stream()
+        .filter(c -> c.current().hostname().orElse("").equals("done")).count();
     assertThat(result.refreshes()).isGreaterThan(3);
     assertThat(doneEvents).isEqualTo(1);
   }

@@ -124,11 +124,11 @@ class SecretsCanaryTest {
     List<FakeInstallerRun> runs = fixture.installer.runs();
     assertThat(runs).hasSize(1);
     assertThat(runs.get(0).argv()).contains("--force-volumes").contains(SECRET);
-    assertNoCanary("the events", fixture.events.toString());
+    assertNoCanary("the events", fixture.events.events().toString());
   }
 
   private void assertEverywhereClean() throws Exception {
-    assertNoCanary("the events", fixture.events.toString());
+    assertNoCanary("the events", fixture.events.events().toString());
     assertNoCanary("the recorded requests", fixture.mgn.requests().toString());
     assertNoCanary("the bucket's recorded requests", fixture.bucket.requests().toString());
     List<String> argv = new ArrayList<>();
