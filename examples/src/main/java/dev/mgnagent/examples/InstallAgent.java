@@ -34,6 +34,7 @@ public final class InstallAgent {
       try (FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3")
           .installer(InstallerFlavor.BINARY, installer.launcher(InstallerFlavor.BINARY)).start()) {
 
+        // snippet:library-install
         InstallationResult result = AgentInstallation.builder()
             .host(LocalHost.rootedAt(host))
             .workDirectory(Files.createDirectories(work.resolve("download")))
@@ -53,6 +54,7 @@ public final class InstallAgent {
                 .initializeService(true)
                 .noPrompt(true)
                 .build());
+        // end-snippet
 
         System.out.println("source server " + result.sourceServerId()
             + " replicates " + result.registeredDisks());

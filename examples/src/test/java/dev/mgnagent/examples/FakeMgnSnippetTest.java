@@ -1,8 +1,10 @@
-package dev.mgnagent.testkit.mgn;
+package dev.mgnagent.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mgnagent.testkit.mgn.FakeMgn;
+import dev.mgnagent.testkit.mgn.FakeMgnExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.mgn.MgnClient;
@@ -10,10 +12,10 @@ import software.amazon.awssdk.services.mgn.model.AccessDeniedException;
 import software.amazon.awssdk.services.mgn.model.DataReplicationState;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
-/** The fake MGN example of the README, kept compiling and true. */
+/** The fake MGN with its JUnit 5 extension: one fake per class, a ready admin client. */
 @ExtendWith(FakeMgnExtension.class)
-class FakeMgnReadmeExampleTest {
-
+class FakeMgnSnippetTest {
+  // snippet:testkit-fake-mgn
   @Test
   void initializedServiceListsTheServerAnAgentRegistered(FakeMgn mgn, MgnClient client) {
     client.initializeService(r -> {});
@@ -31,4 +33,5 @@ class FakeMgnReadmeExampleTest {
           .isInstanceOf(AccessDeniedException.class);
     }
   }
+  // end-snippet
 }
