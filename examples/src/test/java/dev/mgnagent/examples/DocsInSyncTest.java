@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Keeps README.md and docs/ true to the code: every code block marked {@code <!-- snippet:NAME
- * -->} equals the region {@code // snippet:NAME} ... {@code // end-snippet} of a source under
- * examples/src (indentation normalised), and the checks table of docs/preflight-checks.md lists
- * exactly the checks {@link Preflight} runs, in its order, with their titles.
+ * Keeps README.md and docs/ true to the code. Every {@code ```java} block carries a marker line
+ * {@code <!-- snippet:NAME -->} and equals the region between {@code // snippet:NAME} and {@code
+ * // end-snippet} of a source under examples/src (indentation normalised); the checks table of
+ * docs/preflight-checks.md lists exactly the checks {@link Preflight} runs, in its order, with
+ * their titles.
  */
 class DocsInSyncTest {
 
@@ -45,6 +46,8 @@ class DocsInSyncTest {
     List<String> problems = new ArrayList<>();
     int blocks = 0;
     for (Path doc : docs) {
+      unmarkedJavaBlocks(doc).forEach(line -> problems.add(root.relativize(doc) + ":" + line
+          + ": a java block without a <!-- snippet:NAME --> line before it"));
       for (Map.Entry<String, String> block : markedBlocks(doc).entrySet()) {
         blocks++;
         String name = block.getKey().substring(block.getKey().indexOf('#') + 1);
@@ -62,10 +65,14 @@ class DocsInSyncTest {
   }
 
   @Test
-  void aChangedBlockIsReported() throws IOException {
+  void blocksAreReadAndUnmarkedJavaBlocksFound() throws IOException {
     Path doc = Files.writeString(temp.resolve("doc.md"), "# t\n\n<!-- snippet:x -->\n```java\n"
         + "    int a = 1;\n      a++;\n```\n");
     assertThat(markedBlocks(doc)).containsEntry("doc.md:3#x", "int a = 1;\n  a++;");
+
+    Path loose = Files.writeString(temp.resolve("loose.md"), "<!-- snippet:x -->\n```java\nf();\n```"
+        + "\n\n```java\ng();\n```\n```text\nout\n```\n");
+    assertThat(unmarkedJavaBlocks(loose)).containsExactly(6);
 
     Path bad = Files.writeString(temp.resolve("bad.md"), "<!-- snippet:x -->\ntext\n");
     assertThatThrownBy(() -> markedBlocks(bad)).hasMessageContaining("not followed by a code block");
@@ -156,6 +163,25 @@ class DocsInSyncTest {
       }
     }
     return found;
+  }
+
+  /** The line numbers of the {@code ```java} blocks of {@code doc} that have no snippet marker. */
+  static List<Integer> unmarkedJavaBlocks(Path doc) throws IOException {
+    List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
+    List<Integer> unmarked = new ArrayList<>();
+    boolean inBlock = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (!line.startsWith("```")) {
+        continue;
+      }
+      if (!inBlock && line.equals("```java")
+          && (i == 0 || !DOC_MARK.matcher(lines.get(i - 1)).matches())) {
+        unmarked.add(i + 1);
+      }
+      inBlock = !inBlock;
+    }
+    return unmarked;
   }
 
   /** Every code block of {@code doc} preceded by a snippet marker, keyed "file:line#name". */
