@@ -65,6 +65,20 @@ class DocsInSyncTest {
   }
 
   @Test
+  void readmeStartsWithTheTwoCommands() throws IOException {
+    List<String> lines = Files.readAllLines(projectRoot().resolve("README.md"));
+    assertThat(lines.subList(0, 6)).containsExactly(
+        "# mgn-agent",
+        "",
+        "```sh",
+        "./mgn-agent install --sandbox --no-prompt   # build the CLI if needed, then install against"
+            + " local fakes",
+        "mvn -B verify                               # build everything and run all tests (what CI"
+            + " runs)",
+        "```");
+  }
+
+  @Test
   void blocksAreReadAndUnmarkedJavaBlocksFound() throws IOException {
     Path doc = Files.writeString(temp.resolve("doc.md"), "# t\n\n<!-- snippet:x -->\n```java\n"
         + "    int a = 1;\n      a++;\n```\n");
