@@ -33,6 +33,7 @@ public final class InstallAgent {
     try (MgnSandbox sandbox = fakes.build().start()) {
       FakeMgn mgn = sandbox.mgn();
 
+      // snippet:library-install
       InstallationResult result = AgentInstallation.builder()
           .host(sandbox.host())
           .workDirectory(sandbox.downloadDirectory())
@@ -52,6 +53,7 @@ public final class InstallAgent {
               .initializeService(true)
               .noPrompt(true)
               .build());
+      // end-snippet
 
       System.out.println("source server " + result.sourceServerId()
           + " replicates " + result.registeredDisks());

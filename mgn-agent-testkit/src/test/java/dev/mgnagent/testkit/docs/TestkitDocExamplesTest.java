@@ -39,10 +39,9 @@ import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
 /**
- * The code of {@code docs/testkit.md}: each snippet there is a region of this file between
- * {@code // [doc:NAME]} and {@code // [/doc:NAME]}, and {@link #theDocShowsTheseSnippetsVerbatim()}
- * fails when the two differ. The snippets use the testkit from outside its packages, as a user
- * does.
+ * The code of {@code docs/testkit.md}, run: each snippet there is a region of this file between
+ * {@code // snippet:NAME} and {@code // end-snippet}; {@code DocsInSyncTest} (examples) checks
+ * that the doc shows them verbatim.
  */
 class TestkitDocExamplesTest {
 
@@ -53,7 +52,7 @@ class TestkitDocExamplesTest {
 
   @Nested
   class FakeMgnExample {
-    // [doc:fake-mgn]
+    // snippet:testkit-fake-mgn
     @StartStop FakeMgn mgn = FakeMgn.builder().initialized(true).build();
 
     @Test
@@ -66,12 +65,12 @@ class TestkitDocExamplesTest {
             .containsExactly(id);
       }
     }
-    // [/doc:fake-mgn]
+    // end-snippet
   }
 
   @Nested
   class SandboxExample {
-    // [doc:sandbox]
+    // snippet:testkit-sandbox
     @StartStop MgnSandbox sandbox = MgnSandbox.builder().region("eu-west-3")
         .host(FakeBlockDeviceScenarios.nitroNvme()).build();
 
@@ -100,12 +99,12 @@ class TestkitDocExamplesTest {
           .contains(InstallStep.VERIFY_INSTALLER, InstallStep.INSTALL);
       assertThat(sandbox.mgn().sourceServers()).hasSize(1);
     }
-    // [/doc:sandbox]
+    // end-snippet
   }
 
   @Nested
   class BucketExample {
-    // [doc:bucket]
+    // snippet:testkit-bucket
     @TempDir Path dir;
     @StartStop FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").build();
 
@@ -126,12 +125,12 @@ class TestkitDocExamplesTest {
       assertThat(events.events(DownloadRetrying.class)).singleElement()
           .satisfies(retry -> assertThat(retry.resumeFromByte()).isEqualTo(100_000));
     }
-    // [/doc:bucket]
+    // end-snippet
   }
 
   @Nested
   class ConditionExample {
-    // [doc:condition]
+    // snippet:testkit-condition
     @Test
     @EnabledIfPython3
     void runsOnlyWherePython3IsInstalled() throws Exception {
@@ -139,50 +138,6 @@ class TestkitDocExamplesTest {
 
       assertThat(python.waitFor()).isZero();
     }
-    // [/doc:condition]
-  }
-
-  @Test
-  void theDocShowsTheseSnippetsVerbatim() throws IOException {
-    Map<String, String> inDoc = docSnippets(Files.readString(DOC, StandardCharsets.UTF_8));
-    Map<String, String> inSource = sourceSnippets(Files.readString(SOURCE, StandardCharsets.UTF_8));
-
-    assertThat(inDoc.keySet()).as("snippets in " + DOC)
-        .containsExactlyInAnyOrderElementsOf(inSource.keySet());
-    inSource.forEach((name, code) ->
-        assertThat(inDoc.get(name)).as("snippet " + name + " in " + DOC).isEqualTo(code));
-  }
-
-  /** {@code <!-- doc:NAME -->} followed by a fenced Java block, by name. */
-  private static Map<String, String> docSnippets(String markdown) {
-    Map<String, String> snippets = new LinkedHashMap<>();
-    Matcher m = Pattern.compile("<!-- doc:([a-z-]+) -->\\s*```java\\n(.*?)```", Pattern.DOTALL)
-        .matcher(markdown);
-    while (m.find()) {
-      snippets.put(m.group(1), m.group(2));
-    }
-    return snippets;
-  }
-
-  /** The regions between the markers, without their common indentation, by name. */
-  private static Map<String, String> sourceSnippets(String source) {
-    Map<String, String> snippets = new LinkedHashMap<>();
-    Matcher m = Pattern.compile("// \\[doc:([a-z-]+)]\\n(.*?)\\n\\s*// \\[/doc:\\1]",
-        Pattern.DOTALL).matcher(source);
-    while (m.find()) {
-      snippets.put(m.group(1), dedent(m.group(2)));
-    }
-    return snippets;
-  }
-
-  private static String dedent(String block) {
-    List<String> lines = new ArrayList<>(block.lines().toList());
-    int indent = lines.stream().filter(l -> !l.isBlank())
-        .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-    StringBuilder out = new StringBuilder();
-    for (String line : lines) {
-      out.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
-    }
-    return out.toString();
+    // end-snippet
   }
 }

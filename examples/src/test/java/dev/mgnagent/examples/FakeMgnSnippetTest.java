@@ -1,18 +1,19 @@
-package dev.mgnagent.testkit.mgn;
+package dev.mgnagent.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mgnagent.testkit.junit.StartStop;
+import dev.mgnagent.testkit.mgn.FakeMgn;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.mgn.model.AccessDeniedException;
 import software.amazon.awssdk.services.mgn.model.DataReplicationState;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
-/** The fake MGN example of the README, kept compiling and true. */
-class FakeMgnReadmeExampleTest {
-
+/** The fake MGN with its JUnit 5 extension: a fake per test, a ready admin client. */
+class FakeMgnSnippetTest {
+  // snippet:testkit-fake-mgn
   @StartStop FakeMgn mgn = FakeMgn.builder().build();
 
   @Test
@@ -34,4 +35,5 @@ class FakeMgnReadmeExampleTest {
           .isInstanceOf(AccessDeniedException.class);
     }
   }
+  // end-snippet
 }
