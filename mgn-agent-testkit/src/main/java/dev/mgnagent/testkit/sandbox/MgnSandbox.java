@@ -40,7 +40,8 @@ import software.amazon.awssdk.regions.Region;
  * try (MgnSandbox sandbox = MgnSandbox.builder().region("eu-west-3").initialized(true)
  *     .host(FakeBlockDeviceScenarios.nitroNvme()).build().start()) {
  *   AgentInstallation.builder().host(sandbox.host()).workDirectory(sandbox.downloadDirectory())
- *       .build().install(... sandbox.mgnEndpoint(), sandbox.s3Endpoint(), sandbox.adminCredentials() ...);
+ *       .build().install(... sandbox.mgnEndpoint(), sandbox.s3Endpoint(),
+ *           sandbox.adminCredentials() ...);
  *   assertThat(sandbox.mgn().sourceServers()).hasSize(1);
  * }
  * }</pre>
