@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -310,7 +311,7 @@ public final class MgnSandbox implements Startable {
   /** Configures an {@link MgnSandbox}; {@link #build()} it, then {@link MgnSandbox#start()} it. */
   public static final class Builder {
     private final FakeMgn.Builder mgnBuilder = FakeMgn.builder().sandboxSimulation();
-    private final List<String> mgnSettings = new ArrayList<>();
+    private final Set<String> mgnSettings = new LinkedHashSet<>();
     private FakeMgn sharedMgn;
     private Set<InstallerFlavor> flavors = EnumSet.allOf(InstallerFlavor.class);
     private Path workDirectory;
