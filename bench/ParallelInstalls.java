@@ -30,8 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * N installations of N different fake hosts at once, from this JVM through the core API, against
- * one fake MGN (one MgnSandbox per host sharing it, since each fake installer's launcher differs). Run by
- * bench/parallel-installs.sh. Prints, per N: the wall time, the installs per second, the peak
+ * one fake MGN (one MgnSandbox per host sharing it, since each fake installer's launcher differs).
+ * Run by bench/parallel-installs.sh. Prints, per N: the wall time, the installs per second, the peak
  * heap used by this driver JVM (sampled every 50 ms), this JVM's RSS high-water mark (VmHWM: a
  * process-wide peak, so it only grows from one N to the next) and the peak summed RSS of the
  * fake installer processes running at once (each is a JVM of its own).

@@ -13,15 +13,17 @@ public class InvalidRequestException extends MgnAgentException {
   private final String parameter;
 
   /**
-   * @param parameter the flag or field that is wrong, such as {@code --host-root}; may be null
-   * @param message what is wrong and what to do instead
+   * @param parameter the API name of the value that is wrong (the builder setter's name, such as
+   *     {@code secretAccessKey} or {@code tags}); a front end may pass its own flag name; may be
+   *     null
+   * @param message what is wrong and what to do instead, naming API values, not front-end flags
    */
   public InvalidRequestException(String parameter, String message) {
     super(message);
     this.parameter = parameter;
   }
 
-  /** The flag or field that is wrong, when one is. */
+  /** The API name of the value that is wrong, when one is. */
   public Optional<String> parameter() {
     return Optional.ofNullable(parameter);
   }

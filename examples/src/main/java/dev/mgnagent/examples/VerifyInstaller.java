@@ -25,7 +25,8 @@ public final class VerifyInstaller {
 
   public static void main(String[] args) throws Exception {
     Path directory = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("verify-installer");
-    try (FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").build().start()) {
+    try (FakeInstallerBucket bucket =
+        FakeInstallerBucket.builder().region("eu-west-3").build().start()) {
       bucket.cutNextBodyAt(400_000);
 
       InstallerVerifier verifier =

@@ -22,7 +22,8 @@ class VerifyInstallerCommandTest {
 
   @TempDir Path dir;
 
-  @StartStop final FakeInstallerBucket bucket = FakeInstallerBucket.builder().binarySize(300_000).build();
+  @StartStop
+  final FakeInstallerBucket bucket = FakeInstallerBucket.builder().binarySize(300_000).build();
 
   private Path output() {
     return dir.resolve("aws-replication-installer-init");

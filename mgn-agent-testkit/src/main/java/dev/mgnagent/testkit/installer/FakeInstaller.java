@@ -30,7 +30,8 @@ import java.util.Optional;
  *     .mgnEndpoint(mgn.endpoint())
  *     .build();
  * FakeInstallerBucket bucket = FakeInstallerBucket.builder()
- *     .installer(InstallerFlavor.BINARY, installer.launcher(InstallerFlavor.BINARY)).build().start();
+ *     .installer(InstallerFlavor.BINARY, installer.launcher(InstallerFlavor.BINARY))
+ *     .build().start();
  * }</pre>
  *
  * <p>The launcher is a small script that starts this JVM's Java with this JVM's class path; the

@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * InstallerLocation.viaEndpoint(Region.of(bucket.region()), bucket.endpoint(), flavor)} at it.
  *
  * <pre>{@code
- * try (FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").build().start()) {
+ * try (FakeInstallerBucket bucket =
+ *     FakeInstallerBucket.builder().region("eu-west-3").build().start()) {
  *   bucket.cutNextBodyAt(100_000).failNext(1, 503);
  *   ... download, then assert on bucket.requests()
  * }
@@ -102,7 +103,8 @@ public final class FakeInstallerBucket implements Startable {
     }
     HttpServer s;
     try {
-      s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
+      s = HttpServer.create(
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + requestedPort, e);
     }

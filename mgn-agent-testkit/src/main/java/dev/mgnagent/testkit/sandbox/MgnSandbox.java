@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -40,7 +41,8 @@ import software.amazon.awssdk.regions.Region;
  * try (MgnSandbox sandbox = MgnSandbox.builder().region("eu-west-3").initialized(true)
  *     .host(FakeBlockDeviceScenarios.nitroNvme()).build().start()) {
  *   AgentInstallation.builder().host(sandbox.host()).workDirectory(sandbox.downloadDirectory())
- *       .build().install(... sandbox.mgnEndpoint(), sandbox.s3Endpoint(), sandbox.adminCredentials() ...);
+ *       .build().install(... sandbox.mgnEndpoint(), sandbox.s3Endpoint(),
+ *           sandbox.adminCredentials() ...);
  *   assertThat(sandbox.mgn().sourceServers()).hasSize(1);
  * }
  * }</pre>
@@ -309,7 +311,7 @@ public final class MgnSandbox implements Startable {
   /** Configures an {@link MgnSandbox}; {@link #build()} it, then {@link MgnSandbox#start()} it. */
   public static final class Builder {
     private final FakeMgn.Builder mgnBuilder = FakeMgn.builder().sandboxSimulation();
-    private final List<String> mgnSettings = new ArrayList<>();
+    private final Set<String> mgnSettings = new LinkedHashSet<>();
     private FakeMgn sharedMgn;
     private Set<InstallerFlavor> flavors = EnumSet.allOf(InstallerFlavor.class);
     private Path workDirectory;

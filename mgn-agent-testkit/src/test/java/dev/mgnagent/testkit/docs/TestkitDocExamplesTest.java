@@ -106,7 +106,8 @@ class TestkitDocExamplesTest {
   class BucketExample {
     // snippet:testkit-bucket
     @TempDir Path dir;
-    @StartStop FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").build();
+    @StartStop
+    FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").build();
 
     @Test
     void aCutDownloadResumesWhereItStopped() {

@@ -40,7 +40,8 @@ class InstallerVerifierTest {
 
   @TempDir Path dir;
 
-  @StartStop final FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").build();
+  @StartStop
+  final FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").build();
   private final RecordingEventListener recorded = new RecordingEventListener();
   private final List<Duration> sleeps = new ArrayList<>();
 
@@ -100,7 +101,8 @@ class InstallerVerifierTest {
     });
     assertThat(recorded.events(DownloadProgress.class)).extracting(DownloadProgress::bytesSoFar)
         .isSorted().last().isEqualTo(size);
-    assertThat(all.get(all.size() - 1)).isEqualTo(new DownloadFinished(bucket.installerUrl(BINARY), size, 1));
+    assertThat(all.get(all.size() - 1))
+        .isEqualTo(new DownloadFinished(bucket.installerUrl(BINARY), size, 1));
   }
 
   @Test

@@ -37,7 +37,7 @@ final class SampleRun implements TestExecutionListener {
         .configurationParameter(KEY, "true"));
   }
 
-  /** Runs {@code sample} as the build would if it found it: {@link OnlyInSampleRuns} disables it. */
+  /** Runs {@code sample} as the build would if it found it: {@link OnlyInSampleRuns} skips it. */
   static SampleRun ofWithoutKey(Class<?> sample) {
     return run(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(sample)));
   }
