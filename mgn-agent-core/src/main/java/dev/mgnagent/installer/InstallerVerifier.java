@@ -1,5 +1,6 @@
 package dev.mgnagent.installer;
 
+import dev.mgnagent.event.internal.GuardedListener;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.installer.internal.DefaultInstallerVerifier;
@@ -102,7 +103,7 @@ public interface InstallerVerifier {
 
     /** Receives download events (default: none). */
     public Builder eventListener(EventListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      this.listener = GuardedListener.guard(listener);
       return this;
     }
 

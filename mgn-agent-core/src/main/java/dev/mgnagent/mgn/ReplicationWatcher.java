@@ -1,5 +1,6 @@
 package dev.mgnagent.mgn;
 
+import dev.mgnagent.event.internal.GuardedListener;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.Sleeper;
 import dev.mgnagent.mgn.internal.DefaultReplicationWatcher;
@@ -107,7 +108,7 @@ public interface ReplicationWatcher {
 
     /** Who hears the events (default: nobody). */
     public Builder eventListener(EventListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      this.listener = GuardedListener.guard(listener);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.mgnagent.install.internal;
 
+import dev.mgnagent.event.internal.GuardedListener;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.Sleeper;
@@ -347,7 +348,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
 
     @Override
     public Builder eventListener(EventListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      this.listener = GuardedListener.guard(listener);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.mgnagent.installer.internal;
 
+import dev.mgnagent.event.internal.GuardedListener;
 import dev.mgnagent.Warning;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.event.EventListener;
@@ -257,7 +258,7 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
 
     @Override
     public Builder eventListener(EventListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      this.listener = GuardedListener.guard(listener);
       return this;
     }
 

@@ -20,6 +20,7 @@ import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,28 @@ class AgentInstallationTest {
         .containsExactly(InstallStep.VALIDATE, InstallStep.CREDENTIALS, InstallStep.PREFLIGHT,
             InstallStep.SERVICE, InstallStep.VERIFY_INSTALLER, InstallStep.SELECT_DISKS,
             InstallStep.INSTALL, InstallStep.WATCH);
+  }
+
+  @Test
+  void aListenerThatThrowsOnEveryEventDoesNotBreakTheInstallation() throws Exception {
+    AtomicInteger thrown = new AtomicInteger();
+    AgentInstallation installation = AgentInstallation.builder()
+        .host(fixture.host)
+        .workDirectory(Files.createDirectories(temp.resolve("work")))
+        .eventListener(fixture.events.andThen(event -> {
+          thrown.incrementAndGet();
+          throw new IllegalStateException("a listener bug");
+        }))
+        .runAsRoot(true)
+        .build();
+
+    InstallationResult result = installation.install(request().build());
+
+    assertThat(result.registeredDisks()).containsExactly("/dev/sda", "/dev/sdb");
+    assertThat(thrown.get()).isEqualTo(fixture.events.events().size()).isGreaterThan(10);
+    assertThat(fixture.events.events(InstallStepFinished.class))
+        .extracting(InstallStepFinished::step)
+        .contains(InstallStep.INSTALL);
   }
 
   @Test
