@@ -1,14 +1,14 @@
 package dev.mgnagent.testkit.mgn;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.mgnagent.testkit.aws.internal.KeyRing;
+import dev.mgnagent.testkit.aws.internal.SigV4Verifier;
 import dev.mgnagent.testkit.mgn.internal.Faults;
 import dev.mgnagent.testkit.mgn.internal.Ids;
-import dev.mgnagent.testkit.mgn.internal.KeyRing;
 import dev.mgnagent.testkit.mgn.internal.MgnHttpHandler;
 import dev.mgnagent.testkit.mgn.internal.MgnState;
 import dev.mgnagent.testkit.mgn.internal.Routes;
 import dev.mgnagent.testkit.mgn.internal.ScaledClock;
-import dev.mgnagent.testkit.mgn.internal.SigV4Verifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
 package dev.mgnagent.testkit.mgn.internal;
 
+import dev.mgnagent.testkit.aws.internal.Percent;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
