@@ -35,6 +35,11 @@ import java.util.regex.Pattern;
  * @param skipPreflight go on even when a preflight check fails
  * @param allowSecretOnCommandLine the opt-in {@code --force-volumes} needs
  * @param watch follow the initial sync after installing
+ * @param iamEndpoint an IAM endpoint other than the global one, for initializing MGN
+ * @param stsEndpoint an STS endpoint other than the regional one, for initializing MGN
+ * @param ec2Endpoint an EC2 endpoint other than the regional one, for initializing MGN
+ * @param stagingSubnetId the staging area subnet of a replication template initialization
+ *     creates; by default the default VPC's default subnet in the first Availability Zone
  */
 public record InstallRequest(
     String region,
@@ -55,7 +60,11 @@ public record InstallRequest(
     boolean initializeService,
     boolean skipPreflight,
     boolean allowSecretOnCommandLine,
-    boolean watch) {
+    boolean watch,
+    Optional<URI> iamEndpoint,
+    Optional<URI> stsEndpoint,
+    Optional<URI> ec2Endpoint,
+    Optional<String> stagingSubnetId) {
 
   private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
 
@@ -161,6 +170,10 @@ public record InstallRequest(
     private boolean skipPreflight;
     private boolean allowSecretOnCommandLine;
     private boolean watch;
+    private URI iamEndpoint;
+    private URI stsEndpoint;
+    private URI ec2Endpoint;
+    private String stagingSubnetId;
 
     private Builder(String region) {
       this.region = region;
@@ -184,6 +197,10 @@ public record InstallRequest(
     public Builder skipPreflight(boolean v) { this.skipPreflight = v; return this; }
     public Builder allowSecretOnCommandLine(boolean v) { this.allowSecretOnCommandLine = v; return this; }
     public Builder watch(boolean v) { this.watch = v; return this; }
+    public Builder iamEndpoint(URI v) { this.iamEndpoint = v; return this; }
+    public Builder stsEndpoint(URI v) { this.stsEndpoint = v; return this; }
+    public Builder ec2Endpoint(URI v) { this.ec2Endpoint = v; return this; }
+    public Builder stagingSubnetId(String v) { this.stagingSubnetId = v; return this; }
 
     /**
      * The request, every value checked.
@@ -196,7 +213,9 @@ public record InstallRequest(
           Optional.ofNullable(profile), Optional.ofNullable(devices), forceVolumes, noPrompt, tags,
           Optional.ofNullable(s3Endpoint), Optional.ofNullable(endpoint),
           Optional.ofNullable(userProvidedId), noReplication, dualstack, flavor, initializeService,
-          skipPreflight, allowSecretOnCommandLine, watch);
+          skipPreflight, allowSecretOnCommandLine, watch, Optional.ofNullable(iamEndpoint),
+          Optional.ofNullable(stsEndpoint), Optional.ofNullable(ec2Endpoint),
+          Optional.ofNullable(stagingSubnetId));
     }
   }
 }
