@@ -82,6 +82,7 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
     stagingSubnetId.ifPresent(DefaultServiceRoleInitializer::checkSubnetId);
     List<String> created = new ArrayList<>();
     String partition = AwsClients.partition(region);
+    account(); // the role ARNs in messages, and the agent role's trust policy, name the account
     for (MgnServiceRoles.Role role : MgnServiceRoles.ALL) {
       String resource = roleArn(role.name());
       List<String> actions = List.of("iam:GetRole", "iam:CreateRole", "iam:AttachRolePolicy",
