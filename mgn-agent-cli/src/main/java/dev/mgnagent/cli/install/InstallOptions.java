@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.install;
 
+import dev.mgnagent.cli.service.InitializationOptions;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.Secret;
 import dev.mgnagent.cli.CliContext;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -96,6 +98,8 @@ public final class InstallOptions {
   @Option(names = "--watch", negatable = true, description = "Follow the initial sync after installing (default: on with --sandbox, off otherwise).")
   Boolean watch;
 
+  @Mixin InitializationOptions initialization;
+
   @Option(names = "--host-root", paramLabel = "DIR", description = "Only against a sandbox (--sandbox, or loopback --endpoint and --s3-endpoint): read the disks from DIR (a fake tree) instead of /.")
   Path hostRoot;
 
@@ -121,6 +125,10 @@ public final class InstallOptions {
         .skipPreflight(skipPreflight)
         .allowSecretOnCommandLine(allowSecretOnCommandLine)
         .watch(watching());
+    initialization.iam(chosenRegion).ifPresent(builder::iamEndpoint);
+    initialization.sts(chosenRegion).ifPresent(builder::stsEndpoint);
+    initialization.ec2(chosenRegion).ifPresent(builder::ec2Endpoint);
+    initialization.stagingSubnet().ifPresent(builder::stagingSubnetId);
     if (endpoint != null) {
       builder.endpoint(EndpointUrl.parse("--endpoint", "MGN endpoint",
           "vpce-0123-abcd.mgn." + chosenRegion + ".vpce.amazonaws.com", endpoint));
@@ -129,9 +137,9 @@ public final class InstallOptions {
       builder.s3Endpoint(EndpointUrl.parse("--s3-endpoint", "S3 endpoint",
           "bucket.vpce-0123-abcd.s3." + chosenRegion + ".vpce.amazonaws.com", s3Endpoint));
     }
-    if (sandbox && (endpoint != null || s3Endpoint != null)) {
+    if (sandbox && (endpoint != null || s3Endpoint != null || initialization.anyEndpoint())) {
       throw new InvalidRequestException("--sandbox", "--sandbox brings its own endpoints; drop"
-          + " --endpoint and --s3-endpoint");
+          + " --endpoint, --s3-endpoint, --iam-endpoint, --sts-endpoint and --ec2-endpoint");
     }
     return builder;
   }
@@ -171,6 +179,9 @@ public final class InstallOptions {
     if (sandboxServers != null) {
       request.endpoint(sandboxServers.mgn().endpoint())
           .s3Endpoint(sandboxServers.bucket().endpoint())
+          .iamEndpoint(sandboxServers.iam().endpoint())
+          .stsEndpoint(sandboxServers.sts().endpoint())
+          .ec2Endpoint(sandboxServers.ec2().endpoint())
           .initializeService(true);
       installation.workDirectory(directory(sandboxServers.directory().resolve("download")))
           .watch(Duration.ofMillis(500), Duration.ofMinutes(2));

@@ -1,6 +1,9 @@
 package dev.mgnagent.cli.sandbox;
 
 import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.testkit.aws.FakeEc2;
+import dev.mgnagent.testkit.aws.FakeIam;
+import dev.mgnagent.testkit.aws.FakeSts;
 import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.mgn.FakeMgn;
@@ -12,7 +15,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The fakes a sandbox serves on 127.0.0.1: an MGN (uninitialized), and an installer bucket that
+ * The fakes a sandbox serves on 127.0.0.1: an MGN (uninitialized) with the IAM, STS and EC2 of the
+ * same account (IAM linked to MGN, so that InitializeService creates the service-linked role and
+ * needs the service roles; EC2 with a default VPC; the MGN admin keys allowed everything in all
+ * four, the installer keys nothing in IAM and EC2), and an installer bucket that
  * publishes the fake installer in both flavors. The launchers are generated at start and carry
  * this sandbox's installation directory, so an installer fetched and run from another process
  * writes only there. The host's disks are read, never written.
@@ -20,13 +26,19 @@ import java.util.stream.Stream;
 public final class SandboxServers implements AutoCloseable {
 
   private final FakeMgn mgn;
+  private final FakeIam iam;
+  private final FakeSts sts;
+  private final FakeEc2 ec2;
   private final FakeInstallerBucket bucket;
   private final FakeInstaller installer;
   private final Path directory;
 
-  private SandboxServers(FakeMgn mgn, FakeInstallerBucket bucket, FakeInstaller installer,
-      Path directory) {
+  private SandboxServers(FakeMgn mgn, FakeIam iam, FakeSts sts, FakeEc2 ec2,
+      FakeInstallerBucket bucket, FakeInstaller installer, Path directory) {
     this.mgn = mgn;
+    this.iam = iam;
+    this.sts = sts;
+    this.ec2 = ec2;
     this.bucket = bucket;
     this.installer = installer;
     this.directory = directory;
@@ -36,7 +48,15 @@ public final class SandboxServers implements AutoCloseable {
   public static SandboxServers start(String region, Path hostRoot) {
     try {
       Path directory = Files.createTempDirectory("mgn-agent-sandbox-");
-      FakeMgn mgn = FakeMgn.builder().region(region).sandboxSimulation().build().start();
+      FakeIam iam = FakeIam.builder().build().start();
+      FakeSts sts = FakeSts.builder().region(region).build().start();
+      FakeEc2 ec2 = FakeEc2.builder().region(region).build().start();
+      FakeMgn mgn = FakeMgn.builder().region(region).sandboxSimulation().iam(iam).build().start();
+      iam.addCredentials(mgn.adminCredentials(), java.util.Set.of("iam:*"));
+      iam.addCredentials(mgn.installerCredentials(), java.util.Set.of());
+      sts.addCredentials(mgn.adminCredentials()).addCredentials(mgn.installerCredentials());
+      ec2.addCredentials(mgn.adminCredentials(), java.util.Set.of("ec2:*"));
+      ec2.addCredentials(mgn.installerCredentials(), java.util.Set.of());
       FakeInstaller installer = FakeInstaller.builder()
           .installRoot(directory.resolve("installation"))
           .hostRoot(hostRoot)
@@ -46,7 +66,7 @@ public final class SandboxServers implements AutoCloseable {
           .installer(InstallerFlavor.BINARY, installer.launcher(InstallerFlavor.BINARY))
           .installer(InstallerFlavor.PYTHON, installer.launcher(InstallerFlavor.PYTHON))
           .start();
-      return new SandboxServers(mgn, bucket, installer, directory);
+      return new SandboxServers(mgn, iam, sts, ec2, bucket, installer, directory);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the sandbox directory", e);
     }
@@ -54,6 +74,18 @@ public final class SandboxServers implements AutoCloseable {
 
   public FakeMgn mgn() {
     return mgn;
+  }
+
+  public FakeIam iam() {
+    return iam;
+  }
+
+  public FakeSts sts() {
+    return sts;
+  }
+
+  public FakeEc2 ec2() {
+    return ec2;
   }
 
   public FakeInstallerBucket bucket() {
@@ -74,6 +106,9 @@ public final class SandboxServers implements AutoCloseable {
   public void close() {
     bucket.close();
     mgn.close();
+    ec2.close();
+    sts.close();
+    iam.close();
     deleteRecursively(directory);
   }
 
