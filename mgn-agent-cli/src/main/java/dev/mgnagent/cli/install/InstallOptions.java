@@ -137,6 +137,10 @@ public final class InstallOptions {
       builder.s3Endpoint(EndpointUrl.parse("--s3-endpoint", "S3 endpoint",
           "bucket.vpce-0123-abcd.s3." + chosenRegion + ".vpce.amazonaws.com", s3Endpoint));
     }
+    if (initializeService && !sandbox && endpoint != null) {
+      initialization.requireAlongside(java.util.Optional.of(URI.create(
+          endpoint.contains("://") ? endpoint : "https://" + endpoint)));
+    }
     if (sandbox && (endpoint != null || s3Endpoint != null || initialization.anyEndpoint())) {
       throw new InvalidRequestException("--sandbox", "--sandbox brings its own endpoints; drop"
           + " --endpoint, --s3-endpoint, --iam-endpoint, --sts-endpoint and --ec2-endpoint");

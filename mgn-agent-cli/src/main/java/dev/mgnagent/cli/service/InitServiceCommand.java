@@ -58,6 +58,7 @@ public final class InitServiceCommand implements Callable<Integer> {
   public Integer call() {
     ServiceOptions.Service target = service.resolve(context);
     String region = target.region().id();
+    initialization.requireAlongside(target.endpoint());
     ServiceRoleInitializer.Builder b = ServiceRoleInitializer.builder();
     initialization.iam(region).ifPresent(b::iamEndpoint);
     initialization.sts(region).ifPresent(b::stsEndpoint);

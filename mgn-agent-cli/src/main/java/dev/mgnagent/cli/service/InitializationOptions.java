@@ -52,6 +52,20 @@ public final class InitializationOptions {
     return iamEndpoint != null || stsEndpoint != null || ec2Endpoint != null;
   }
 
+  /**
+   * Refuses to initialize against a loopback MGN (a sandbox, a fake) with the real IAM, STS or
+   * EC2: the initialization would create roles in whatever account the keys belong to.
+   */
+  public void requireAlongside(Optional<URI> mgnEndpoint) {
+    boolean loopback = mgnEndpoint.map(u -> dev.mgnagent.internal.Loopback.isLoopbackHost(
+        u.getHost())).orElse(false);
+    if (loopback && (iamEndpoint == null || stsEndpoint == null || ec2Endpoint == null)) {
+      throw new dev.mgnagent.InvalidRequestException("--iam-endpoint", "the MGN endpoint is on"
+          + " this machine (a sandbox), so initializing it needs the sandbox's IAM, STS and EC2"
+          + " too: give --iam-endpoint, --sts-endpoint and --ec2-endpoint");
+    }
+  }
+
   private static Optional<URI> parse(String flag, String what, String example, String value) {
     return Optional.ofNullable(value).map(v -> EndpointUrl.parse(flag, what, example, v));
   }
