@@ -64,8 +64,8 @@ public final class MgnErrors {
       case "InvalidSignatureException", "SignatureDoesNotMatch" -> "MGN rejected the request"
           + " signature (" + said + "); the secret key does not match the access key, or this"
           + " machine's clock is off by more than 15 minutes";
-      case "ExpiredTokenException" -> "the session token has expired (" + said + "); get new"
-          + " temporary credentials";
+      case "ExpiredTokenException", "ExpiredToken" -> "temporary credentials expired ("
+          + said + "): get new ones (a new session token with its key pair) and run again";
       case "AccessDeniedException" -> accessDenied(operation, said);
       case "ValidationException" -> validation(operation, said, detail);
       case "ThrottlingException" -> "MGN throttled " + operation + " (" + said + "); try again"

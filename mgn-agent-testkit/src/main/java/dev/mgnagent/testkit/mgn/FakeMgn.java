@@ -291,6 +291,15 @@ public final class FakeMgn implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Expires the session of these credentials: from now on their requests answer 403
+   * {@code ExpiredTokenException} "The security token included in the request is expired".
+   */
+  public FakeMgn expireCredentials(String accessKeyId) {
+    keys.expire(Objects.requireNonNull(accessKeyId, "accessKeyId"));
+    return this;
+  }
+
   /** A new {@code MgnClient} for this fake with the admin keys; close it when done. */
   public MgnClient newClient() {
     return clientBuilder().build();

@@ -16,7 +16,9 @@ public final class AuthFailure extends RuntimeException {
     /** An access key (or session token) the fake does not know. */
     UNRECOGNIZED_CLIENT,
     /** A signature that does not match, or a request signed too long ago. */
-    INVALID_SIGNATURE
+    INVALID_SIGNATURE,
+    /** A session token that was valid and has expired. */
+    EXPIRED_TOKEN
   }
 
   private final Kind kind;

@@ -45,6 +45,7 @@ public final class KeyRing {
 
   private final Map<String, Principal> byAccessKey = new ConcurrentHashMap<>();
   private final String accountId;
+  private final Set<String> expired = ConcurrentHashMap.newKeySet();
 
   public KeyRing(String accountId) {
     this.accountId = accountId;
@@ -75,6 +76,16 @@ public final class KeyRing {
   /** The account these keys belong to. */
   public String accountId() {
     return accountId;
+  }
+
+  /** Makes the session of this access key ID expired: its requests are refused as expired. */
+  public void expire(String accessKeyId) {
+    expired.add(accessKeyId);
+  }
+
+  /** Whether {@link #expire(String)} was called for this access key ID. */
+  public boolean isExpired(String accessKeyId) {
+    return expired.contains(accessKeyId);
   }
 
   /** The principal holding this access key ID, or null. */

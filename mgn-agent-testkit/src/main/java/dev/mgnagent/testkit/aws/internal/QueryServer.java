@@ -144,7 +144,8 @@ public final class QueryServer implements AutoCloseable {
 
   private QueryError authError(AuthFailure e) {
     if (dialect.ec2()) {
-      // EC2 answers AuthFailure for an unknown key and for a bad signature alike
+      // EC2 answers AuthFailure for an unknown key and for a bad signature alike; its answer to an
+      // expired session token was not checked, so AuthFailure stands for that too
       return new QueryError(401, "AuthFailure",
           "AWS was not able to validate the provided access credentials");
     }
@@ -155,6 +156,8 @@ public final class QueryServer implements AutoCloseable {
         return new QueryError(400, "IncompleteSignature", e.getMessage());
       case UNRECOGNIZED_CLIENT:
         return new QueryError(403, "InvalidClientTokenId", e.getMessage());
+      case EXPIRED_TOKEN:
+        return new QueryError(403, "ExpiredToken", e.getMessage());
       default:
         return new QueryError(403, "SignatureDoesNotMatch", e.getMessage());
     }

@@ -81,6 +81,10 @@ public final class SigV4Verifier {
     if (principal == null || !tokenMatches(principal.sessionToken(), token)) {
       throw AuthFailure.unrecognizedClient();
     }
+    if (keys.isExpired(principal.accessKeyId())) {
+      throw new AuthFailure(AuthFailure.Kind.EXPIRED_TOKEN,
+          "The security token included in the request is expired");
+    }
 
     String amzDate = request.header("x-amz-date");
     if (amzDate == null) {

@@ -123,6 +123,8 @@ final class MgnError extends RuntimeException {
         return incompleteSignature(failure.getMessage());
       case UNRECOGNIZED_CLIENT:
         return new MgnError(403, "UnrecognizedClientException", failure.getMessage());
+      case EXPIRED_TOKEN:
+        return new MgnError(403, "ExpiredTokenException", failure.getMessage());
       default:
         return invalidSignature(failure.getMessage());
     }
