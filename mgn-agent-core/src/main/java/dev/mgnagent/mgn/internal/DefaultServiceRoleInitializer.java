@@ -495,7 +495,8 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
 
   private static String said(AwsServiceException e) {
     String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-    return message == null || message.isBlank() ? code(e) : code(e) + ": " + firstLine(message);
+    return message == null || message.isBlank() ? code(e)
+        : code(e) + ": " + MgnErrors.firstSentence(message);
   }
 
   private static String code(AwsServiceException e) {

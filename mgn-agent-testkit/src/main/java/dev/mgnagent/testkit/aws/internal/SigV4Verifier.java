@@ -106,11 +106,52 @@ public final class SigV4Verifier {
     String expected = signatureOf(rebuild(request, signedHeaders), principal, signedAt);
     if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
         signature.getBytes(StandardCharsets.US_ASCII))) {
+      // as AWS does, the message quotes the canonical request, signed headers (and so any
+      // x-amz-security-token) included, and the string to sign
+      String canonical = canonicalRequest(request, signedHeaders);
+      String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + String.join("/",
+          Arrays.copyOfRange(scope, 1, 5)) + "\n" + sha256Hex(
+              canonical.getBytes(StandardCharsets.UTF_8));
       throw AuthFailure.invalidSignature("The request signature we calculated does not match the "
           + "signature you provided. Check your AWS Secret Access Key and signing method. "
-          + "Consult the service documentation for details.");
+          + "Consult the service documentation for details.\n\nThe Canonical String for this"
+          + " request should have been\n'" + canonical + "'\n\nThe String-to-Sign should have"
+          + " been\n'" + stringToSign + "'\n");
     }
     return principal;
+  }
+
+  /** The canonical request as SigV4 defines it, from what arrived (informational). */
+  private static String canonicalRequest(IncomingRequest request, List<String> signedHeaders) {
+    StringBuilder b = new StringBuilder();
+    b.append(request.method()).append('\n').append(request.rawPath()).append('\n');
+    String rawQuery = request.rawQuery() == null ? "" : request.rawQuery();
+    List<String> pairs = new java.util.ArrayList<>(List.of(rawQuery.isEmpty() ? new String[0]
+        : rawQuery.split("&")));
+    java.util.Collections.sort(pairs);
+    b.append(String.join("&", pairs)).append('\n');
+    for (String name : signedHeaders) {
+      List<String> values = request.headers().getOrDefault(name, List.of());
+      b.append(name).append(':').append(String.join(",",
+          values.stream().map(v -> v.trim().replaceAll(" +", " ")).toList())).append('\n');
+    }
+    b.append('\n').append(String.join(";", signedHeaders)).append('\n');
+    String payload = request.header("x-amz-content-sha256");
+    b.append(payload != null ? payload : sha256Hex(request.body()));
+    return b.toString();
+  }
+
+  private static String sha256Hex(byte[] bytes) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+      StringBuilder hex = new StringBuilder();
+      for (byte d : digest) {
+        hex.append(String.format("%02x", d));
+      }
+      return hex.toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean tokenMatches(String expected, String actual) {
