@@ -41,6 +41,8 @@ public record Warning(Code code, String message) {
     PREFLIGHT_FAILED,
     /** Installation: whether MGN is initialized could not be checked. */
     SERVICE_UNCHECKED,
+    /** Initializing MGN left a part missing or unknown (see the initialization report). */
+    INITIALIZATION_INCOMPLETE,
     /** Installation: whether this host is registered already could not be checked. */
     REINSTALL_UNCHECKED,
     /** Installation: MGN's view of the new source server's disks could not be read. */

@@ -30,6 +30,9 @@ class InstallInteractiveIT {
           "install", "--region", "eu-west-3",
           "--endpoint", sandbox.mgn().endpoint().toString(),
           "--s3-endpoint", sandbox.bucket().endpoint().toString(),
+          "--iam-endpoint", sandbox.iam().endpoint().toString(),
+          "--sts-endpoint", sandbox.sts().endpoint().toString(),
+          "--ec2-endpoint", sandbox.ec2().endpoint().toString(),
           "--host-root", host.toString(), "--initialize-service",
           "--aws-access-key-id", keyId);
       PseudoTerminal.Transcript transcript = PseudoTerminal.installTypingSecret(command, secret);

@@ -76,6 +76,9 @@ class SecretsCanaryJarIT {
         "install", "--region", "eu-west-3",
         "--endpoint", sandbox.mgn().endpoint().toString(),
         "--s3-endpoint", sandbox.bucket().endpoint().toString(),
+        "--iam-endpoint", sandbox.iam().endpoint().toString(),
+        "--sts-endpoint", sandbox.sts().endpoint().toString(),
+        "--ec2-endpoint", sandbox.ec2().endpoint().toString(),
         "--host-root", host.toString(), "--initialize-service"));
     command.addAll(List.of(args));
     return command;

@@ -62,6 +62,10 @@ public final class InstallRequest {
   private final boolean skipPreflight;
   private final boolean allowSecretOnCommandLine;
   private final boolean watch;
+  private final Optional<URI> iamEndpoint;
+  private final Optional<URI> stsEndpoint;
+  private final Optional<URI> ec2Endpoint;
+  private final Optional<String> stagingSubnetId;
 
   private InstallRequest(Builder b, SelectionRequest selection) {
     this.region = b.region;
@@ -81,6 +85,10 @@ public final class InstallRequest {
     this.skipPreflight = b.skipPreflight;
     this.allowSecretOnCommandLine = b.allowSecretOnCommandLine;
     this.watch = b.watch;
+    this.iamEndpoint = Optional.ofNullable(b.iamEndpoint);
+    this.stsEndpoint = Optional.ofNullable(b.stsEndpoint);
+    this.ec2Endpoint = Optional.ofNullable(b.ec2Endpoint);
+    this.stagingSubnetId = Optional.ofNullable(b.stagingSubnetId);
   }
 
   /** A builder; only {@link Builder#region(Region)} is required. */
@@ -196,6 +204,29 @@ public final class InstallRequest {
     return watch;
   }
 
+  /** An IAM endpoint other than the global one, used when initializing MGN. */
+  public Optional<URI> iamEndpoint() {
+    return iamEndpoint;
+  }
+
+  /** An STS endpoint other than the regional one, used when initializing MGN. */
+  public Optional<URI> stsEndpoint() {
+    return stsEndpoint;
+  }
+
+  /** An EC2 endpoint other than the regional one, used when initializing MGN. */
+  public Optional<URI> ec2Endpoint() {
+    return ec2Endpoint;
+  }
+
+  /**
+   * The staging-area subnet of the replication template that initialization creates; by default
+   * the default VPC's default subnet in the first Availability Zone.
+   */
+  public Optional<String> stagingSubnetId() {
+    return stagingSubnetId;
+  }
+
   /** Whether any credential was given explicitly. */
   public boolean hasExplicitKeys() {
     return accessKeyId.isPresent() && secretAccessKey.isPresent();
@@ -221,14 +252,19 @@ public final class InstallRequest {
         && initializeService == other.initializeService
         && skipPreflight == other.skipPreflight
         && allowSecretOnCommandLine == other.allowSecretOnCommandLine
-        && watch == other.watch;
+        && watch == other.watch
+        && iamEndpoint.equals(other.iamEndpoint)
+        && stsEndpoint.equals(other.stsEndpoint)
+        && ec2Endpoint.equals(other.ec2Endpoint)
+        && stagingSubnetId.equals(other.stagingSubnetId);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(region, accessKeyId, secretAccessKey, sessionToken, profile, selection,
         tags, s3Endpoint, endpoint, userProvidedId, noReplication, dualstack, flavor,
-        initializeService, skipPreflight, allowSecretOnCommandLine, watch);
+        initializeService, skipPreflight, allowSecretOnCommandLine, watch, iamEndpoint,
+        stsEndpoint, ec2Endpoint, stagingSubnetId);
   }
 
   /** Every value, secrets as {@code ****}. */
@@ -241,7 +277,9 @@ public final class InstallRequest {
         + ", userProvidedId=" + userProvidedId + ", noReplication=" + noReplication
         + ", dualstack=" + dualstack + ", flavor=" + flavor
         + ", initializeService=" + initializeService + ", skipPreflight=" + skipPreflight
-        + ", allowSecretOnCommandLine=" + allowSecretOnCommandLine + ", watch=" + watch + "]";
+        + ", allowSecretOnCommandLine=" + allowSecretOnCommandLine + ", watch=" + watch
+        + ", iamEndpoint=" + iamEndpoint + ", stsEndpoint=" + stsEndpoint
+        + ", ec2Endpoint=" + ec2Endpoint + ", stagingSubnetId=" + stagingSubnetId + "]";
   }
 
   /**
@@ -268,6 +306,10 @@ public final class InstallRequest {
     private boolean skipPreflight;
     private boolean allowSecretOnCommandLine;
     private boolean watch;
+    private URI iamEndpoint;
+    private URI stsEndpoint;
+    private URI ec2Endpoint;
+    private String stagingSubnetId;
 
     private Builder() {}
 
@@ -291,6 +333,10 @@ public final class InstallRequest {
       this.skipPreflight = r.skipPreflight;
       this.allowSecretOnCommandLine = r.allowSecretOnCommandLine;
       this.watch = r.watch;
+      this.iamEndpoint = r.iamEndpoint.orElse(null);
+      this.stsEndpoint = r.stsEndpoint.orElse(null);
+      this.ec2Endpoint = r.ec2Endpoint.orElse(null);
+      this.stagingSubnetId = r.stagingSubnetId.orElse(null);
     }
 
     /** Where to register the server (required). */
@@ -404,6 +450,30 @@ public final class InstallRequest {
     /** Follow the initial sync after installing. */
     public Builder watch(boolean watch) {
       this.watch = watch;
+      return this;
+    }
+
+    /** An IAM endpoint other than the global one, for initializing MGN. */
+    public Builder iamEndpoint(URI iamEndpoint) {
+      this.iamEndpoint = Objects.requireNonNull(iamEndpoint, "iamEndpoint");
+      return this;
+    }
+
+    /** An STS endpoint other than the regional one, for initializing MGN. */
+    public Builder stsEndpoint(URI stsEndpoint) {
+      this.stsEndpoint = Objects.requireNonNull(stsEndpoint, "stsEndpoint");
+      return this;
+    }
+
+    /** An EC2 endpoint other than the regional one, for initializing MGN. */
+    public Builder ec2Endpoint(URI ec2Endpoint) {
+      this.ec2Endpoint = Objects.requireNonNull(ec2Endpoint, "ec2Endpoint");
+      return this;
+    }
+
+    /** The staging-area subnet ({@code subnet-...}) of a replication template to create. */
+    public Builder stagingSubnetId(String stagingSubnetId) {
+      this.stagingSubnetId = Objects.requireNonNull(stagingSubnetId, "stagingSubnetId");
       return this;
     }
 

@@ -4,37 +4,52 @@ import dev.mgnagent.mgn.internal.DefaultServiceRoleInitializer;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.mgn.MgnClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * Seed step 1: makes sure MGN's service roles exist in the account and region, as the console's
- * "Reinitialize service permissions" does, by calling {@code InitializeService} and checking that
- * the default replication configuration template is there afterwards.
+ * Initializes MGN in a region the way the MGN user guide documents it for the API, idempotently
+ * and in its order: the service roles that are missing (IAM, at path {@code /service-role/}, with
+ * their trust and managed policies; the agent role trusts only this account, read with STS
+ * {@code GetCallerIdentity}), then {@code InitializeService} (the service-linked role and the
+ * instance profiles), then a replication configuration template and a launch configuration
+ * template with the console's defaults when none exists. The staging subnet is the one given, or
+ * else the default VPC's default subnet in the first Availability Zone by name (EC2).
  *
  * <pre>{@code
  * try (ServiceRoleInitializer initializer = ServiceRoleInitializer.builder()
  *     .region(Region.EU_CENTRAL_1).build()) {
+ *   InitializationReport before = initializer.inspect();
  *   ServiceInitialization result = initializer.initialize();
  * }
  * }</pre>
  *
- * <p>Permission errors are explained: which IAM permissions initialization needs and which roles
- * MGN creates.
+ * <p>A refusal names the exact IAM actions the refused part needs.
  */
 public interface ServiceRoleInitializer extends AutoCloseable {
 
-  /** A builder: give either an {@link MgnClient} or a region (with optional credentials and endpoint). */
+  /** A builder: give either clients or a region (with optional credentials and endpoints). */
   static Builder builder() {
     return new DefaultServiceRoleInitializer.BuilderImpl();
   }
 
   /**
-   * Calls {@code InitializeService} (idempotent), then {@code
-   * DescribeReplicationConfigurationTemplates}.
+   * Creates what is missing, in the documented order, and reports every part afterwards.
    *
-   * @throws MgnServiceException with an explanation and remedy when MGN refuses
+   * @throws MgnServiceException with an explanation and remedy when a service refuses
+   * @throws dev.mgnagent.InvalidRequestException when a staging subnet is needed and the account
+   *     has no default VPC, or the given subnet ID is malformed
    */
   ServiceInitialization initialize();
+
+  /**
+   * Looks at every part without changing anything: each role (and its managed policies), the
+   * service, the replication and the launch configuration template, as present, missing or
+   * unknown (no permission to look), with what to do.
+   */
+  InitializationReport inspect();
 
   /**
    * Whether the account is initialized in this region: probes with {@code DescribeSourceServers}
@@ -44,23 +59,47 @@ public interface ServiceRoleInitializer extends AutoCloseable {
    */
   boolean isInitialized();
 
-  /** Closes the MGN client if this initializer created it; a client passed in stays open. */
+  /** Closes the clients this initializer created; clients passed in stay open. */
   @Override
   void close();
 
   /** Configures a {@link ServiceRoleInitializer}. */
   interface Builder {
-    /** Use this client (it is not closed by the initializer). Other settings are then ignored. */
+    /** Use this MGN client (not closed by the initializer); its region and credentials serve the other services too. */
     Builder mgnClient(MgnClient client);
 
-    /** The region to initialize; required unless a client is given. */
+    /** Use this IAM client (not closed by the initializer). */
+    Builder iamClient(IamClient client);
+
+    /** Use this STS client (not closed by the initializer). */
+    Builder stsClient(StsClient client);
+
+    /** Use this EC2 client (not closed by the initializer). */
+    Builder ec2Client(Ec2Client client);
+
+    /** The region to initialize; required unless an MGN client is given. */
     Builder region(Region region);
 
-    /** Credentials for the service-side calls; default: the AWS default credentials chain. */
+    /** Credentials for every call; default: the AWS default credentials chain. */
     Builder credentialsProvider(AwsCredentialsProvider provider);
 
     /** An MGN endpoint other than the regional one (a PrivateLink endpoint, or a fake). */
     Builder endpoint(URI endpoint);
+
+    /** An IAM endpoint other than the global one. */
+    Builder iamEndpoint(URI endpoint);
+
+    /** An STS endpoint other than the regional one. */
+    Builder stsEndpoint(URI endpoint);
+
+    /** An EC2 endpoint other than the regional one. */
+    Builder ec2Endpoint(URI endpoint);
+
+    /**
+     * The staging area subnet for a new replication template ({@code subnet-...}); by default the
+     * default VPC's default subnet in the first Availability Zone by name.
+     */
+    Builder stagingSubnetId(String subnetId);
 
     ServiceRoleInitializer build();
   }

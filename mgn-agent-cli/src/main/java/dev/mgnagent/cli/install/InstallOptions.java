@@ -3,6 +3,7 @@ package dev.mgnagent.cli.install;
 import software.amazon.awssdk.regions.Region;
 import dev.mgnagent.mgn.WatchSettings;
 import dev.mgnagent.Regions;
+import dev.mgnagent.cli.service.InitializationOptions;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.Secret;
 import dev.mgnagent.cli.CliContext;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -99,6 +101,8 @@ public final class InstallOptions {
   @Option(names = "--watch", negatable = true, description = "Follow the initial sync after installing (default: on with --sandbox, off otherwise).")
   Boolean watch;
 
+  @Mixin InitializationOptions initialization;
+
   @Option(names = "--host-root", paramLabel = "DIR", description = "Only against a sandbox (--sandbox, or loopback --endpoint and --s3-endpoint): read the disks from DIR (a fake tree) instead of /.")
   Path hostRoot;
 
@@ -137,6 +141,10 @@ public final class InstallOptions {
     if (userProvidedId != null) {
       builder.userProvidedId(userProvidedId);
     }
+    initialization.iam(chosenRegion).ifPresent(builder::iamEndpoint);
+    initialization.sts(chosenRegion).ifPresent(builder::stsEndpoint);
+    initialization.ec2(chosenRegion).ifPresent(builder::ec2Endpoint);
+    initialization.stagingSubnet().ifPresent(builder::stagingSubnetId);
     if (endpoint != null) {
       builder.endpoint(Endpoints.parse("--endpoint", "MGN endpoint",
           "vpce-0123-abcd.mgn." + chosenRegion + ".vpce.amazonaws.com", endpoint));
@@ -145,9 +153,13 @@ public final class InstallOptions {
       builder.s3Endpoint(Endpoints.parse("--s3-endpoint", "S3 endpoint",
           "bucket.vpce-0123-abcd.s3." + chosenRegion + ".vpce.amazonaws.com", s3Endpoint));
     }
-    if (sandbox && (endpoint != null || s3Endpoint != null)) {
+    if (initializeService && !sandbox && endpoint != null) {
+      initialization.requireAlongside(java.util.Optional.of(URI.create(
+          endpoint.contains("://") ? endpoint : "https://" + endpoint)));
+    }
+    if (sandbox && (endpoint != null || s3Endpoint != null || initialization.anyEndpoint())) {
       throw new InvalidRequestException("--sandbox", "--sandbox brings its own endpoints; drop"
-          + " --endpoint and --s3-endpoint");
+          + " --endpoint, --s3-endpoint, --iam-endpoint, --sts-endpoint and --ec2-endpoint");
     }
     return builder;
   }
@@ -187,6 +199,9 @@ public final class InstallOptions {
     if (sandboxServers != null) {
       request.endpoint(sandboxServers.mgn().endpoint())
           .s3Endpoint(sandboxServers.bucket().endpoint())
+          .iamEndpoint(sandboxServers.iam().endpoint())
+          .stsEndpoint(sandboxServers.sts().endpoint())
+          .ec2Endpoint(sandboxServers.ec2().endpoint())
           .initializeService(true);
       installation.workDirectory(directory(sandboxServers.directory().resolve("download")))
           .watchSettings(WatchSettings.builder().interval(Duration.ofMillis(500))

@@ -20,12 +20,13 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
     name = "sandbox",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve a fake MGN (uninitialized) and a fake installer bucket (with the fake installer,"
+      "Serve a fake MGN (uninitialized) with fake IAM, STS and EC2, and a fake installer bucket (with the fake installer,"
           + " which reads this host's disks and installs into a temporary directory) on"
           + " 127.0.0.1 for tests.",
       "Registered servers replicate on a clock 60 times as fast as the wall clock: any"
           + " simulated initial sync ends within about 10 seconds.",
-      "Prints one JSON line (region, mgnEndpoint, s3Endpoint, accessKeyId, secretAccessKey), then"
+      "Prints one JSON line (region, mgnEndpoint, s3Endpoint, iamEndpoint, ec2Endpoint,"
+          + " stsEndpoint, accessKeyId, secretAccessKey), then"
           + " serves until stdin closes or SIGTERM/SIGINT (only a signal when stdin is closed or"
           + " /dev/null at start)."
     })
@@ -48,6 +49,9 @@ public final class SandboxCommand implements Callable<Integer> {
           .field("region", region)
           .field("mgnEndpoint", sandbox.mgn().endpoint().toString())
           .field("s3Endpoint", sandbox.bucket().endpoint().toString())
+          .field("iamEndpoint", sandbox.iam().endpoint().toString())
+          .field("ec2Endpoint", sandbox.ec2().endpoint().toString())
+          .field("stsEndpoint", sandbox.sts().endpoint().toString())
           .field("accessKeyId", keys.accessKeyId())
           .field("secretAccessKey", keys.secretAccessKey())
           .toJson());

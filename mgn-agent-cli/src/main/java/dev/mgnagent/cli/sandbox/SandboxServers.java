@@ -1,5 +1,8 @@
 package dev.mgnagent.cli.sandbox;
 
+import dev.mgnagent.testkit.aws.FakeEc2;
+import dev.mgnagent.testkit.aws.FakeIam;
+import dev.mgnagent.testkit.aws.FakeSts;
 import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import dev.mgnagent.testkit.mgn.FakeMgn;
@@ -8,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * The CLI's sandbox: the testkit's {@link MgnSandbox} as {@code sandbox} and {@code install
- * --sandbox} serve it, an uninitialized MGN with the sped-up simulation, both installer flavors,
+ * --sandbox} serve it, an uninitialized MGN with the sped-up simulation and the IAM, STS and EC2 of its account, both installer flavors,
  * and the fake installer reading the disks under a given root (never writing them) and installing
  * into the sandbox's temporary directory, which closing deletes.
  */
@@ -28,6 +31,18 @@ public final class SandboxServers implements AutoCloseable {
 
   public FakeMgn mgn() {
     return sandbox.mgn();
+  }
+
+  public FakeIam iam() {
+    return sandbox.iam();
+  }
+
+  public FakeSts sts() {
+    return sandbox.sts();
+  }
+
+  public FakeEc2 ec2() {
+    return sandbox.ec2();
   }
 
   public FakeInstallerBucket bucket() {

@@ -1,10 +1,16 @@
 package dev.mgnagent.cli.service;
 
+import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
 import dev.mgnagent.cli.output.JsonWriter;
+import dev.mgnagent.mgn.InitializationPart;
+import dev.mgnagent.mgn.InitializationReport;
 import dev.mgnagent.mgn.ServiceInitialization;
 import dev.mgnagent.mgn.ServiceRoleInitializer;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,12 +19,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
-/** {@code mgn-agent init-service}: seed step 1, create MGN's service roles in a region. */
+/**
+ * {@code mgn-agent init-service}: initializes MGN in a region as the MGN user guide documents it
+ * for the API, or with {@code --check} reports each part without changing anything.
+ */
 @Command(
     name = "init-service",
     mixinStandardHelpOptions = true,
-    description = "Initialize MGN in a region (its service roles and default replication"
-        + " template), as the console's 'Reinitialize service permissions' does.")
+    description = {
+      "Initialize MGN in a region as AWS documents it for the API: the service roles (IAM), then"
+          + " InitializeService (service-linked role, instance profiles), then a replication and"
+          + " a launch configuration template with the console's defaults. Creates only what is"
+          + " missing and prints what it created.",
+      "--check prints each part (present, missing, or unknown when these credentials may not"
+          + " look), changes nothing, and exits 0 when every part is present, else 1."
+    })
 public final class InitServiceCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -26,6 +41,11 @@ public final class InitServiceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ServiceOptions service;
+
+  @Mixin InitializationOptions initialization;
+
+  @Option(names = "--check", description = "Report each part of the initialization; change nothing.")
+  boolean check;
 
   @Option(names = "--json", description = "Print one JSON document.")
   boolean json;
@@ -37,23 +57,69 @@ public final class InitServiceCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ServiceOptions.Service target = service.resolve(context);
-    ServiceInitialization result;
+    String region = target.region().id();
+    initialization.requireAlongside(target.endpoint());
+    ServiceRoleInitializer.Builder b = ServiceRoleInitializer.builder();
+    initialization.iam(region).ifPresent(b::iamEndpoint);
+    initialization.sts(region).ifPresent(b::stsEndpoint);
+    initialization.ec2(region).ifPresent(b::ec2Endpoint);
+    initialization.stagingSubnet().ifPresent(b::stagingSubnetId);
+    InitializationReport report;
+    List<String> created = List.of();
+    String summary;
     try (MgnClient client = target.newClient();
-        ServiceRoleInitializer initializer = ServiceRoleInitializer.builder().mgnClient(client).build()) {
-      result = initializer.initialize();
+        ServiceRoleInitializer initializer = b.mgnClient(client)
+            .credentialsProvider(target.credentials().provider()).build()) {
+      if (check) {
+        report = initializer.inspect();
+        summary = report.complete() ? "MGN is initialized in " + region
+            : "MGN is not completely initialized in " + region + ": run 'mgn-agent init-service"
+                + " --region " + region + "' with an administrator's credentials";
+      } else {
+        ServiceInitialization result = initializer.initialize();
+        report = result.report();
+        created = result.created();
+        summary = result.summary();
+      }
+    } catch (InvalidRequestException e) {
+      if (e.parameter().orElse("").equals("stagingSubnetId")) {
+        throw new InvalidRequestException("--staging-subnet",
+            e.getMessage().replace("(stagingSubnetId, ", "(--staging-subnet, ")
+                .replace("stagingSubnetId", "--staging-subnet"));
+      }
+      throw e;
     }
+    PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      spec.commandLine().getOut().println(JsonWriter.object()
-          .field("region", target.region().id())
-          .field("initialized", result.complete())
-          .field("replicationConfigurationTemplateIds", result.replicationConfigurationTemplateIds())
+      JsonWriter w = JsonWriter.object()
+          .field("region", region)
+          .field("check", check)
+          .field("initialized", report.complete())
+          .field("created", created)
+          .beginArray("parts");
+      for (InitializationPart p : report.parts()) {
+        w.beginObject().field("name", p.name()).field("state", p.state().name())
+            .field("detail", p.detail()).endObject();
+      }
+      out.println(w.endArray()
+          .field("notes", report.notes())
           .field("credentials", target.credentials().description())
-          .field("summary", result.summary())
+          .field("summary", summary)
           .toJson());
     } else {
-      spec.commandLine().getOut().println(result.summary());
-      spec.commandLine().getOut().println("credentials: " + target.credentials().description());
+      for (String c : created) {
+        out.println("created: " + c);
+      }
+      for (InitializationPart p : report.parts()) {
+        out.println(p.state().name().toLowerCase(Locale.ROOT) + ": " + p.name() + ": "
+            + p.detail());
+      }
+      for (String note : report.notes()) {
+        out.println("note: " + note);
+      }
+      out.println(summary);
+      out.println("credentials: " + target.credentials().description());
     }
-    return result.complete() ? ExitCodes.OK : ExitCodes.FAILED;
+    return report.complete() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

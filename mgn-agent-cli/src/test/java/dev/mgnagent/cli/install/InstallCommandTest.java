@@ -61,6 +61,9 @@ class InstallCommandTest {
         "--s3-endpoint", sandbox.bucket().endpoint().toString(),
         "--aws-access-key-id", keys.accessKeyId(),
         "--aws-secret-access-key", keys.secretAccessKey(),
+        "--iam-endpoint", sandbox.iam().endpoint().toString(),
+        "--sts-endpoint", sandbox.sts().endpoint().toString(),
+        "--ec2-endpoint", sandbox.ec2().endpoint().toString(),
         "--initialize-service", "--no-prompt", "--host-root", host.toString()));
     args.addAll(List.of(extra));
     return CliRun.withEnvironment(Map.of("HOME", temp.toString()), args.toArray(String[]::new));
@@ -138,6 +141,9 @@ class InstallCommandTest {
       String[] base = {"install", "--region", "eu-west-3", "--endpoint", own.mgn().endpoint().toString(),
           "--s3-endpoint", own.bucket().endpoint().toString(), "--aws-access-key-id",
           ownKeys.accessKeyId(), "--aws-secret-access-key", ownKeys.secretAccessKey(),
+          "--iam-endpoint", own.iam().endpoint().toString(),
+          "--sts-endpoint", own.sts().endpoint().toString(),
+          "--ec2-endpoint", own.ec2().endpoint().toString(),
           "--initialize-service", "--no-prompt", "--host-root", named.toString()};
       CliRun first = CliRun.withEnvironment(Map.of("HOME", temp.toString()), base);
       List<String> again = new ArrayList<>(List.of(base));

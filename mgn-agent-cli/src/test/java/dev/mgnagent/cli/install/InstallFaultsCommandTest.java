@@ -64,7 +64,10 @@ class InstallFaultsCommandTest {
             "--s3-endpoint", sandbox.bucket().endpoint().toString(),
             "--aws-access-key-id", sandbox.mgn().adminCredentials().accessKeyId(),
             "--aws-secret-access-key", sandbox.mgn().adminCredentials().secretAccessKey(),
-            "--initialize-service", "--no-prompt", "--host-root", host.toString()));
+            "--iam-endpoint", sandbox.iam().endpoint().toString(),
+        "--sts-endpoint", sandbox.sts().endpoint().toString(),
+        "--ec2-endpoint", sandbox.ec2().endpoint().toString(),
+        "--initialize-service", "--no-prompt", "--host-root", host.toString()));
 
         CliRun run = CliRun.withEnvironment(Map.of("HOME", temp.toString()),
             args.toArray(String[]::new));

@@ -34,7 +34,10 @@ public final class MgnErrors {
       String operation, SdkException e, String region, Optional<URI> endpoint) {
     if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
       String code = service.awsErrorDetails().errorCode();
-      String detail = Optional.ofNullable(service.awsErrorDetails().errorMessage()).orElse("");
+      // only the first sentence: AWS quotes the canonical request (session token included)
+      // after it in signature errors
+      String detail = firstSentence(
+          Optional.ofNullable(service.awsErrorDetails().errorMessage()).orElse(""));
       return new MgnServiceException(
           operation, code, explain(operation, code, detail, region), e);
     }
@@ -64,8 +67,8 @@ public final class MgnErrors {
       case "InvalidSignatureException", "SignatureDoesNotMatch" -> "MGN rejected the request"
           + " signature (" + said + "); the secret key does not match the access key, or this"
           + " machine's clock is off by more than 15 minutes";
-      case "ExpiredTokenException" -> "the session token has expired (" + said + "); get new"
-          + " temporary credentials";
+      case "ExpiredTokenException", "ExpiredToken" -> "temporary credentials expired ("
+          + said + "): get new ones (a new session token with its key pair) and run again";
       case "AccessDeniedException" -> accessDenied(operation, said);
       case "ValidationException" -> validation(operation, said, detail);
       case "ThrottlingException" -> "MGN throttled " + operation + " (" + said + "); try again"
@@ -101,6 +104,13 @@ public final class MgnErrors {
           + " credentials, or 'Reinitialize service permissions' in the MGN console";
     }
     return operation + " was refused as invalid (" + said + ")";
+  }
+
+  /** Up to the first line break, and up to the end of the first sentence on that line. */
+  static String firstSentence(String message) {
+    String line = firstLine(message);
+    int end = line.indexOf(". ");
+    return end < 0 ? line : line.substring(0, end + 1);
   }
 
   private static String firstLine(String message) {

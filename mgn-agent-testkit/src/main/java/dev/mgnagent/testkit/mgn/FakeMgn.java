@@ -2,14 +2,15 @@ package dev.mgnagent.testkit.mgn;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.mgnagent.testkit.Startable;
+import dev.mgnagent.testkit.aws.FakeIam;
+import dev.mgnagent.testkit.aws.internal.KeyRing;
+import dev.mgnagent.testkit.aws.internal.SigV4Verifier;
 import dev.mgnagent.testkit.mgn.internal.Faults;
 import dev.mgnagent.testkit.mgn.internal.Ids;
-import dev.mgnagent.testkit.mgn.internal.KeyRing;
 import dev.mgnagent.testkit.mgn.internal.MgnHttpHandler;
 import dev.mgnagent.testkit.mgn.internal.MgnState;
 import dev.mgnagent.testkit.mgn.internal.Routes;
 import dev.mgnagent.testkit.mgn.internal.ScaledClock;
-import dev.mgnagent.testkit.mgn.internal.SigV4Verifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -51,7 +52,10 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
  * }
  * }</pre>
  *
- * <p>Operations: {@code InitializeService}, {@code DescribeSourceServers},
+ * <p>Operations: {@code InitializeService} (which, as the real one, creates no template),
+ * {@code CreateReplicationConfigurationTemplate}, {@code UpdateReplicationConfigurationTemplate},
+ * {@code CreateLaunchConfigurationTemplate}, {@code DescribeLaunchConfigurationTemplates},
+ * {@code DescribeSourceServers},
  * {@code TagResource}/{@code UntagResource}/{@code ListTagsForResource} ({@code /tags/{arn}}),
  * {@code DisconnectFromService}, {@code MarkAsArchived}, {@code DeleteSourceServer},
  * {@code GetReplicationConfiguration}, {@code StartReplication} and
@@ -59,7 +63,15 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
  * {@code ValidationException} saying the fake does not support it yet; a path MGN does not have
  * answers 404 {@code UnknownOperationException}. Until {@code InitializeService} is called (or
  * {@link Builder#initialized(boolean)} is set) every other operation answers
- * {@code UninitializedAccountException}.
+ * {@code UninitializedAccountException}. {@link Builder#initialized(boolean)} gives a fully
+ * initialized account: a replication and a launch configuration template exist.
+ *
+ * <p>With {@link Builder#iam(FakeIam)}, {@code InitializeService} does its IAM part in that fake
+ * IAM: it creates the service-linked role {@code AWSServiceRoleForApplicationMigrationService}
+ * (path {@code /aws-service-role/mgn.amazonaws.com/}) and, when one of the roles its instance
+ * profiles hold is missing (replication server, conversion server, launch-instance with DRS and
+ * with SSM), answers 400 {@code ValidationException} "Failed to create SLR or instance
+ * profiles", leaving the service-linked role behind, as measured on a real account.
  *
  * <p>Errors are MGN's: the {@code x-amzn-ErrorType} header, a JSON {@code message} and the real
  * statuses. Authentication: a key it does not know gets 403 {@code UnrecognizedClientException};
@@ -156,6 +168,10 @@ public final class FakeMgn implements Startable {
     if (b.initialized) {
       state.initialize();
     }
+    if (b.iam != null) {
+      FakeIam iam = b.iam;
+      state.onInitializeService(() -> initializeInIam(iam));
+    }
     this.keys = new KeyRing(accountId);
     this.admin = newBasicCredentials();
     this.installer = newBasicCredentials();
@@ -163,6 +179,27 @@ public final class FakeMgn implements Startable {
     keys.add(installer, INSTALLATION_POLICY_ACTIONS, "mgn-agent-installer");
     this.handler = new MgnHttpHandler(state, new SigV4Verifier(region.id(), "mgn", clock, keys),
         new Routes(state), faults);
+  }
+
+  /** The service-linked role InitializeService creates, and the roles it puts in profiles. */
+  static final String SERVICE_LINKED_ROLE = "AWSServiceRoleForApplicationMigrationService";
+
+  private static final List<String> INSTANCE_PROFILE_ROLES = List.of(
+      "AWSApplicationMigrationReplicationServerRole",
+      "AWSApplicationMigrationConversionServerRole",
+      "AWSApplicationMigrationLaunchInstanceWithDrsRole",
+      "AWSApplicationMigrationLaunchInstanceWithSsmRole");
+
+  /** False when a role the instance profiles need is missing. */
+  private static boolean initializeInIam(FakeIam iam) {
+    if (iam.role(SERVICE_LINKED_ROLE).isEmpty()) {
+      iam.putRole("/aws-service-role/mgn.amazonaws.com/", SERVICE_LINKED_ROLE,
+          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+              + "{\"Service\":\"mgn.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}",
+          List.of("arn:aws:iam::aws:policy/aws-service-role/"
+              + "AWSApplicationMigrationServiceRolePolicy"));
+    }
+    return INSTANCE_PROFILE_ROLES.stream().allMatch(role -> iam.role(role).isPresent());
   }
 
   /** A builder: region {@code us-east-1}, account {@code 111122223333}, an ephemeral port. */
@@ -258,6 +295,15 @@ public final class FakeMgn implements Startable {
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(allowedActions, "allowedActions");
     keys.add(credentials, allowedActions, "fake-user-" + userCount.incrementAndGet());
+    return this;
+  }
+
+  /**
+   * Expires the session of these credentials: from now on their requests answer 403
+   * {@code ExpiredTokenException} "The security token included in the request is expired".
+   */
+  public FakeMgn expireCredentials(String accessKeyId) {
+    keys.expire(Objects.requireNonNull(accessKeyId, "accessKeyId"));
     return this;
   }
 
@@ -458,6 +504,7 @@ public final class FakeMgn implements Startable {
     private int port;
     private Clock clock = Clock.systemUTC();
     private boolean initialized;
+    private FakeIam iam;
     private Clock simulationClock;
     private double simulationSpeed = 1.0;
     private SimulationSettings settings = SimulationSettings.defaults();
@@ -541,7 +588,19 @@ public final class FakeMgn implements Startable {
       return this;
     }
 
-    /** Starts already initialized, as if {@code InitializeService} had been called. */
+    /**
+     * Links a fake IAM: {@code InitializeService} creates the service-linked role there and fails
+     * as the real one does when the service roles are missing.
+     */
+    public Builder iam(FakeIam iam) {
+      this.iam = Objects.requireNonNull(iam, "iam");
+      return this;
+    }
+
+    /**
+     * Starts fully initialized, as after the documented API initialization: the service, and a
+     * replication and a launch configuration template with the console's defaults.
+     */
     public Builder initialized(boolean initialized) {
       this.initialized = initialized;
       return this;

@@ -8,6 +8,9 @@ import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.disk.FakeBlockDevicesBuilder;
 import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.installer.FakeInstallerBucket;
+import dev.mgnagent.testkit.aws.FakeEc2;
+import dev.mgnagent.testkit.aws.FakeIam;
+import dev.mgnagent.testkit.aws.FakeSts;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import dev.mgnagent.testkit.mgn.SimulationSettings;
 import java.io.IOException;
@@ -64,6 +67,10 @@ public final class MgnSandbox implements Startable {
 
   private final FakeMgn mgn;
   private final boolean ownsMgn;
+  /** The IAM, STS and EC2 of the MGN's account, for initializing it; none with a shared MGN. */
+  private final FakeIam iam;
+  private final FakeSts sts;
+  private final FakeEc2 ec2;
   private final String region;
   private final Set<InstallerFlavor> flavors;
   private final Path givenWorkDirectory;
@@ -80,9 +87,14 @@ public final class MgnSandbox implements Startable {
   private FakeInstaller installer;
   private FakeInstallerBucket bucket;
 
-  private MgnSandbox(Builder b, FakeMgn mgn, boolean ownsMgn) {
+  private MgnSandbox(Builder b, FakeMgn mgn, boolean ownsMgn, FakeIam iam) {
     this.mgn = mgn;
     this.ownsMgn = ownsMgn;
+    this.iam = iam;
+    this.sts = iam == null ? null
+        : FakeSts.builder().region(mgn.region().id()).accountId(mgn.accountId()).build();
+    this.ec2 = iam == null ? null
+        : FakeEc2.builder().region(mgn.region().id()).accountId(mgn.accountId()).build();
     this.region = mgn.region().id();
     this.flavors = Collections.unmodifiableSet(EnumSet.copyOf(b.flavors));
     this.givenWorkDirectory = b.workDirectory;
@@ -145,6 +157,15 @@ public final class MgnSandbox implements Startable {
     }
     if (ownsMgn) {
       mgn.start();
+      iam.start();
+      sts.start();
+      ec2.start();
+      // the admin keys may do everything MGN's initialization needs; the installer keys nothing
+      iam.addCredentials(mgn.adminCredentials(), Set.of("iam:*"));
+      iam.addCredentials(mgn.installerCredentials(), Set.of());
+      sts.addCredentials(mgn.adminCredentials()).addCredentials(mgn.installerCredentials());
+      ec2.addCredentials(mgn.adminCredentials(), Set.of("ec2:*"));
+      ec2.addCredentials(mgn.installerCredentials(), Set.of());
     }
     hostRoot = givenHostRoot != null ? givenHostRoot.toAbsolutePath()
         : hostScenario.writeTo(workDirectory.resolve("host"));
@@ -218,6 +239,33 @@ public final class MgnSandbox implements Startable {
     return bucket().sha512(flavor);
   }
 
+  /**
+   * The fake IAM of the MGN's account, linked to it (InitializeService creates the service-linked
+   * role there).
+   *
+   * @throws IllegalStateException with a shared MGN, which brings no IAM
+   */
+  public FakeIam iam() {
+    return aws(iam, "IAM");
+  }
+
+  /** The fake STS of the MGN's account ({@code GetCallerIdentity}). */
+  public FakeSts sts() {
+    return aws(sts, "STS");
+  }
+
+  /** The fake EC2 of the MGN's account, with a default VPC and its subnets. */
+  public FakeEc2 ec2() {
+    return aws(ec2, "EC2");
+  }
+
+  private <T> T aws(T fake, String name) {
+    if (fake == null) {
+      throw new IllegalStateException("a sandbox with a shared FakeMgn has no fake " + name);
+    }
+    return started(fake, name);
+  }
+
   /** The fake MGN (the shared one, with {@link Builder#sharedMgn(FakeMgn)}). */
   public FakeMgn mgn() {
     return mgn;
@@ -278,6 +326,9 @@ public final class MgnSandbox implements Startable {
     }
     if (ownsMgn) {
       closeQuietly(mgn::close, failures);
+      closeQuietly(ec2::close, failures);
+      closeQuietly(sts::close, failures);
+      closeQuietly(iam::close, failures);
     }
     if (deleteWorkDirectory) {
       deleteWorkDirectory = false;
@@ -460,9 +511,11 @@ public final class MgnSandbox implements Startable {
           throw new IllegalStateException("a shared FakeMgn brings its own settings; drop "
               + String.join(", ", mgnSettings) + " or the shared FakeMgn");
         }
-        return new MgnSandbox(this, sharedMgn, false);
+        return new MgnSandbox(this, sharedMgn, false, null);
       }
-      return new MgnSandbox(this, mgnBuilder.build(), true);
+      FakeMgn mgn = mgnBuilder.build();
+      FakeIam iam = FakeIam.builder().accountId(mgn.accountId()).build();
+      return new MgnSandbox(this, mgnBuilder.iam(iam).build(), true, iam);
     }
   }
 }

@@ -54,6 +54,7 @@ class FakeMgnConcurrencyTest {
     }
     try (MgnClient client = mgn.newClient()) {
       client.initializeService(r -> {});
+      client.createLaunchConfigurationTemplate(r -> {});
     }
     mgn.close();
     mgn.close();
@@ -61,7 +62,7 @@ class FakeMgnConcurrencyTest {
     mgn.start();
     try (MgnClient client = mgn.newClient()) {
       assertThat(mgn.isInitialized()).isTrue();
-      assertThat(client.describeReplicationConfigurationTemplates(r -> {}).items()).hasSize(1);
+      assertThat(client.describeLaunchConfigurationTemplates(r -> {}).items()).hasSize(1);
     } finally {
       mgn.close();
     }

@@ -59,7 +59,7 @@ class FakeMgnServiceTest {
   }
 
   @Test
-  void initializeServiceAnswers204AndCreatesTheDefaultTemplateOnce() {
+  void initializeServiceAnswers204AndCreatesNoTemplate() {
     client.initializeService(r -> {});
     client.initializeService(r -> {});
 
@@ -68,19 +68,35 @@ class FakeMgnServiceTest {
         .extracting(RecordedRequest::status).containsExactly(204, 204);
     DescribeReplicationConfigurationTemplatesResponse templates =
         client.describeReplicationConfigurationTemplates(r -> {});
-    assertThat(templates.items()).hasSize(1);
-    ReplicationConfigurationTemplate t = templates.items().get(0);
-    assertThat(t.replicationConfigurationTemplateID()).matches("rct-[0-9a-zA-Z]{17}");
-    assertThat(t.arn()).isEqualTo("arn:aws:mgn:us-east-1:111122223333:"
-        + "replication-configuration-template/" + t.replicationConfigurationTemplateID());
-    assertThat(t.stagingAreaSubnetId()).startsWith("subnet-");
-    assertThat(t.replicationServerInstanceType()).isNotBlank();
+    assertThat(templates.items()).isEmpty();
     assertThat(templates.nextToken()).isNull();
+    assertThat(client.describeLaunchConfigurationTemplates(r -> {}).items()).isEmpty();
+  }
+
+  @Test
+  void anInitializedAccountHasBothTemplatesWithTheConsoleDefaults() {
+    try (FakeMgn ready = FakeMgn.builder().initialized(true).build().start();
+        MgnClient readyClient = Clients.noRetry(ready)) {
+      ReplicationConfigurationTemplate t =
+          readyClient.describeReplicationConfigurationTemplates(r -> {}).items().get(0);
+      assertThat(t.replicationConfigurationTemplateID()).matches("rct-[0-9a-zA-Z]{17}");
+      assertThat(t.arn()).isEqualTo("arn:aws:mgn:us-east-1:111122223333:"
+          + "replication-configuration-template/" + t.replicationConfigurationTemplateID());
+      assertThat(t.dataPlaneRoutingAsString()).isEqualTo("PUBLIC_IP");
+      assertThat(t.createPublicIP()).isTrue();
+      assertThat(t.defaultLargeStagingDiskTypeAsString()).isEqualTo("ST1");
+      assertThat(t.replicationServerInstanceType()).isEqualTo("t3.small");
+      assertThat(readyClient.describeLaunchConfigurationTemplates(r -> {}).items())
+          .singleElement().satisfies(l -> assertThat(l.launchConfigurationTemplateID())
+              .matches("lct-[0-9a-zA-Z]{17}"));
+    }
   }
 
   @Test
   void replicationConfigurationFollowsTheDefaultTemplateAndTheServersDisks() {
     client.initializeService(r -> {});
+    client.createReplicationConfigurationTemplate(FakeMgnTemplatesTest.consoleDefaults(
+        "subnet-0123456789abcdef0"));
     String id = mgn.addSourceServer(s -> s.hostname("db-1").disk("/dev/vda", 1L << 30)
         .disk("/dev/vdb", 2L << 30));
 

@@ -1,5 +1,7 @@
 package dev.mgnagent.testkit.mgn.internal;
 
+import dev.mgnagent.testkit.aws.internal.IncomingRequest;
+import dev.mgnagent.testkit.aws.internal.KeyRing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;

@@ -114,6 +114,22 @@ final class MgnError extends RuntimeException {
     return new MgnError(400, "IncompleteSignatureException", message);
   }
 
+  /** The authentication failure in MGN's words (its REST-JSON error codes). */
+  static MgnError of(dev.mgnagent.testkit.aws.internal.AuthFailure failure) {
+    switch (failure.kind()) {
+      case MISSING_TOKEN:
+        return new MgnError(403, "MissingAuthenticationTokenException", failure.getMessage());
+      case INCOMPLETE_SIGNATURE:
+        return incompleteSignature(failure.getMessage());
+      case UNRECOGNIZED_CLIENT:
+        return new MgnError(403, "UnrecognizedClientException", failure.getMessage());
+      case EXPIRED_TOKEN:
+        return new MgnError(403, "ExpiredTokenException", failure.getMessage());
+      default:
+        return invalidSignature(failure.getMessage());
+    }
+  }
+
   public static MgnError unknownOperation(String method, String path) {
     return new MgnError(404, "UnknownOperationException",
         "No operation matches " + method + " " + path);

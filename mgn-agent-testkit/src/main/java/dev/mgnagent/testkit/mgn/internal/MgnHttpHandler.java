@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.mgnagent.testkit.aws.internal.AuthFailure;
+import dev.mgnagent.testkit.aws.internal.IncomingRequest;
+import dev.mgnagent.testkit.aws.internal.KeyRing;
+import dev.mgnagent.testkit.aws.internal.Percent;
+import dev.mgnagent.testkit.aws.internal.SigV4Verifier;
 import dev.mgnagent.testkit.mgn.RecordedRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +96,12 @@ public final class MgnHttpHandler implements HttpHandler {
         } catch (MgnError e) {
           routeError = e;
         }
-        KeyRing.Principal principal = verifier.verify(request);
+        KeyRing.Principal principal;
+        try {
+          principal = verifier.verify(request);
+        } catch (AuthFailure e) {
+          throw MgnError.of(e);
+        }
         if (routeError != null) {
           throw routeError;
         }

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.mgn.model.DataReplicationInfo;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDisk;
 import software.amazon.awssdk.services.mgn.model.DataReplicationState;
 import software.amazon.awssdk.services.mgn.model.LifeCycleState;
+import software.amazon.awssdk.services.mgn.model.LaunchConfigurationTemplate;
 import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationTemplate;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
@@ -39,6 +40,8 @@ public final class MgnState {
   private boolean initialized;
   private final Map<String, SourceServer> servers = new LinkedHashMap<>();
   private final Map<String, ReplicationConfigurationTemplate> templates = new LinkedHashMap<>();
+  private final Map<String, LaunchConfigurationTemplate> launchTemplates = new LinkedHashMap<>();
+  private volatile java.util.function.BooleanSupplier initializeHook;
 
   public MgnState(String region, String accountId, Clock clock) {
     this(region, accountId, clock, clock, SimulationSettings.defaults());
@@ -192,13 +195,56 @@ public final class MgnState {
     return "arn:aws:mgn:" + region + ":" + accountId + ":source-server/" + id;
   }
 
-  /** Marks the account initialized and creates the default template once. */
+  /**
+   * Marks the account fully initialized, as after the documented API initialization: the
+   * service, and a replication and a launch configuration template with the console's defaults.
+   */
   public synchronized void initialize() {
     initialized = true;
     if (templates.isEmpty()) {
       ReplicationConfigurationTemplate t = ServerModels.defaultTemplate(region, accountId);
       templates.put(t.replicationConfigurationTemplateID(), t);
     }
+    if (launchTemplates.isEmpty()) {
+      putLaunchTemplate(TemplateOperations.defaultLaunchTemplate(region, accountId));
+    }
+  }
+
+  /**
+   * {@code InitializeService}: marks the account initialized. Like the real call it creates no
+   * template; a hook set with {@link #onInitializeService} may refuse it first.
+   */
+  public void initializeService() {
+    java.util.function.BooleanSupplier hook = initializeHook;
+    if (hook != null && !hook.getAsBoolean()) {
+      // as measured on a real account whose service roles were missing
+      throw MgnError.validation("other", null, "Failed to create SLR or instance profiles");
+    }
+    synchronized (this) {
+      initialized = true;
+    }
+  }
+
+  /**
+   * Runs before {@code InitializeService} marks the account (the linked fake IAM's part); when it
+   * answers false, InitializeService fails as the real one does without the service roles.
+   */
+  public void onInitializeService(java.util.function.BooleanSupplier hook) {
+    this.initializeHook = hook;
+  }
+
+  /** Adds or replaces a replication configuration template. */
+  public synchronized void putTemplate(ReplicationConfigurationTemplate t) {
+    templates.put(t.replicationConfigurationTemplateID(), t);
+  }
+
+  /** Adds or replaces a launch configuration template. */
+  public synchronized void putLaunchTemplate(LaunchConfigurationTemplate t) {
+    launchTemplates.put(t.launchConfigurationTemplateID(), t);
+  }
+
+  public synchronized List<LaunchConfigurationTemplate> launchTemplates() {
+    return new ArrayList<>(launchTemplates.values());
   }
 
   public synchronized boolean isInitialized() {

@@ -1,5 +1,6 @@
 package dev.mgnagent.testkit.mgn.internal;
 
+import dev.mgnagent.testkit.aws.internal.Percent;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
@@ -34,15 +35,20 @@ public final class Routes {
     SourceServerOperations servers = new SourceServerOperations(state);
     this.tags = new TagOperations(state);
     this.agents = new AgentOperations(state);
-    this.posts = Map.of(
-        "InitializeService", service::initialize,
-        "DescribeReplicationConfigurationTemplates", service::describeTemplates,
-        "GetReplicationConfiguration", service::replicationConfiguration,
-        "DescribeSourceServers", servers::describe,
-        "DisconnectFromService", servers::disconnect,
-        "MarkAsArchived", servers::markAsArchived,
-        "DeleteSourceServer", servers::delete,
-        "StartReplication", servers::startReplication);
+    TemplateOperations templates = new TemplateOperations(state);
+    this.posts = Map.ofEntries(
+        Map.entry("CreateReplicationConfigurationTemplate", templates::createReplication),
+        Map.entry("UpdateReplicationConfigurationTemplate", templates::updateReplication),
+        Map.entry("CreateLaunchConfigurationTemplate", templates::createLaunch),
+        Map.entry("DescribeLaunchConfigurationTemplates", templates::describeLaunch),
+        Map.entry("InitializeService", (Operation) service::initialize),
+        Map.entry("DescribeReplicationConfigurationTemplates", service::describeTemplates),
+        Map.entry("GetReplicationConfiguration", service::replicationConfiguration),
+        Map.entry("DescribeSourceServers", servers::describe),
+        Map.entry("DisconnectFromService", servers::disconnect),
+        Map.entry("MarkAsArchived", servers::markAsArchived),
+        Map.entry("DeleteSourceServer", servers::delete),
+        Map.entry("StartReplication", servers::startReplication));
   }
 
   /** The names of the operations this fake implements. */

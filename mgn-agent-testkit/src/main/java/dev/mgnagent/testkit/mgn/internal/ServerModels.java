@@ -235,7 +235,10 @@ final class ServerModels {
         (h >>> 8) & 0xff, h & 0xff, id.length());
   }
 
-  /** The default replication configuration template that InitializeService creates. */
+  /**
+   * A replication configuration template with the console's documented defaults (public IP and
+   * routing, st1 for large disks, t3.small), as an initialized account holds.
+   */
   public static ReplicationConfigurationTemplate defaultTemplate(String region, String accountId) {
     String id = Ids.resourceId("rct-");
     return ReplicationConfigurationTemplate.builder()
@@ -243,9 +246,9 @@ final class ServerModels {
         .arn("arn:aws:mgn:" + region + ":" + accountId + ":replication-configuration-template/" + id)
         .associateDefaultSecurityGroup(true)
         .bandwidthThrottling(0L)
-        .createPublicIP(false)
-        .dataPlaneRouting(ReplicationConfigurationDataPlaneRouting.PRIVATE_IP)
-        .defaultLargeStagingDiskType(ReplicationConfigurationDefaultLargeStagingDiskType.GP3)
+        .createPublicIP(true)
+        .dataPlaneRouting(ReplicationConfigurationDataPlaneRouting.PUBLIC_IP)
+        .defaultLargeStagingDiskType(ReplicationConfigurationDefaultLargeStagingDiskType.ST1)
         .ebsEncryption(ReplicationConfigurationEbsEncryption.DEFAULT)
         .replicationServerInstanceType("t3.small")
         .replicationServersSecurityGroupsIDs(List.of())

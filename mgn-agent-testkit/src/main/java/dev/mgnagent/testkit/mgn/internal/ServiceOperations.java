@@ -23,9 +23,9 @@ final class ServiceOperations {
     this.state = state;
   }
 
-  /** {@code POST /InitializeService}: 204, idempotent; creates the default template once. */
+  /** {@code POST /InitializeService}: 204, idempotent; creates no template (as the real one). */
   public Reply initialize(Call call) {
-    state.initialize();
+    state.initializeService();
     return Reply.empty(204);
   }
 

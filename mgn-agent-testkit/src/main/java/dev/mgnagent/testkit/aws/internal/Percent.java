@@ -1,4 +1,4 @@
-package dev.mgnagent.testkit.mgn.internal;
+package dev.mgnagent.testkit.aws.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -14,7 +14,7 @@ import java.util.Map;
  * Strict RFC 3986 percent-decoding: {@code %XX} escapes only, {@code +} stays a plus (unlike
  * {@link java.net.URLDecoder}), malformed escapes and invalid UTF-8 are refused.
  */
-final class Percent {
+public final class Percent {
   private Percent() {}
 
   /** Decodes {@code s}; throws {@link IllegalArgumentException} when it is malformed. */

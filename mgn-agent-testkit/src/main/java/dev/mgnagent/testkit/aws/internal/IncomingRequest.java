@@ -1,4 +1,4 @@
-package dev.mgnagent.testkit.mgn.internal;
+package dev.mgnagent.testkit.aws.internal;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.Map;
  * A request as it arrived: method, raw (still percent-encoded) path and query, headers keyed by
  * lower-case name, and the raw body.
  */
-record IncomingRequest(
+public record IncomingRequest(
     String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
 
   /** The first value of a header (any case), or null. */

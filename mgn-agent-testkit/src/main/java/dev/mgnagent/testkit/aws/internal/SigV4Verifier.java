@@ -1,4 +1,4 @@
-package dev.mgnagent.testkit.mgn.internal;
+package dev.mgnagent.testkit.aws.internal;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -55,23 +55,23 @@ public final class SigV4Verifier {
   }
 
   /**
-   * Returns the principal that signed {@code request}, or throws the {@link MgnError} the service
+   * Returns the principal that signed {@code request}, or throws the {@link AuthFailure} the service
    * would answer: {@code MissingAuthenticationTokenException}, {@code IncompleteSignatureException},
    * {@code UnrecognizedClientException} or {@code InvalidSignatureException}.
    */
   public KeyRing.Principal verify(IncomingRequest request) {
     String authorization = request.header("authorization");
     if (authorization == null) {
-      throw new MgnError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+      throw new AuthFailure(AuthFailure.Kind.MISSING_TOKEN, "Missing Authentication Token");
     }
     Matcher m = AUTHORIZATION.matcher(authorization.trim());
     if (!m.matches()) {
-      throw MgnError.incompleteSignature("Authorization header requires 'Credential', "
+      throw AuthFailure.incompleteSignature("Authorization header requires 'Credential', "
           + "'Signature' and 'SignedHeaders' parameters with the " + ALGORITHM + " algorithm.");
     }
     String[] scope = m.group(1).split("/", -1);
     if (scope.length != 5) {
-      throw MgnError.incompleteSignature("Credential '" + m.group(1) + "' is malformed.");
+      throw AuthFailure.incompleteSignature("Credential '" + m.group(1) + "' is malformed.");
     }
     List<String> signedHeaders = Arrays.asList(m.group(2).split(";"));
     String signature = m.group(3);
@@ -79,34 +79,79 @@ public final class SigV4Verifier {
     KeyRing.Principal principal = keys.find(scope[0]);
     String token = request.header("x-amz-security-token");
     if (principal == null || !tokenMatches(principal.sessionToken(), token)) {
-      throw MgnError.unrecognizedClient();
+      throw AuthFailure.unrecognizedClient();
+    }
+    if (keys.isExpired(principal.accessKeyId())) {
+      throw new AuthFailure(AuthFailure.Kind.EXPIRED_TOKEN,
+          "The security token included in the request is expired");
     }
 
     String amzDate = request.header("x-amz-date");
     if (amzDate == null) {
-      throw MgnError.incompleteSignature(
+      throw AuthFailure.incompleteSignature(
           "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
     }
     Instant signedAt;
     try {
       signedAt = LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw MgnError.incompleteSignature("X-Amz-Date '" + amzDate + "' is not a valid date.");
+      throw AuthFailure.incompleteSignature("X-Amz-Date '" + amzDate + "' is not a valid date.");
     }
     checkFresh(amzDate, signedAt);
     checkScope(scope, amzDate);
     if (!signedHeaders.contains("host") || !signedHeaders.contains("x-amz-date")) {
-      throw MgnError.invalidSignature("'Host' and 'X-Amz-Date' must be signed headers.");
+      throw AuthFailure.invalidSignature("'Host' and 'X-Amz-Date' must be signed headers.");
     }
 
     String expected = signatureOf(rebuild(request, signedHeaders), principal, signedAt);
     if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
         signature.getBytes(StandardCharsets.US_ASCII))) {
-      throw MgnError.invalidSignature("The request signature we calculated does not match the "
+      // as AWS does, the message quotes the canonical request, signed headers (and so any
+      // x-amz-security-token) included, and the string to sign
+      String canonical = canonicalRequest(request, signedHeaders);
+      String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + String.join("/",
+          Arrays.copyOfRange(scope, 1, 5)) + "\n" + sha256Hex(
+              canonical.getBytes(StandardCharsets.UTF_8));
+      throw AuthFailure.invalidSignature("The request signature we calculated does not match the "
           + "signature you provided. Check your AWS Secret Access Key and signing method. "
-          + "Consult the service documentation for details.");
+          + "Consult the service documentation for details.\n\nThe Canonical String for this"
+          + " request should have been\n'" + canonical + "'\n\nThe String-to-Sign should have"
+          + " been\n'" + stringToSign + "'\n");
     }
     return principal;
+  }
+
+  /** The canonical request as SigV4 defines it, from what arrived (informational). */
+  private static String canonicalRequest(IncomingRequest request, List<String> signedHeaders) {
+    StringBuilder b = new StringBuilder();
+    b.append(request.method()).append('\n').append(request.rawPath()).append('\n');
+    String rawQuery = request.rawQuery() == null ? "" : request.rawQuery();
+    List<String> pairs = new java.util.ArrayList<>(List.of(rawQuery.isEmpty() ? new String[0]
+        : rawQuery.split("&")));
+    java.util.Collections.sort(pairs);
+    b.append(String.join("&", pairs)).append('\n');
+    for (String name : signedHeaders) {
+      List<String> values = request.headers().getOrDefault(name, List.of());
+      b.append(name).append(':').append(String.join(",",
+          values.stream().map(v -> v.trim().replaceAll(" +", " ")).toList())).append('\n');
+    }
+    b.append('\n').append(String.join(";", signedHeaders)).append('\n');
+    String payload = request.header("x-amz-content-sha256");
+    b.append(payload != null ? payload : sha256Hex(request.body()));
+    return b.toString();
+  }
+
+  private static String sha256Hex(byte[] bytes) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+      StringBuilder hex = new StringBuilder();
+      for (byte d : digest) {
+        hex.append(String.format("%02x", d));
+      }
+      return hex.toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean tokenMatches(String expected, String actual) {
@@ -121,12 +166,12 @@ public final class SigV4Verifier {
     Instant now = wallClock.instant();
     String nowText = AMZ_DATE.format(now.atOffset(ZoneOffset.UTC));
     if (signedAt.isBefore(now.minus(MAX_SKEW))) {
-      throw MgnError.invalidSignature("Signature expired: " + amzDate + " is now earlier than "
+      throw AuthFailure.invalidSignature("Signature expired: " + amzDate + " is now earlier than "
           + AMZ_DATE.format(now.minus(MAX_SKEW).atOffset(ZoneOffset.UTC))
           + " (" + nowText + " - 15 min.)");
     }
     if (signedAt.isAfter(now.plus(MAX_SKEW))) {
-      throw MgnError.invalidSignature("Signature not yet current: " + amzDate
+      throw AuthFailure.invalidSignature("Signature not yet current: " + amzDate
           + " is still later than " + AMZ_DATE.format(now.plus(MAX_SKEW).atOffset(ZoneOffset.UTC))
           + " (" + nowText + " + 15 min.)");
     }
@@ -134,16 +179,16 @@ public final class SigV4Verifier {
 
   private void checkScope(String[] scope, String amzDate) {
     if (!scope[1].equals(amzDate.substring(0, 8))) {
-      throw MgnError.invalidSignature("Date in Credential scope does not match YYYYMMDD from "
+      throw AuthFailure.invalidSignature("Date in Credential scope does not match YYYYMMDD from "
           + "ISO-8601 version of date from HTTP: '" + scope[1] + "' != '"
           + amzDate.substring(0, 8) + "', from '" + amzDate + "'.");
     }
     if (!scope[2].equals(region)) {
-      throw MgnError.invalidSignature("Credential should be scoped to a valid region, not '"
+      throw AuthFailure.invalidSignature("Credential should be scoped to a valid region, not '"
           + scope[2] + "'. This endpoint serves '" + region + "'.");
     }
     if (!scope[3].equals(service) || !scope[4].equals("aws4_request")) {
-      throw MgnError.invalidSignature("Credential should be scoped to correct service: '"
+      throw AuthFailure.invalidSignature("Credential should be scoped to correct service: '"
           + service + "'.");
     }
   }
@@ -151,19 +196,19 @@ public final class SigV4Verifier {
   private static SdkHttpFullRequest rebuild(IncomingRequest request, List<String> signedHeaders) {
     String host = request.header("host");
     if (host == null) {
-      throw MgnError.invalidSignature("The request has no Host header.");
+      throw AuthFailure.invalidSignature("The request has no Host header.");
     }
     URI origin;
     try {
       origin = URI.create("http://" + host);
     } catch (IllegalArgumentException e) {
-      throw MgnError.invalidSignature("The Host header '" + host + "' is malformed.");
+      throw AuthFailure.invalidSignature("The Host header '" + host + "' is malformed.");
     }
     SdkHttpMethod method;
     try {
       method = SdkHttpMethod.fromValue(request.method());
     } catch (IllegalArgumentException e) {
-      throw MgnError.invalidSignature("Unsupported method " + request.method());
+      throw AuthFailure.invalidSignature("Unsupported method " + request.method());
     }
     SdkHttpFullRequest.Builder b = SdkHttpFullRequest.builder()
         .method(method)
@@ -175,13 +220,13 @@ public final class SigV4Verifier {
     try {
       query = Percent.parseQuery(request.rawQuery());
     } catch (IllegalArgumentException e) {
-      throw MgnError.invalidSignature("The query string is not validly percent-encoded.");
+      throw AuthFailure.invalidSignature("The query string is not validly percent-encoded.");
     }
     query.forEach(b::putRawQueryParameter);
     for (String name : signedHeaders) {
       List<String> values = request.headers().get(name);
       if (values == null) {
-        throw MgnError.invalidSignature("Signed header '" + name + "' is missing from the request.");
+        throw AuthFailure.invalidSignature("Signed header '" + name + "' is missing from the request.");
       }
       b.putHeader(name, values);
     }

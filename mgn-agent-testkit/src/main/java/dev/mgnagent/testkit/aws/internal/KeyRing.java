@@ -1,4 +1,4 @@
-package dev.mgnagent.testkit.mgn.internal;
+package dev.mgnagent.testkit.aws.internal;
 
 import java.util.Locale;
 import java.util.Map;
@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
-/** The key pairs the fake accepts, each with the principal it stands for and its allowed actions. */
+/**
+ * The key pairs a fake accepts, each with the principal it stands for and its allowed actions
+ * ({@code service:Action}; a name without a service prefix means {@code mgn:}).
+ */
 public final class KeyRing {
 
   /** One key pair: credentials, the principal ARN that AccessDenied messages name, the grants. */
@@ -30,7 +33,8 @@ public final class KeyRing {
      * which allows the action only as part of the operation {@code X} ({@code createAction}).
      */
     public boolean isAllowed(String action, String createAction) {
-      if (allowedActions.contains("*") || allowedActions.contains("mgn:*")
+      String prefix = action.substring(0, action.indexOf(':') + 1);
+      if (allowedActions.contains("*") || allowedActions.contains(prefix + "*")
           || allowedActions.contains(action)) {
         return true;
       }
@@ -41,6 +45,7 @@ public final class KeyRing {
 
   private final Map<String, Principal> byAccessKey = new ConcurrentHashMap<>();
   private final String accountId;
+  private final Set<String> expired = ConcurrentHashMap.newKeySet();
 
   public KeyRing(String accountId) {
     this.accountId = accountId;
@@ -58,6 +63,31 @@ public final class KeyRing {
     return principal;
   }
 
+  /** Adds (or replaces) a key pair whose principal ARN is given. */
+  public Principal add(AwsCredentials credentials, Set<String> allowedActions, String name,
+      String arn) {
+    Set<String> normalized = allowedActions.stream().map(KeyRing::normalize)
+        .collect(Collectors.toUnmodifiableSet());
+    Principal principal = new Principal(credentials, arn, normalized);
+    byAccessKey.put(credentials.accessKeyId(), principal);
+    return principal;
+  }
+
+  /** The account these keys belong to. */
+  public String accountId() {
+    return accountId;
+  }
+
+  /** Makes the session of this access key ID expired: its requests are refused as expired. */
+  public void expire(String accessKeyId) {
+    expired.add(accessKeyId);
+  }
+
+  /** Whether {@link #expire(String)} was called for this access key ID. */
+  public boolean isExpired(String accessKeyId) {
+    return expired.contains(accessKeyId);
+  }
+
   /** The principal holding this access key ID, or null. */
   public Principal find(String accessKeyId) {
     return byAccessKey.get(accessKeyId);
@@ -68,8 +98,9 @@ public final class KeyRing {
     if (a.equals("*")) {
       return a;
     }
-    if (a.toLowerCase(Locale.ROOT).startsWith("mgn:")) {
-      return "mgn:" + a.substring(4);
+    int colon = a.indexOf(':');
+    if (colon > 0) {
+      return a.substring(0, colon).toLowerCase(Locale.ROOT) + a.substring(colon);
     }
     return "mgn:" + a;
   }
