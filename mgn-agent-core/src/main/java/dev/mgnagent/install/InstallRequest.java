@@ -1,6 +1,7 @@
 package dev.mgnagent.install;
 
 import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.installer.RegistrationRequest;
 import dev.mgnagent.Secret;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.internal.Regions;
@@ -98,6 +99,9 @@ public record InstallRequest(
       throw new InvalidRequestException("--user-provided-id", "--user-provided-id is empty");
     }
     userProvidedId.ifPresent(id -> requireOneLine("--user-provided-id", id));
+    userProvidedId.flatMap(RegistrationRequest::userProvidedIdProblem).ifPresent(problem -> {
+      throw new InvalidRequestException("--user-provided-id", "--user-provided-id " + problem);
+    });
     profile.ifPresent(p -> requireOneLine("--profile", p));
     if (forceVolumes && !allowSecretOnCommandLine && accessKeyId.isPresent()) {
       throw new InvalidRequestException("--force-volumes", "--force-volumes runs the installer"

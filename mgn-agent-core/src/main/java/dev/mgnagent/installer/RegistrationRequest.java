@@ -1,11 +1,13 @@
 package dev.mgnagent.installer;
 
+import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.selection.Selection;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
@@ -45,6 +47,46 @@ public record RegistrationRequest(
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(s3Endpoint, "s3Endpoint");
     Objects.requireNonNull(userProvidedId, "userProvidedId");
+    userProvidedId.flatMap(RegistrationRequest::userProvidedIdProblem).ifPresent(problem -> {
+      throw new InvalidRequestException("userProvidedId", "userProvidedId " + problem);
+    });
+    if (tags.size() > MAX_TAGS) {
+      throw new InvalidRequestException("tags", tags.size() + " tags given; MGN takes at most "
+          + MAX_TAGS);
+    }
+    for (Map.Entry<String, String> tag : tags.entrySet()) {
+      String key = tag.getKey();
+      if (key.isEmpty() || key.length() > MAX_TAG_KEY || key.regionMatches(true, 0, "aws:", 0, 4)) {
+        throw new InvalidRequestException("tags", "the tag key \"" + key + "\" must have 1 to "
+            + MAX_TAG_KEY + " characters and must not start with aws:");
+      }
+      if (tag.getValue().length() > MAX_TAG_VALUE) {
+        throw new InvalidRequestException("tags", "the value of the tag \"" + key + "\" is longer"
+            + " than " + MAX_TAG_VALUE + " characters");
+      }
+    }
+  }
+
+  private static final int MAX_TAGS = 50;
+  private static final int MAX_TAG_KEY = 128;
+  private static final int MAX_TAG_VALUE = 256;
+  private static final int MAX_USER_PROVIDED_ID = 256;
+  /** MGN's pattern for {@code userProvidedID}: no blank but single inner spaces, no NUL. */
+  private static final Pattern USER_PROVIDED_ID = Pattern.compile("[^\\s\\x00]( *[^\\s\\x00])*");
+
+  /**
+   * What MGN would refuse in a {@code userProvidedID} (1 to 256 characters matching {@code
+   * ^[^\s\x00]( *[^\s\x00])*$}), as the end of a sentence; empty when it is fine.
+   */
+  public static Optional<String> userProvidedIdProblem(String id) {
+    if (id.isEmpty() || id.length() > MAX_USER_PROVIDED_ID) {
+      return Optional.of("must have 1 to " + MAX_USER_PROVIDED_ID + " characters");
+    }
+    if (!USER_PROVIDED_ID.matcher(id).matches()) {
+      return Optional.of("must not start or end with a blank, nor hold tabs, line breaks, NUL"
+          + " or two spaces in a row (MGN's pattern ^[^\\s\\x00]( *[^\\s\\x00])*$)");
+    }
+    return Optional.empty();
   }
 
   public static Builder builder() {

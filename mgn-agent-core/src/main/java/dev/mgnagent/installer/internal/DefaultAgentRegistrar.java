@@ -1,6 +1,10 @@
 package dev.mgnagent.installer.internal;
 
 import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.disk.DevicePaths;
+import dev.mgnagent.disk.Disk;
+import dev.mgnagent.disk.DiskInventory;
+import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.installer.InstallerFinished;
 import dev.mgnagent.installer.InstallerStarted;
@@ -28,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -73,8 +78,35 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     this.timeout = b.timeout;
     this.listener = b.listener;
     this.confirmer = Optional.ofNullable(b.client)
-        .map(c -> new RegistrationConfirmer(c, b.pollInterval, b.pollAttempts, b.sleeper));
+        .map(c -> new RegistrationConfirmer(c, b.pollInterval, b.pollAttempts, b.sleeper,
+            diskResolver(b.host)));
     this.runAsRoot = Optional.ofNullable(b.runAsRoot);
+  }
+
+  /**
+   * The inventory disk a device path leads to through the host's {@code /dev} links (a partition
+   * to its disk), or the path itself when the host has no such disk.
+   */
+  private static Function<String, String> diskResolver(Host host) {
+    return path -> {
+      try {
+        Inventory inventory = DiskInventory.of(host).read();
+        DevicePaths paths = DevicePaths.of(host);
+        Optional<String> kernel = paths.kernelName(path);
+        if (kernel.isEmpty()) {
+          return path;
+        }
+        Optional<Disk> disk = inventory.disk(kernel.get());
+        if (disk.isEmpty()) {
+          disk = inventory.disks().stream()
+              .filter(d -> d.partitions().stream().anyMatch(p -> p.name().equals(kernel.get())))
+              .findFirst();
+        }
+        return disk.map(Disk::name).orElse(path);
+      } catch (RuntimeException e) {
+        return path;
+      }
+    };
   }
 
   @Override
