@@ -42,16 +42,22 @@ final class InstallFixture implements AutoCloseable {
   private final MgnClient adminClient;
 
   InstallFixture(Path temp, FakeBlockDevicesBuilder scenario, InstallerFlavor flavor) {
+    this(temp, scenario, flavor, b -> b);
+  }
+
+  /** With the fake installer configured by {@code configure} (prompt mode, buffering, ...). */
+  InstallFixture(Path temp, FakeBlockDevicesBuilder scenario, InstallerFlavor flavor,
+      java.util.function.UnaryOperator<FakeInstaller.Builder> configure) {
     this.temp = temp;
     // the sandbox's sped-up simulation: MGN reports the disks a fraction of a second after registration
     mgn = FakeMgn.builder().region("eu-west-3").initialized(true).sandboxSimulation().build().start();
     adminClient = mgn.newClient();
     Path hostRoot = scenario.writeTo(temp.resolve("host"));
     host = LocalHost.rootedAt(hostRoot);
-    installer = FakeInstaller.builder()
+    installer = configure.apply(FakeInstaller.builder()
         .installRoot(temp.resolve("installed"))
         .hostRoot(hostRoot)
-        .mgnEndpoint(mgn.endpoint())
+        .mgnEndpoint(mgn.endpoint()))
         .build();
     bucket = FakeInstallerBucket.builder().region("eu-west-3")
         .installer(flavor, installer.launcher(flavor)).start();

@@ -122,13 +122,18 @@ public final class MgnState {
     return new RegistrationResult(id, true);
   }
 
+  /** A MAC in any of its written forms ({@code 0a:40:..}, {@code 0A-40-..}) as one key. */
+  private static String macKey(String mac) {
+    return mac == null ? "" : mac.replace(":", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
   private String findAgentServer(AgentRegistration reg) {
     if (!reg.macAddresses().isEmpty()) {
-      String mac = reg.macAddresses().get(0).toLowerCase(java.util.Locale.ROOT);
+      String mac = macKey(reg.macAddresses().get(0));
       for (SourceServer s : servers.values()) {
         if (!Boolean.TRUE.equals(s.isArchived()) && s.sourceProperties() != null
             && s.sourceProperties().networkInterfaces().stream()
-                .anyMatch(n -> mac.equalsIgnoreCase(n.macAddress()))) {
+                .anyMatch(n -> mac.equals(macKey(n.macAddress())))) {
           return s.sourceServerID();
         }
       }
