@@ -123,7 +123,7 @@ public final class FakeInstaller {
     private String macAddress = "0a:40:f1:e8:b2:2d";
     private PromptMode promptMode = PromptMode.GETPASS;
     private boolean lineBuffered;
-    private boolean reportTypedDiskNames;
+    private boolean reportAliasNames;
     private final Set<String> alsoReplicate = new LinkedHashSet<>();
 
     private Builder() {}
@@ -178,12 +178,12 @@ public final class FakeInstaller {
     }
 
     /**
-     * Report each replicated disk by the path typed at the prompt (such as {@code /dev/xvda})
-     * rather than by its kernel name ({@code /dev/nvme0n1}, the default, as the observed
-     * transcript shows). Which one the real agent reports is not documented.
+     * Report each replicated disk by its first alias name (such as {@code /dev/xvda} for {@code
+     * nvme0n1}) rather than by its kernel name ({@code /dev/nvme0n1}, the default, as the observed
+     * transcript's "Identified volume" line shows). Which one MGN shows is not documented.
      */
-    public Builder reportTypedDiskNames(boolean typed) {
-      this.reportTypedDiskNames = typed;
+    public Builder reportAliasNames(boolean alias) {
+      this.reportAliasNames = alias;
       return this;
     }
 
@@ -205,7 +205,7 @@ public final class FakeInstaller {
         Files.createDirectories(installRoot);
         writeMachineFiles();
         Control control = Control.create(installRoot.toAbsolutePath(), hostRoot.toAbsolutePath(),
-            Optional.ofNullable(mgnEndpoint), promptMode, lineBuffered, reportTypedDiskNames,
+            Optional.ofNullable(mgnEndpoint), promptMode, lineBuffered, reportAliasNames,
             alsoReplicate);
         return new FakeInstaller(installRoot.toAbsolutePath(), control);
       } catch (IOException e) {

@@ -127,11 +127,13 @@ class FakeInstallerFidelityTest {
   }
 
   @Test
-  void disksReportedByTheTypedAliasMatchTheSelection() throws Exception {
-    fixture(InstallerFlavor.BINARY, b -> b.reportTypedDiskNames(true));
+  void disksReportedByAliasNamesMatchTheSelection() throws Exception {
+    fixture(InstallerFlavor.BINARY, b -> b.reportAliasNames(true));
 
-    InstallationResult result = install(InstallerFlavor.BINARY, request().devices("/dev/xvda"));
+    InstallationResult result = install(InstallerFlavor.BINARY, request());
 
+    assertThat(result.selection().paths()).containsExactly("/dev/nvme0n1", "/dev/nvme1n1");
+    assertThat(result.registeredDisks()).containsExactly("/dev/xvda", "/dev/sdf");
     assertThat(result.warnings()).noneMatch(w -> w.contains("check them before replicating"));
   }
 }

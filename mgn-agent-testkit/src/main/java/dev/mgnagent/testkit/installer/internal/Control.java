@@ -30,7 +30,7 @@ public final class Control {
   }
 
   public static Control create(Path installRoot, Path hostRoot, Optional<URI> mgnEndpoint,
-      PromptMode promptMode, boolean lineBuffered, boolean reportTypedDiskNames,
+      PromptMode promptMode, boolean lineBuffered, boolean reportAliasNames,
       Set<String> alsoReplicate) throws IOException {
     Path dir = installRoot.resolve(".fake-installer");
     Files.createDirectories(dir);
@@ -40,7 +40,7 @@ public final class Control {
     mgnEndpoint.ifPresent(e -> p.setProperty("mgnEndpoint", e.toString()));
     p.setProperty("promptMode", promptMode.name());
     p.setProperty("lineBuffered", Boolean.toString(lineBuffered));
-    p.setProperty("reportTypedDiskNames", Boolean.toString(reportTypedDiskNames));
+    p.setProperty("reportAliasNames", Boolean.toString(reportAliasNames));
     p.setProperty("alsoReplicate", String.join(",", alsoReplicate));
     Control control = new Control(dir.resolve("control.properties"), p);
     control.save();
@@ -82,9 +82,9 @@ public final class Control {
     return Boolean.parseBoolean(properties.getProperty("lineBuffered"));
   }
 
-  /** Whether replicated disks are reported by the path typed rather than the kernel name. */
-  public boolean reportTypedDiskNames() {
-    return Boolean.parseBoolean(properties.getProperty("reportTypedDiskNames"));
+  /** Whether replicated disks are reported by their first alias name rather than the kernel name. */
+  public boolean reportAliasNames() {
+    return Boolean.parseBoolean(properties.getProperty("reportAliasNames"));
   }
 
   /** Kernel names of disks the identification adds to every selection. */

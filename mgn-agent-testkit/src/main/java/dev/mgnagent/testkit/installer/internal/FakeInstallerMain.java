@@ -320,10 +320,11 @@ public final class FakeInstallerMain {
         return Optional.empty();
       }
     }
-    boolean typed = control.reportTypedDiskNames();
+    boolean alias = control.reportAliasNames();
     for (Map.Entry<String, String> e : chosen.get().entrySet()) {
       HostDisks.HostDisk disk = host.resolve("/dev/" + e.getKey()).orElseThrow();
-      String name = typed ? e.getValue() : "/dev/" + disk.name();
+      String name = "/dev/" + (alias && !disk.aliases().isEmpty() ? disk.aliases().get(0)
+          : disk.name());
       out.println("Identified volume for replication: " + name + " of size "
           + Math.max(1, Math.round(disk.bytes() / (double) (1L << 30))) + " GiB");
       disks.add(disk(name, disk.bytes()));
