@@ -34,13 +34,19 @@ public final class SandboxServers implements AutoCloseable {
 
   /** Starts the fakes for {@code region}, the installer seeing the disks under {@code hostRoot}. */
   public static SandboxServers start(String region, Path hostRoot) {
+    return start(region, hostRoot, b -> b);
+  }
+
+  /** As {@link #start(String, Path)}, with the fake installer configured by {@code configure}. */
+  public static SandboxServers start(String region, Path hostRoot,
+      java.util.function.UnaryOperator<FakeInstaller.Builder> configure) {
     try {
       Path directory = Files.createTempDirectory("mgn-agent-sandbox-");
       FakeMgn mgn = FakeMgn.builder().region(region).sandboxSimulation().build().start();
-      FakeInstaller installer = FakeInstaller.builder()
+      FakeInstaller installer = configure.apply(FakeInstaller.builder()
           .installRoot(directory.resolve("installation"))
           .hostRoot(hostRoot)
-          .mgnEndpoint(mgn.endpoint())
+          .mgnEndpoint(mgn.endpoint()))
           .build();
       FakeInstallerBucket bucket = FakeInstallerBucket.builder().region(region)
           .installer(InstallerFlavor.BINARY, installer.launcher(InstallerFlavor.BINARY))
