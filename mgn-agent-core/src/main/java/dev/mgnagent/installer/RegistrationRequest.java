@@ -83,8 +83,8 @@ public record RegistrationRequest(
       return Optional.of("must have 1 to " + MAX_USER_PROVIDED_ID + " characters");
     }
     if (!USER_PROVIDED_ID.matcher(id).matches()) {
-      return Optional.of("must not start or end with a blank, nor hold tabs, line breaks, NUL"
-          + " or two spaces in a row (MGN's pattern ^[^\\s\\x00]( *[^\\s\\x00])*$)");
+      return Optional.of("must not start or end with a blank, nor hold tabs, line breaks or NUL"
+          + " (MGN's pattern ^[^\\s\\x00]( *[^\\s\\x00])*$)");
     }
     return Optional.empty();
   }
