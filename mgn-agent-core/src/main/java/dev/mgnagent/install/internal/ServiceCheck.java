@@ -6,8 +6,6 @@ import dev.mgnagent.host.Host;
 import dev.mgnagent.host.MacAddresses;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.mgn.MgnServiceException;
-import dev.mgnagent.mgn.ReplicationStatusReader;
-import dev.mgnagent.mgn.ServerReplicationStatus;
 import dev.mgnagent.mgn.ServiceRoleInitializer;
 import java.util.List;
 import java.util.Optional;
