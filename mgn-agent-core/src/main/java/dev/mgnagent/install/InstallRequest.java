@@ -1,6 +1,7 @@
 package dev.mgnagent.install;
 
 import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.installer.RegistrationRequest;
 import dev.mgnagent.Secret;
 import dev.mgnagent.Tags;
 import dev.mgnagent.installer.InstallerFlavor;
@@ -516,6 +517,11 @@ public final class InstallRequest {
       }
       if (userProvidedId != null) {
         requireOneLine("userProvidedId", userProvidedId);
+      }
+      if (userProvidedId != null) {
+        RegistrationRequest.userProvidedIdProblem(userProvidedId).ifPresent(problem -> {
+          throw new InvalidRequestException("userProvidedId", "userProvidedId " + problem);
+        });
       }
       if (profile != null) {
         requireOneLine("profile", profile);

@@ -83,6 +83,19 @@ public interface AgentRegistrar {
     /** Whether to run the installer directly (root) or through {@code sudo -n}; default: ask {@code id -u}. */
     Builder runAsRoot(boolean root);
 
+    /**
+     * The clock the timeout and the unknown-prompt wait are measured on (default: the system
+     * clock).
+     */
+    Builder clock(java.time.Clock clock);
+
+    /**
+     * How long the installer may sit silent on a question mgn-agent does not know (text since
+     * the last newline ending in {@code :}, {@code ?}, {@code ]} or {@code >}) before it is
+     * stopped with {@link InstallerFailure#UNKNOWN_PROMPT} (default 60 seconds).
+     */
+    Builder unknownPromptWait(Duration wait);
+
     AgentRegistrar build();
   }
 }

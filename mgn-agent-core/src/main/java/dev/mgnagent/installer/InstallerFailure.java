@@ -36,6 +36,9 @@ public enum InstallerFailure {
       + " check its last lines and the network"),
   ANSWER_REFUSED("the installer asked the same question again, so it refused mgn-agent's answer:"
       + " check the last lines"),
+  UNKNOWN_PROMPT("the installer asked a question mgn-agent does not know how to answer and was"
+      + " stopped with its whole process tree: run the installer by hand to answer it, or give the"
+      + " value it asks for as a parameter, and report the question so that mgn-agent learns it"),
   CRASHED("the installer ended without saying why: check its last lines and"
       + " /var/lib/aws-replication-agent/aws_replication_agent_installer.log"),
   NO_SOURCE_SERVER_ID("the installer said it finished but printed no source server ID: check the"

@@ -7,6 +7,7 @@ import dev.mgnagent.selection.Selection;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
@@ -250,7 +251,31 @@ public final class RegistrationRequest {
         throw new InvalidRequestException("dualstack", "dualstack needs an endpoint, MGN's"
             + " dual-stack endpoint (mgn.dualstack." + region.id() + ".amazonaws.com)");
       }
+      if (userProvidedId != null) {
+        userProvidedIdProblem(userProvidedId).ifPresent(problem -> {
+          throw new InvalidRequestException("userProvidedId", "userProvidedId " + problem);
+        });
+      }
       return new RegistrationRequest(this);
     }
+  }
+
+  private static final int MAX_USER_PROVIDED_ID = 256;
+  /** MGN's pattern for {@code userProvidedID}: no blank at the ends, single inner spaces, no NUL. */
+  private static final Pattern USER_PROVIDED_ID = Pattern.compile("[^\\s\\x00]( *[^\\s\\x00])*");
+
+  /**
+   * What MGN would refuse in a {@code userProvidedID} (1 to 256 characters matching {@code
+   * ^[^\s\x00]( *[^\s\x00])*$}), as the end of a sentence; empty when it is fine.
+   */
+  public static Optional<String> userProvidedIdProblem(String id) {
+    if (id.isEmpty() || id.length() > MAX_USER_PROVIDED_ID) {
+      return Optional.of("must have 1 to " + MAX_USER_PROVIDED_ID + " characters");
+    }
+    if (!USER_PROVIDED_ID.matcher(id).matches()) {
+      return Optional.of("must not start or end with a blank, nor hold tabs, line breaks or NUL"
+          + " (MGN's pattern ^[^\\s\\x00]( *[^\\s\\x00])*$)");
+    }
+    return Optional.empty();
   }
 }

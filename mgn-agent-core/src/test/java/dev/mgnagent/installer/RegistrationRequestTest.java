@@ -62,4 +62,19 @@ class RegistrationRequestTest {
             e -> assertThat(e.parameter()).hasValue(parameter))
         .hasMessageNotContaining("--");
   }
+
+  @Test
+  void userProvidedIdFollowsMgnsPatternAndLength() {
+    RegistrationRequest.Builder request = RegistrationRequest.builder().region(Region.EU_WEST_3)
+        .credentials(KEYS).selection(NONE);
+    assertThat(request.userProvidedId("asset 7").build().userProvidedId()).contains("asset 7");
+    assertThat(request.userProvidedId("a  b").build().userProvidedId()).contains("a  b");
+    for (String bad : new String[] {"", " asset", "asset ", "a\tb", "a\u0000b",
+        "x".repeat(257)}) {
+      assertThatThrownBy(() -> request.userProvidedId(bad).build())
+          .as("%s", bad).isInstanceOf(InvalidRequestException.class)
+          .hasMessageContaining("userProvidedId");
+    }
+    assertThat(request.userProvidedId("x".repeat(256)).build().userProvidedId()).isPresent();
+  }
 }

@@ -8,6 +8,7 @@ import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * The CLI's sandbox: the testkit's {@link MgnSandbox} as {@code sandbox} and {@code install
@@ -25,8 +26,14 @@ public final class SandboxServers implements AutoCloseable {
 
   /** Starts the fakes for {@code region}, the installer seeing the disks under {@code hostRoot}. */
   public static SandboxServers start(String region, Path hostRoot) {
-    return new SandboxServers(
-        MgnSandbox.builder().region(region).hostRoot(hostRoot).build().start());
+    return start(region, hostRoot, b -> b);
+  }
+
+  /** As {@link #start(String, Path)}, with the fake installer configured by {@code configure}. */
+  public static SandboxServers start(String region, Path hostRoot,
+      UnaryOperator<FakeInstaller.Builder> configure) {
+    return new SandboxServers(MgnSandbox.builder().region(region).hostRoot(hostRoot)
+        .configureInstaller(configure).build().start());
   }
 
   public FakeMgn mgn() {

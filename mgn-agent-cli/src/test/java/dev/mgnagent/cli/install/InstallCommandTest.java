@@ -13,6 +13,9 @@ import dev.mgnagent.testkit.installer.FakeInstallerRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import dev.mgnagent.testkit.installer.PromptMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,19 +126,52 @@ class InstallCommandTest {
   }
 
   @Test
-  void tagsOnAReinstallFailAsTheInstallerDocuments() {
+  void tagsOnAReinstallAreRefusedBeforeTheInstallerRunsByTheHostsMac() {
     install();
 
     CliRun again = install("--tags", "app=x");
 
-    assertThat(again.exitCode()).isEqualTo(1);
-    assertThat(again.err()).contains("install again without --tags");
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("this server (MAC 0A-40-F1-E8-B2-2D) is already registered")
+        .contains("install again without --tags");
+    assertThat(sandbox.installer().runs()).hasSize(1);
   }
 
   @Test
-  void tagsOnAReinstallAreRefusedBeforeTheInstallerRunsWhenTheHostKnowsItsName() throws IOException {
+  void aHostWhoseMacChangedIsANewSourceServerAndMayHaveTags() throws IOException {
+    CliRun first = install();
+    Files.writeString(host.resolve("sys/class/net/eth0/address"), "0a:40:f1:e8:b2:99\n");
+
+    CliRun again = install("--tags", "app=x");
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(sandbox.mgn().sourceServers()).hasSize(2);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"python, GETPASS", "binary, GETPASS", "binary, MASKED_ON_STDOUT"})
+  void everyFlavorAndPromptModeInstalls(String flavor, PromptMode mode) throws IOException {
+    sandbox.close();
+    Path other = FakeBlockDeviceScenarios.nitroNvme().writeTo(temp.resolve("nitro-" + flavor
+        + "-" + mode));
+    sandbox = SandboxServers.start("eu-west-3", other, b -> b.promptMode(mode));
+    host = other;
+    keys = sandbox.mgn().adminCredentials();
+
+    CliRun run = install("--flavor", flavor, "--devices", "/dev/xvda");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out() + run.err()).contains("s-").doesNotContain(keys.secretAccessKey());
+    assertThat(run.out() + run.err()).doesNotContain("check them before replicating");
+    assertThat(sandbox.installer().runs()).extracting(r -> r.flavor())
+        .containsExactly(flavor);
+  }
+
+  @Test
+  void tagsOnAReinstallAreRefusedBeforeTheInstallerRunsWhenTheHostKnowsItsMac() throws IOException {
     Path named = FakeBlockDeviceScenarios.virtioWithSeparateBoot()
-        .writeFile("proc/sys/kernel/hostname", "web-1\n").writeTo(temp.resolve("named"));
+        .writeFile("sys/class/net/ens5/address", "02:5e:aa:10:20:30\n").writeTo(temp.resolve("named"));
     try (SandboxServers own = SandboxServers.start("eu-west-3", named)) {
       AwsBasicCredentials ownKeys = own.mgn().adminCredentials();
       String[] base = {"install", "--region", "eu-west-3", "--endpoint", own.mgn().endpoint().toString(),
@@ -153,7 +189,8 @@ class InstallCommandTest {
 
       assertThat(first.exitCode()).as(first.err()).isZero();
       assertThat(refused.exitCode()).isEqualTo(2);
-      assertThat(refused.err()).contains("this server (web-1) is already registered as s-");
+      assertThat(refused.err()).contains("this server (MAC 02-5E-AA-10-20-30) is already registered"
+          + " as s-");
       assertThat(own.installer().runs()).hasSize(1);
     }
   }

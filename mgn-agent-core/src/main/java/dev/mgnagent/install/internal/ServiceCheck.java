@@ -4,7 +4,7 @@ import dev.mgnagent.Warning;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.host.Host;
-import dev.mgnagent.host.HostName;
+import dev.mgnagent.host.MacAddresses;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.mgn.MgnServiceException;
 import dev.mgnagent.mgn.ReplicationStatusReader;
@@ -17,7 +17,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.mgn.model.UninitializedAccountException;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.mgn.MgnClient;
+import software.amazon.awssdk.services.mgn.model.NetworkInterface;
+import software.amazon.awssdk.services.mgn.model.SourceServer;
 
 /** The SERVICE step: MGN is initialized in the region, and tags are not given for a reinstall. */
 final class ServiceCheck {
@@ -100,28 +103,44 @@ final class ServiceCheck {
 
   /**
    * Tags can only be set on a new source server: the installer fails with "already exists" when
-   * this host is registered already. Checked here, before anything runs, by this host's name
-   * (DescribeSourceServers has no hostname filter, so it is matched here).
+   * this host is registered already. Checked here, before anything runs, the way MGN recognises
+   * a host: by its MAC addresses ({@code sys/class/net}) against each unarchived server's
+   * {@code sourceProperties.networkInterfaces}. A host whose MAC changed is a new source server,
+   * and a hostname proves nothing either way.
    */
   static String refuseTagsOnReinstall(
       Host host, MgnClient service, InstallRequest request, List<Warning> warnings) {
-    Optional<String> hostname = HostName.of(host);
-    if (request.tags().isEmpty() || hostname.isEmpty()) {
+    List<String> macs = MacAddresses.of(host);
+    if (request.tags().isEmpty()) {
+      return "";
+    }
+    if (macs.isEmpty()) {
+      warnings.add(new Warning(Warning.Code.REINSTALL_UNCHECKED, "could not check whether this"
+          + " server is registered already: no MAC address under sys/class/net; the installer"
+          + " will refuse the tags if it is"));
       return "";
     }
     try {
-      for (ServerReplicationStatus server : ReplicationStatusReader.of(service).read(List.of())) {
-        if (server.hostname().equals(hostname)) {
-          throw new InvalidRequestException("tags", "this server (" + hostname.get() + ") is"
-              + " already registered as " + server.id() + " and tags can only be set on a new"
-              + " source server: install again without tags (change tags with the MGN console"
-              + " or API)");
+      for (SourceServer server : service.describeSourceServersPaginator(r -> r.filters(
+          f -> f.isArchived(false))).items()) {
+        if (Boolean.TRUE.equals(server.isArchived()) || server.sourceProperties() == null) {
+          continue;
+        }
+        for (NetworkInterface nic : server.sourceProperties().networkInterfaces()) {
+          Optional<String> mac = MacAddresses.normalize(nic.macAddress());
+          if (mac.isPresent() && macs.contains(mac.get())) {
+            throw new InvalidRequestException("tags", "this server (MAC " + nic.macAddress()
+                + ") is already registered as " + server.sourceServerID() + " and tags can only"
+                + " be set on a new source server: install again without tags (change tags"
+                + " with the MGN console or API)");
+          }
         }
       }
-      return "; " + hostname.get() + " is not registered yet, so tags can be set";
-    } catch (MgnServiceException e) {
-      warnings.add(new Warning(Warning.Code.REINSTALL_UNCHECKED, "could not check whether "
-          + hostname.get() + " is registered already: " + e.getMessage()));
+      return "; this server's MAC is not registered yet, so tags can be set";
+    } catch (SdkException e) {
+      warnings.add(new Warning(Warning.Code.REINSTALL_UNCHECKED, "could not check whether this"
+          + " server is registered already: " + e.getMessage()));
       return "";
     }
-  }}
+  }
+}

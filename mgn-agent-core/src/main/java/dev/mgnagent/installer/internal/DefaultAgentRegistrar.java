@@ -3,6 +3,10 @@ package dev.mgnagent.installer.internal;
 import dev.mgnagent.event.internal.GuardedListener;
 import dev.mgnagent.Warning;
 import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.disk.DevicePaths;
+import dev.mgnagent.disk.Disk;
+import dev.mgnagent.disk.DiskInventory;
+import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.installer.InstallerFinished;
 import dev.mgnagent.installer.InstallerStarted;
@@ -22,13 +26,16 @@ import dev.mgnagent.installer.RegistrationRequest;
 import dev.mgnagent.mgn.SourceServerId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -43,6 +50,8 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   private static final String SUCCESS = "successfully installed";
   private static final int LAST_LINES = 20;
   private static final Duration READER_GRACE = Duration.ofSeconds(5);
+  /** How long each wait for the installer's exit lasts before the clock is looked at again. */
+  private static final Duration WATCH_SLICE = Duration.ofMillis(100);
 
   private final Host host;
   private final Duration timeout;
@@ -50,6 +59,8 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   private final Optional<RegistrationConfirmer> confirmer;
   private final Optional<Boolean> runAsRoot;
   private final Sleeper sleeper;
+  private final Clock clock;
+  private final Duration unknownPromptWait;
 
   /**
    * How many times an installer that could not even be executed because its file was still open
@@ -64,13 +75,41 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
 
   private DefaultAgentRegistrar(BuilderImpl b) {
     this.sleeper = b.sleeper;
+    this.clock = b.clock;
+    this.unknownPromptWait = b.unknownPromptWait;
     this.host = b.host;
     this.timeout = b.settings.installerTimeout();
     this.listener = b.listener;
     this.confirmer = Optional.ofNullable(b.client)
         .map(c -> new RegistrationConfirmer(c, b.settings.confirmationInterval(),
-            b.settings.confirmationAttempts(), b.sleeper));
+            b.settings.confirmationAttempts(), b.sleeper, diskResolver(b.host)));
     this.runAsRoot = Optional.ofNullable(b.runAsRoot);
+  }
+
+  /**
+   * The inventory disk a device path leads to through the host's {@code /dev} links (a partition
+   * to its disk), or the path itself when the host has no such disk.
+   */
+  private static Function<String, String> diskResolver(Host host) {
+    return path -> {
+      try {
+        Inventory inventory = DiskInventory.of(host).read();
+        DevicePaths paths = DevicePaths.of(host);
+        Optional<String> kernel = paths.kernelName(path);
+        if (kernel.isEmpty()) {
+          return path;
+        }
+        Optional<Disk> disk = inventory.disk(kernel.get());
+        if (disk.isEmpty()) {
+          disk = inventory.disks().stream()
+              .filter(d -> d.partitions().stream().anyMatch(p -> p.name().equals(kernel.get())))
+              .findFirst();
+        }
+        return disk.map(Disk::name).orElse(path);
+      } catch (RuntimeException e) {
+        return path;
+      }
+    };
   }
 
   @Override
@@ -96,11 +135,20 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   private static List<InstallerConversation.Prompt> prompts(
       RegistrationRequest request, AwsCredentials credentials, Optional<String> token) {
     return List.of(
-        new InstallerConversation.Prompt("AWS Region Name:", request.region().id(), false),
-        new InstallerConversation.Prompt("AWS Access Key ID:", credentials.accessKeyId(), false),
-        new InstallerConversation.Prompt("AWS Secret Access Key:", credentials.secretAccessKey(), true),
-        new InstallerConversation.Prompt("AWS Session Token:", token.orElse(""), true),
-        new InstallerConversation.Prompt("To replicate all disks, press Enter:",
+        InstallerConversation.Prompt.endingWith("AWS Region Name:", request.region().id(), false),
+        InstallerConversation.Prompt.endingWith(
+            "AWS Access Key ID:", credentials.accessKeyId(), false),
+        InstallerConversation.Prompt.endingWith(
+            "AWS Secret Access Key:", credentials.secretAccessKey(), true),
+        // No source quotes the session-token prompt: the documentation only says the installer
+        // asks for the token when the key is temporary (ASIA...). So any line that ends in
+        // "Token:" is taken for it ("AWS Session Token:", "Session Token:", "AWS session token:"
+        // do not all match "AWS Session Token:" exactly); it never follows another known prompt
+        // on the same line, and every other prompt we know ends differently.
+        new InstallerConversation.Prompt("AWS Session Token:",
+            text -> text.regionMatches(true, Math.max(0, text.length() - 6), "Token:", 0, 6),
+            token.orElse(""), true),
+        InstallerConversation.Prompt.endingWith("To replicate all disks, press Enter:",
             request.selection().devicesArgument(), false));
   }
 
@@ -151,18 +199,34 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     try (process) {
       listener.onEvent(new InstallerStarted(commandLine.masked(), process.pid()));
       InstallerConversation conversation = new InstallerConversation(
-          prompts, process.stdin(), mask, listener, process::killTree);
+          prompts, process.stdin(), mask, listener, process::killTree, clock, unknownPromptWait);
       Thread out = conversation.readStdout(process.stdout());
       Thread err = conversation.readStderr(process.stderr());
-      OptionalInt exit = process.waitFor(timeout);
-      if (exit.isEmpty()) {
-        process.killTree();
-        process.waitFor(READER_GRACE);
+      Instant deadline = clock.instant().plus(timeout);
+      OptionalInt exit;
+      Optional<String> unknownPrompt = Optional.empty();
+      while (true) {
+        exit = process.waitFor(WATCH_SLICE);
+        if (exit.isPresent()) {
+          break;
+        }
+        unknownPrompt = conversation.unknownPrompt();
+        if (unknownPrompt.isPresent() || !clock.instant().isBefore(deadline)) {
+          process.killTree();
+          process.waitFor(READER_GRACE);
+          break;
+        }
       }
+      // what was read before a kill is kept: the readers see end-of-file and report their last
+      // partial line before the lines are taken
       out.join(READER_GRACE.toMillis());
       err.join(READER_GRACE.toMillis());
       List<String> lines = conversation.lines();
       listener.onEvent(new InstallerFinished(exit.orElse(137)));
+      if (unknownPrompt.isPresent()) {
+        throw new InstallerFailedException(InstallerFailure.UNKNOWN_PROMPT, exit,
+            lastLines(lines), unknownPrompt.get());
+      }
       checkSucceeded(exit, lines, conversation.refusedPrompt());
       return lines;
     } catch (InterruptedException e) {
@@ -171,8 +235,12 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     }
   }
 
+  private static List<String> lastLines(List<String> lines) {
+    return lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size());
+  }
+
   private void checkSucceeded(OptionalInt exit, List<String> lines, String refusedPrompt) {
-    List<String> last = lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size());
+    List<String> last = lastLines(lines);
     if (exit.isEmpty()) {
       throw new InstallerFailedException(InstallerFailure.TIMED_OUT, exit, last,
           "no end after " + timeout);
@@ -237,6 +305,8 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     private MgnClient client;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Boolean runAsRoot;
+    private Clock clock = Clock.systemUTC();
+    private Duration unknownPromptWait = Duration.ofSeconds(60);
 
     @Override
     public Builder host(Host host) {
@@ -284,6 +354,21 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     @Override
     public Builder runAsRoot(boolean root) {
       this.runAsRoot = root;
+      return this;
+    }
+
+    @Override
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    @Override
+    public Builder unknownPromptWait(Duration wait) {
+      if (wait.isNegative() || wait.isZero()) {
+        throw new IllegalArgumentException("the unknown-prompt wait must be positive");
+      }
+      this.unknownPromptWait = wait;
       return this;
     }
 

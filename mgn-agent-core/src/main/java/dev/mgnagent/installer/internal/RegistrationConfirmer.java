@@ -6,19 +6,25 @@ import dev.mgnagent.selection.Selection;
 import dev.mgnagent.mgn.SourceServerId;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.mgn.model.AccessDeniedException;
-import software.amazon.awssdk.services.mgn.model.Disk;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDisk;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
 /**
- * The seed's "perform a test after installing the Agent to ensure that the correct disks have been
- * added", automated: waits until MGN reports the new server's disks and compares them with the
- * selection. Never fails the installation: whatever it cannot check becomes a warning.
+ * The "perform a test after installing the Agent to ensure that the correct disks have been
+ * added", automated: waits until MGN reports the disks it replicates for the new server
+ * ({@code dataReplicationInfo.replicatedDisks}) and compares them with the selection, each name
+ * resolved through the host's {@code /dev} aliases to a disk of the inventory ({@code /dev/xvda}
+ * and {@code /dev/nvme0n1} are one disk). A host disk that was not selected is no concern (the
+ * agent reports every disk in {@code sourceProperties.disks}); a disk selected but not replicated,
+ * or replicated but not selected, is a warning naming it. Never fails the installation: whatever
+ * it cannot check becomes a warning.
  */
 final class RegistrationConfirmer {
 
@@ -30,8 +36,16 @@ final class RegistrationConfirmer {
   private final int attempts;
   private final Sleeper sleeper;
 
-  RegistrationConfirmer(MgnClient client, Duration interval, int attempts, Sleeper sleeper) {
+  private final Function<String, String> diskOf;
+
+  /**
+   * @param diskOf the disk (kernel name) a device path leads to on the host, or the path itself
+   *     when it leads to none
+   */
+  RegistrationConfirmer(MgnClient client, Duration interval, int attempts, Sleeper sleeper,
+      Function<String, String> diskOf) {
     this.client = client;
+    this.diskOf = diskOf;
     this.interval = interval;
     this.attempts = attempts;
     this.sleeper = sleeper;
@@ -62,10 +76,20 @@ final class RegistrationConfirmer {
           + " after " + attempts + " checks; look again with 'mgn-agent status'"));
     }
     List<Warning> warnings = new ArrayList<>();
-    Set<String> expected = new LinkedHashSet<>(selection.paths());
-    if (!expected.equals(new LinkedHashSet<>(registered))) {
-      warnings.add(new Warning(Warning.Code.REGISTERED_DISKS_DIFFER, "MGN registered the disks " + registered + " for " + id
-          + " but the selection was " + List.copyOf(expected) + "; check them before replicating"));
+    Map<String, String> selected = new LinkedHashMap<>();
+    selection.paths().forEach(p -> selected.putIfAbsent(diskOf.apply(p), p));
+    Map<String, String> replicated = new LinkedHashMap<>();
+    registered.forEach(p -> replicated.putIfAbsent(diskOf.apply(p), p));
+    List<String> notReplicated = selected.entrySet().stream()
+        .filter(e -> !replicated.containsKey(e.getKey())).map(Map.Entry::getValue).toList();
+    List<String> notSelected = replicated.entrySet().stream()
+        .filter(e -> !selected.containsKey(e.getKey())).map(Map.Entry::getValue).toList();
+    if (!notReplicated.isEmpty() || !notSelected.isEmpty()) {
+      warnings.add(new Warning(Warning.Code.REGISTERED_DISKS_DIFFER, "MGN replicates the disks " + registered + " for " + id + " but the selection"
+          + " was " + selection.paths()
+          + (notReplicated.isEmpty() ? "" : "; selected but not replicated: " + notReplicated)
+          + (notSelected.isEmpty() ? "" : "; replicated but not selected: " + notSelected)
+          + "; check them before replicating"));
     }
     return new Confirmation(registered, warnings);
   }
@@ -77,10 +101,11 @@ final class RegistrationConfirmer {
   private List<String> disksOf(SourceServerId id) {
     List<SourceServer> servers = client.describeSourceServers(
         r -> r.filters(f -> f.sourceServerIDs(id.value()))).items();
-    if (servers.isEmpty() || servers.get(0).sourceProperties() == null
-        || !servers.get(0).sourceProperties().hasDisks()) {
+    if (servers.isEmpty() || servers.get(0).dataReplicationInfo() == null
+        || !servers.get(0).dataReplicationInfo().hasReplicatedDisks()) {
       return List.of();
     }
-    return servers.get(0).sourceProperties().disks().stream().map(Disk::deviceName).toList();
+    return servers.get(0).dataReplicationInfo().replicatedDisks().stream()
+        .map(DataReplicationInfoReplicatedDisk::deviceName).toList();
   }
 }

@@ -1,7 +1,5 @@
 package dev.mgnagent.testkit.installer;
 
-import dev.mgnagent.host.HostName;
-import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.testkit.installer.internal.Control;
 import dev.mgnagent.testkit.installer.internal.FakeInstallerMain;
@@ -12,9 +10,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A stand-in for AWS's Linux replication-agent installer, for tests and the sandbox: same
@@ -33,6 +33,12 @@ import java.util.Optional;
  *     .installer(InstallerFlavor.BINARY, installer.launcher(InstallerFlavor.BINARY))
  *     .build().start();
  * }</pre>
+ *
+ * <p>It is an independent imitation: it finds the host's disks and facts from the host tree's
+ * kernel files with its own code (never mgn-agent's), so a test can see the two disagree. The
+ * machine files an agent reports ({@code proc/sys/kernel/hostname}, {@code etc/hosts}, {@code
+ * sys/class/net/eth0/address}, {@code proc/version}, {@code proc/cpuinfo}, {@code proc/meminfo})
+ * are written into the host tree by {@link Builder#build()} when the tree has none.
  *
  * <p>The launcher is a small script that starts this JVM's Java with this JVM's class path; the
  * behaviour is read at run time from a control file under the install root, so {@link
@@ -114,8 +120,12 @@ public final class FakeInstaller {
     private Path installRoot;
     private Path hostRoot;
     private URI mgnEndpoint;
-    private String hostname;
-    private String macAddress = "02:42:ac:11:00:02";
+    private String hostname = "fake-source-1";
+    private String macAddress = "0a:40:f1:e8:b2:2d";
+    private PromptMode promptMode = PromptMode.GETPASS;
+    private boolean lineBuffered;
+    private boolean reportAliasNames;
+    private final Set<String> alsoReplicate = new LinkedHashSet<>();
 
     private Builder() {}
 
@@ -125,7 +135,7 @@ public final class FakeInstaller {
       return this;
     }
 
-    /** Required: the host tree (from {@code FakeBlockDevices}) whose disks the fake sees. */
+    /** Required: the host tree (from {@code FakeBlockDevices}) whose disks and facts the fake reads. */
     public Builder hostRoot(Path hostRoot) {
       this.hostRoot = Objects.requireNonNull(hostRoot, "hostRoot");
       return this;
@@ -138,17 +148,53 @@ public final class FakeInstaller {
     }
 
     /**
-     * The hostname the fake reports (default: the host tree's {@code proc/sys/kernel/hostname} or
-     * {@code etc/hostname}, else {@code fake-source-1}).
+     * The hostname written to the host tree's {@code proc/sys/kernel/hostname} (and {@code
+     * etc/hosts} as {@code <name>.example.internal}) when the tree has no hostname file (default
+     * {@code fake-source-1}).
      */
     public Builder hostname(String hostname) {
       this.hostname = Objects.requireNonNull(hostname, "hostname");
       return this;
     }
 
-    /** The primary MAC address the fake reports; MGN identifies a reinstall by it. */
+    /**
+     * The MAC written to the host tree's {@code sys/class/net/eth0/address} when the tree has no
+     * {@code sys/class/net} (default {@code 0a:40:f1:e8:b2:2d}); MGN identifies a reinstall by it.
+     */
     public Builder macAddress(String macAddress) {
       this.macAddress = Objects.requireNonNull(macAddress, "macAddress");
+      return this;
+    }
+
+    /** How the binary flavor asks for the secret and token (the {@code .py} flavor: getpass). */
+    public Builder promptMode(PromptMode mode) {
+      this.promptMode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /** Flush stdout at every line even on a pipe (default: block-buffered, as Python does). */
+    public Builder lineBuffered(boolean lineBuffered) {
+      this.lineBuffered = lineBuffered;
+      return this;
+    }
+
+    /**
+     * Report each replicated disk by its first alias name (such as {@code /dev/xvda} for {@code
+     * nvme0n1}) rather than by its kernel name ({@code /dev/nvme0n1}, the default, as the observed
+     * transcript's "Identified volume" line shows). Which one MGN shows is not documented.
+     */
+    public Builder reportAliasNames(boolean alias) {
+      this.reportAliasNames = alias;
+      return this;
+    }
+
+    /**
+     * Makes the fake's disk identification add these disks (kernel names) to every selection, as
+     * an installer whose rules differ from mgn-agent's would: how the real one treats every
+     * layout is not documented.
+     */
+    public Builder alsoReplicate(String... kernelNames) {
+      alsoReplicate.addAll(List.of(kernelNames));
       return this;
     }
 
@@ -158,14 +204,48 @@ public final class FakeInstaller {
       }
       try {
         Files.createDirectories(installRoot);
-        String name = hostname != null ? hostname
-            : HostName.of(LocalHost.rootedAt(hostRoot)).orElse("fake-source-1");
+        writeMachineFiles();
         Control control = Control.create(installRoot.toAbsolutePath(), hostRoot.toAbsolutePath(),
-            Optional.ofNullable(mgnEndpoint), name, macAddress);
+            Optional.ofNullable(mgnEndpoint), promptMode, lineBuffered, reportAliasNames,
+            alsoReplicate);
         return new FakeInstaller(installRoot.toAbsolutePath(), control);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    private void writeMachineFiles() throws IOException {
+      if (!Files.exists(hostRoot.resolve("proc/sys/kernel/hostname"))
+          && !Files.exists(hostRoot.resolve("etc/hostname"))) {
+        write("proc/sys/kernel/hostname", hostname + "\n");
+        if (!Files.exists(hostRoot.resolve("etc/hosts"))) {
+          write("etc/hosts", "127.0.0.1   localhost\n10.0.0.10   " + hostname
+              + ".example.internal " + hostname + "\n");
+        }
+      }
+      if (!Files.exists(hostRoot.resolve("sys/class/net"))) {
+        write("sys/class/net/lo/address", "00:00:00:00:00:00\n");
+        write("sys/class/net/eth0/address", macAddress + "\n");
+      }
+      if (!Files.exists(hostRoot.resolve("proc/version"))) {
+        write("proc/version", "Linux version 5.14.0-362.8.1.el9_3.x86_64"
+            + " (mockbuild@x86-vm-07.build.eng.bos.redhat.com) (gcc (GCC) 11.4.1 20230605"
+            + " (Red Hat 11.4.1-2), GNU ld version 2.35.2-42.el9) #1 SMP PREEMPT_DYNAMIC"
+            + " Tue Oct 3 11:12:36 EDT 2023\n");
+      }
+      if (!Files.exists(hostRoot.resolve("proc/cpuinfo"))) {
+        write("proc/cpuinfo", "processor\t: 0\nmodel name\t: Intel(R) Xeon(R) Platinum 8259CL"
+            + "\n\nprocessor\t: 1\nmodel name\t: Intel(R) Xeon(R) Platinum 8259CL\n\n");
+      }
+      if (!Files.exists(hostRoot.resolve("proc/meminfo"))) {
+        write("proc/meminfo", "MemTotal:        3916068 kB\nMemAvailable:    3012345 kB\n");
+      }
+    }
+
+    private void write(String relative, String text) throws IOException {
+      Path file = hostRoot.resolve(relative);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
     }
   }
 }

@@ -21,7 +21,9 @@ import java.util.Objects;
  * @param hostname the host name (required)
  * @param fqdn the fully qualified name, or null for the host name
  * @param macAddresses the MAC addresses, the primary one first; the first identifies the host
- * @param disks the disks the agent replicates, in order; the first is the boot disk
+ * @param disks the disks the agent replicates ({@code replicatedDisks}), in order
+ * @param hostDisks every disk of the host as the agent sees it ({@code sourceProperties.disks});
+ *     when empty, the replicated disks are reported there
  * @param tags tags for a new source server (refused for an existing one)
  * @param userProvidedId the installer's {@code --user-provided-id}, or null
  * @param os the operating system description
@@ -35,6 +37,7 @@ public record AgentRegistration(
     String fqdn,
     List<String> macAddresses,
     List<RegisteredDisk> disks,
+    List<RegisteredDisk> hostDisks,
     Map<String, String> tags,
     String userProvidedId,
     String os,
@@ -49,6 +52,7 @@ public record AgentRegistration(
     }
     macAddresses = List.copyOf(macAddresses);
     disks = List.copyOf(disks);
+    hostDisks = List.copyOf(hostDisks);
     tags = Map.copyOf(tags);
     Objects.requireNonNull(os, "os");
     if (cpus < 1 || ramBytes < 0) {
@@ -87,6 +91,7 @@ public record AgentRegistration(
     private String fqdn;
     private final List<String> macAddresses = new ArrayList<>();
     private final List<RegisteredDisk> disks = new ArrayList<>();
+    private final List<RegisteredDisk> hostDisks = new ArrayList<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
     private String userProvidedId;
     private String os = "Linux version 5.14.0-427.13.1.el9_4.x86_64";
@@ -117,6 +122,12 @@ public record AgentRegistration(
     /** Adds a disk. */
     public Builder disk(String deviceName, long bytes) {
       disks.add(new RegisteredDisk(deviceName, bytes));
+      return this;
+    }
+
+    /** Adds a disk of the host, reported in {@code sourceProperties.disks}. */
+    public Builder hostDisk(String deviceName, long bytes) {
+      hostDisks.add(new RegisteredDisk(deviceName, bytes));
       return this;
     }
 
@@ -158,7 +169,8 @@ public record AgentRegistration(
 
     /** The registration. */
     public AgentRegistration build() {
-      return new AgentRegistration(hostname, fqdn, macAddresses, disks, tags, userProvidedId, os,
+      return new AgentRegistration(hostname, fqdn, macAddresses, disks, hostDisks, tags,
+          userProvidedId, os,
           cpus, ramBytes, noReplication);
     }
   }

@@ -98,14 +98,22 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
  * this fake has its own, clearly separate contract:
  * <pre>
  * POST /fake-agent/RegisterAgentForMgn        (SigV4, service "mgn", like every other call)
- * {"hostname":"web-1","fqdn":"web-1.example.com","macAddresses":["0a:..."],
- *  "disks":[{"deviceName":"/dev/vda","bytes":21474836480}],"tags":{"team":"blue"},
+ * {"hostname":"web-1","fqdn":"web-1.example.com","macAddresses":["0A-40-F1-E8-B2-2D"],
+ *  "disks":[{"deviceName":"/dev/vda","bytes":21474836480}],
+ *  "hostDisks":[{"deviceName":"/dev/vda","bytes":21474836480},{"deviceName":"/dev/vdb",...}],
+ *  "tags":{"team":"blue"},
  *  "userProvidedID":"asset-7","os":"Linux version ...","cpus":2,"ramBytes":4294967296,
  *  "noReplication":false}
  * 200 {"sourceServerID":"s-...","created":true}
+ *
+ * POST /fake-agent/GetAgentInstallationAssetsForMgn   (SigV4; {} answers {}: the credentials work)
  * </pre>
- * Only {@code hostname} is required. The server is identified by its first MAC address, else its
- * hostname, among the servers that are not archived; a match is a reinstall ({@code "created":
+ * Only {@code hostname} is required. {@code disks} become {@code replicatedDisks}; {@code
+ * hostDisks} (every disk of the host; {@code disks} when missing) become {@code
+ * sourceProperties.disks}. Tags and {@code userProvidedID} are checked by MGN's rules (400
+ * {@code ValidationException}). The server is identified by its first MAC address only (a host
+ * whose MAC changed is a new source server), among the servers that are not archived; a match is
+ * a reinstall ({@code "created":
  * false}, same ID, the new disks, replication restarted). The key needs
  * {@code mgn:RegisterAgentForMgn} (403 {@code AccessDeniedException} otherwise); tags on a new
  * server also need {@code mgn:TagResource} or its conditional grant

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.regions.Region;
@@ -79,6 +80,7 @@ public final class MgnSandbox implements Startable {
   private final String hostname;
   private final String macAddress;
   private final int s3Port;
+  private final UnaryOperator<FakeInstaller.Builder> installerSettings;
 
   private State state = State.NEW;
   private Path workDirectory;
@@ -103,6 +105,7 @@ public final class MgnSandbox implements Startable {
     this.hostname = b.hostname;
     this.macAddress = b.macAddress;
     this.s3Port = b.s3Port;
+    this.installerSettings = b.installerSettings;
   }
 
   /** A builder with the defaults above. */
@@ -179,7 +182,7 @@ public final class MgnSandbox implements Startable {
     if (macAddress != null) {
       installerBuilder.macAddress(macAddress);
     }
-    installer = installerBuilder.build();
+    installer = installerSettings.apply(installerBuilder).build();
     FakeInstallerBucket.Builder bucketBuilder = FakeInstallerBucket.builder().region(region)
         .port(s3Port);
     for (InstallerFlavor flavor : InstallerFlavor.values()) {
@@ -371,8 +374,15 @@ public final class MgnSandbox implements Startable {
     private String hostname;
     private String macAddress;
     private int s3Port;
+    private UnaryOperator<FakeInstaller.Builder> installerSettings = b -> b;
 
     private Builder() {}
+
+    /** Any other {@link FakeInstaller.Builder} setting (prompt mode, buffering, ...). */
+    public Builder configureInstaller(UnaryOperator<FakeInstaller.Builder> settings) {
+      this.installerSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
 
     /** The region of the MGN and of the bucket names, {@code us-east-1} by default. */
     public Builder region(String region) {

@@ -123,15 +123,53 @@ class FakeMgnRegistrationEndpointTest {
   }
 
   @Test
-  void hostWithoutMacIsFoundByHostname() throws Exception {
-    String first = json.readTree(register(mgn.installerCredentials(), "{\"hostname\":\"db-1\"}")
+  void sameHostnameWithAnotherMacIsANewServer() throws Exception {
+    String first = json.readTree(register(mgn.installerCredentials(),
+        "{\"hostname\":\"db-1\",\"macAddresses\":[\"0A-40-F1-E8-B2-2D\"]}")
         .body()).path("sourceServerID").asText();
 
     JsonNode again = json.readTree(register(mgn.installerCredentials(),
-        "{\"hostname\":\"db-1\"}").body());
+        "{\"hostname\":\"db-1\",\"macAddresses\":[\"0A-40-F1-E8-B2-2E\"]}").body());
+
+    assertThat(again.path("sourceServerID").asText()).isNotEqualTo(first);
+    assertThat(again.path("created").asBoolean()).isTrue();
+  }
+
+  @Test
+  void sameMacInAnotherFormIsAReinstall() throws Exception {
+    String first = json.readTree(register(mgn.installerCredentials(),
+        "{\"hostname\":\"db-1\",\"macAddresses\":[\"0A-40-F1-E8-B2-2D\"]}")
+        .body()).path("sourceServerID").asText();
+
+    JsonNode again = json.readTree(register(mgn.installerCredentials(),
+        "{\"hostname\":\"db-1.example.com\",\"macAddresses\":[\"0a:40:f1:e8:b2:2d\"]}")
+        .body());
 
     assertThat(again.path("sourceServerID").asText()).isEqualTo(first);
     assertThat(again.path("created").asBoolean()).isFalse();
+  }
+
+  @Test
+  void hostDisksAreReportedWhileOnlyTheSelectedAreReplicated() throws Exception {
+    String id = json.readTree(register(mgn.installerCredentials(),
+        "{\"hostname\":\"db-2\",\"macAddresses\":[\"0A-40-F1-E8-B2-3D\"],"
+            + "\"disks\":[{\"deviceName\":\"/dev/nvme0n1\",\"bytes\":8589934592}],"
+            + "\"hostDisks\":[{\"deviceName\":\"/dev/nvme0n1\",\"bytes\":8589934592},"
+            + "{\"deviceName\":\"/dev/nvme1n1\",\"bytes\":107374182400}]}")
+        .body()).path("sourceServerID").asText();
+
+    assertThat(mgn.sourceServer(id).orElseThrow().dataReplicationInfo().replicatedDisks())
+        .extracting(d -> d.deviceName()).containsExactly("/dev/nvme0n1");
+  }
+
+  @Test
+  void userProvidedIdAndTagsAreCheckedByMgnRules() throws Exception {
+    assertThat(register(mgn.installerCredentials(),
+        "{\"hostname\":\"db-3\",\"userProvidedID\":\" leading-blank\"}").statusCode())
+        .isEqualTo(400);
+    assertThat(register(mgn.installerCredentials(),
+        "{\"hostname\":\"db-3\",\"tags\":{\"aws:owner\":\"x\"}}").statusCode())
+        .isEqualTo(400);
   }
 
   @Test

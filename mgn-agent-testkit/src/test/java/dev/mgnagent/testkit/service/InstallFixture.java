@@ -41,9 +41,15 @@ final class InstallFixture implements AutoCloseable {
   private final MgnClient adminClient;
 
   InstallFixture(Path temp, FakeBlockDevicesBuilder scenario, InstallerFlavor flavor) {
+    this(temp, scenario, flavor, b -> b);
+  }
+
+  /** With the fake installer configured by {@code configure} (prompt mode, buffering, ...). */
+  InstallFixture(Path temp, FakeBlockDevicesBuilder scenario, InstallerFlavor flavor,
+      java.util.function.UnaryOperator<FakeInstaller.Builder> configure) {
     // the sandbox's sped-up simulation: MGN reports the disks a fraction of a second after registration
     sandbox = MgnSandbox.builder().region("eu-west-3").initialized(true).flavors(flavor)
-        .host(scenario).workDirectory(temp).build().start();
+        .host(scenario).workDirectory(temp).configureInstaller(configure).build().start();
     mgn = sandbox.mgn();
     installer = sandbox.installer();
     bucket = sandbox.bucket();

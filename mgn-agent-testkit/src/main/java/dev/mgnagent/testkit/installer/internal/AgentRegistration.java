@@ -35,9 +35,14 @@ final class AgentRegistration {
 
   static Answer register(URI endpoint, String region, String accessKeyId, String secret,
       String sessionToken, Map<String, Object> registration) throws IOException {
-    ObjectNode body = JSON.valueToTree(registration);
+    return post(endpoint, "/fake-agent/RegisterAgentForMgn", region, accessKeyId, secret,
+        sessionToken, JSON.valueToTree(registration));
+  }
+
+  private static Answer post(URI endpoint, String path, String region, String accessKeyId,
+      String secret, String sessionToken, ObjectNode body) throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(body);
-    URI uri = URI.create(endpoint.toString().replaceAll("/+$", "") + "/fake-agent/RegisterAgentForMgn");
+    URI uri = URI.create(endpoint.toString().replaceAll("/+$", "") + path);
     SdkHttpFullRequest request = SdkHttpFullRequest.builder()
         .method(SdkHttpMethod.POST)
         .uri(uri)
@@ -82,20 +87,38 @@ final class AgentRegistration {
         answer.path("created").asBoolean());
   }
 
-  static Map<String, Object> body(String hostname, String mac, List<Map<String, Object>> disks,
-      Map<String, String> tags, String userProvidedId, boolean noReplication) {
+  /**
+   * The installer's first call, before it downloads anything: {@code POST
+   * /fake-agent/GetAgentInstallationAssetsForMgn}, signed with the credentials. Empty when they
+   * were taken; else the error code and message.
+   */
+  static java.util.Optional<String> validate(URI endpoint, String region, String accessKeyId,
+      String secret, String sessionToken) throws IOException {
+    Answer answer = post(endpoint, "/fake-agent/GetAgentInstallationAssetsForMgn", region,
+        accessKeyId, secret, sessionToken, JSON.createObjectNode());
+    return answer.status() >= 400
+        ? java.util.Optional.of(answer.errorCode() + ": " + answer.message())
+        : java.util.Optional.empty();
+  }
+
+  static Map<String, Object> body(HostFacts facts, List<Map<String, Object>> replicated,
+      List<Map<String, Object>> hostDisks, Map<String, String> tags, String userProvidedId,
+      boolean noReplication) {
     Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("hostname", hostname);
-    body.put("fqdn", hostname + ".example.internal");
-    body.put("macAddresses", List.of(mac));
-    body.put("disks", disks);
+    body.put("hostname", facts.hostname());
+    body.put("fqdn", facts.fqdn());
+    body.put("macAddresses", facts.macAddresses());
+    body.put("disks", replicated);
+    body.put("hostDisks", hostDisks);
     body.put("tags", tags);
     if (userProvidedId != null) {
       body.put("userProvidedID", userProvidedId);
     }
-    body.put("os", "Linux");
-    body.put("cpus", 2);
-    body.put("ramBytes", 4L << 30);
+    body.put("os", facts.os().isEmpty() ? "Linux" : facts.os());
+    body.put("cpus", facts.cpus());
+    if (facts.ramBytes() > 0) {
+      body.put("ramBytes", facts.ramBytes());
+    }
     body.put("noReplication", noReplication);
     return body;
   }

@@ -1,6 +1,7 @@
 package dev.mgnagent.testkit.installer.internal;
 
 import dev.mgnagent.testkit.installer.FakeInstallerFailure;
+import dev.mgnagent.testkit.installer.PromptMode;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The fake installer's settings, kept in a properties file under its install root: the test side
@@ -28,15 +30,18 @@ public final class Control {
   }
 
   public static Control create(Path installRoot, Path hostRoot, Optional<URI> mgnEndpoint,
-      String hostname, String macAddress) throws IOException {
+      PromptMode promptMode, boolean lineBuffered, boolean reportAliasNames,
+      Set<String> alsoReplicate) throws IOException {
     Path dir = installRoot.resolve(".fake-installer");
     Files.createDirectories(dir);
     Properties p = new Properties();
     p.setProperty("installRoot", installRoot.toString());
     p.setProperty("hostRoot", hostRoot.toString());
     mgnEndpoint.ifPresent(e -> p.setProperty("mgnEndpoint", e.toString()));
-    p.setProperty("hostname", hostname);
-    p.setProperty("macAddress", macAddress);
+    p.setProperty("promptMode", promptMode.name());
+    p.setProperty("lineBuffered", Boolean.toString(lineBuffered));
+    p.setProperty("reportAliasNames", Boolean.toString(reportAliasNames));
+    p.setProperty("alsoReplicate", String.join(",", alsoReplicate));
     Control control = new Control(dir.resolve("control.properties"), p);
     control.save();
     return control;
@@ -67,12 +72,25 @@ public final class Control {
     return Optional.ofNullable(properties.getProperty("mgnEndpoint")).map(URI::create);
   }
 
-  public String hostname() {
-    return properties.getProperty("hostname");
+  /** How the binary flavor asks for secrets. */
+  public PromptMode promptMode() {
+    return PromptMode.valueOf(properties.getProperty("promptMode", PromptMode.GETPASS.name()));
   }
 
-  public String macAddress() {
-    return properties.getProperty("macAddress");
+  /** Whether stdout is flushed at each line even on a pipe. */
+  public boolean lineBuffered() {
+    return Boolean.parseBoolean(properties.getProperty("lineBuffered"));
+  }
+
+  /** Whether replicated disks are reported by their first alias name rather than the kernel name. */
+  public boolean reportAliasNames() {
+    return Boolean.parseBoolean(properties.getProperty("reportAliasNames"));
+  }
+
+  /** Kernel names of disks the identification adds to every selection. */
+  public Set<String> alsoReplicate() {
+    String value = properties.getProperty("alsoReplicate", "");
+    return value.isEmpty() ? Set.of() : Set.of(value.split(","));
   }
 
   public Optional<FakeInstallerFailure> failure() {

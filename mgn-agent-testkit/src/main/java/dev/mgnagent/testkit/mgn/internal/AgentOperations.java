@@ -30,6 +30,14 @@ final class AgentOperations {
     return Reply.json(out);
   }
 
+  /**
+   * The installer's first call: the credentials are valid and may fetch the installation
+   * assets (signature checks and {@code mgn:GetAgentInstallationAssetsForMgn} come before).
+   */
+  public Reply assets(Call call) {
+    return Reply.json(JsonNodeFactory.instance.objectNode());
+  }
+
   static AgentRegistration parse(ObjectNode body) {
     AgentRegistration.Builder b = AgentRegistration.builder();
     b.hostname(requiredText(body, "hostname"));
@@ -46,26 +54,10 @@ final class AgentOperations {
         b.macAddress(mac.asText());
       }
     }
-    JsonNode disks = body.get("disks");
-    if (disks != null && !disks.isNull()) {
-      if (!disks.isArray()) {
-        throw MgnError.cannotParse("disks must be a list of objects.");
-      }
-      for (JsonNode disk : disks) {
-        String name = requiredText(disk, "deviceName");
-        JsonNode bytes = disk.get("bytes");
-        if (bytes == null || !bytes.isIntegralNumber() || bytes.asLong() < 0) {
-          throw MgnError.invalidField("disks.bytes", bytes, "Member must be a non-negative"
-              + " integer");
-        }
-        if (!name.startsWith("/dev/")) {
-          throw MgnError.invalidField("disks.deviceName", name, "Member must be a full device"
-              + " path such as /dev/vda");
-        }
-        b.disk(name, bytes.asLong());
-      }
-    }
+    disks(body, "disks", b::disk);
+    disks(body, "hostDisks", b::hostDisk);
     JsonNode tags = body.get("tags");
+
     if (tags != null && !tags.isNull()) {
       if (!tags.isObject()) {
         throw MgnError.cannotParse("tags must be an object of strings.");
@@ -104,7 +96,56 @@ final class AgentOperations {
       }
       b.noReplication(noReplication.asBoolean());
     }
-    return b.build();
+    AgentRegistration registration = b.build();
+    validate(registration);
+    return registration;
+  }
+
+  private static void disks(ObjectNode body, String field,
+      java.util.function.BiConsumer<String, Long> add) {
+    JsonNode disks = body.get(field);
+    if (disks != null && !disks.isNull()) {
+      if (!disks.isArray()) {
+        throw MgnError.cannotParse(field + " must be a list of objects.");
+      }
+      for (JsonNode disk : disks) {
+        String name = requiredText(disk, "deviceName");
+        JsonNode bytes = disk.get("bytes");
+        if (bytes == null || !bytes.isIntegralNumber() || bytes.asLong() < 0) {
+          throw MgnError.invalidField(field + ".bytes", bytes, "Member must be a non-negative"
+              + " integer");
+        }
+        if (!name.startsWith("/dev/")) {
+          throw MgnError.invalidField(field + ".deviceName", name, "Member must be a full device"
+              + " path such as /dev/vda");
+        }
+        add.accept(name, bytes.asLong());
+      }
+    }
+  }
+
+  /** MGN's TagsMap and userProvidedID rules, as a ValidationException. */
+  private static void validate(AgentRegistration r) {
+    if (r.tags().size() > 50) {
+      throw MgnError.invalidField("tags", r.tags().size(), "Member must have at most 50 entries");
+    }
+    for (Map.Entry<String, String> tag : r.tags().entrySet()) {
+      if (tag.getKey().isEmpty() || tag.getKey().length() > 256
+          || tag.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+        throw MgnError.invalidField("tags", tag.getKey(), "Member keys must have length between"
+            + " 1 and 256 and must not start with aws:");
+      }
+      if (tag.getValue().length() > 256) {
+        throw MgnError.invalidField("tags", tag.getKey(), "Member values must have length less"
+            + " than or equal to 256");
+      }
+    }
+    String id = r.userProvidedId();
+    if (id != null && (id.isEmpty() || id.length() > 256
+        || !id.matches("[^\\s\\x00]( *[^\\s\\x00])*"))) {
+      throw MgnError.invalidField("userProvidedID", id, "Member must satisfy regular expression"
+          + " pattern: ^[^\\s\\x00]( *[^\\s\\x00])*$ and have length between 1 and 256");
+    }
   }
 
   private static String requiredText(JsonNode parent, String name) {

@@ -82,8 +82,8 @@ public final class MgnState {
   }
 
   /**
-   * Registers an agent: a new source server, or a reinstall of the one whose primary MAC (else
-   * hostname) matches, which keeps its ID and takes the new disks. Tags on a reinstall are a
+   * Registers an agent: a new source server, or a reinstall of the one whose primary MAC
+   * matches, which keeps its ID and takes the new disks. Tags on a reinstall are a
    * {@code ConflictException} ("already exists"); tags on a new server need
    * {@code mayTagNewServer}, else {@code AccessDeniedException} naming {@code principalArn}.
    */
@@ -94,6 +94,9 @@ public final class MgnState {
     String existing = findAgentServer(reg);
     List<Timeline.SimDisk> disks = new ArrayList<>();
     reg.disks().forEach(d -> disks.add(new Timeline.SimDisk(d.deviceName(), d.bytes())));
+    List<Timeline.SimDisk> hostDisks = new ArrayList<>();
+    (reg.hostDisks().isEmpty() ? reg.disks() : reg.hostDisks())
+        .forEach(d -> hostDisks.add(new Timeline.SimDisk(d.deviceName(), d.bytes())));
     if (existing != null) {
       if (!reg.tags().isEmpty()) {
         throw MgnError.conflict(SOURCE_SERVER, existing, "Cannot apply tags: source server "
@@ -101,6 +104,7 @@ public final class MgnState {
             + " registered; use TagResource instead.");
       }
       Timeline t = new Timeline(now, disks, !reg.noReplication());
+      t.hostDisks = List.copyOf(hostDisks);
       timelines.put(existing, t);
       SourceServer s = ServerModels.withAgentFacts(servers.get(existing), reg, now);
       servers.put(existing, renderer.render(s, t, now));
@@ -114,30 +118,30 @@ public final class MgnState {
     }
     String id = newId();
     Timeline t = new Timeline(now, disks, !reg.noReplication());
+    t.hostDisks = List.copyOf(hostDisks);
     timelines.put(id, t);
     SourceServer s = ServerModels.registeredServer(reg, id, sourceServerArn(id), now);
     servers.put(id, renderer.render(s, t, now));
     return new RegistrationResult(id, true);
   }
 
+  /** A MAC in any of its written forms ({@code 0a:40:..}, {@code 0A-40-..}) as one key. */
+  private static String macKey(String mac) {
+    return mac == null ? "" : mac.replace(":", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
   private String findAgentServer(AgentRegistration reg) {
     if (!reg.macAddresses().isEmpty()) {
-      String mac = reg.macAddresses().get(0).toLowerCase(java.util.Locale.ROOT);
+      String mac = macKey(reg.macAddresses().get(0));
       for (SourceServer s : servers.values()) {
         if (!Boolean.TRUE.equals(s.isArchived()) && s.sourceProperties() != null
             && s.sourceProperties().networkInterfaces().stream()
-                .anyMatch(n -> mac.equalsIgnoreCase(n.macAddress()))) {
+                .anyMatch(n -> mac.equals(macKey(n.macAddress())))) {
           return s.sourceServerID();
         }
       }
     }
-    for (SourceServer s : servers.values()) {
-      if (!Boolean.TRUE.equals(s.isArchived()) && s.sourceProperties() != null
-          && s.sourceProperties().identificationHints() != null
-          && reg.hostname().equals(s.sourceProperties().identificationHints().hostname())) {
-        return s.sourceServerID();
-      }
-    }
+    // a host whose MAC changed is a new source server, as on MGN: the hostname is no identity
     return null;
   }
 

@@ -119,7 +119,7 @@ final class ReplicationRenderer {
     boolean reported = !now.isBefore(t.registeredAt.plus(settings.disksReportDelay()));
     List<Disk> reportedDisks = new ArrayList<>();
     if (reported) {
-      t.disks.forEach(d -> reportedDisks.add(
+      (t.hostDisks != null ? t.hostDisks : t.disks).forEach(d -> reportedDisks.add(
           Disk.builder().deviceName(d.deviceName()).bytes(d.bytes()).build()));
     }
     return server.toBuilder()

@@ -26,6 +26,9 @@ public final class Routes {
   /** The fake's own registration endpoint for the fake installer (not an MGN API). */
   public static final String REGISTER_AGENT_PATH = "/fake-agent/RegisterAgentForMgn";
 
+  /** The fake installer's credential check before it installs anything (not an MGN API). */
+  public static final String AGENT_ASSETS_PATH = "/fake-agent/GetAgentInstallationAssetsForMgn";
+
   private final Map<String, Operation> posts;
   private final TagOperations tags;
   private final AgentOperations agents;
@@ -64,6 +67,12 @@ public final class Routes {
    * operation that this fake does not support yet.
    */
   public Route match(String method, String rawPath) {
+    if (rawPath.equals(AGENT_ASSETS_PATH)) {
+      if (method.equals("POST")) {
+        return new Route("GetAgentInstallationAssetsForMgn", agents::assets, null);
+      }
+      throw MgnError.unknownOperation(method, rawPath);
+    }
     if (rawPath.equals(REGISTER_AGENT_PATH)) {
       if (method.equals("POST")) {
         return new Route("RegisterAgentForMgn", agents::register, null);

@@ -15,6 +15,8 @@ final class Timeline {
 
   final Instant registeredAt;
   final List<SimDisk> disks;
+  /** The host's disks as the agent reported them ({@code sourceProperties.disks}); null: {@link #disks}. */
+  List<SimDisk> hostDisks;
   Instant start;
   boolean started;
   String error;
