@@ -10,6 +10,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.Arrays;
+import java.io.File;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -58,6 +61,13 @@ public final class FakeInstaller {
     return new Builder();
   }
 
+  /**
+   * A short-lived JVM starts faster on the client compiler alone and the serial collector; no
+   * perf-data file is left in the system's temporary directory.
+   */
+  private static final List<String> JVM_OPTIONS =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto");
+
   /** Where the fake writes its installation and its records. */
   public Path installRoot() {
     return installRoot;
@@ -69,17 +79,21 @@ public final class FakeInstaller {
    */
   public byte[] launcher(InstallerFlavor flavor) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classPath = System.getProperty("java.class.path");
+    // absolute, so that a launcher run from another directory loads the same classes
+    String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .map(entry -> Path.of(entry).toAbsolutePath().toString())
+        .collect(Collectors.joining(File.pathSeparator));
     String main = FakeInstallerMain.class.getName();
     String controlFile = control.file().toString();
     String text = flavor == InstallerFlavor.PYTHON
         ? "#!/usr/bin/env python3\n# mgn-agent testkit: fake AWS replication installer (Python flavor)\n"
             + "import os, sys\n"
             + "java = " + pyString(java) + "\n"
-            + "os.execv(java, [java, '-cp', " + pyString(classPath) + ", '-Dmgnagent.fakeInstaller.control="
+            + "os.execv(java, [java, " + String.join(", ", JVM_OPTIONS.stream().map(FakeInstaller::pyString).toList())
+            + ", '-cp', " + pyString(classPath) + ", '-Dmgnagent.fakeInstaller.control="
             + controlFile.replace("'", "\\'") + "', " + pyString(main) + ", 'python'] + sys.argv[1:])\n"
         : "#!/bin/sh\n# mgn-agent testkit: fake AWS replication installer\n"
-            + "exec " + shString(java) + " -cp " + shString(classPath)
+            + "exec " + shString(java) + " " + String.join(" ", JVM_OPTIONS) + " -cp " + shString(classPath)
             + " " + shString("-Dmgnagent.fakeInstaller.control=" + controlFile) + " "
             + shString(main) + " binary \"$@\"\n";
     return text.getBytes(StandardCharsets.UTF_8);
