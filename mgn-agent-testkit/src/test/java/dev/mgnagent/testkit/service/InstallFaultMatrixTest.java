@@ -127,7 +127,7 @@ class InstallFaultMatrixTest {
       Path work = Files.createDirectories(root.resolve("work"));
       Files.writeString(work.resolve("notes.txt"), "the caller's own file");
 
-      String outcome = outcome(() -> installation(fixture, Optional.of(work)).install(
+      String outcome = outcome(() -> installation(cell, fixture, Optional.of(work)).install(
           request(fixture, false).build()), fixture);
 
       assertThat(outcome).isEqualTo(cell.expected());
@@ -158,7 +158,7 @@ class InstallFaultMatrixTest {
       Files.writeString(earlierLog, "an earlier run of the installer\n");
       cell.fault().accept(fixture);
 
-      String outcome = outcome(() -> installation(fixture, Optional.empty())
+      String outcome = outcome(() -> installation(cell, fixture, Optional.empty())
           .install(request(fixture, cell.installerCredentialsOnly()).build()), fixture);
 
       Set<String> left = mgnAgentTemporaryEntries();
@@ -202,12 +202,31 @@ class InstallFaultMatrixTest {
     InstallationResult run();
   }
 
+  /**
+   * Generous: a fake installer is a JVM of its own, which a loaded machine may take many seconds to
+   * start. Only the cell that expects the timeout waits for less ({@link #HANG_TIMEOUT}).
+   */
+  static final Duration INSTALLER_TIMEOUT = Duration.ofMinutes(3);
+
+  static final Duration HANG_TIMEOUT = Duration.ofSeconds(6);
+
   static AgentInstallation installation(InstallFixture fixture, Optional<Path> work) {
+    return installation(fixture, work, INSTALLER_TIMEOUT);
+  }
+
+  private static AgentInstallation installation(Cell cell, InstallFixture fixture,
+      Optional<Path> work) {
+    return installation(fixture, work,
+        cell.expected().endsWith("TIMED_OUT") ? HANG_TIMEOUT : INSTALLER_TIMEOUT);
+  }
+
+  static AgentInstallation installation(InstallFixture fixture, Optional<Path> work,
+      Duration installerTimeout) {
     AgentInstallation.Builder builder = AgentInstallation.builder()
         .host(fixture.host)
         .eventListener(fixture.events)
         .runAsRoot(true)
-        .registrarSettings(RegistrarSettings.builder().installerTimeout(Duration.ofSeconds(6))
+        .registrarSettings(RegistrarSettings.builder().installerTimeout(installerTimeout)
             .confirmationInterval(Duration.ofMillis(100)).confirmationAttempts(50).build())
         .downloadSettings(DownloadSettings.builder().maxAttempts(3).backoff(Backoff.NONE)
             .stallTimeout(Duration.ofMillis(500)).build())
