@@ -1,5 +1,8 @@
 package dev.mgnagent.testkit.sandbox;
 
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import dev.mgnagent.mgn.ServiceRoleInitializer;
+import software.amazon.awssdk.services.mgn.model.ValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,8 +66,21 @@ class MgnSandboxTest {
       assertThat(sandbox.hostRoot().resolve("sys/block/vda")).exists();
       assertThat(sandbox.downloadDirectory()).isEmptyDirectory();
       assertThat(sandbox.mgn().isInitialized()).isFalse();
+      // the MGN is linked to the sandbox's IAM: as on AWS, InitializeService needs the roles
       try (MgnClient client = sandbox.mgn().newClient()) {
-        client.initializeService(r -> {});
+        assertThatThrownBy(() -> client.initializeService(r -> {}))
+            .isInstanceOf(ValidationException.class)
+            .hasMessageContaining("Failed to create SLR or instance profiles");
+      }
+      try (ServiceRoleInitializer initializer = ServiceRoleInitializer.builder()
+          .region(Region.EU_WEST_3)
+          .credentialsProvider(StaticCredentialsProvider.create(sandbox.adminCredentials()))
+          .endpoint(sandbox.mgnEndpoint())
+          .iamEndpoint(sandbox.iam().endpoint())
+          .stsEndpoint(sandbox.sts().endpoint())
+          .ec2Endpoint(sandbox.ec2().endpoint())
+          .build()) {
+        assertThat(initializer.initialize().complete()).isTrue();
       }
       assertThat(sandbox.mgn().isInitialized()).isTrue();
     }
