@@ -115,11 +115,9 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   @Override
   public Registration register(VerificationResult.Verified installer, RegistrationRequest request) {
     AwsCredentials credentials = request.credentials().resolveCredentials();
-    Optional<String> token = credentials instanceof AwsSessionCredentials session
-        ? Optional.of(session.sessionToken()) : Optional.empty();
-    InstallerCommandLine commandLine = InstallerCommandLine.of(installer.path(), installer.flavor(),
-        request, runAsRoot.orElseGet(this::isRoot), credentials.accessKeyId(),
-        credentials.secretAccessKey(), token);
+    Optional<String> token = sessionToken(credentials);
+    InstallerCommandLine commandLine =
+        commandLine(installer.path(), installer.flavor(), request, credentials);
     SecretMask mask = new SecretMask(List.of(credentials.secretAccessKey(), token.orElse("")));
     List<String> lines = runUnlessBusy(commandLine, prompts(request, credentials, token), mask);
     SourceServerId id = sourceServerId(lines);
@@ -155,12 +153,20 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   @Override
   public List<String> commandLine(
       java.nio.file.Path installerPath, InstallerFlavor flavor, RegistrationRequest request) {
-    AwsCredentials credentials = request.credentials().resolveCredentials();
-    Optional<String> token = credentials instanceof AwsSessionCredentials session
-        ? Optional.of(session.sessionToken()) : Optional.empty();
+    return commandLine(installerPath, flavor, request,
+        request.credentials().resolveCredentials()).masked();
+  }
+
+  private InstallerCommandLine commandLine(java.nio.file.Path installerPath, InstallerFlavor flavor,
+      RegistrationRequest request, AwsCredentials credentials) {
     return InstallerCommandLine.of(installerPath, flavor, request,
         runAsRoot.orElseGet(this::isRoot), credentials.accessKeyId(),
-        credentials.secretAccessKey(), token).masked();
+        credentials.secretAccessKey(), sessionToken(credentials));
+  }
+
+  private static Optional<String> sessionToken(AwsCredentials credentials) {
+    return credentials instanceof AwsSessionCredentials session
+        ? Optional.of(session.sessionToken()) : Optional.empty();
   }
 
   /** {@link #run}, started again while the exec fails with "Text file busy" (see BUSY_ATTEMPTS). */
