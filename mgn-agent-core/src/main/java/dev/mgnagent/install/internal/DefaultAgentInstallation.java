@@ -123,16 +123,22 @@ public final class DefaultAgentInstallation implements AgentInstallation {
       step(InstallStep.SERVICE, "checking that MGN is initialized in " + region.id(),
           () -> ServiceCheck.ensureInitialized(service, request, warnings)
               + ServiceCheck.refuseTagsOnReinstall(host, service, request, warnings), s -> s);
-      VerificationResult.Verified installer = step(InstallStep.VERIFY_INSTALLER,
-          "downloading the installer and checking its SHA-512", () -> verify(request, downloads),
-          v -> "verified " + v.path() + " (" + v.sizeBytes() + " bytes, sha512 "
-              + v.sha512().substring(0, 16) + "...)");
-      step(InstallStep.SELECT_DISKS, "selecting the disks", () -> selection,
-          DefaultAgentInstallation::describe);
-      Registration registration = step(InstallStep.INSTALL, "running the installer",
-          () -> registrar(service).register(installer, registrationRequest(request, credentials,
-              selection)),
-          r -> "the source server ID is " + r.sourceServerId());
+      Registration registration;
+      try (InstallLock lock = new InstallLock()) { // one installer at a time on this host
+        VerificationResult.Verified installer = step(InstallStep.VERIFY_INSTALLER,
+            "downloading the installer and checking its SHA-512", () -> {
+              lock.take(host);
+              return verify(request, downloads);
+            },
+            v -> "verified " + v.path() + " (" + v.sizeBytes() + " bytes, sha512 "
+                + v.sha512().substring(0, 16) + "...)");
+        step(InstallStep.SELECT_DISKS, "selecting the disks", () -> selection,
+            DefaultAgentInstallation::describe);
+        registration = step(InstallStep.INSTALL, "running the installer",
+            () -> registrar(service).register(installer, registrationRequest(request, credentials,
+                selection)),
+            r -> "the source server ID is " + r.sourceServerId());
+      }
       warnings.addAll(registration.warnings());
       Optional<WatchResult> sync = Optional.empty();
       if (request.watch()) {
