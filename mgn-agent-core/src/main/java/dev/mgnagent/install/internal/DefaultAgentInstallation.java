@@ -14,6 +14,7 @@ import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.install.InstallationResult;
+import dev.mgnagent.install.RunningInstallation;
 import dev.mgnagent.Backoff;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerLocation;
@@ -93,6 +94,12 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     this.serviceCredentials = Optional.ofNullable(b.serviceCredentials);
     this.location = b.location;
     this.runAsRoot = Optional.ofNullable(b.runAsRoot);
+  }
+
+  @Override
+  public RunningInstallation start(InstallRequest request) {
+    Objects.requireNonNull(request, "request");
+    return new BackgroundInstallation(() -> install(request));
   }
 
   @Override
