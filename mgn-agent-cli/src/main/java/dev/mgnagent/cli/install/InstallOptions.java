@@ -167,7 +167,10 @@ public final class InstallOptions {
    */
   InstallRequest prepare(InstallRequest.Builder request, SandboxServers sandboxServers,
       AgentInstallation.Builder installation, Prompts prompts, CliContext context) {
-    installation.host(LocalHost.rootedAt(diskRoot()));
+    LocalHost host = LocalHost.rootedAt(diskRoot());
+    // a sandbox keeps its install lock in its own directory, not in the machine's /run/lock
+    installation.host(sandboxServers == null ? host
+        : host.withLockRoot(sandboxServers.directory()));
     if (sandboxServers != null) {
       request.endpoint(sandboxServers.mgn().endpoint())
           .s3Endpoint(sandboxServers.bucket().endpoint())

@@ -3,6 +3,7 @@ package dev.mgnagent.cli.sandbox;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import dev.mgnagent.testkit.installer.FakeInstaller;
+import dev.mgnagent.testkit.installer.FakeInstallerFailure;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,12 @@ import java.util.stream.Stream;
  * writes only there. The host's disks are read, never written.
  */
 public final class SandboxServers implements AutoCloseable {
+
+  /**
+   * For tests of the jar: a system property naming a {@link FakeInstallerFailure} the sandbox's
+   * fake installer is told to act out (such as {@code HANG}, to test stopping on a signal).
+   */
+  public static final String INSTALLER_FAILURE_PROPERTY = "mgnagent.sandbox.installerFailure";
 
   private final FakeMgn mgn;
   private final FakeInstallerBucket bucket;
@@ -42,6 +49,10 @@ public final class SandboxServers implements AutoCloseable {
           .hostRoot(hostRoot)
           .mgnEndpoint(mgn.endpoint())
           .build();
+      String failure = System.getProperty(INSTALLER_FAILURE_PROPERTY);
+      if (failure != null) {
+        installer.failWith(FakeInstallerFailure.valueOf(failure));
+      }
       FakeInstallerBucket bucket = FakeInstallerBucket.builder().region(region)
           .installer(InstallerFlavor.BINARY, installer.launcher(InstallerFlavor.BINARY))
           .installer(InstallerFlavor.PYTHON, installer.launcher(InstallerFlavor.PYTHON))
