@@ -52,6 +52,7 @@ public final class InstallCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Prompts prompts = Prompts.forTerminal(options.noPrompt);
+    options.commandLineSecretWarnings().forEach(spec.commandLine().getErr()::println);
     InstallRequest.Builder request = options.request(prompts, context);
     PrintWriter out = spec.commandLine().getOut();
     EventListener listener = options.json ? new EventJson(out)
