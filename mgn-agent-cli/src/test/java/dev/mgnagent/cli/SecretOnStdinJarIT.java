@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +68,7 @@ class SecretOnStdinJarIT {
         "--host-root", host.toString(), "--initialize-service",
         "--aws-access-key-id", KEY_ID));
     command.addAll(List.of(credentialFlags));
-    ProcessBuilder builder = new ProcessBuilder(command);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(temp.resolve("stderr").toFile());
     builder.environment().put("TMPDIR", tmp.toString());
     return builder.start();
   }
@@ -77,7 +76,6 @@ class SecretOnStdinJarIT {
   @Test
   void secretsReadFromStdinAreInNoCommandLine() throws Exception {
     Process mgnAgent = start("--aws-secret-access-key-stdin");
-    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(mgnAgent));
     try {
       try (OutputStream stdin = mgnAgent.getOutputStream()) {
         stdin.write((SECRET + "\n" + TOKEN + "\n").getBytes(StandardCharsets.UTF_8));
@@ -93,7 +91,7 @@ class SecretOnStdinJarIT {
 
       mgnAgent.destroy();
       assertThat(mgnAgent.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(stderr.get()).doesNotContain("warning: --aws-secret-access-key")
+      assertThat(stderr()).doesNotContain("warning: --aws-secret-access-key")
           .doesNotContain(SECRET).doesNotContain(TOKEN);
     } finally {
       mgnAgent.destroyForcibly();
@@ -103,14 +101,13 @@ class SecretOnStdinJarIT {
   @Test
   void secretsOnTheCommandLineStillWorkButWarn() throws Exception {
     Process mgnAgent = start("--aws-secret-access-key", SECRET, "--aws-session-token", TOKEN);
-    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(mgnAgent));
     try {
       mgnAgent.getOutputStream().close();
       awaitInstallerHanging(mgnAgent);
 
       mgnAgent.destroy();
       assertThat(mgnAgent.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(stderr.get())
+      assertThat(stderr())
           .contains("mgn-agent: warning: --aws-secret-access-key on the command line is readable"
               + " by every local user")
           .contains("mgn-agent: warning: --aws-session-token on the command line");
@@ -160,11 +157,7 @@ class SecretOnStdinJarIT {
     return members;
   }
 
-  private static String readAll(Process process) {
-    try {
-      return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
+  private String stderr() throws IOException {
+    return Files.readString(temp.resolve("stderr"), StandardCharsets.UTF_8);
   }
 }

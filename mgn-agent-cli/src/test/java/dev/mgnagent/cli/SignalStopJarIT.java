@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -58,9 +57,8 @@ class SignalStopJarIT {
         "-jar", Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))
             .toAbsolutePath().toString(), "sandbox")
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .redirectError(temp.resolve("stderr").toFile())
         .start();
-    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(
-        () -> readAll(sandbox.getErrorStream()));
     try {
       BufferedReader out = new BufferedReader(
           new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
@@ -70,8 +68,8 @@ class SignalStopJarIT {
       new ProcessBuilder("kill", "-HUP", Long.toString(sandbox.pid())).start().waitFor();
 
       assertThat(sandbox.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(sandbox.exitValue()).as(stderr.get()).isEqualTo(129);
-      assertThat(stderr.get()).contains(
+      assertThat(sandbox.exitValue()).as(stderr()).isEqualTo(129);
+      assertThat(stderr()).contains(
           "mgn-agent: stopped by SIGHUP: stopped the sandbox and removed its directory");
       assertThat(mgnAgentEntries(tmp)).isEmpty();
     } finally {
@@ -89,11 +87,10 @@ class SignalStopJarIT {
         "-jar", Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))
             .toAbsolutePath().toString(),
         "install", "--sandbox", "--no-prompt", "--json", "--host-root", host.toString())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .redirectError(temp.resolve("stderr").toFile());
     builder.environment().put("TMPDIR", tmp.toString());
     Process mgnAgent = builder.start();
-    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(
-        () -> readAll(mgnAgent.getErrorStream()));
     try {
       BufferedReader out = new BufferedReader(
           new InputStreamReader(mgnAgent.getInputStream(), StandardCharsets.UTF_8));
@@ -118,8 +115,8 @@ class SignalStopJarIT {
       out.transferTo(java.io.Writer.nullWriter());
 
       assertThat(mgnAgent.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(mgnAgent.exitValue()).as(stderr.get()).isEqualTo(expectedExit);
-      assertThat(stderr.get()).contains("mgn-agent: stopped by SIG" + signal
+      assertThat(mgnAgent.exitValue()).as(stderr()).isEqualTo(expectedExit);
+      assertThat(stderr()).contains("mgn-agent: stopped by SIG" + signal
           + ": stopped the installer (process " + installer + ") and every process of its session");
       assertThat(sessionMembers(session)).as("processes left in the installer's session").isEmpty();
       assertThat(mgnAgentEntries(tmp)).as("mgn-agent temporary entries left").isEmpty();
@@ -172,11 +169,7 @@ class SignalStopJarIT {
     }
   }
 
-  private static String readAll(java.io.InputStream in) {
-    try {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
+  private String stderr() throws IOException {
+    return Files.readString(temp.resolve("stderr"), StandardCharsets.UTF_8);
   }
 }
