@@ -245,7 +245,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
       directory = workDirectory.get();
       downloads.installerInCallerDirectory = directory.resolve(fileName(request.flavor()));
     } else {
-      directory = temporaryDirectory();
+      directory = Downloads.temporaryDirectory(host.environment());
       downloads.createdDirectory = directory;
     }
     VerificationResult result = verifier.download(directory.resolve(fileName(request.flavor())));
@@ -317,14 +317,6 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   private static String fileName(InstallerFlavor flavor) {
     return flavor == InstallerFlavor.PYTHON
         ? "aws-replication-installer-init.py" : "aws-replication-installer-init";
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("mgn-agent-installer-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a directory for the installer", e);
-    }
   }
 
   /** Builds an {@link DefaultAgentInstallation}. */
