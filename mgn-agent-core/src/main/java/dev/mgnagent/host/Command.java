@@ -54,9 +54,37 @@ public record Command(
     return new Command(argv, environment, workingDirectory, newSession);
   }
 
-  /** The argv joined by spaces, for messages. Never holds the environment (it may hold secrets). */
+  /**
+   * The argv, for messages, with the value after a secret-looking flag (one whose name contains
+   * {@code secret}, {@code token} or {@code password}, such as {@code --aws-secret-access-key}) and
+   * the value of {@code --flag=value} forms of them shown as {@code ****}. Never holds the
+   * environment (it may hold secrets).
+   */
   @Override
   public String toString() {
-    return "Command" + argv + (newSession ? " (new session)" : "");
+    List<String> shown = new java.util.ArrayList<>(argv.size());
+    boolean hideNext = false;
+    for (String arg : argv) {
+      if (hideNext) {
+        shown.add("****");
+        hideNext = false;
+        continue;
+      }
+      int equals = arg.indexOf('=');
+      String flag = equals > 0 ? arg.substring(0, equals) : arg;
+      boolean secretFlag = flag.startsWith("-") && isSecretName(flag);
+      if (secretFlag && equals > 0) {
+        shown.add(flag + "=****");
+      } else {
+        shown.add(arg);
+        hideNext = secretFlag;
+      }
+    }
+    return "Command" + shown + (newSession ? " (new session)" : "");
+  }
+
+  private static boolean isSecretName(String flag) {
+    String lower = flag.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains("secret") || lower.contains("token") || lower.contains("password");
   }
 }

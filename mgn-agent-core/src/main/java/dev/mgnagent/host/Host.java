@@ -1,7 +1,10 @@
 package dev.mgnagent.host;
 
+import dev.mgnagent.host.internal.FileHostLock;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The machine mgn-agent works on: a root directory under which the kernel's files are read
@@ -24,4 +27,22 @@ public interface Host {
 
   /** Starts processes on this host. */
   CommandRunner commandRunner();
+
+  /**
+   * Takes the exclusive lock {@code name} on this host, or returns empty when another process
+   * holds it. The default is a lock file, {@code run/lock/mgn-agent-<name>.lock} under {@link
+   * #root()}, holding the holder's process ID; a host reached another way (SSH) implements the
+   * same with {@code flock -n} run through its {@link #commandRunner()}.
+   *
+   * @param name lower-case letters, digits and {@code -}
+   * @throws java.io.UncheckedIOException if the lock cannot be created
+   */
+  default Optional<HostLock> tryLock(String name) {
+    return FileHostLock.tryLock(root(), name);
+  }
+
+  /** The process ID of the holder of lock {@code name} as it recorded it; empty if unknown. */
+  default OptionalLong lockHolder(String name) {
+    return FileHostLock.holder(root(), name);
+  }
 }

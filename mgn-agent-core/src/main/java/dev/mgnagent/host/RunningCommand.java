@@ -3,11 +3,13 @@ package dev.mgnagent.host;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
  * A process started by a {@link CommandRunner}. Closing it kills the whole process tree if it is
- * still running and releases its streams.
+ * still running (or, for a new-session command that failed, what is left of its session) and
+ * releases its streams; a successful command's session is left alone.
  */
 public interface RunningCommand extends AutoCloseable {
 
@@ -37,15 +39,29 @@ public interface RunningCommand extends AutoCloseable {
   boolean isAlive();
 
   /**
-   * Kills the process and every process it started that is still running: its descendants and,
+   * Stops the process and every process it started that is still running: its descendants and,
    * when it was started in a new session, every process of that session (including those that
-   * were re-parented after their parent exited). Returns without waiting for them to die.
+   * were re-parented after their parent exited). Asks them to end first ({@code SIGTERM} on a
+   * local host) and forces those still running after a grace period; returns once the forced kill
+   * was sent. Never signals a process that merely reuses the ID of one that exited.
    */
   void killTree();
 
   /**
-   * Kills the process tree if it is still running (for a command started in a new session, also
-   * whatever is left of the session after the process exited) and closes the streams.
+   * The processes of this command's session still running after the command exited (a daemon it
+   * started, a helper still finishing), so that callers can warn about them; they are not killed
+   * after a successful command. Empty while the command runs and for a command not started in a
+   * new session.
+   */
+  default List<SessionProcess> leftovers() {
+    return List.of();
+  }
+
+  /**
+   * Kills the process tree if it is still running, or, when the process was started in a new
+   * session and exited with a code other than 0, whatever is left of that session; then closes the
+   * streams. After exit code 0 the session's remaining processes are left running (see {@link
+   * #leftovers()}).
    */
   @Override
   void close();

@@ -56,6 +56,14 @@ public interface AgentInstallation {
   InstallationResult install(InstallRequest request);
 
   /**
+   * Starts {@link #install} on a new thread and returns a handle that can {@link
+   * RunningInstallation#cancel() cancel} it and {@link RunningInstallation#await() wait} for it.
+   * The request is not checked before the thread starts: {@code await()} throws what {@code
+   * install} would.
+   */
+  RunningInstallation start(InstallRequest request);
+
+  /**
    * The installer command line {@link #install} would run, secrets shown as {@code ****}, after
    * validating the request; nothing is downloaded or started.
    */

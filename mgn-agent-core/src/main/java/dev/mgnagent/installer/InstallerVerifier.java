@@ -70,6 +70,8 @@ public interface InstallerVerifier {
     private String noProxy;
     private DownloadSettings download = DownloadSettings.defaults();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private long maxInstallerBytes =
+        dev.mgnagent.installer.internal.VerifierSettings.DEFAULT_MAX_INSTALLER_BYTES;
 
     private Builder() {}
 
@@ -174,6 +176,19 @@ public interface InstallerVerifier {
       return this;
     }
 
+    /**
+     * The largest installer accepted (default 256 MiB; the real one is about 12 MB). A larger
+     * announced length is refused before any byte is written, and a body without a length stops
+     * as soon as it passes the cap, so a broken or hostile server cannot fill the disk.
+     */
+    public Builder maxInstallerBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxInstallerBytes must be at least 1: " + bytes);
+      }
+      this.maxInstallerBytes = bytes;
+      return this;
+    }
+
     /** What waits for the backoff delay (default {@link Sleeper#SYSTEM}). */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -201,7 +216,8 @@ public interface InstallerVerifier {
               download.stallTimeout(),
               download.maxAttempts(),
               download.backoff(),
-              sleeper));
+              sleeper,
+              maxInstallerBytes));
     }
 
     /** Whether {@code hex} is 128 hexadecimal characters. */

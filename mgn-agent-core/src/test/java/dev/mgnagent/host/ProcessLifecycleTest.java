@@ -23,8 +23,12 @@ import org.junit.jupiter.api.Test;
 class ProcessLifecycleTest {
 
   private static final int SIGKILL_EXIT = 128 + 9;
+  private static final int SIGTERM_EXIT = 128 + 15;
 
   private final CommandRunner runner = LocalHost.create().commandRunner();
+  /** A short grace period, for processes that ignore SIGTERM (an upper bound on test time only). */
+  private final CommandRunner impatient =
+      new dev.mgnagent.host.internal.LocalCommandRunner(Duration.ofMillis(200));
   /** Whatever a failing test may leave running. */
   private final List<ProcessHandle> leftovers = new ArrayList<>();
 
@@ -71,7 +75,7 @@ class ProcessLifecycleTest {
 
       process.killTree();
 
-      assertThat(process.waitFor(PATIENCE)).hasValue(SIGKILL_EXIT);
+      assertThat(process.waitFor(PATIENCE)).hasValue(SIGTERM_EXIT);
       assertThat(process.isAlive()).isFalse();
     }
   }
@@ -97,7 +101,7 @@ class ProcessLifecycleTest {
 
       process.killTree();
 
-      assertThat(process.waitFor(PATIENCE)).hasValue(SIGKILL_EXIT);
+      assertThat(process.waitFor(PATIENCE)).hasValue(SIGTERM_EXIT);
       for (ProcessHandle descendant : descendants) {
         awaitDeath(descendant.pid());
       }
@@ -126,7 +130,7 @@ class ProcessLifecycleTest {
   }
 
   @Test
-  void closeKillsWhatIsLeftOfASessionAfterItsLeaderExited() throws Exception {
+  void closeLeavesTheDaemonOfASuccessfulCommandRunningAndReportsIt() throws Exception {
     Command daemonizing =
         Command.of("/bin/sh", "-c", "(/bin/sleep 1000 &) ; exit 0").withNewSession(true);
     RunningCommand process = runner.start(daemonizing);
@@ -137,8 +141,64 @@ class ProcessLifecycleTest {
 
     process.close();
 
+    assertThat(ProcessProbe.isRunning(orphans.get(0))).as("the daemon after close()").isTrue();
+    assertThat(process.leftovers())
+        .extracting(SessionProcess::pid, SessionProcess::command)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(orphans.get(0), "/bin/sleep 1000"));
+  }
+
+  @Test
+  void closeKillsWhatIsLeftOfAFailedCommandsSession() throws Exception {
+    Command daemonizing =
+        Command.of("/bin/sh", "-c", "(/bin/sleep 1000 &) ; exit 3").withNewSession(true);
+    RunningCommand process = runner.start(daemonizing);
+    assertThat(process.waitFor(PATIENCE)).hasValue(3);
+    List<Long> orphans = new ArrayList<>();
+    await(() -> orphans.addAll(membersOf(process.pid())), "the orphaned sleep");
+    orphans.forEach(pid -> ProcessHandle.of(pid).ifPresent(leftovers::add));
+
+    process.close();
+
     for (long orphan : orphans) {
       awaitDeath(orphan);
+    }
+    assertThat(process.leftovers()).isEmpty();
+  }
+
+  @Test
+  void killTreeAsksFirstAndWaitsForAnOrderlyExit() throws Exception {
+    // The shell traps TERM, says so and exits 0: the exit code shows it got TERM, not KILL.
+    Command polite =
+        Command.of("/bin/sh", "-c", "trap 'echo bye; exit 0' TERM; echo ready; "
+            + "while :; do /bin/sleep 1; done").withNewSession(true);
+    try (RunningCommand process = runner.start(polite)) {
+      ProcessProbe.readUntil(process.stdout(), "ready\n");
+
+      process.killTree();
+
+      assertThat(process.waitFor(PATIENCE)).hasValue(0);
+      assertThat(readAll(process.stdout())).isEqualTo("bye\n");
+    }
+  }
+
+  @Test
+  void killTreeForcesWhatIgnoresTermAfterTheGracePeriod() throws Exception {
+    Command stubborn =
+        Command.of("/bin/sh", "-c", "trap '' TERM; echo ready; /bin/sleep 1000 & wait")
+            .withNewSession(true);
+    try (RunningCommand process = impatient.start(stubborn)) {
+      ProcessProbe.readUntil(process.stdout(), "ready\n");
+      ProcessHandle self = ProcessHandle.of(process.pid()).orElseThrow();
+      await(() -> self.descendants().count() >= 1, "the sleep");
+      List<ProcessHandle> descendants = self.descendants().collect(Collectors.toList());
+      leftovers.addAll(descendants);
+
+      process.killTree();
+
+      assertThat(process.waitFor(PATIENCE)).hasValue(SIGKILL_EXIT);
+      for (ProcessHandle descendant : descendants) {
+        awaitDeath(descendant.pid());
+      }
     }
   }
 
@@ -166,7 +226,7 @@ class ProcessLifecycleTest {
     process.close();
     process.close();
 
-    assertThat(process.waitFor(PATIENCE)).hasValue(SIGKILL_EXIT);
+    assertThat(process.waitFor(PATIENCE)).hasValue(SIGTERM_EXIT);
     process.close();
   }
 

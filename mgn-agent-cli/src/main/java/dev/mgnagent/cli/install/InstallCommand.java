@@ -9,7 +9,12 @@ import dev.mgnagent.cli.sandbox.SandboxServers;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.install.InstallationCancelledException;
 import dev.mgnagent.install.InstallationResult;
+import dev.mgnagent.install.RunningInstallation;
+import dev.mgnagent.installer.InstallerStarted;
+import dev.mgnagent.cli.SignalStop;
+import java.util.concurrent.atomic.AtomicLong;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,6 +52,7 @@ public final class InstallCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Prompts prompts = Prompts.forTerminal(options.noPrompt);
+    options.commandLineSecretWarnings().forEach(spec.commandLine().getErr()::println);
     InstallRequest.Builder request = options.request(prompts, context);
     PrintWriter out = spec.commandLine().getOut();
     EventListener listener = options.json ? new EventJson(out)
@@ -58,10 +64,18 @@ public final class InstallCommand implements Callable<Integer> {
         out.println(String.join(" ", installation.build().dryRun(checked)));
         return ExitCodes.OK;
       }
-      try {
-        InstallationResult result = installation.build().install(checked);
+      AtomicLong installerPid = new AtomicLong(-1);
+      installation.eventListener(listener.andThen(
+          EventListener.on(InstallerStarted.class, e -> installerPid.set(e.pid()))));
+      RunningInstallation running = installation.build().start(checked);
+      try (SignalStop signals = SignalStop.on(running::cancel)) {
+        InstallationResult result = awaitStopped(running, signals, installerPid);
         report(out, result);
         return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+      } catch (Stopped stopped) {
+        // the installation and mgn-agent's cleanup have ended; the sandbox closes below
+        spec.commandLine().getErr().println(stopped.getMessage());
+        return stopped.exitCode;
       } catch (MgnAgentException e) {
         if (!options.json || e instanceof dev.mgnagent.InvalidRequestException) {
           throw e;
@@ -72,6 +86,47 @@ public final class InstallCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("mgn-agent: " + e.getMessage());
         return ExitCodes.FAILED;
       }
+    }
+  }
+
+  /**
+   * Waits for the installation; after a signal, waits for its cleanup and throws {@link Stopped}
+   * with the line to print. This thread is never interrupted by the signal, so it always waits.
+   */
+  private static InstallationResult awaitStopped(RunningInstallation running, SignalStop signals,
+      AtomicLong installerPid) {
+    try {
+      InstallationResult result = running.await();
+      if (signals.received().isEmpty()) {
+        return result;
+      }
+    } catch (InstallationCancelledException e) {
+      // reported below
+    } catch (MgnAgentException e) {
+      if (signals.received().isEmpty()) {
+        throw e;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.cancel();
+      throw new MgnAgentException("interrupted while waiting for the installation", e);
+    }
+    long pid = installerPid.get();
+    throw new Stopped(signals.line(pid > 0
+        ? "stopped the installer (process " + pid + ") and every process of its session;"
+            + " removed mgn-agent's temporary files; what the installer changed stays"
+        : "stopped the installation before the installer started; removed mgn-agent's temporary"
+            + " files"), signals.exitCode());
+  }
+
+  /** The installation was stopped by a signal; the message is the line to print. */
+  private static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int exitCode;
+
+    Stopped(String line, int exitCode) {
+      super(line, null, false, false);
+      this.exitCode = exitCode;
     }
   }
 

@@ -41,11 +41,14 @@ public final class InstallOptions {
   @Option(names = "--aws-access-key-id", paramLabel = "KEY_ID", description = "The installer's access key ID.")
   String accessKeyId;
 
-  @Option(names = "--aws-secret-access-key", paramLabel = "SECRET", description = "Its secret key (asked for without echo when missing on a terminal).")
+  @Option(names = "--aws-secret-access-key", paramLabel = "SECRET", description = "Its secret key (asked for without echo when missing on a terminal). Insecure: a value on the command line is readable by every local user (ps, /proc/PID/cmdline) for the whole run and stays in shell history; prefer --aws-secret-access-key-stdin, a profile or the environment.")
   String secretAccessKey;
 
-  @Option(names = "--aws-session-token", paramLabel = "TOKEN", description = "The session token of temporary (ASIA) keys.")
+  @Option(names = "--aws-session-token", paramLabel = "TOKEN", description = "The session token of temporary (ASIA) keys. Insecure on the command line, as --aws-secret-access-key.")
   String sessionToken;
+
+  @Option(names = "--aws-secret-access-key-stdin", description = "Read the secret key from the first line of standard input and, for temporary keys, the session token from the second, keeping both out of the process list.")
+  boolean secretFromStdin;
 
   @Option(names = "--no-prompt", description = "Never ask; a missing value is an error naming its flag.")
   boolean noPrompt;
@@ -106,11 +109,70 @@ public final class InstallOptions {
   @Option(names = "--host-root", paramLabel = "DIR", description = "Only against a sandbox (--sandbox, or loopback --endpoint and --s3-endpoint): read the disks from DIR (a fake tree) instead of /.")
   Path hostRoot;
 
+  /** The most standard input may hold for {@code --aws-secret-access-key-stdin}. */
+  private static final int MAX_STDIN_SECRETS = 16 * 1024;
+
+  /**
+   * Warnings for secrets given on mgn-agent's own command line, where every local user can read
+   * them for the whole run.
+   */
+  List<String> commandLineSecretWarnings() {
+    List<String> warnings = new ArrayList<>();
+    for (String[] flag : new String[][] {
+        {"--aws-secret-access-key", secretAccessKey}, {"--aws-session-token", sessionToken}}) {
+      if (flag[1] != null) {
+        warnings.add("mgn-agent: warning: " + flag[0] + " on the command line is readable by every"
+            + " local user (ps, /proc/PID/cmdline) while mgn-agent runs and stays in shell history;"
+            + " use --aws-secret-access-key-stdin, a profile or the environment instead");
+      }
+    }
+    return warnings;
+  }
+
+  /** With {@code --aws-secret-access-key-stdin}: line 1 the secret key, line 2 a session token. */
+  private void readSecretsFromStdin() {
+    if (!secretFromStdin) {
+      return;
+    }
+    if (secretAccessKey != null) {
+      throw new InvalidRequestException("--aws-secret-access-key-stdin",
+          "give the secret key either with --aws-secret-access-key-stdin or on the command line,"
+              + " not both");
+    }
+    byte[] input;
+    try {
+      input = System.in.readNBytes(MAX_STDIN_SECRETS + 1);
+    } catch (java.io.IOException e) {
+      throw new InvalidRequestException("--aws-secret-access-key-stdin",
+          "cannot read standard input: " + e.getMessage());
+    }
+    if (input.length > MAX_STDIN_SECRETS) {
+      throw new InvalidRequestException("--aws-secret-access-key-stdin",
+          "standard input holds more than a secret key and a session token");
+    }
+    List<String> lines = new String(input, java.nio.charset.StandardCharsets.UTF_8).lines()
+        .map(String::strip).filter(l -> !l.isEmpty()).toList();
+    if (lines.isEmpty() || lines.size() > 2) {
+      throw new InvalidRequestException("--aws-secret-access-key-stdin",
+          "standard input must hold the secret key on one line and, for temporary keys, the"
+              + " session token on a second (found " + lines.size() + " lines)");
+    }
+    secretAccessKey = lines.get(0);
+    if (lines.size() == 2) {
+      if (sessionToken != null) {
+        throw new InvalidRequestException("--aws-secret-access-key-stdin",
+            "the session token is both on standard input and on the command line; give it once");
+      }
+      sessionToken = lines.get(1);
+    }
+  }
+
   /** The request from the flags, with the region asked for when it is missing. */
   InstallRequest.Builder request(Prompts prompts, CliContext context) {
     diskRoot();
     String chosenRegion = region != null ? region
         : sandbox ? "us-east-1" : prompts.ask("AWS Region Name: ", "--region");
+    readSecretsFromStdin();
     InstallRequest.Builder builder = InstallRequest.builder()
         .region(Region.of(Regions.requireWellFormed("--region", chosenRegion)))
         .forceVolumes(forceVolumes)
@@ -195,7 +257,10 @@ public final class InstallOptions {
    */
   InstallRequest prepare(InstallRequest.Builder request, SandboxServers sandboxServers,
       AgentInstallation.Builder installation, Prompts prompts, CliContext context) {
-    installation.host(LocalHost.rootedAt(diskRoot()));
+    LocalHost host = LocalHost.rootedAt(diskRoot());
+    // a sandbox keeps its install lock in its own directory, not in the machine's /run/lock
+    installation.host(sandboxServers == null ? host
+        : host.withLockRoot(sandboxServers.directory()));
     if (sandboxServers != null) {
       request.endpoint(sandboxServers.mgn().endpoint())
           .s3Endpoint(sandboxServers.bucket().endpoint())

@@ -7,6 +7,7 @@ import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
 import dev.mgnagent.cli.Flags;
+import dev.mgnagent.cli.SignalStop;
 import dev.mgnagent.cli.output.ProgressRenderer;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerLocation;
@@ -98,11 +99,27 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     location.warnings().forEach(w -> err.println("mgn-agent: warning: " + w.message()));
     VerificationResult result;
-    try {
-      InstallerVerifier verifier = verifier(location, err);
-      result = file != null ? verifier.verifyFile(checkedFile()) : verifier.download(checkedOutput(chosen));
-    } catch (InvalidRequestException e) {
-      throw Flags.named(e);
+    Thread worker = Thread.currentThread();
+    // A signal interrupts this thread; the download stops at its next read and removes its
+    // staging directory before the line below is printed and the JVM exits.
+    try (SignalStop signals = SignalStop.on(worker::interrupt)) {
+      try {
+        InstallerVerifier verifier = verifier(location, err);
+        result = file != null ? verifier.verifyFile(checkedFile())
+            : verifier.download(checkedOutput(chosen));
+      } catch (InvalidRequestException e) {
+        throw Flags.named(e);
+      } catch (RuntimeException e) {
+        if (signals.received().isEmpty()) {
+          throw e;
+        }
+        result = null;
+      }
+      if (signals.received().isPresent()) {
+        Thread.interrupted(); // clear it: the exit must not be disturbed
+        err.println(signals.line("stopped the download; removed its partial file"));
+        return signals.exitCode();
+      }
     }
     out.println(json ? VerificationReport.json(result, chosen) : VerificationReport.text(result, file != null));
     return result.verified() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -1,6 +1,7 @@
 package dev.mgnagent.cli.sandbox;
 
 import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.cli.SignalStop;
 import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.Regions;
 import java.nio.file.Path;
@@ -42,8 +43,8 @@ public final class SandboxCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Regions.requireWellFormed("--region", region);
     CountDownLatch stop = new CountDownLatch(1);
-    try (SandboxServers sandbox = SandboxServers.start(region, Path.of("/"))) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sandbox-stop"));
+    SignalStop signals = SignalStop.on(stop::countDown);
+    try (signals; SandboxServers sandbox = SandboxServers.start(region, Path.of("/"))) {
       AwsBasicCredentials keys = sandbox.mgn().adminCredentials();
       spec.commandLine().getOut().println(JsonWriter.object()
           .field("region", region)
@@ -58,6 +59,11 @@ public final class SandboxCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       StdinWatcher.stopWhenClosed(stop);
       stop.await();
+    } // the sandbox's fakes are stopped and its directory deleted here, before the exit
+    if (signals.received().isPresent()) {
+      spec.commandLine().getErr().println(
+          signals.line("stopped the sandbox and removed its directory"));
+      return signals.exitCode();
     }
     return ExitCodes.OK;
   }

@@ -5,6 +5,7 @@ import dev.mgnagent.testkit.aws.FakeIam;
 import dev.mgnagent.testkit.aws.FakeSts;
 import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.installer.FakeInstallerBucket;
+import dev.mgnagent.testkit.installer.FakeInstallerFailure;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import java.nio.file.Path;
@@ -17,6 +18,12 @@ import java.util.function.UnaryOperator;
  * into the sandbox's temporary directory, which closing deletes.
  */
 public final class SandboxServers implements AutoCloseable {
+
+  /**
+   * For tests of the jar: a system property naming a {@link FakeInstallerFailure} the sandbox's
+   * fake installer is told to act out (such as {@code HANG}, to test stopping on a signal).
+   */
+  public static final String INSTALLER_FAILURE_PROPERTY = "mgnagent.sandbox.installerFailure";
 
   private final MgnSandbox sandbox;
 
@@ -32,8 +39,13 @@ public final class SandboxServers implements AutoCloseable {
   /** As {@link #start(String, Path)}, with the fake installer configured by {@code configure}. */
   public static SandboxServers start(String region, Path hostRoot,
       UnaryOperator<FakeInstaller.Builder> configure) {
-    return new SandboxServers(MgnSandbox.builder().region(region).hostRoot(hostRoot)
-        .configureInstaller(configure).build().start());
+    SandboxServers servers = new SandboxServers(MgnSandbox.builder().region(region)
+        .hostRoot(hostRoot).configureInstaller(configure).build().start());
+    String failure = System.getProperty(INSTALLER_FAILURE_PROPERTY);
+    if (failure != null) {
+      servers.installer().failWith(FakeInstallerFailure.valueOf(failure));
+    }
+    return servers;
   }
 
   public FakeMgn mgn() {

@@ -41,6 +41,7 @@ final class SysfsReader {
   static final int MAX_MOUNTINFO_BYTES = 16 * 1024 * 1024;
 
   private final Path root;
+  private Path realRoot;
 
   SysfsReader(Path root) {
     this.root = root;
@@ -93,8 +94,13 @@ final class SysfsReader {
       if (!entries.contains(slash < 0 ? name : name.substring(0, slash))) {
         continue;
       }
+      Path file = dir.resolve(name);
+      if (Files.exists(file) && !insideRoot(file)) {
+        unreadable.add(name); // a link out of the tree: never read a file outside the host root
+        continue;
+      }
       try {
-        files.put(name, readSmallFile(dir.resolve(name)));
+        files.put(name, readSmallFile(file));
       } catch (NoSuchFileException e) {
         // optional attribute: absent
       } catch (IOException e) {
@@ -113,10 +119,17 @@ final class SysfsReader {
   /** Whether {@code path}, every link on the way resolved, is still under the host root. */
   private boolean insideRoot(Path path) {
     try {
-      return path.toRealPath().startsWith(root.toRealPath());
+      return path.toRealPath().startsWith(realRoot());
     } catch (IOException | SecurityException e) {
       return false;
     }
+  }
+
+  private Path realRoot() throws IOException {
+    if (realRoot == null) {
+      realRoot = root.toRealPath();
+    }
+    return realRoot;
   }
 
   /** Only device-mapper and md devices rest on others; a disk's {@code slaves/} is empty. */

@@ -6,6 +6,7 @@ import dev.mgnagent.host.RunningCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,21 +28,39 @@ import java.util.Optional;
  * command's). In a new session {@code setsid} is given the absolute path found, so the program
  * sees that path as its {@code argv[0]}.
  *
- * <p>{@link RunningCommand#killTree()} uses {@code SIGKILL}.
+ * <p>{@link RunningCommand#killTree()} sends {@code SIGTERM}, waits up to a grace period (5 s
+ * unless given), then sends {@code SIGKILL}.
  */
 public final class LocalCommandRunner implements CommandRunner {
 
   private final ProgramLocator programs;
   private final SessionScanner sessions;
+  private final Duration killGrace;
+
+  /** How long {@link RunningCommand#killTree()} waits after {@code SIGTERM} by default. */
+  public static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(5);
 
   /** A runner that finds programs on this JVM's {@code PATH} and reads {@code /proc}. */
   public LocalCommandRunner() {
-    this(ProgramLocator.forThisJvm(), new SessionScanner(Path.of("/proc")));
+    this(DEFAULT_KILL_GRACE);
+  }
+
+  /** As {@link #LocalCommandRunner()}, waiting {@code killGrace} between SIGTERM and SIGKILL. */
+  public LocalCommandRunner(Duration killGrace) {
+    this(ProgramLocator.forThisJvm(), new SessionScanner(Path.of("/proc")), killGrace);
   }
 
   LocalCommandRunner(ProgramLocator programs, SessionScanner sessions) {
+    this(programs, sessions, DEFAULT_KILL_GRACE);
+  }
+
+  LocalCommandRunner(ProgramLocator programs, SessionScanner sessions, Duration killGrace) {
     this.programs = programs;
     this.sessions = sessions;
+    this.killGrace = Objects.requireNonNull(killGrace, "killGrace");
+    if (killGrace.isNegative()) {
+      throw new IllegalArgumentException("killGrace must not be negative");
+    }
   }
 
   /**
@@ -74,7 +93,7 @@ public final class LocalCommandRunner implements CommandRunner {
       String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
       throw new IOException("cannot start " + program + ": " + why, e);
     }
-    return new LocalRunningCommand(process, command, sessions);
+    return new LocalRunningCommand(process, command, sessions, killGrace);
   }
 
   /** setsid, then the program's absolute path (setsid would search the child's PATH), then args. */

@@ -2,27 +2,43 @@ package dev.mgnagent.host.internal;
 
 import dev.mgnagent.host.Command;
 import dev.mgnagent.host.RunningCommand;
+import dev.mgnagent.host.SessionProcess;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
  * A process of this machine, started by {@link LocalCommandRunner}.
  *
- * <p>{@link #killTree()} sends {@code SIGKILL} ({@link ProcessHandle#destroyForcibly()}): the
- * processes get no chance to clean up, which is what is wanted for an installer that has to be
- * stopped. A process killed this way exits with code 137 (128 + 9).
+ * <p>{@link #killTree()} sends {@code SIGTERM} to the whole tree (and session), waits up to the
+ * runner's grace period for it to exit, then sends {@code SIGKILL} to what is left. A process
+ * killed by {@code SIGKILL} exits with code 137 (128 + 9), by {@code SIGTERM} with 143.
+ *
+ * <p>Every process is signalled through a {@link ProcessHandle} (which pins the process's start
+ * time), taken after checking that the process belongs to this command's session: a session member
+ * counts only if it started before the command exited, or while another such member is still
+ * alive (the kernel does not reuse a process ID while it names a session that still has members).
+ * So a process ID recycled after the command exited is never signalled.
  */
 final class LocalRunningCommand implements RunningCommand {
 
@@ -32,14 +48,20 @@ final class LocalRunningCommand implements RunningCommand {
   private final Process process;
   private final Command command;
   private final SessionScanner sessions;
+  private final Duration killGrace;
   private final OutputStream stdin;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Clock ticks since boot, read just after the process exited; -1 until then. */
+  private final AtomicLong exitTicks = new AtomicLong(-1);
 
-  LocalRunningCommand(Process process, Command command, SessionScanner sessions) {
+  LocalRunningCommand(
+      Process process, Command command, SessionScanner sessions, Duration killGrace) {
     this.process = process;
     this.command = command;
     this.sessions = sessions;
+    this.killGrace = killGrace;
     this.stdin = new AutoFlushOutputStream(process.getOutputStream());
+    process.onExit().thenRun(this::exitTicks);
   }
 
   @Override
@@ -82,33 +104,61 @@ final class LocalRunningCommand implements RunningCommand {
   }
 
   /**
-   * Sends {@code SIGKILL} to the process, to its descendants as they were just before, and, for a
-   * command started in a new session, to every process of that session: those include the
-   * processes re-parented to init after their parent exited, which are no longer descendants.
-   * Returns without waiting for them to die.
+   * Sends {@code SIGTERM} to the process, to its descendants and, for a command started in a new
+   * session, to every process of that session (those include processes re-parented to init after
+   * their parent exited); waits up to the grace period for them to exit, then sends {@code
+   * SIGKILL} to those still running and to session members forked in the meantime. A root process
+   * behind {@code sudo} gets the {@code SIGTERM} relayed by sudo.
    *
    * @throws java.io.UncheckedIOException if the session's processes cannot be listed from {@code
-   *     /proc}; the process and its descendants have been killed by then
+   *     /proc}; the process and its descendants have been signalled by then
    */
   @Override
   public void killTree() {
-    // Snapshot first: once the process is dead its children are re-parented and out of reach.
-    List<ProcessHandle> descendants = process.descendants().collect(Collectors.toList());
-    process.destroyForcibly();
-    descendants.forEach(ProcessHandle::destroyForcibly);
+    Map<Long, ProcessHandle> targets = new LinkedHashMap<>();
+    if (process.isAlive()) {
+      // Snapshot first: once the process is dead its children are re-parented and out of reach.
+      List<ProcessHandle> descendants = process.descendants().collect(Collectors.toList());
+      targets.put(process.pid(), process.toHandle());
+      descendants.forEach(handle -> targets.putIfAbsent(handle.pid(), handle));
+    }
+    try {
+      if (command.newSession()) {
+        sessionMembers().forEach(handle -> targets.putIfAbsent(handle.pid(), handle));
+      }
+    } finally {
+      terminate(targets.values());
+    }
     if (command.newSession()) {
-      killSession(process.pid());
+      killNewSessionMembers(targets.keySet());
     }
   }
 
-  private void killSession(long sessionId) {
-    Set<Long> signalled = new HashSet<>();
+  /** TERM, wait up to the grace period, KILL what is left. */
+  private void terminate(Collection<ProcessHandle> targets) {
+    targets.forEach(ProcessHandle::destroy);
+    CompletableFuture<?>[] exits =
+        targets.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(exits).get(killGrace.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      // the grace period is over
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // no more waiting: kill now
+    } catch (ExecutionException e) {
+      // onExit futures do not fail; kill what is left anyway
+    }
+    targets.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private void killNewSessionMembers(Set<Long> signalled) {
+    Set<Long> seen = new HashSet<>(signalled);
     for (int scan = 0; scan < MAX_SESSION_SCANS; scan++) {
       boolean foundNew = false;
-      for (long pid : sessions.members(sessionId)) {
-        if (signalled.add(pid)) {
+      for (ProcessHandle member : sessionMembers()) {
+        if (seen.add(member.pid())) {
           foundNew = true;
-          killIfStillInSession(pid, sessionId);
+          member.destroyForcibly();
         }
       }
       if (!foundNew) {
@@ -117,20 +167,66 @@ final class LocalRunningCommand implements RunningCommand {
     }
   }
 
-  private void killIfStillInSession(long pid, long sessionId) {
-    if (pid == ProcessHandle.current().pid()) {
-      return;
+  /**
+   * Handles (start-time pinned) of the processes that belong to this command's session, this JVM
+   * excluded. See the class comment for how a recycled process ID is told apart.
+   */
+  private List<ProcessHandle> sessionMembers() {
+    long sessionId = process.pid();
+    List<Long> pids = sessions.members(sessionId);
+    long bound = process.isAlive() ? sessions.nowTicks().orElse(Long.MAX_VALUE) : exitTicks();
+    List<ProcessHandle> early = new ArrayList<>();
+    List<ProcessHandle> late = new ArrayList<>();
+    long self = ProcessHandle.current().pid();
+    for (long pid : pids) {
+      if (pid == self) {
+        continue;
+      }
+      // Take the handle first (it pins the start time), then check again from /proc.
+      Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+      OptionalLong started = sessions.startTicksOf(pid);
+      if (handle.isEmpty()
+          || started.isEmpty()
+          || !sessions.sessionOf(pid).equals(OptionalLong.of(sessionId))) {
+        continue;
+      }
+      (started.getAsLong() <= bound ? early : late).add(handle.get());
     }
-    // Take the handle (it pins the process's start time), then check the session again, so that a
-    // process ID reused since the scan is never killed.
-    ProcessHandle.of(pid)
-        .filter(handle -> sessions.sessionOf(pid).equals(OptionalLong.of(sessionId)))
-        .ifPresent(ProcessHandle::destroyForcibly);
+    List<ProcessHandle> members = new ArrayList<>(early);
+    if (early.stream().anyMatch(ProcessHandle::isAlive)) {
+      members.addAll(late);
+    }
+    return members;
+  }
+
+  /** The clock ticks just after the process exited (call only once it has). */
+  private long exitTicks() {
+    if (exitTicks.get() < 0) {
+      exitTicks.compareAndSet(-1, sessions.nowTicks().orElse(Long.MAX_VALUE));
+    }
+    return exitTicks.get();
   }
 
   /**
-   * Kills the process tree if the process is still running (for a new-session command, always: its
-   * re-parented session members may outlive it), then closes its three streams.
+   * {@inheritDoc}
+   *
+   * <p>Empty while the command runs and for a command not started in a new session.
+   */
+  @Override
+  public List<SessionProcess> leftovers() {
+    if (!command.newSession() || process.isAlive()) {
+      return List.of();
+    }
+    return sessionMembers().stream()
+        .filter(ProcessHandle::isAlive)
+        .map(handle -> new SessionProcess(handle.pid(), sessions.commandOf(handle.pid())))
+        .collect(Collectors.toUnmodifiableList());
+  }
+
+  /**
+   * Kills the process tree if the process is still running, or, for a new-session command that
+   * exited with a code other than 0, what is left of its session; a successful command's session
+   * is left alone ({@link #leftovers()} lists it). Then closes the three streams.
    */
   @Override
   public void close() {
@@ -138,7 +234,9 @@ final class LocalRunningCommand implements RunningCommand {
       return;
     }
     try {
-      if (process.isAlive() || command.newSession()) {
+      if (process.isAlive()) {
+        killTree();
+      } else if (command.newSession() && process.exitValue() != 0) {
         killTree();
       }
     } finally {

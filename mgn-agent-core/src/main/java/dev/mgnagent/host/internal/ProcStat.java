@@ -15,20 +15,32 @@ final class ProcStat {
   /** Field 6 is the fourth after {@code comm}. */
   private static final int SESSION_AFTER_COMM = 3;
 
+  /** Field 22 (starttime, clock ticks after boot) is the nineteenth after {@code comm}. */
+  private static final int START_TIME_AFTER_COMM = 19;
+
   private ProcStat() {}
+
+  /** Field 22, the start time in clock ticks since boot; empty if the line is not a stat line. */
+  static OptionalLong startTicksOf(String statLine) {
+    return fieldAfterComm(statLine, START_TIME_AFTER_COMM);
+  }
 
   /** Field 6, the session ID; empty if the line is not a stat line. */
   static OptionalLong sessionIdOf(String statLine) {
+    return fieldAfterComm(statLine, SESSION_AFTER_COMM);
+  }
+
+  private static OptionalLong fieldAfterComm(String statLine, int index) {
     int commEnd = statLine.lastIndexOf(')');
     if (commEnd < 0) {
       return OptionalLong.empty();
     }
     String[] fields = statLine.substring(commEnd + 1).strip().split("\\s+");
-    if (fields.length <= SESSION_AFTER_COMM) {
+    if (fields.length <= index) {
       return OptionalLong.empty();
     }
     try {
-      return OptionalLong.of(Long.parseLong(fields[SESSION_AFTER_COMM]));
+      return OptionalLong.of(Long.parseLong(fields[index]));
     } catch (NumberFormatException e) {
       return OptionalLong.empty();
     }

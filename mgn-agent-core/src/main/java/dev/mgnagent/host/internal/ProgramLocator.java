@@ -24,7 +24,7 @@ final class ProgramLocator {
 
   /**
    * @param setsidLocations where to look for {@code setsid} before the search path
-   * @param searchPath a {@code PATH}-style list; empty entries are ignored
+   * @param searchPath a {@code PATH}-style list; empty and relative entries are ignored
    */
   ProgramLocator(List<Path> setsidLocations, String searchPath) {
     this.setsidLocations = List.copyOf(setsidLocations);
@@ -90,7 +90,10 @@ final class ProgramLocator {
         continue; // an empty entry would mean "the current directory": never search it
       }
       try {
-        dirs.add(Path.of(entry));
+        Path dir = Path.of(entry);
+        if (dir.isAbsolute()) { // ".", "bin": relative to whatever the cwd is; never searched
+          dirs.add(dir);
+        }
       } catch (InvalidPathException e) {
         // not a directory name; nothing can be found there
       }

@@ -48,6 +48,40 @@ final class SessionScanner {
     return readStat(pid).map(ProcStat::sessionIdOf).orElse(OptionalLong.empty());
   }
 
+  /** The start time of process {@code pid} in clock ticks since boot; empty if it is gone. */
+  OptionalLong startTicksOf(long pid) {
+    return readStat(pid).map(ProcStat::startTicksOf).orElse(OptionalLong.empty());
+  }
+
+  /**
+   * The time since boot in the clock ticks of {@code stat}'s start time ({@code USER_HZ}, 100 on
+   * every Linux architecture): read from {@code uptime}, the same boot-time clock.
+   */
+  OptionalLong nowTicks() {
+    try {
+      String uptime = Files.readString(proc.resolve("uptime"), StandardCharsets.US_ASCII).strip();
+      String seconds = uptime.split("\\s+")[0];
+      return OptionalLong.of(new java.math.BigDecimal(seconds).movePointRight(2).longValue());
+    } catch (IOException | RuntimeException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** The command line of process {@code pid}, arguments joined by spaces; its name if empty. */
+  String commandOf(long pid) {
+    Path dir = proc.resolve(Long.toString(pid));
+    try {
+      byte[] cmdline = Files.readAllBytes(dir.resolve("cmdline"));
+      String text = new String(cmdline, StandardCharsets.UTF_8).replace('\0', ' ').strip();
+      if (!text.isEmpty()) {
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+      }
+      return "[" + Files.readString(dir.resolve("comm"), StandardCharsets.UTF_8).strip() + "]";
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
+  }
+
   private Optional<String> readStat(long pid) {
     try {
       // comm may hold any bytes; Latin-1 decodes every byte, so no line is refused as malformed

@@ -21,6 +21,7 @@ import dev.mgnagent.install.InstallStepStarted;
 import dev.mgnagent.install.InstallationResult;
 import dev.mgnagent.installer.AgentRegistrar;
 import dev.mgnagent.installer.DownloadSettings;
+import dev.mgnagent.install.RunningInstallation;
 import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.InstallerMismatchException;
 import dev.mgnagent.installer.InstallerVerifier;
@@ -92,6 +93,12 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   }
 
   @Override
+  public RunningInstallation start(InstallRequest request) {
+    Objects.requireNonNull(request, "request");
+    return new BackgroundInstallation(() -> install(request));
+  }
+
+  @Override
   public InstallationResult install(InstallRequest request) {
     Downloads downloads = new Downloads();
     boolean succeeded = false;
@@ -119,16 +126,22 @@ public final class DefaultAgentInstallation implements AgentInstallation {
       step(InstallStep.SERVICE, "checking that MGN is initialized in " + region.id(),
           () -> ServiceCheck.ensureInitialized(service, request, warnings)
               + ServiceCheck.refuseTagsOnReinstall(host, service, request, warnings), s -> s);
-      VerificationResult.Verified installer = step(InstallStep.VERIFY_INSTALLER,
-          "downloading the installer and checking its SHA-512", () -> verify(request, downloads),
-          v -> "verified " + v.path() + " (" + v.sizeBytes() + " bytes, sha512 "
-              + v.sha512().substring(0, 16) + "...)");
-      step(InstallStep.SELECT_DISKS, "selecting the disks", () -> selection,
-          DefaultAgentInstallation::describe);
-      Registration registration = step(InstallStep.INSTALL, "running the installer",
-          () -> registrar(service).register(installer, registrationRequest(request, credentials,
-              selection)),
-          r -> "the source server ID is " + r.sourceServerId());
+      Registration registration;
+      try (InstallLock lock = new InstallLock()) { // one installer at a time on this host
+        VerificationResult.Verified installer = step(InstallStep.VERIFY_INSTALLER,
+            "downloading the installer and checking its SHA-512", () -> {
+              lock.take(host);
+              return verify(request, downloads);
+            },
+            v -> "verified " + v.path() + " (" + v.sizeBytes() + " bytes, sha512 "
+                + v.sha512().substring(0, 16) + "...)");
+        step(InstallStep.SELECT_DISKS, "selecting the disks", () -> selection,
+            DefaultAgentInstallation::describe);
+        registration = step(InstallStep.INSTALL, "running the installer",
+            () -> registrar(service).register(installer, registrationRequest(request, credentials,
+                selection)),
+            r -> "the source server ID is " + r.sourceServerId());
+      }
       warnings.addAll(registration.warnings());
       Optional<WatchResult> sync = Optional.empty();
       if (request.watch()) {
@@ -220,7 +233,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
       directory = workDirectory.get();
       downloads.installerInCallerDirectory = directory.resolve(request.flavor().fileName());
     } else {
-      directory = temporaryDirectory();
+      directory = Downloads.temporaryDirectory(host.environment());
       downloads.createdDirectory = directory;
     }
     VerificationResult result = verifier.download(directory.resolve(request.flavor().fileName()));
@@ -284,14 +297,6 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   private String variable(String lowerCase) {
     String value = host.environment().get(lowerCase);
     return value != null ? value : host.environment().get(lowerCase.toUpperCase(Locale.ROOT));
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("mgn-agent-installer-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a directory for the installer", e);
-    }
   }
 
   /** Builds an {@link DefaultAgentInstallation}. */

@@ -1,9 +1,11 @@
 package dev.mgnagent.install.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -13,6 +15,26 @@ import java.util.stream.Stream;
 final class Downloads {
   Path createdDirectory;
   Path installerInCallerDirectory;
+
+  /**
+   * A new private directory for the installer: under the host's {@code $TMPDIR} when it is set to
+   * an absolute path (preflight checks that directory's mount, and a hardened host often mounts
+   * {@code /tmp} noexec), otherwise under {@code java.io.tmpdir}.
+   */
+  static Path temporaryDirectory(Map<String, String> environment) {
+    String tmpdir = environment.get("TMPDIR");
+    try {
+      if (tmpdir != null && !tmpdir.isBlank() && Path.of(tmpdir).isAbsolute()) {
+        return Files.createTempDirectory(Path.of(tmpdir), "mgn-agent-installer-");
+      }
+      return Files.createTempDirectory(
+          Path.of(System.getProperty("java.io.tmpdir")), "mgn-agent-installer-");
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      throw new UncheckedIOException("cannot create a directory for the installer under "
+          + (tmpdir != null ? tmpdir + " ($TMPDIR)" : System.getProperty("java.io.tmpdir")),
+          e instanceof IOException ? (IOException) e : new IOException(e.getMessage(), e));
+    }
+  }
 
   void cleanUp(boolean succeeded) {
     if (createdDirectory != null) {

@@ -11,6 +11,7 @@ import dev.mgnagent.event.EventListener;
 import dev.mgnagent.installer.InstallerFinished;
 import dev.mgnagent.installer.InstallerStarted;
 import dev.mgnagent.host.Command;
+import dev.mgnagent.host.CommandResult;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.host.RunningCommand;
@@ -289,12 +290,13 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     return env;
   }
 
+  /** Whether {@code id -u} says 0; a command that hangs is stopped after 10 s (then: not root). */
   private boolean isRoot() {
-    try (RunningCommand id = host.commandRunner().start(
-        new Command(List.of("id", "-u"), host.environment(), Optional.empty(), false))) {
-      String uid = new String(id.stdout().readAllBytes(), StandardCharsets.UTF_8).strip();
-      id.waitFor(Duration.ofSeconds(10));
-      return uid.equals("0");
+    try {
+      CommandResult id = CommandResult.run(host.commandRunner(),
+          new Command(List.of("id", "-u"), host.environment(), Optional.empty(), false),
+          Duration.ofSeconds(10));
+      return id.exitCode().equals(OptionalInt.of(0)) && id.stdout().strip().equals("0");
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {

@@ -104,6 +104,7 @@ final class ResumableDownload {
         restart();
       }
       long length = connection.getContentLengthLong();
+      refuseAboveCap(length, attempt);
       total = length >= 0 ? OptionalLong.of(length) : OptionalLong.empty();
       rememberValidator(connection);
       return length;
@@ -119,8 +120,10 @@ final class ResumableDownload {
                 + connection.getHeaderField("Content-Range") + "; starting over");
       }
       if (range.total().isPresent()) {
+        refuseAboveCap(range.total().getAsLong(), attempt);
         total = range.total();
       }
+      refuseAboveCap(range.last() + 1, attempt);
       return range.last() + 1;
     }
     if (status == 416) {
@@ -134,6 +137,19 @@ final class ResumableDownload {
     throw new InstallerDownloadException(
         url, attempt, status,
         FailureExplanations.forStatus(url, status, FailureExplanations.s3ErrorCode(body)), null);
+  }
+
+  /** Refuses an announced length above the cap, before any byte of the body is written. */
+  private void refuseAboveCap(long announced, int attempt) {
+    if (announced > settings.maxInstallerBytes()) {
+      throw tooLarge(attempt, "announces " + announced + " bytes");
+    }
+  }
+
+  private InstallerDownloadException tooLarge(int attempt, String what) {
+    return new InstallerDownloadException(url, attempt, -1, "the installer at " + url + " " + what
+        + ", more than the " + settings.maxInstallerBytes() + " bytes allowed (the real installer"
+        + " is about 12 MB); the server is not serving the installer", null);
   }
 
   /**
@@ -154,6 +170,15 @@ final class ResumableDownload {
             break;
           }
           filled += n;
+          if (offset + filled > settings.maxInstallerBytes()) {
+            sha512.giveBack(buffer);
+            throw tooLarge(0, "sent more than its allowed size without an end");
+          }
+          if (Thread.currentThread().isInterrupted()) {
+            sha512.giveBack(buffer);
+            throw new InstallerDownloadException(url, 0, -1, "download of " + url
+                + " interrupted", null);
+          }
         }
       } catch (IOException e) {
         failure = e;

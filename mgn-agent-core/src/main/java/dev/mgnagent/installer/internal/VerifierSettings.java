@@ -19,4 +19,9 @@ public record VerifierSettings(
     Duration stallTimeout,
     int maxAttempts,
     Backoff backoff,
-    Sleeper sleeper) {}
+    Sleeper sleeper,
+    long maxInstallerBytes) {
+
+  /** The default cap on the installer's size: 256 MiB (the real installer is about 12 MB). */
+  public static final long DEFAULT_MAX_INSTALLER_BYTES = 256L << 20;
+}

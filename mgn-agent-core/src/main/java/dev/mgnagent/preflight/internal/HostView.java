@@ -2,7 +2,7 @@ package dev.mgnagent.preflight.internal;
 
 import dev.mgnagent.host.Command;
 import dev.mgnagent.host.Host;
-import dev.mgnagent.host.RunningCommand;
+import dev.mgnagent.host.CommandResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -25,17 +24,25 @@ public final class HostView {
   static final List<String> PROGRAM_DIRS = List.of(
       "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
-  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+  /** How long a command may run before it is stopped and reported as not ending. */
+  static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
 
   private final Host host;
   private final Optional<String> noCommandsReason;
+  private final Duration commandTimeout;
 
   /**
    * @param noCommandsReason why commands cannot run on this host (empty: they can)
    */
   public HostView(Host host, Optional<String> noCommandsReason) {
+    this(host, noCommandsReason, COMMAND_TIMEOUT);
+  }
+
+  /** As above, stopping a command that runs longer than {@code commandTimeout}. */
+  public HostView(Host host, Optional<String> noCommandsReason, Duration commandTimeout) {
     this.host = host;
     this.noCommandsReason = noCommandsReason;
+    this.commandTimeout = commandTimeout;
   }
 
   public Path path(String absolutePath) {
@@ -104,12 +111,15 @@ public final class HostView {
   public CommandOutcome run(String... argv) {
     String path = host.environment().getOrDefault("PATH", String.join(":", PROGRAM_DIRS));
     Command command = Command.of(argv).withEnvironment(Map.of("PATH", path, "LC_ALL", "C"));
-    try (RunningCommand running = host.commandRunner().start(command)) {
-      running.stdin().close();
-      String out = new String(running.stdout().readAllBytes(), StandardCharsets.UTF_8);
-      String err = new String(running.stderr().readAllBytes(), StandardCharsets.UTF_8);
-      OptionalInt code = running.waitFor(COMMAND_TIMEOUT);
-      return new CommandOutcome(true, code.orElse(-1), out, err);
+    try {
+      CommandResult result = CommandResult.run(host.commandRunner(), command, commandTimeout);
+      if (result.timedOut()) {
+        String err = argv[0] + " did not end within " + commandTimeout.toMillis()
+            + " ms and was stopped" + (result.stderr().isBlank() ? "" : "; " + result.stderr());
+        return new CommandOutcome(true, -1, result.stdout(), err);
+      }
+      return new CommandOutcome(true, result.exitCode().getAsInt(), result.stdout(),
+          result.stderr());
     } catch (IOException e) {
       return CommandOutcome.notStarted(String.valueOf(e.getMessage()));
     } catch (InterruptedException e) {

@@ -16,6 +16,12 @@ class ProcStatTest {
   }
 
   @Test
+  void startTimeIsTheTwentySecondField() {
+    assertThat(ProcStat.startTicksOf(CAT)).hasValue(20012);
+    assertThat(ProcStat.startTicksOf("12 (short) S 1 2 3 0")).isEmpty();
+  }
+
+  @Test
   void commWithSpacesAndParenthesesDoesNotShiftTheFields() {
     String line = "4242 ((a) b (c)) S 1 4200 4201 34816 4242 4194560 0 0 0 0";
 

@@ -32,6 +32,19 @@ class ProgramLocatorTest {
   }
 
   @Test
+  void relativeSearchPathEntriesAreNeverSearched(@TempDir Path dir) throws IOException {
+    Path program = Files.writeString(dir.resolve("mgn-agent-test-program"), "#!/bin/sh\n");
+    program.toFile().setExecutable(true, true);
+    Path relative = Path.of("").toAbsolutePath().relativize(dir);
+
+    assertThatThrownBy(() -> new ProgramLocator(List.of(), relative.toString())
+        .locate("mgn-agent-test-program", NOWHERE))
+        .isInstanceOf(IOException.class);
+    assertThat(new ProgramLocator(List.of(), dir.toString())
+        .locate("mgn-agent-test-program", NOWHERE)).isEqualTo(program);
+  }
+
+  @Test
   void relativePathStartsFromTheWorkingDirectory() throws IOException {
     ProgramLocator locator = new ProgramLocator(List.of(), "");
 
