@@ -31,7 +31,9 @@ public final class InstallAgent {
       fakes.workDirectory(Path.of(args[0]));
     }
     try (MgnSandbox sandbox = fakes.build().start()) {
-      FakeMgn mgn = sandbox.mgn();
+      // against AWS: InstallRequest.builder().region(Region.EU_WEST_3).accessKeyId(...)
+      //     .secretAccessKey(Secret.of(...)); the sandbox fills in its keys and endpoints
+      InstallRequest.Builder request = sandbox.installRequest();
 
       // snippet:library-install
       InstallationResult result = AgentInstallation.builder()
@@ -43,15 +45,10 @@ public final class InstallAgent {
             }
           })
           .build()
-          .install(InstallRequest.builder().region(Region.EU_WEST_3)
-              .accessKeyId(mgn.adminCredentials().accessKeyId())
-              .secretAccessKey(Secret.of(mgn.adminCredentials().secretAccessKey()))
-              .endpoint(mgn.endpoint())
-              .s3Endpoint(sandbox.s3Endpoint())
+          .install(request
               .devices("/dev/sdf")
               .tags(Tags.builder().add("app", "billing").build())
               .initializeService(true)
-              .noPrompt(true)
               .build());
       // end-snippet
 

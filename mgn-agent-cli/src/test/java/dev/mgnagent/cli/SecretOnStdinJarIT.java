@@ -47,7 +47,12 @@ class SecretOnStdinJarIT {
     tmp = Files.createDirectories(temp.resolve("tmp"));
     host = FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(temp.resolve("host"));
     sandbox = SandboxServers.start("eu-west-3", host);
-    sandbox.mgn().addCredentials(AwsSessionCredentials.create(KEY_ID, SECRET, TOKEN), Set.of("*"));
+    AwsSessionCredentials canary = AwsSessionCredentials.create(KEY_ID, SECRET, TOKEN);
+    sandbox.mgn().addCredentials(canary, Set.of("*"));
+    // --initialize-service goes through the sandbox's IAM, STS and EC2 with the same keys
+    sandbox.iam().addCredentials(canary, Set.of("iam:*"));
+    sandbox.sts().addCredentials(canary);
+    sandbox.ec2().addCredentials(canary, Set.of("ec2:*"));
     sandbox.installer().failWith(FakeInstallerFailure.HANG);
   }
 
@@ -65,6 +70,9 @@ class SecretOnStdinJarIT {
         "install", "--region", "eu-west-3", "--no-prompt", "--json",
         "--endpoint", sandbox.mgn().endpoint().toString(),
         "--s3-endpoint", sandbox.bucket().endpoint().toString(),
+        "--iam-endpoint", sandbox.iam().endpoint().toString(),
+        "--sts-endpoint", sandbox.sts().endpoint().toString(),
+        "--ec2-endpoint", sandbox.ec2().endpoint().toString(),
         "--host-root", host.toString(), "--initialize-service",
         "--aws-access-key-id", KEY_ID));
     command.addAll(List.of(credentialFlags));

@@ -57,7 +57,12 @@ class SecretsCanaryJarIT {
     tempBefore = mgnAgentTemporaryEntries();
     host = FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(temp.resolve("host"));
     sandbox = SandboxServers.start("eu-west-3", host);
-    sandbox.mgn().addCredentials(AwsSessionCredentials.create(KEY_ID, SECRET, TOKEN), Set.of("*"));
+    AwsSessionCredentials canary = AwsSessionCredentials.create(KEY_ID, SECRET, TOKEN);
+    sandbox.mgn().addCredentials(canary, Set.of("*"));
+    // --initialize-service goes through the sandbox's IAM, STS and EC2 with the same keys
+    sandbox.iam().addCredentials(canary, Set.of("iam:*"));
+    sandbox.sts().addCredentials(canary);
+    sandbox.ec2().addCredentials(canary, Set.of("ec2:*"));
     credentials = Files.createTempDirectory("canary-credentials-");
   }
 

@@ -1,5 +1,6 @@
 package dev.mgnagent.mgn.internal;
 
+import dev.mgnagent.Loopback;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.mgn.InitializationPart;
@@ -629,6 +630,7 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
         mgnClient = MgnClientFactory.create(region, Optional.ofNullable(credentials), mgnEndpoint);
         owned.add(mgnClient);
       }
+      refuseRealAwsBehindAFake(mgnEndpoint);
       IamClient iamClient = iam;
       if (iamClient == null) {
         iamClient = AwsClients.iam(where, identity, Optional.ofNullable(iamEndpoint));
@@ -646,6 +648,30 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
       }
       return new DefaultServiceRoleInitializer(mgnClient, iamClient, stsClient, ec2Client, owned,
           where, mgnEndpoint, Optional.ofNullable(stagingSubnetId));
+    }
+
+    /**
+     * An MGN on loopback is a fake or a sandbox: its keys must never be sent to the real IAM, STS
+     * or EC2, so each of them needs an endpoint (or a client) of its own too.
+     */
+    private void refuseRealAwsBehindAFake(Optional<URI> mgnEndpoint) {
+      boolean fake = mgnEndpoint.map(URI::getHost).map(Loopback::isLoopbackHost).orElse(false);
+      List<String> missing = new ArrayList<>();
+      if (fake && iam == null && iamEndpoint == null) {
+        missing.add("iamEndpoint");
+      }
+      if (fake && sts == null && stsEndpoint == null) {
+        missing.add("stsEndpoint");
+      }
+      if (fake && ec2 == null && ec2Endpoint == null) {
+        missing.add("ec2Endpoint");
+      }
+      if (!missing.isEmpty()) {
+        throw new InvalidRequestException(missing.get(0), "the MGN endpoint "
+            + mgnEndpoint.get() + " is on loopback (a fake), so initializing it needs "
+            + String.join(", ", missing) + " too: the real IAM, STS and EC2 are never called"
+            + " with a fake's keys");
+      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.mgnagent.testkit.sandbox;
 
+import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.Secret;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.installer.InstallerFlavor;
@@ -267,6 +269,26 @@ public final class MgnSandbox implements Startable {
       throw new IllegalStateException("a sandbox with a shared FakeMgn has no fake " + name);
     }
     return started(fake, name);
+  }
+
+  /**
+   * A request to install against this sandbox, ready to {@code build()}: its region, the admin
+   * keys, every endpoint (MGN, S3, and the IAM, STS and EC2 that initialization uses) and no
+   * prompts. Add devices, tags or {@code initializeService(true)} as the test needs.
+   */
+  public InstallRequest.Builder installRequest() {
+    AwsBasicCredentials keys = adminCredentials();
+    InstallRequest.Builder request = InstallRequest.builder().region(mgn.region())
+        .accessKeyId(keys.accessKeyId())
+        .secretAccessKey(Secret.of(keys.secretAccessKey()))
+        .endpoint(mgnEndpoint())
+        .s3Endpoint(s3Endpoint())
+        .noPrompt(true);
+    if (iam != null) {
+      request.iamEndpoint(iam().endpoint()).stsEndpoint(sts().endpoint())
+          .ec2Endpoint(ec2().endpoint());
+    }
+    return request;
   }
 
   /** The fake MGN (the shared one, with {@link Builder#sharedMgn(FakeMgn)}). */

@@ -84,14 +84,7 @@ class TestkitDocExamplesTest {
           .eventListener(events)
           .runAsRoot(true) // the fake installer needs no sudo
           .build()
-          .install(InstallRequest.builder().region(Region.EU_WEST_3)
-              .accessKeyId(sandbox.adminCredentials().accessKeyId())
-              .secretAccessKey(Secret.of(sandbox.adminCredentials().secretAccessKey()))
-              .endpoint(sandbox.mgnEndpoint())
-              .s3Endpoint(sandbox.s3Endpoint())
-              .initializeService(true)
-              .noPrompt(true)
-              .build());
+          .install(sandbox.installRequest().initializeService(true).build());
 
       assertThat(result.registeredDisks()).containsExactly("/dev/nvme0n1", "/dev/nvme1n1");
       assertThat(events.events(InstallStepFinished.class))
