@@ -1,5 +1,6 @@
-package dev.mgnagent.testkit.disk;
+package dev.mgnagent.tests.disk;
 
+import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mgnagent.disk.DiskInventory;

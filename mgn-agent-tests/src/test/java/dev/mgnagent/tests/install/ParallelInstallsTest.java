@@ -1,4 +1,4 @@
-package dev.mgnagent.testkit.service;
+package dev.mgnagent.tests.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

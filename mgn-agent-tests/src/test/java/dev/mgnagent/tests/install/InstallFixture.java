@@ -1,4 +1,4 @@
-package dev.mgnagent.testkit.service;
+package dev.mgnagent.tests.install;
 
 import software.amazon.awssdk.regions.Region;
 import dev.mgnagent.disk.DevicePaths;

@@ -1,4 +1,4 @@
-package dev.mgnagent.testkit.selection;
+package dev.mgnagent.tests.mgn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

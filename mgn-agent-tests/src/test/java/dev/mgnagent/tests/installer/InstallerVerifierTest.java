@@ -1,5 +1,7 @@
-package dev.mgnagent.testkit.installer;
+package dev.mgnagent.tests.installer;
 
+import dev.mgnagent.testkit.installer.FakeInstallerBucket;
+import dev.mgnagent.testkit.installer.RecordedRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -167,7 +169,7 @@ class InstallerVerifierTest {
     bucket.cutNextBodyAt(500_000);
     InstallerVerifier verifier = InstallerVerifier.builder()
         .location(InstallerLocation.viaEndpoint(Region.EU_WEST_3, bucket.endpoint(), BINARY))
-        .expectedSha512(FakeInstallerBucket.sha512Hex(newer))
+        .expectedSha512(sha512Hex(newer))
         .backoff(Backoff.NONE)
         .eventListener(e -> {
           if (e instanceof DownloadRetrying) {
@@ -376,5 +378,14 @@ class InstallerVerifierTest {
 
     assertThat(installerRequests()).extracting(RecordedRequest::firstByte).containsExactly(0L, 10L);
     assertThat(installerRequests().get(0).ifRange()).isEqualTo(Optional.empty());
+  }
+
+  private static String sha512Hex(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-512").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.mgnagent.testkit.preflight;
+package dev.mgnagent.tests.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
