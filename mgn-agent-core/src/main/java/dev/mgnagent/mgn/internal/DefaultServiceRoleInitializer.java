@@ -59,6 +59,33 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
   private final IamClient iam;
   private final StsClient sts;
   private final Ec2Client ec2;
+
+  /*
+   * An MGN on loopback is a fake or a sandbox: its keys must never reach the real IAM, STS or
+   * EC2. Without an endpoint of their own, those clients are not built, and a step that needs
+   * one stops here with what to give.
+   */
+  private IamClient iam() {
+    return present(iam, "iamEndpoint");
+  }
+
+  private StsClient sts() {
+    return present(sts, "stsEndpoint");
+  }
+
+  private Ec2Client ec2() {
+    return present(ec2, "ec2Endpoint");
+  }
+
+  private <T> T present(T client, String parameter) {
+    if (client == null) {
+      throw new InvalidRequestException(parameter, "the MGN endpoint "
+          + mgnEndpoint.map(URI::toString).orElse("") + " is on loopback (a fake), so this step"
+          + " needs " + parameter + " too: the real IAM, STS and EC2 are never called with a"
+          + " fake's keys");
+    }
+    return client;
+  }
   private final List<AutoCloseable> owned;
   private final Region region;
   private final Optional<URI> mgnEndpoint;
@@ -91,7 +118,7 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
       String part = "role " + role.name();
       boolean exists = iamCall(part, "GetRole", actions, resource, () -> {
         try {
-          iam.getRole(r -> r.roleName(role.name()));
+          iam().getRole(r -> r.roleName(role.name()));
           return true;
         } catch (NoSuchEntityException e) {
           return false;
@@ -102,7 +129,7 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
         String trust = role.trustPolicy(account());
         boolean made = iamCall(part, "CreateRole", actions, resource, () -> {
           try {
-            iam.createRole(r -> r.roleName(role.name()).path(MgnServiceRoles.PATH)
+            iam().createRole(r -> r.roleName(role.name()).path(MgnServiceRoles.PATH)
                 .assumeRolePolicyDocument(trust)
                 .description("Created by mgn-agent as the MGN user guide's API initialization"
                     + " does"));
@@ -122,7 +149,7 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
       for (String policy : role.policyArns(partition)) {
         if (!attached.contains(policy)) {
           iamCall(part, "AttachRolePolicy", actions, resource, () ->
-              iam.attachRolePolicy(r -> r.roleName(role.name()).policyArn(policy)));
+              iam().attachRolePolicy(r -> r.roleName(role.name()).policyArn(policy)));
           created.add("policy " + policy + " attached to " + role.name());
         }
       }
@@ -308,7 +335,7 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
 
   private Seen seeRole(String name) {
     try {
-      iam.getRole(r -> r.roleName(name));
+      iam().getRole(r -> r.roleName(name));
       return Seen.PRESENT;
     } catch (NoSuchEntityException e) {
       return Seen.ABSENT;
@@ -328,7 +355,7 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
 
   private Optional<List<AttachedPolicy>> attachedIfAllowed(String name) {
     try {
-      return Optional.of(iam.listAttachedRolePoliciesPaginator(r -> r.roleName(name))
+      return Optional.of(iam().listAttachedRolePoliciesPaginator(r -> r.roleName(name))
           .attachedPolicies().stream().toList());
     } catch (AwsServiceException e) {
       if (isDenied(code(e))) {
@@ -345,14 +372,14 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
   private List<AttachedPolicy> attachedPolicies(String part, String name, List<String> actions,
       String resource) {
     return iamCall(part, "ListAttachedRolePolicies", actions, resource, () ->
-        iam.listAttachedRolePoliciesPaginator(r -> r.roleName(name)).attachedPolicies().stream()
+        iam().listAttachedRolePoliciesPaginator(r -> r.roleName(name)).attachedPolicies().stream()
             .toList());
   }
 
   private String account() {
     if (accountId == null) {
       try {
-        accountId = sts.getCallerIdentity().account();
+        accountId = sts().getCallerIdentity().account();
       } catch (SdkException e) {
         throw translate("the agent role's trust policy (this account's ID)", "sts",
             "GetCallerIdentity", List.of(), e);
@@ -396,7 +423,7 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
     List<String> actions = List.of("ec2:DescribeVpcs", "ec2:DescribeSubnets");
     String part = "the staging subnet of the " + REPLICATION_TEMPLATE;
     List<Vpc> vpcs = awsCall(part, "ec2", "DescribeVpcs", actions, () ->
-        ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs());
+        ec2().describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs());
     if (vpcs.isEmpty()) {
       throw new InvalidRequestException("stagingSubnetId", "the account has no default VPC in "
           + region.id() + ", so there is no default staging area subnet: give the subnet for"
@@ -404,7 +431,7 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
     }
     String vpc = vpcs.get(0).vpcId();
     List<Subnet> subnets = awsCall(part, "ec2", "DescribeSubnets", actions, () ->
-        ec2.describeSubnetsPaginator(r -> r.filters(f -> f.name("vpc-id").values(vpc),
+        ec2().describeSubnetsPaginator(r -> r.filters(f -> f.name("vpc-id").values(vpc),
             f -> f.name("default-for-az").values("true"))).subnets().stream().toList());
     Subnet first = subnets.stream()
         .min(Comparator.comparing(Subnet::availabilityZone)).orElseThrow(() ->
@@ -630,48 +657,24 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
         mgnClient = MgnClientFactory.create(region, Optional.ofNullable(credentials), mgnEndpoint);
         owned.add(mgnClient);
       }
-      refuseRealAwsBehindAFake(mgnEndpoint);
+      boolean fake = mgnEndpoint.map(URI::getHost).map(Loopback::isLoopbackHost).orElse(false);
       IamClient iamClient = iam;
-      if (iamClient == null) {
+      if (iamClient == null && !(fake && iamEndpoint == null)) {
         iamClient = AwsClients.iam(where, identity, Optional.ofNullable(iamEndpoint));
         owned.add(iamClient);
       }
       StsClient stsClient = sts;
-      if (stsClient == null) {
+      if (stsClient == null && !(fake && stsEndpoint == null)) {
         stsClient = AwsClients.sts(where, identity, Optional.ofNullable(stsEndpoint));
         owned.add(stsClient);
       }
       Ec2Client ec2Client = ec2;
-      if (ec2Client == null) {
+      if (ec2Client == null && !(fake && ec2Endpoint == null)) {
         ec2Client = AwsClients.ec2(where, identity, Optional.ofNullable(ec2Endpoint));
         owned.add(ec2Client);
       }
       return new DefaultServiceRoleInitializer(mgnClient, iamClient, stsClient, ec2Client, owned,
           where, mgnEndpoint, Optional.ofNullable(stagingSubnetId));
-    }
-
-    /**
-     * An MGN on loopback is a fake or a sandbox: its keys must never be sent to the real IAM, STS
-     * or EC2, so each of them needs an endpoint (or a client) of its own too.
-     */
-    private void refuseRealAwsBehindAFake(Optional<URI> mgnEndpoint) {
-      boolean fake = mgnEndpoint.map(URI::getHost).map(Loopback::isLoopbackHost).orElse(false);
-      List<String> missing = new ArrayList<>();
-      if (fake && iam == null && iamEndpoint == null) {
-        missing.add("iamEndpoint");
-      }
-      if (fake && sts == null && stsEndpoint == null) {
-        missing.add("stsEndpoint");
-      }
-      if (fake && ec2 == null && ec2Endpoint == null) {
-        missing.add("ec2Endpoint");
-      }
-      if (!missing.isEmpty()) {
-        throw new InvalidRequestException(missing.get(0), "the MGN endpoint "
-            + mgnEndpoint.get() + " is on loopback (a fake), so initializing it needs "
-            + String.join(", ", missing) + " too: the real IAM, STS and EC2 are never called"
-            + " with a fake's keys");
-      }
     }
   }
 }

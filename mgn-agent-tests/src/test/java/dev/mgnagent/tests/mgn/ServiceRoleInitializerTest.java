@@ -403,6 +403,19 @@ class ServiceRoleInitializerTest {
   }
 
   @Test
+  void aFakeMgnWithoutFakeIamStsAndEc2NeverReachesTheRealOnes() {
+    try (ServiceRoleInitializer initializer = ServiceRoleInitializer.builder()
+        .region(mgn.region()).endpoint(mgn.endpoint())
+        .credentialsProvider(StaticCredentialsProvider.create(mgn.adminCredentials()))
+        .build()) {
+      assertThatThrownBy(initializer::initialize)
+          .isInstanceOfSatisfying(dev.mgnagent.InvalidRequestException.class,
+              e -> assertThat(e.parameter()).hasValue("stsEndpoint"))
+          .hasMessageContaining("is on loopback (a fake)");
+    }
+  }
+
+  @Test
   void aClientPassedInIsUsedAndLeftOpen() {
     MgnClient client = mgn.newClient();
     try (ServiceRoleInitializer initializer = ServiceRoleInitializer.builder().mgnClient(client)
