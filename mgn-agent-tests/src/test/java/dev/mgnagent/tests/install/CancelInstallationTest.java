@@ -35,8 +35,10 @@ class CancelInstallationTest {
 
   @BeforeEach
   void start() {
+    // line-buffered: the test waits for a line printed just before the hang, which a
+    // block-buffered installer would keep in its buffer
     fixture = new InstallFixture(temp, FakeBlockDeviceScenarios.virtioWithSeparateBoot(),
-        InstallerFlavor.BINARY);
+        InstallerFlavor.BINARY, installer -> installer.lineBuffered(true));
     fixture.installer.failWith(FakeInstallerFailure.HANG);
   }
 
