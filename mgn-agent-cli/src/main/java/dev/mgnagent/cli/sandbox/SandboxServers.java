@@ -39,9 +39,12 @@ public final class SandboxServers implements AutoCloseable {
   /** As {@link #start(String, Path)}, with the fake installer configured by {@code configure}. */
   public static SandboxServers start(String region, Path hostRoot,
       UnaryOperator<FakeInstaller.Builder> configure) {
-    SandboxServers servers = new SandboxServers(MgnSandbox.builder().region(region)
-        .hostRoot(hostRoot).configureInstaller(configure).build().start());
     String failure = System.getProperty(INSTALLER_FAILURE_PROPERTY);
+    // a test that injects a failure watches for the line before it: no block buffering then
+    UnaryOperator<FakeInstaller.Builder> settings = failure == null ? configure
+        : b -> configure.apply(b).lineBuffered(true);
+    SandboxServers servers = new SandboxServers(MgnSandbox.builder().region(region)
+        .hostRoot(hostRoot).configureInstaller(settings).build().start());
     if (failure != null) {
       servers.installer().failWith(FakeInstallerFailure.valueOf(failure));
     }
