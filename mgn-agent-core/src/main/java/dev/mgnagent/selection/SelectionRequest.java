@@ -12,11 +12,15 @@ import java.util.Optional;
  *     blank) means every disk
  * @param forceVolumes skip detection and pass the listed paths as given
  * @param noPrompt the installer runs without prompts, which {@code forceVolumes} requires
- * @throws InvalidRequestException if {@code forceVolumes} comes without {@code noPrompt} or
- *     without devices: the installer refuses that combination, so it cannot be built
  */
 public record SelectionRequest(Optional<String> devices, boolean forceVolumes, boolean noPrompt) {
 
+  /**
+   * Checks the combination.
+   *
+   * @throws InvalidRequestException if {@code forceVolumes} comes without {@code noPrompt} or
+   *     without devices: the installer refuses that combination, so it cannot be built
+   */
   public SelectionRequest {
     Objects.requireNonNull(devices, "devices");
     if (forceVolumes && (!noPrompt || devices.map(String::isBlank).orElse(true))) {
