@@ -133,7 +133,7 @@ class InstallCommandTest {
 
     assertThat(again.exitCode()).isEqualTo(2);
     assertThat(again.err()).contains("this server (MAC 0A-40-F1-E8-B2-2D) is already registered")
-        .contains("install again without --tags");
+        .contains("install again without tags");
     assertThat(sandbox.installer().runs()).hasSize(1);
   }
 
