@@ -89,7 +89,9 @@ public final class DefaultReplicationStatusReader implements ReplicationStatusRe
         error.map(e -> ReplicationError.of(e.errorAsString(), Optional.ofNullable(e.rawError()))),
         steps,
         Optional.ofNullable(info).map(DataReplicationInfo::etaDateTime).flatMap(Dates::instant),
-        Optional.ofNullable(info).map(DataReplicationInfo::lagDuration).flatMap(Dates::duration));
+        Optional.ofNullable(info).map(DataReplicationInfo::lagDuration).flatMap(Dates::duration),
+        Optional.ofNullable(info).map(DataReplicationInfo::dataReplicationInitiation)
+            .map(i -> i.nextAttemptDateTime()).flatMap(Dates::instant));
   }
 
   private static long zeroIfNull(Long value) {
