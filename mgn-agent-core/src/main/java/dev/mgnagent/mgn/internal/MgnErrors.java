@@ -73,6 +73,10 @@ public final class MgnErrors {
           + said + "): get new ones (a new session token with its key pair) and run again";
       case "AccessDeniedException" -> accessDenied(operation, said);
       case "ValidationException" -> validation(operation, said, detail);
+      case "ConflictException" -> "MGN refused " + operation + " in the server's current state ("
+          + said + "); check its lifecycle with 'mgn-agent status'";
+      case "ResourceNotFoundException" -> "MGN found no such resource for " + operation + " ("
+          + said + "); check the ID and the region (" + region + ")";
       case "ThrottlingException" -> "MGN throttled " + operation + " (" + said + "); try again"
           + " later";
       default -> operation + " failed: " + said;
