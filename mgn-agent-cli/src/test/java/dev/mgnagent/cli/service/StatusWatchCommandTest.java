@@ -160,6 +160,20 @@ class StatusWatchCommandTest {
   }
 
   @Test
+  void aRetryingErrorIsShownWithItsRemedyAndTheWatchGoesOn() {
+    String id = register("web-1", false);
+    mgn.retryingError(id, "FAILED_TO_BOOT_REPLICATION_SERVER", Duration.ofSeconds(30),
+        Duration.ofSeconds(30));
+
+    CliRun run = watch(false, "--source-server-id", id);
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("error FAILED_TO_BOOT_REPLICATION_SERVER (MGN retries by"
+        + " itself at 2026-06-01T10:01:00Z)").contains("To do: check the staging subnet")
+        .contains("CONTINUOUS  READY_FOR_TEST");
+  }
+
+  @Test
   void timeoutExitsOne() {
     register("web-1", false);
 
