@@ -35,6 +35,9 @@ final class Subcommands {
     factories.put("init-service", c -> new InitServiceCommand(c));
     factories.put("status", c -> new StatusCommand(c));
     factories.put("reconcile", c -> new ReconcileCommand(c));
+    factories.put("disconnect", c -> new dev.mgnagent.cli.service.DisconnectCommand(c));
+    factories.put("archive", c -> new dev.mgnagent.cli.service.ArchiveCommand(c));
+    factories.put("delete", c -> new dev.mgnagent.cli.service.DeleteCommand(c));
     factories.put("sandbox", c -> new SandboxCommand());
     factories.put("preflight", c -> new PreflightCommand(c));
     return new Subcommands(factories, context);

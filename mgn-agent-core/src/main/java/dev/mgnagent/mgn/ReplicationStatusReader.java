@@ -22,4 +22,18 @@ public interface ReplicationStatusReader {
    * @throws MgnServiceException when MGN refuses or cannot be reached
    */
   List<ServerReplicationStatus> read(List<SourceServerId> ids);
+
+  /**
+   * The servers {@code filter} selects, MGN doing the filtering. This default reads by ID and
+   * filters the lifecycle and archived flag itself (it cannot see the replication type); the
+   * reader over an MGN client passes every filter to {@code DescribeSourceServers}.
+   *
+   * @throws MgnServiceException when MGN refuses or cannot be reached
+   */
+  default List<ServerReplicationStatus> read(ServerFilter filter) {
+    if (!filter.replicationTypes().isEmpty()) {
+      throw new UnsupportedOperationException("this reader cannot filter by replication type");
+    }
+    return read(filter.ids()).stream().filter(filter::matches).toList();
+  }
 }

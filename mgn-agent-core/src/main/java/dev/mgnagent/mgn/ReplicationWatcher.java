@@ -16,8 +16,10 @@ import java.util.Objects;
  * ceil(N/1000) calls per refresh) every {@code interval}, emits a
  * {@link dev.mgnagent.mgn.ReplicationStatusChanged} for each server that changed and a
  * {@link dev.mgnagent.mgn.ReplicationRefreshed} after each refresh, and stops when every server
- * is CONTINUOUS, STOPPED or PAUSED, when one fails (an error, STALLED, DISCONNECTED), or at the
- * timeout.
+ * is CONTINUOUS, STOPPED or PAUSED or finished after a cutover, when one fails (an error MGN does
+ * not retry, STALLED, DISCONNECTED without a cutover), or at the timeout. An error MGN retries by
+ * itself ({@link ReplicationHealth#RETRYING}) does not stop the watch. Watching every server (no
+ * IDs) leaves out servers MGN knows without an agent ({@link ReplicationHealth#NOT_REPLICATING}).
  *
  * <pre>{@code
  * WatchResult result = ReplicationWatcher.builder()

@@ -25,6 +25,8 @@ import java.util.Set;
  * @param initiationSteps the initiation steps in MGN's order
  * @param eta {@code dataReplicationInfo.etaDateTime}: when MGN expects the initial sync to end
  * @param lag {@code dataReplicationInfo.lagDuration}: how far the replica is behind
+ * @param nextAttempt {@code dataReplicationInfo.dataReplicationInitiation.nextAttemptDateTime}:
+ *     when MGN will try again by itself
  */
 public record ServerReplicationStatus(
     SourceServerId id,
@@ -38,10 +40,19 @@ public record ServerReplicationStatus(
     Optional<ReplicationError> error,
     List<InitiationStep> initiationSteps,
     Optional<Instant> eta,
-    Optional<Duration> lag) {
+    Optional<Duration> lag,
+    Optional<Instant> nextAttempt) {
 
-  private static final Set<String> FAILED_STATES = Set.of("STALLED", "DISCONNECTED");
   private static final Set<String> IDLE_STATES = Set.of("STOPPED", "PAUSED");
+  /** States in which data keeps flowing: an error reported meanwhile is retried by MGN. */
+  private static final Set<String> ONGOING_STATES = Set.of("INITIAL_SYNC", "BACKLOG",
+      "CREATING_SNAPSHOT", "CONTINUOUS", "RESCAN", "PENDING_SNAPSHOT_SHIPPING",
+      "SHIPPING_SNAPSHOT");
+  /** Lifecycles after which a DISCONNECTED replication is the normal end. */
+  private static final Set<String> DONE_LIFECYCLES = Set.of("CUTOVER", "DISCONNECTED");
+  /** Lifecycles of servers MGN knows without an agent (imported or agentless). */
+  private static final Set<String> AGENTLESS_LIFECYCLES =
+      Set.of("DISCOVERED", "PENDING_INSTALLATION");
 
   /** Checks and copies. */
   public ServerReplicationStatus {
@@ -52,6 +63,17 @@ public record ServerReplicationStatus(
     Objects.requireNonNull(error, "error");
     Objects.requireNonNull(eta, "eta");
     Objects.requireNonNull(lag, "lag");
+    Objects.requireNonNull(nextAttempt, "nextAttempt");
+  }
+
+  /** A status without a next attempt. */
+  public ServerReplicationStatus(SourceServerId id, String arn, Optional<String> hostname,
+      Optional<String> replicationState, Optional<String> lifecycleState,
+      Optional<String> replicationError, boolean archived, List<DiskReplication> disks,
+      Optional<ReplicationError> error, List<InitiationStep> initiationSteps,
+      Optional<Instant> eta, Optional<Duration> lag) {
+    this(id, arn, hostname, replicationState, lifecycleState, replicationError, archived, disks,
+        error, initiationSteps, eta, lag, Optional.empty());
   }
 
   /** A status without error details, initiation steps, ETA or lag. */
@@ -60,7 +82,7 @@ public record ServerReplicationStatus(
       Optional<String> replicationError, boolean archived, List<DiskReplication> disks) {
     this(id, arn, hostname, replicationState, lifecycleState, replicationError, archived, disks,
         replicationError.map(code -> ReplicationError.of(code, Optional.empty())), List.of(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** Bytes replicated over all disks. */
@@ -91,10 +113,46 @@ public record ServerReplicationStatus(
         .findFirst();
   }
 
-  /** Where the replication stands: on its way, continuous, idle, or failed. */
+  /** Bytes compared again during a rescan, over all disks. */
+  public long rescannedBytes() {
+    return disks.stream().mapToLong(DiskReplication::rescannedBytes).sum();
+  }
+
+  /**
+   * How far the current pass has come, 0 to 100: during {@code RESCAN} the rescanned share
+   * ({@code rescannedStorageBytes}; the replicated share is already full then), otherwise the
+   * replicated share.
+   */
+  public double progressPercent() {
+    if (!replicationState.orElse("").equals("RESCAN")) {
+      return percent();
+    }
+    long total = totalBytes();
+    return total <= 0 ? 0 : Math.min(100.0, 100.0 * rescannedBytes() / total);
+  }
+
+  /**
+   * Where the replication stands. An error MGN will retry (it gave a next attempt time, or data
+   * keeps flowing) is {@link ReplicationHealth#RETRYING}; a replication DISCONNECTED after a
+   * cutover (lifecycle CUTOVER or DISCONNECTED) is {@link ReplicationHealth#FINISHED}; a server
+   * without a replication state whose lifecycle is DISCOVERED or PENDING_INSTALLATION is {@link
+   * ReplicationHealth#NOT_REPLICATING}.
+   */
   public ReplicationHealth health() {
     String state = replicationState.orElse("");
-    if (error.isPresent() || FAILED_STATES.contains(state)) {
+    String lifecycle = lifecycleState.orElse("");
+    if (state.equals("DISCONNECTED")) {
+      return DONE_LIFECYCLES.contains(lifecycle) ? ReplicationHealth.FINISHED
+          : ReplicationHealth.FAILED;
+    }
+    if (state.isEmpty() && AGENTLESS_LIFECYCLES.contains(lifecycle)) {
+      return ReplicationHealth.NOT_REPLICATING;
+    }
+    if (error.isPresent()) {
+      return nextAttempt.isPresent() || ONGOING_STATES.contains(state)
+          ? ReplicationHealth.RETRYING : ReplicationHealth.FAILED;
+    }
+    if (state.equals("STALLED")) {
       return ReplicationHealth.FAILED;
     }
     if (state.equals("CONTINUOUS")) {

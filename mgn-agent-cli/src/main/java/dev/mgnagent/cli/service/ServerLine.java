@@ -32,9 +32,12 @@ public final class ServerLine {
         b.append(" FAILED");
       }
     } else if (state.equals("INITIAL_SYNC") || state.equals("RESCAN")) {
-      b.append(String.format(Locale.ROOT, "  %.0f%% of %s", Math.floor(s.percent()),
+      // a rescan's progress is in rescannedStorageBytes (replicated is already full then)
+      b.append(String.format(Locale.ROOT, "  %.0f%% of %s", Math.floor(s.progressPercent()),
           gib(s.totalBytes())));
       b.append(eta(s, now));
+    } else if (state.equals("BACKLOG")) {
+      b.append("  ").append(gib(s.backloggedBytes())).append(" to catch up");
     } else if (state.equals("CONTINUOUS")) {
       b.append("  ").append(s.lifecycleState().orElse("-"));
       s.lag().ifPresent(l -> b.append(", lag ").append(DurationFlag.human(l)));
@@ -51,7 +54,19 @@ public final class ServerLine {
   public static Optional<String> problem(ServerReplicationStatus s) {
     if (s.error().isPresent()) {
       var e = s.error().get();
-      return Optional.of("error " + e.code() + ": " + e.meaning() + ". To do: " + e.remedy());
+      String retry = s.health() != ReplicationHealth.RETRYING ? ""
+          : s.nextAttempt().map(t -> " (MGN retries by itself at " + t + ")")
+              .orElse(" (replication goes on; MGN retries by itself)");
+      return Optional.of("error " + e.code() + retry + ": " + e.meaning() + ". To do: "
+          + e.remedy());
+    }
+    if (s.health() == ReplicationHealth.FINISHED) {
+      return Optional.of("note: replication ended after the cutover (" + s.lifecycleState()
+          .orElse("") + "); archive the server when it is no longer needed");
+    }
+    if (s.health() == ReplicationHealth.NOT_REPLICATING) {
+      return Optional.of("note: not replicating: MGN knows this server without an agent ("
+          + s.lifecycleState().orElse("") + "); install the agent to replicate it");
     }
     if (s.health() == ReplicationHealth.FAILED) {
       return Optional.of(s.replicationState().orElse("") + ": replication is not progressing;"

@@ -9,6 +9,7 @@ import dev.mgnagent.mgn.WatchResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import dev.mgnagent.mgn.ReplicationStatusReader;
+import dev.mgnagent.mgn.ServerFilter;
 import dev.mgnagent.mgn.ServerReplicationStatus;
 import dev.mgnagent.mgn.SourceServerId;
 import java.util.ArrayList;
@@ -42,6 +43,18 @@ public final class StatusCommand implements Callable<Integer> {
           + " that is not archived.")
   List<String> ids = new ArrayList<>();
 
+  @Option(names = "--lifecycle", paramLabel = "STATE", split = ",",
+      description = "Only servers in these lifecycle states (such as READY_FOR_TEST,CUTOVER).")
+  List<String> lifecycles = new ArrayList<>();
+
+  @Option(names = "--replication-type", paramLabel = "TYPE", split = ",",
+      description = "Only servers of these replication types (AGENT_BASED, SNAPSHOT_SHIPPING).")
+  List<String> replicationTypes = new ArrayList<>();
+
+  @Option(names = "--archived", paramLabel = "true|false", arity = "1",
+      description = "Only archived (true) or only unarchived (false) servers.")
+  Boolean archived;
+
   @Option(names = "--json", description = "Print one JSON document (with --watch: one JSON event"
       + " per line, then a result).")
   boolean json;
@@ -69,13 +82,14 @@ public final class StatusCommand implements Callable<Integer> {
         ids.stream().map(id -> SourceServerId.parse("--source-server-id", id)).toList();
     Duration timeout = DurationFlag.parse("--watch-timeout", watchTimeout);
     Duration interval = DurationFlag.parse("--watch-interval", watchInterval);
+    ServerFilter filter = ServerFilters.of(wanted, lifecycles, replicationTypes, archived);
     ServiceOptions.Service target = service.resolve(context);
     if (watch) {
-      return watch(target, wanted, timeout, interval);
+      return watch(target, filter, timeout, interval);
     }
     List<ServerReplicationStatus> servers;
     try (MgnClient client = target.newClient()) {
-      servers = ReplicationStatusReader.of(client).read(wanted);
+      servers = ReplicationStatusReader.of(client).read(filter);
     }
     if (json) {
       spec.commandLine().getOut().println(StatusReport.json(target.region().id(), servers));
@@ -85,7 +99,7 @@ public final class StatusCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private int watch(ServiceOptions.Service target, List<SourceServerId> wanted, Duration timeout,
+  private int watch(ServiceOptions.Service target, ServerFilter filter, Duration timeout,
       Duration interval) throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     WatchView view = json ? new WatchJson(out)
@@ -94,8 +108,8 @@ public final class StatusCommand implements Callable<Integer> {
     WatchResult result;
     try (MgnClient client = target.newClient()) {
       result = ReplicationWatcher.builder()
-          .reader(ReplicationStatusReader.of(client))
-          .ids(wanted)
+          .reader(ServerFilters.reader(ReplicationStatusReader.of(client), filter))
+          .ids(filter.ids())
           .interval(interval)
           .timeout(timeout)
           .clock(context.clock())

@@ -38,7 +38,8 @@ public final class WatchJson implements WatchView {
         .field("replicatedBytes", s.replicatedBytes())
         .field("totalBytes", s.totalBytes())
         .field("eta", s.eta().map(Object::toString))
-        .field("lag", s.lag().map(Object::toString));
+        .field("lag", s.lag().map(Object::toString))
+        .field("nextAttempt", s.nextAttempt().map(Object::toString));
     if (s.error().isPresent()) {
       var e = s.error().get();
       json.beginObject("error").field("code", e.code()).field("rawError", e.rawError())

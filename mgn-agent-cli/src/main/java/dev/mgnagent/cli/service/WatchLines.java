@@ -30,7 +30,7 @@ final class WatchLines implements WatchView {
     if (event instanceof ReplicationStatusChanged changed) {
       ServerReplicationStatus s = changed.current();
       String key = s.replicationState().orElse("") + "|" + s.currentStep().orElse(null) + "|"
-          + s.error().map(e -> e.code()).orElse("") + "|" + (int) (s.percent() / 10);
+          + s.error().map(e -> e.code()).orElse("") + "|" + (int) (s.progressPercent() / 10);
       if (!key.equals(shown.put(s.id(), key))) {
         out.println(ServerLine.summary(s, clock.instant()));
         ServerLine.problem(s).ifPresent(p -> out.println("  " + p));

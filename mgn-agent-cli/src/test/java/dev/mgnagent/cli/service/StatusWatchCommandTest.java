@@ -146,7 +146,7 @@ class StatusWatchCommandTest {
   }
 
   @Test
-  void disconnectedServerExitsOne() {
+  void disconnectedServerIsFinishedAndExitsZero() {
     String id = register("web-1", false);
     try (MgnClient client = mgn.newClient()) {
       client.disconnectFromService(r -> r.sourceServerID(id));
@@ -154,8 +154,23 @@ class StatusWatchCommandTest {
 
     CliRun run = watch(false);
 
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("DISCONNECTED").contains("reinstall the agent");
+    // lifecycle DISCONNECTED with replication DISCONNECTED is the normal end, not a failure
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.out()).contains("DISCONNECTED").contains("archive the server");
+  }
+
+  @Test
+  void aRetryingErrorIsShownWithItsRemedyAndTheWatchGoesOn() {
+    String id = register("web-1", false);
+    mgn.retryingError(id, "FAILED_TO_BOOT_REPLICATION_SERVER", Duration.ofSeconds(30),
+        Duration.ofSeconds(30));
+
+    CliRun run = watch(false, "--source-server-id", id);
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("error FAILED_TO_BOOT_REPLICATION_SERVER (MGN retries by"
+        + " itself at 2026-06-01T10:01:00Z)").contains("To do: check the staging subnet")
+        .contains("CONTINUOUS  READY_FOR_TEST");
   }
 
   @Test

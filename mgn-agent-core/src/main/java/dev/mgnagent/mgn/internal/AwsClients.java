@@ -49,7 +49,8 @@ final class AwsClients {
   static IamClient iam(Region region, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
       Optional<URI> endpoint) {
     IamClientBuilder b = IamClient.builder().region(iamRegion(region))
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials);
+        .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials)
+        .overrideConfiguration(c -> c.addExecutionInterceptor(new CredentialMasking(credentials)));
     endpoint.ifPresent(b::endpointOverride);
     return b.build();
   }
@@ -57,7 +58,8 @@ final class AwsClients {
   static StsClient sts(Region region, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
       Optional<URI> endpoint) {
     StsClientBuilder b = StsClient.builder().region(region)
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials);
+        .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials)
+        .overrideConfiguration(c -> c.addExecutionInterceptor(new CredentialMasking(credentials)));
     endpoint.ifPresent(b::endpointOverride);
     return b.build();
   }
@@ -65,7 +67,8 @@ final class AwsClients {
   static Ec2Client ec2(Region region, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
       Optional<URI> endpoint) {
     Ec2ClientBuilder b = Ec2Client.builder().region(region)
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials);
+        .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials)
+        .overrideConfiguration(c -> c.addExecutionInterceptor(new CredentialMasking(credentials)));
     endpoint.ifPresent(b::endpointOverride);
     return b.build();
   }

@@ -4,6 +4,7 @@ import dev.mgnagent.mgn.DiskReplication;
 import dev.mgnagent.mgn.InitiationStep;
 import dev.mgnagent.mgn.ReplicationError;
 import dev.mgnagent.mgn.ReplicationStatusReader;
+import dev.mgnagent.mgn.ServerFilter;
 import dev.mgnagent.mgn.ServerReplicationStatus;
 import dev.mgnagent.mgn.SourceServerId;
 import java.util.ArrayList;
@@ -31,12 +32,25 @@ public final class DefaultReplicationStatusReader implements ReplicationStatusRe
 
   @Override
   public List<ServerReplicationStatus> read(List<SourceServerId> ids) {
+    return read(ServerFilter.ids(ids));
+  }
+
+  @Override
+  public List<ServerReplicationStatus> read(ServerFilter filter) {
     DescribeSourceServersRequestFilters.Builder filters = DescribeSourceServersRequestFilters.builder();
-    if (ids.isEmpty()) {
+    if (filter.ids().isEmpty() && filter.archived().isEmpty()) {
       filters.isArchived(false);
-    } else {
-      filters.sourceServerIDs(ids.stream().map(SourceServerId::value).toList());
     }
+    if (!filter.ids().isEmpty()) {
+      filters.sourceServerIDs(filter.ids().stream().map(SourceServerId::value).toList());
+    }
+    if (!filter.lifecycleStates().isEmpty()) {
+      filters.lifeCycleStatesWithStrings(filter.lifecycleStates());
+    }
+    if (!filter.replicationTypes().isEmpty()) {
+      filters.replicationTypesWithStrings(filter.replicationTypes());
+    }
+    filter.archived().ifPresent(filters::isArchived);
     List<ServerReplicationStatus> servers = new ArrayList<>();
     try {
       client.describeSourceServersPaginator(r -> r.filters(filters.build()).maxResults(PAGE_SIZE))
@@ -89,7 +103,9 @@ public final class DefaultReplicationStatusReader implements ReplicationStatusRe
         error.map(e -> ReplicationError.of(e.errorAsString(), Optional.ofNullable(e.rawError()))),
         steps,
         Optional.ofNullable(info).map(DataReplicationInfo::etaDateTime).flatMap(Dates::instant),
-        Optional.ofNullable(info).map(DataReplicationInfo::lagDuration).flatMap(Dates::duration));
+        Optional.ofNullable(info).map(DataReplicationInfo::lagDuration).flatMap(Dates::duration),
+        Optional.ofNullable(info).map(DataReplicationInfo::dataReplicationInitiation)
+            .map(i -> i.nextAttemptDateTime()).flatMap(Dates::instant));
   }
 
   private static long zeroIfNull(Long value) {

@@ -47,6 +47,11 @@ public final class DefaultReplicationWatcher implements ReplicationWatcher {
     int refreshes = 0;
     while (true) {
       List<ServerReplicationStatus> servers = reader.read(ids);
+      if (ids.isEmpty()) {
+        // watching everything: servers MGN knows without an agent have nothing to follow
+        servers = servers.stream()
+            .filter(s -> s.health() != ReplicationHealth.NOT_REPLICATING).toList();
+      }
       refreshes++;
       for (ServerReplicationStatus s : servers) {
         ServerReplicationStatus before = last.put(s.id(), s);
@@ -66,7 +71,10 @@ public final class DefaultReplicationWatcher implements ReplicationWatcher {
     }
   }
 
-  /** Failed as soon as one fails; settled when none is still on its way. */
+  /**
+   * Failed as soon as one fails; settled when none is still on its way (a retrying error is on its
+   * way: MGN tries again by itself).
+   */
   static Optional<WatchOutcome> decide(List<ServerReplicationStatus> servers) {
     boolean inProgress = false;
     for (ServerReplicationStatus s : servers) {
@@ -74,7 +82,8 @@ public final class DefaultReplicationWatcher implements ReplicationWatcher {
       if (health == ReplicationHealth.FAILED) {
         return Optional.of(WatchOutcome.FAILED);
       }
-      inProgress |= health == ReplicationHealth.IN_PROGRESS;
+      inProgress |= health == ReplicationHealth.IN_PROGRESS
+          || health == ReplicationHealth.RETRYING;
     }
     return inProgress ? Optional.empty() : Optional.of(WatchOutcome.SETTLED);
   }

@@ -43,15 +43,18 @@ public final class MgnClientFactory {
   public static MgnClient create(Region region, Optional<AwsCredentialsProvider> credentials,
       Optional<URI> endpoint, Optional<RetryStrategy> retries, Duration attemptTimeout,
       Duration callTimeout) {
+    AwsCredentialsProvider provider =
+        credentials.orElseGet(() -> DefaultCredentialsProvider.builder().build());
     MgnClientBuilder builder =
         MgnClient.builder()
             .region(region)
             .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .credentialsProvider(
-                credentials.orElseGet(() -> DefaultCredentialsProvider.builder().build()));
+            .credentialsProvider(provider);
     endpoint.ifPresent(builder::endpointOverride);
     builder.overrideConfiguration(c -> {
-      c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout);
+      // AWS quotes the session token in signature errors: mask it before anyone reads them
+      c.apiCallAttemptTimeout(attemptTimeout).apiCallTimeout(callTimeout)
+          .addExecutionInterceptor(new CredentialMasking(provider));
       retries.ifPresent(c::retryStrategy);
     });
     return builder.build();

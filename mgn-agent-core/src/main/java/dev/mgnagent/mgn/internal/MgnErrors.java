@@ -4,6 +4,7 @@ import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.mgn.MgnServiceException;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -36,8 +37,9 @@ public final class MgnErrors {
       String code = service.awsErrorDetails().errorCode();
       // only the first sentence: AWS quotes the canonical request (session token included)
       // after it in signature errors
-      String detail = firstSentence(
-          Optional.ofNullable(service.awsErrorDetails().errorMessage()).orElse(""));
+      // (the clients' CredentialMasking has already masked every known credential value)
+      String detail = CredentialMasking.mask(firstSentence(
+          Optional.ofNullable(service.awsErrorDetails().errorMessage()).orElse("")), List.of());
       return new MgnServiceException(
           operation, code, explain(operation, code, detail, region), e);
     }
@@ -71,6 +73,10 @@ public final class MgnErrors {
           + said + "): get new ones (a new session token with its key pair) and run again";
       case "AccessDeniedException" -> accessDenied(operation, said);
       case "ValidationException" -> validation(operation, said, detail);
+      case "ConflictException" -> "MGN refused " + operation + " in the server's current state ("
+          + said + "); check its lifecycle with 'mgn-agent status'";
+      case "ResourceNotFoundException" -> "MGN found no such resource for " + operation + " ("
+          + said + "); check the ID and the region (" + region + ")";
       case "ThrottlingException" -> "MGN throttled " + operation + " (" + said + "); try again"
           + " later";
       default -> operation + " failed: " + said;

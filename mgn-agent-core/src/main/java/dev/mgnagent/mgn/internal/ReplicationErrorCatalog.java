@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * What each {@code dataReplicationError} value means and what to do about it (facts, sections 7
- * and 8). Every value of the MGN model is here; unknown values get a generic remedy.
+ * and 8). Every value of the current MGN model (18, the two FSx values included) is here;
+ * unknown values get a generic remedy.
  */
 public final class ReplicationErrorCatalog {
 
@@ -75,13 +76,27 @@ public final class ReplicationErrorCatalog {
               + " unsupported disks with the installer's --devices")),
       Map.entry("LAST_SNAPSHOT_JOB_FAILED", new Entry(
           "the last snapshot job failed",
-          "read the job log (DescribeJobLogItems) and retry; check EBS snapshot quotas")));
+          "read the job log (DescribeJobLogItems) and retry; check EBS snapshot quotas")),
+      Map.entry("FAILED_TO_SETUP_FSX_PROXY", new Entry(
+          "MGN could not set up the proxy that connects replication to the FSx for NetApp ONTAP"
+              + " staging storage",
+          "check the network path and permissions to the FSx file system (the"
+              + " AWSApplicationMigrationFsxProxyRole and AWSApplicationMigrationFsxProxyLinkRole"
+              + " roles, the SVM and its secret), then retry with RetryDataReplication")),
+      Map.entry("FAILED_TO_CREATE_FSX_SNAPSHOT", new Entry(
+          "MGN could not take a snapshot on the FSx for NetApp ONTAP staging storage",
+          "check the FSx file system's snapshot limits and its free capacity, then retry")));
 
   private ReplicationErrorCatalog() {}
 
   /** Whether {@code code} is one of MGN's documented values. */
   public static boolean isKnown(String code) {
     return ENTRIES.containsKey(code);
+  }
+
+  /** Every value with its own entry. */
+  public static java.util.Set<String> knownCodes() {
+    return ENTRIES.keySet();
   }
 
   /** The meaning and remedy of {@code code}. */

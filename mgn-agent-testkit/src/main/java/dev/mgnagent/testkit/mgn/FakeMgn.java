@@ -397,6 +397,41 @@ public final class FakeMgn implements Startable {
     return this;
   }
 
+  /**
+   * Schedules, on the simulation clock, an error MGN retries by itself on a simulated server:
+   * {@code dataReplicationError.error} is {@code error} from {@code in} from now for
+   * {@code lasting}, then clears; progress does not stop. While initiating, the answer carries
+   * {@code dataReplicationInitiation.nextAttemptDateTime} (the end of the error).
+   */
+  public FakeMgn retryingError(String sourceServerId, String error, Duration in,
+      Duration lasting) {
+    state.scheduleRetryingError(sourceServerId, Objects.requireNonNull(error, "error"), in,
+        lasting);
+    return this;
+  }
+
+  /**
+   * Schedules a disk resize on a simulated server: once the initial sync is done and {@code in}
+   * has passed, MGN rescans ({@code RESCAN}, progress in {@code rescannedStorageBytes}) for
+   * {@code rescanTime}, catches up a {@code BACKLOG} for {@code backlogTime}, then is
+   * {@code CONTINUOUS} again.
+   */
+  public FakeMgn resizeDisks(String sourceServerId, Duration in, Duration rescanTime,
+      Duration backlogTime) {
+    state.scheduleResize(sourceServerId, in, rescanTime, backlogTime);
+    return this;
+  }
+
+  /**
+   * Schedules a finished cutover on a simulated server: from {@code in} from now, lifecycle
+   * {@code CUTOVER} and replication {@code DISCONNECTED} (as MGN reports a server after
+   * FinalizeCutover: totals kept, initiation steps back to NOT_STARTED).
+   */
+  public FakeMgn cutover(String sourceServerId, Duration in) {
+    state.scheduleCutover(sourceServerId, in);
+    return this;
+  }
+
   /** Makes a simulated server {@code STALLED} without an error; progress stops. */
   public FakeMgn stallReplication(String sourceServerId) {
     state.script(sourceServerId, null);

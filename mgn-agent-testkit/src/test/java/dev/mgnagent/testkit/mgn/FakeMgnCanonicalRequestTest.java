@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mgnagent.mgn.MgnServiceException;
-import dev.mgnagent.mgn.ServiceRoleInitializer;
+import dev.mgnagent.mgn.ReplicationStatusReader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -36,16 +36,14 @@ class FakeMgnCanonicalRequestTest {
                   .contains("x-amz-security-token:" + session.sessionToken())
                   .contains("The String-to-Sign should have been");
             });
-        try (ServiceRoleInitializer initializer =
-            ServiceRoleInitializer.builder().mgnClient(client).build()) {
-          assertThatThrownBy(initializer::isInitialized)
-              .isInstanceOf(MgnServiceException.class)
-              .hasMessageStartingWith("MGN rejected the request signature")
-              .hasMessageContaining("does not match the signature you provided.")
-              .hasMessageNotContaining(session.sessionToken())
-              .hasMessageNotContaining("Canonical String")
-              .hasMessageNotContaining("w".repeat(40));
-        }
+        // core's reading of the same answer
+        assertThatThrownBy(() -> ReplicationStatusReader.of(client).read(java.util.List.of()))
+            .isInstanceOf(MgnServiceException.class)
+            .hasMessageStartingWith("MGN rejected the request signature")
+            .hasMessageContaining("does not match the signature you provided.")
+            .hasMessageNotContaining(session.sessionToken())
+            .hasMessageNotContaining("Canonical String")
+            .hasMessageNotContaining("w".repeat(40));
       }
     }
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mgnagent.mgn.MgnServiceException;
-import dev.mgnagent.mgn.ServiceRoleInitializer;
+import dev.mgnagent.mgn.ReplicationStatusReader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -30,15 +30,13 @@ class FakeMgnExpiredTokenTest {
               assertThat(e.statusCode()).isEqualTo(403);
               assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException");
             });
-        try (ServiceRoleInitializer initializer =
-            ServiceRoleInitializer.builder().mgnClient(client).build()) {
-          assertThatThrownBy(initializer::isInitialized)
-              .isInstanceOf(MgnServiceException.class)
-              .hasMessageStartingWith("temporary credentials expired")
-              .hasMessageContaining("get new ones")
-              .hasMessageNotContaining(session.sessionToken())
-              .hasMessageNotContaining(session.secretAccessKey());
-        }
+        // core's reading of the same answer
+        assertThatThrownBy(() -> ReplicationStatusReader.of(client).read(java.util.List.of()))
+            .isInstanceOf(MgnServiceException.class)
+            .hasMessageStartingWith("temporary credentials expired")
+            .hasMessageContaining("get new ones")
+            .hasMessageNotContaining(session.sessionToken())
+            .hasMessageNotContaining(session.secretAccessKey());
       }
     }
   }

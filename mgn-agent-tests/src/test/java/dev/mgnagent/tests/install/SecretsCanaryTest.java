@@ -29,6 +29,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.mgn.MgnClient;
+import dev.mgnagent.mgn.MgnClients;
+import dev.mgnagent.mgn.MgnServiceException;
+import dev.mgnagent.mgn.ReplicationStatusReader;
 
 /**
  * A canary secret key and session token (temporary ASIA keys) through whole installations through
@@ -39,6 +44,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 class SecretsCanaryTest {
 
   static final String KEY_ID = "ASIACANARY0000000011";
+  static final String OTHER_KEY_ID = "ASIACANARY0000000022";
   static final String SECRET = "CanarySecretKey+wJalrXUtnFEMI/K7MDENGbPxRfiCY";
   static final String TOKEN = "CanarySessionToken//FwoGZXIvYXdzEBYaDNOTAREALTOKEN0000";
 
@@ -125,6 +131,46 @@ class SecretsCanaryTest {
     assertThat(runs).hasSize(1);
     assertThat(runs.get(0).argv()).contains("--force-volumes").contains(SECRET);
     assertNoCanary("the events", fixture.events.events().toString());
+  }
+
+  @Test
+  void aBadSignatureWithSessionCredentialsQuotesTheTokenButCoreShowsItNowhere() throws Exception {
+    // MGN knows the key ID with another secret: the signature does not match, and the answer
+    // quotes the canonical request, whose signed x-amz-security-token header is the token
+    fixture.mgn.addCredentials(AwsSessionCredentials.create(OTHER_KEY_ID,
+        "AnotherSecretKeyNotTheCanary0000000000000", TOKEN), Set.of("*"));
+    AwsSessionCredentials signing = AwsSessionCredentials.create(OTHER_KEY_ID, SECRET, TOKEN);
+    try (MgnClient bare = fixture.mgn.newClient(StaticCredentialsProvider.create(signing))) {
+      assertThatThrownBy(() -> bare.describeSourceServers(r -> r.maxResults(10)))
+          .as("the fake quotes the token as AWS does (otherwise this test proves nothing)")
+          .hasMessageContaining(TOKEN).hasMessageContaining("x-amz-security-token");
+    }
+
+    try (MgnClient client = MgnClients.create(Region.EU_WEST_3,
+        StaticCredentialsProvider.create(signing), fixture.mgn.endpoint())) {
+      assertThatThrownBy(() -> ReplicationStatusReader.of(client).read(List.of()))
+          .isInstanceOfSatisfying(MgnServiceException.class, e -> {
+            assertThat(e.errorCode()).contains("InvalidSignatureException");
+            assertThat(e.getMessage()).contains("signature");
+            assertNoCanary("the exception with its causes", stackTrace(e));
+          });
+    }
+
+    assertThatThrownBy(() -> InstallFaultMatrixTest.installation(fixture, Optional.empty())
+        .install(request().accessKeyId(OTHER_KEY_ID).build()))
+        .satisfies(e -> {
+          assertThat(e.getMessage()).contains("InvalidSignatureException");
+          assertNoCanary("the installation's exception with its causes", stackTrace(e));
+        });
+    assertNoCanary("the events", fixture.events.events().toString());
+    assertNoCanary("the recorded requests", fixture.mgn.requests().toString());
+    assertThat(InstallFaultMatrixTest.filesContaining(temp, TOKEN)).isEmpty();
+  }
+
+  private static String stackTrace(Throwable e) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(out));
+    return out.toString();
   }
 
   private void assertEverywhereClean() throws Exception {

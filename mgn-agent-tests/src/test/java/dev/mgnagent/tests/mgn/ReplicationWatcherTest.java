@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.mgn.model.DataReplicationState;
+import software.amazon.awssdk.services.mgn.model.LifeCycleState;
 
 /** {@link ReplicationWatcher} against the fake MGN on a stepped simulation clock. */
 class ReplicationWatcherTest {
@@ -145,7 +146,7 @@ class ReplicationWatcherTest {
   }
 
   @Test
-  void stalledAndDisconnectedServersFail() throws Exception {
+  void stalledServersFailAndDisconnectedOnesAreFinished() throws Exception {
     String stalled = register("stalled", GIB);
     clock.advance(Duration.ofMinutes(3));
     mgn.stallReplication(stalled);
@@ -153,7 +154,77 @@ class ReplicationWatcherTest {
 
     mgn.resumeReplication(stalled);
     client.disconnectFromService(r -> r.sourceServerID(stalled));
-    assertThat(watcher().build().watch().outcome()).isEqualTo(WatchOutcome.FAILED);
+    WatchResult result = watcher().build().watch();
+    assertThat(result.outcome()).isEqualTo(WatchOutcome.SETTLED);
+    assertThat(result.servers().get(0).health()).isEqualTo(ReplicationHealth.FINISHED);
+  }
+
+  @Test
+  void aWatchFollowsARetryingErrorARescanAndACutoverToTheEnd() throws Exception {
+    String id = register("web-1", 2 * GIB);
+    // initiation takes 110 s, the sync 40 s: an error MGN retries during initiation, a resize
+    // once continuous (rescan 60 s, backlog 30 s), a cutover later
+    mgn.retryingError(id, "FAILED_TO_LAUNCH_REPLICATION_SERVER", Duration.ofSeconds(20),
+        Duration.ofSeconds(40));
+    mgn.resizeDisks(id, Duration.ofSeconds(200), Duration.ofSeconds(60), Duration.ofSeconds(30));
+    mgn.cutover(id, Duration.ofSeconds(400));
+    List<SourceServerId> named = List.of(new SourceServerId(id));
+
+    // the watch settles at CONTINUOUS, through the retrying error
+    WatchResult first = watcher().ids(named).build().watch();
+    assertThat(first.outcome()).isEqualTo(WatchOutcome.SETTLED);
+    List<ServerReplicationStatus> seen = new ArrayList<>(recorded.events(
+        ReplicationStatusChanged.class).stream().map(ReplicationStatusChanged::current).toList());
+    assertThat(seen).filteredOn(s -> s.health() == ReplicationHealth.RETRYING).isNotEmpty()
+        .allSatisfy(s -> {
+          assertThat(s.error().orElseThrow().code()).isEqualTo("FAILED_TO_LAUNCH_REPLICATION_SERVER");
+          assertThat(s.error().orElseThrow().remedy()).contains("staging subnet");
+          assertThat(s.nextAttempt()).isPresent();
+        });
+
+    // after the resize: RESCAN (progress from rescannedStorageBytes), BACKLOG, CONTINUOUS again
+    clock.advance(Duration.ofSeconds(200).minus(Duration.between(
+        Instant.parse("2026-05-01T08:00:00Z"), clock.instant())));
+    recorded.clear();
+    WatchResult second = watcher().ids(named).build().watch();
+    assertThat(second.outcome()).isEqualTo(WatchOutcome.SETTLED);
+    List<ServerReplicationStatus> after = recorded.events(ReplicationStatusChanged.class).stream()
+        .map(ReplicationStatusChanged::current).toList();
+    assertThat(after).extracting(s -> s.replicationState().orElseThrow())
+        .containsSubsequence("RESCAN", "BACKLOG", "CONTINUOUS");
+    List<ServerReplicationStatus> rescans = after.stream()
+        .filter(s -> s.replicationState().orElseThrow().equals("RESCAN")).toList();
+    assertThat(rescans).hasSizeGreaterThan(1);
+    assertThat(rescans).allSatisfy(s -> assertThat(s.percent()).isEqualTo(100.0));
+    assertThat(rescans.get(1).progressPercent()).isGreaterThan(rescans.get(0).progressPercent())
+        .isLessThan(100.0);
+
+    // after the cutover: DISCONNECTED with lifecycle CUTOVER is finished, not failed
+    clock.advance(Duration.ofSeconds(400));
+    WatchResult last = watcher().ids(named).build().watch();
+    assertThat(last.outcome()).isEqualTo(WatchOutcome.SETTLED);
+    assertThat(last.servers()).singleElement().satisfies(s -> {
+      assertThat(s.replicationState()).hasValue("DISCONNECTED");
+      assertThat(s.lifecycleState()).hasValue("CUTOVER");
+      assertThat(s.health()).isEqualTo(ReplicationHealth.FINISHED);
+    });
+  }
+
+  @Test
+  void serversWithoutAnAgentAreLeftOutOfWatchingEverythingUnlessNamed() throws Exception {
+    String imported = mgn.addSourceServer(s -> s.hostname("imported")
+        .lifeCycleState(LifeCycleState.DISCOVERED));
+    register("web-1", GIB);
+
+    WatchResult all = watcher().build().watch();
+    assertThat(all.outcome()).isEqualTo(WatchOutcome.SETTLED);
+    assertThat(all.servers()).extracting(s -> s.hostname().orElse("-")).containsExactly("web-1");
+
+    WatchResult named = watcher().ids(List.of(new SourceServerId(imported))).build().watch();
+    assertThat(named.outcome()).isEqualTo(WatchOutcome.SETTLED);
+    assertThat(named.refreshes()).isEqualTo(1);
+    assertThat(named.servers()).singleElement().satisfies(s ->
+        assertThat(s.health()).isEqualTo(ReplicationHealth.NOT_REPLICATING));
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.mgnagent.testkit.mgn.AgentRegistration;
 import dev.mgnagent.testkit.mgn.RegistrationResult;
 import dev.mgnagent.testkit.mgn.SimulationSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -159,6 +160,38 @@ public final class MgnState {
       t.error = error;
     }
     servers.put(id, renderer.render(servers.get(id), t, simulationClock.instant()));
+  }
+
+  /**
+   * Schedules an error MGN retries by itself: reported from {@code in} for {@code lasting} (with a
+   * {@code nextAttemptDateTime} while initiating), then gone; progress does not stop.
+   */
+  public synchronized void scheduleRetryingError(String id, String error, Duration in,
+      Duration lasting) {
+    refresh();
+    Timeline t = timeline(id);
+    t.retryError = error;
+    t.retryFrom = simulationClock.instant().plus(in);
+    t.retryUntil = t.retryFrom.plus(lasting);
+  }
+
+  /**
+   * Schedules a disk resize: once the initial sync is done and {@code in} has passed, a RESCAN for
+   * {@code rescanTime}, then a BACKLOG for {@code backlogTime}, then CONTINUOUS again.
+   */
+  public synchronized void scheduleResize(String id, Duration in, Duration rescanTime,
+      Duration backlogTime) {
+    refresh();
+    Timeline t = timeline(id);
+    t.resizeAt = simulationClock.instant().plus(in);
+    t.rescanTime = rescanTime;
+    t.backlogTime = backlogTime;
+  }
+
+  /** Schedules a cutover: after {@code in}, lifecycle CUTOVER and replication DISCONNECTED. */
+  public synchronized void scheduleCutover(String id, Duration in) {
+    refresh();
+    timeline(id).cutoverAt = simulationClock.instant().plus(in);
   }
 
   /** Clears a scripted error or stall; replication goes on from where it stopped. */

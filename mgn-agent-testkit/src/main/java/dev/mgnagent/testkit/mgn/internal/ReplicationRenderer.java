@@ -21,7 +21,10 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
 /**
  * Renders a simulated server at a moment: INITIATING through the initiation steps in order,
  * INITIAL_SYNC with bytes growing per disk and a falling ETA, then CONTINUOUS and READY_FOR_TEST;
- * STOPPED until started; a scripted error or stall freezes progress.
+ * STOPPED until started; a scripted error or stall freezes progress; a scheduled retrying error
+ * is reported for a while without stopping progress; a scheduled resize gives a RESCAN (progress in
+ * {@code rescannedStorageBytes}) and then a BACKLOG; a scheduled cutover ends in lifecycle CUTOVER
+ * with replication DISCONNECTED.
  */
 final class ReplicationRenderer {
   static final List<DataReplicationInitiationStepName> STEPS = List.of(
@@ -56,6 +59,14 @@ final class ReplicationRenderer {
       info.dataReplicationState(DataReplicationState.STOPPED)
           .dataReplicationInitiation(initiation.steps(steps(0, false, true)).build());
       life.state(LifeCycleState.STOPPED);
+      return finish(server, t, now, info.replicatedDisks(disks), life);
+    }
+    if (t.cutoverAt != null && !now.isBefore(t.cutoverAt)) {
+      // after FinalizeCutover MGN disconnects the server: totals kept, steps back to NOT_STARTED
+      t.disks.forEach(d -> disks.add(disk(d, d.bytes())));
+      info.dataReplicationState(DataReplicationState.DISCONNECTED)
+          .dataReplicationInitiation(initiation.steps(steps(0, false, true)).build());
+      life.state(LifeCycleState.CUTOVER);
       return finish(server, t, now, info.replicatedDisks(disks), life);
     }
     Duration elapsed = t.elapsed(now);
@@ -98,8 +109,29 @@ final class ReplicationRenderer {
       life.state(LifeCycleState.NOT_READY);
     } else {
       Instant synced = firstByte.plusMillis(longest);
-      info.dataReplicationState(frozen ? DataReplicationState.STALLED
-              : DataReplicationState.CONTINUOUS)
+      DataReplicationState ongoing = DataReplicationState.CONTINUOUS;
+      if (!frozen && t.resizeAt != null && !now.isBefore(t.resizeAt)) {
+        long phase = Duration.between(t.resizeAt, now).toMillis();
+        long rescan = t.rescanTime.toMillis();
+        long backlog = t.backlogTime.toMillis();
+        if (phase < rescan) {
+          ongoing = DataReplicationState.RESCAN;
+          disks.clear();
+          for (Timeline.SimDisk d : t.disks) {
+            disks.add(disk(d, d.bytes()).toBuilder()
+                .rescannedStorageBytes((long) (d.bytes() * ((double) phase / rescan))).build());
+          }
+        } else if (phase < rescan + backlog) {
+          ongoing = DataReplicationState.BACKLOG;
+          double left = 1.0 - (double) (phase - rescan) / backlog;
+          disks.clear();
+          for (Timeline.SimDisk d : t.disks) {
+            disks.add(disk(d, d.bytes()).toBuilder()
+                .backloggedStorageBytes((long) (d.bytes() / 10 * left) + 1).build());
+          }
+        }
+      }
+      info.dataReplicationState(frozen ? DataReplicationState.STALLED : ongoing)
           .lagDuration(frozen ? Duration.between(synced, now).withNanos(0).toString()
               : settings.lag().toString())
           .lastSnapshotDateTime(ServerModels.iso(synced));
@@ -115,6 +147,16 @@ final class ReplicationRenderer {
     if (t.error != null) {
       info.dataReplicationError(DataReplicationError.builder().error(t.error)
           .rawError("Simulated by the fake MGN: " + t.error).build());
+    } else if (t.retrying(now)) {
+      info.dataReplicationError(DataReplicationError.builder().error(t.retryError)
+          .rawError("Simulated by the fake MGN (retried): " + t.retryError).build());
+      DataReplicationInfo built = info.build();
+      if (built.dataReplicationState() == DataReplicationState.INITIATING
+          && built.dataReplicationInitiation() != null) {
+        // MGN retries initiation by itself and says when
+        info.dataReplicationInitiation(built.dataReplicationInitiation().toBuilder()
+            .nextAttemptDateTime(ServerModels.iso(t.retryUntil)).build());
+      }
     }
     boolean reported = !now.isBefore(t.registeredAt.plus(settings.disksReportDelay()));
     List<Disk> reportedDisks = new ArrayList<>();

@@ -114,7 +114,10 @@ final class ServerModels {
         .userProvidedID(spec.userProvidedId())
         .fqdnForActionFramework(fqdn)
         .lifeCycle(life.build())
-        .dataReplicationInfo(info.build())
+        // servers MGN knows without an agent (imported: DISCOVERED, PENDING_INSTALLATION) have
+        // no replication to report
+        .dataReplicationInfo(spec.replicationState() == null && isAgentless(lifeCycle) ? null
+            : info.build())
         .sourceProperties(properties)
         .build();
   }
@@ -186,6 +189,11 @@ final class ServerModels {
       default:
         return DataReplicationState.CONTINUOUS;
     }
+  }
+
+  static boolean isAgentless(LifeCycleState lifeCycle) {
+    return lifeCycle == LifeCycleState.DISCOVERED
+        || lifeCycle == LifeCycleState.PENDING_INSTALLATION;
   }
 
   /** The lifecycle state MGN shows with a replication state. */

@@ -59,7 +59,9 @@ final class ServiceOperations {
         ? ServerModels.defaultTemplate(state.region(), state.accountId()) : templates.get(0);
     List<ReplicationConfigurationReplicatedDisk> disks = new ArrayList<>();
     boolean first = true;
-    for (DataReplicationInfoReplicatedDisk d : server.dataReplicationInfo().replicatedDisks()) {
+    List<DataReplicationInfoReplicatedDisk> replicated = server.dataReplicationInfo() == null
+        ? List.of() : server.dataReplicationInfo().replicatedDisks();
+    for (DataReplicationInfoReplicatedDisk d : replicated) {
       disks.add(ReplicationConfigurationReplicatedDisk.builder()
           .deviceName(d.deviceName())
           .isBootDisk(first)

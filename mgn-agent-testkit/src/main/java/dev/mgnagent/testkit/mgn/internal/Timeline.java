@@ -22,6 +22,21 @@ final class Timeline {
   String error;
   boolean stalled;
   Instant frozenAt;
+  /** A retrying error: reported from {@link #retryFrom} until {@link #retryUntil}, progress goes on. */
+  String retryError;
+  Instant retryFrom;
+  Instant retryUntil;
+  /** A resize: a RESCAN from {@link #resizeAt} for {@link #rescanTime}, then a BACKLOG. */
+  Instant resizeAt;
+  Duration rescanTime;
+  Duration backlogTime;
+  /** A cutover: from then on lifecycle CUTOVER and replication DISCONNECTED. */
+  Instant cutoverAt;
+
+  /** Whether the retrying error is reported at {@code now}. */
+  boolean retrying(Instant now) {
+    return retryError != null && !now.isBefore(retryFrom) && now.isBefore(retryUntil);
+  }
 
   Timeline(Instant registeredAt, List<SimDisk> disks, boolean started) {
     this.registeredAt = registeredAt;
