@@ -4,26 +4,32 @@ import dev.mgnagent.mgn.ReplicationStatusReader;
 import dev.mgnagent.mgn.ServerReplicationStatus;
 import dev.mgnagent.mgn.ServiceInitialization;
 import dev.mgnagent.mgn.ServiceRoleInitializer;
-import dev.mgnagent.testkit.mgn.FakeMgn;
+import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import java.util.List;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
 /**
- * Seed step 1 and a look at the source servers: initializes MGN in a region, then prints every
- * server's replication state. Runs against the testkit's fake MGN, so it needs no AWS account; with
- * a real account, build the {@link MgnClient} with your region and credentials instead.
+ * Initializes MGN in a region (service roles, the service, the templates), then prints every
+ * server's replication state. Runs against the testkit's sandbox (a fake MGN with its account's
+ * fake IAM, STS and EC2), so it needs no AWS account; with a real account, build the {@link
+ * MgnClient} with your region and credentials and leave out the IAM, STS and EC2 endpoints.
  */
 public final class InitializeAndStatus {
 
   private InitializeAndStatus() {}
 
   public static void main(String[] args) {
-    try (FakeMgn mgn = FakeMgn.builder().region("eu-west-3").build().start();
-        MgnClient client = mgn.newClient()) {
-      mgn.addSourceServer(s -> s.hostname("app-1").disk("/dev/nvme0n1", 8L << 30, 2L << 30));
+    try (MgnSandbox sandbox = MgnSandbox.builder().region("eu-west-3").build().start();
+        MgnClient client = sandbox.mgn().newClient()) {
+      sandbox.mgn().addSourceServer(
+          s -> s.hostname("app-1").disk("/dev/nvme0n1", 8L << 30, 2L << 30));
 
-      try (ServiceRoleInitializer initializer =
-          ServiceRoleInitializer.builder().mgnClient(client).build()) {
+      try (ServiceRoleInitializer initializer = ServiceRoleInitializer.builder()
+          .mgnClient(client)
+          .iamEndpoint(sandbox.iam().endpoint())
+          .stsEndpoint(sandbox.sts().endpoint())
+          .ec2Endpoint(sandbox.ec2().endpoint())
+          .build()) {
         ServiceInitialization result = initializer.initialize();
         System.out.println(result.summary());
       }

@@ -67,7 +67,7 @@ class ExamplesTest {
     String out = run(() -> InitializeAndStatus.main(new String[0]));
 
     assertThat(out.lines().findFirst().orElseThrow())
-        .startsWith("MGN is initialized in eu-west-3: service roles in place, replication template rct-");
+        .isEqualTo("MGN is initialized in eu-west-3: created 19 part(s)");
     assertThat(out).contains("app-1 ").contains(" 2147483648/8589934592 bytes");
   }
 
