@@ -92,7 +92,7 @@ class CliFuzzTest {
             assertThat(s.paths()).contains("/dev/sda")
                 .isSubsetOf("/dev/sda", "/dev/nvme0n1", "/dev/sdb");
           } catch (InvalidRequestException e) {
-            assertThat(e.parameter()).hasValue("--devices");
+            assertThat(e.parameter()).hasValue("devices");
           }
         }));
   }
