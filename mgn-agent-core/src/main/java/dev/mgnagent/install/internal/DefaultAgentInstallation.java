@@ -219,15 +219,16 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   }
 
   private VerificationResult.Verified verify(InstallRequest request, Downloads downloads) {
-    InstallerVerifier verifier = InstallerVerifier.builder()
+    InstallerVerifier.Builder verifierBuilder = InstallerVerifier.builder()
         .location(location.apply(request))
         .eventListener(listener)
         .httpsProxy(variable("https_proxy"))
         .noProxy(variable("no_proxy"))
         .replaceExisting(true)
         .downloadSettings(downloadSettings)
-        .sleeper(sleeper)
-        .build();
+        .sleeper(sleeper);
+    request.installerSha512().ifPresent(verifierBuilder::expectedSha512);
+    InstallerVerifier verifier = verifierBuilder.build();
     Path directory;
     if (workDirectory.isPresent()) {
       directory = workDirectory.get();

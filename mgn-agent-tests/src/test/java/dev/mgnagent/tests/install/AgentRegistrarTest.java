@@ -116,6 +116,27 @@ class AgentRegistrarTest {
   }
 
   @Test
+  void aServerTheInstallerReportsButMgnNeverListsFailsTheRegistrationNamingIt() throws Exception {
+    fixture(InstallerFlavor.BINARY);
+    // a stand-in that claims success: nothing registered the server in MGN
+    Path script = temp.resolve("stand-in-installer");
+    Files.writeString(script, "#!/bin/sh\n"
+        + "echo 'The AWS Replication Agent was successfully installed.'\n"
+        + "echo 'The new source server ID: s-0123456789abcdef0'\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    VerificationResult.Verified installer = new VerificationResult.Verified(script, 1,
+        "0".repeat(128), script.toUri(), InstallerFlavor.BINARY);
+
+    assertThatThrownBy(() -> fixture.registrar().confirmationPolling(java.time.Duration.ofMillis(10), 3)
+        .build().register(installer, fixture.request(fixture.mgn.adminCredentials(),
+            fixture.select(SelectionRequest.allDisks())).build()))
+        .isInstanceOf(dev.mgnagent.MgnAgentException.class)
+        .hasMessageContaining("s-0123456789abcdef0")
+        .hasMessageContaining("never listed it after 3 checks")
+        .hasMessageContaining("account and region");
+  }
+
+  @Test
   void dataDiskSelectionRegistersExactlyThoseDisksAndTheRoot() {
     fixture(InstallerFlavor.BINARY);
 
