@@ -275,6 +275,8 @@ public final class InstallOptions {
           .stsEndpoint(sandboxServers.sts().endpoint())
           .ec2Endpoint(sandboxServers.ec2().endpoint())
           .initializeService(true);
+      // the sandbox's fake installer runs as this user, never through sudo
+      installation.runAsRoot(true);
       installation.workDirectory(directory(sandboxServers.directory().resolve("download")))
           .watchSettings(WatchSettings.builder().interval(Duration.ofMillis(500))
               .timeout(Duration.ofMinutes(2)).build());

@@ -194,7 +194,7 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
       RegistrationRequest request, AwsCredentials credentials) {
     return InstallerCommandLine.of(installerPath, flavor, request,
         runAsRoot.orElseGet(this::isRoot), credentials.accessKeyId(),
-        credentials.secretAccessKey(), sessionToken(credentials));
+        credentials.secretAccessKey(), sessionToken(credentials), installerEnvironment());
   }
 
   private static Optional<String> sessionToken(AwsCredentials credentials) {

@@ -137,6 +137,28 @@ class AgentRegistrarTest {
   }
 
   @Test
+  void throughSudoTheProxyVariablesAndTmpdirAreKeptByNameNeverByValue() {
+    fixture(InstallerFlavor.BINARY);
+    dev.mgnagent.host.LocalHost host = dev.mgnagent.host.LocalHost.create().withEnvironment(Map.of(
+        "PATH", "/usr/bin:/bin", "https_proxy", "http://user:pw@proxy.example:3128",
+        "no_proxy", "169.254.169.254", "TMPDIR", "/var/tmp", "AWS_SECRET_ACCESS_KEY", "x"));
+
+    java.util.List<String> viaSudo = AgentRegistrar.builder().host(host).runAsRoot(false).build()
+        .commandLine(temp.resolve("aws-replication-installer-init"), InstallerFlavor.BINARY,
+            fixture.request(fixture.mgn.adminCredentials(),
+                fixture.select(SelectionRequest.allDisks())).build());
+    java.util.List<String> asRoot = AgentRegistrar.builder().host(host).runAsRoot(true).build()
+        .commandLine(temp.resolve("aws-replication-installer-init"), InstallerFlavor.BINARY,
+            fixture.request(fixture.mgn.adminCredentials(),
+                fixture.select(SelectionRequest.allDisks())).build());
+
+    assertThat(viaSudo.subList(0, 4)).containsExactly("sudo", "-n",
+        "--preserve-env=https_proxy,no_proxy,TMPDIR", "--");
+    assertThat(String.join(" ", viaSudo)).doesNotContain("proxy.example").doesNotContain("AWS_");
+    assertThat(asRoot.get(0)).isEqualTo(temp.resolve("aws-replication-installer-init").toString());
+  }
+
+  @Test
   void dataDiskSelectionRegistersExactlyThoseDisksAndTheRoot() {
     fixture(InstallerFlavor.BINARY);
 
