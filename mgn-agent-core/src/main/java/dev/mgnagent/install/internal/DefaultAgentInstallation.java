@@ -232,7 +232,6 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     Path directory;
     if (workDirectory.isPresent()) {
       directory = workDirectory.get();
-      downloads.installerInCallerDirectory = directory.resolve(request.flavor().fileName());
     } else {
       directory = Downloads.temporaryDirectory(host.environment());
       downloads.createdDirectory = directory;
@@ -240,6 +239,11 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     VerificationResult result = verifier.download(directory.resolve(request.flavor().fileName()));
     if (result instanceof VerificationResult.Mismatch mismatch) {
       throw new InstallerMismatchException(mismatch.url(), mismatch.expected(), mismatch.actual());
+    }
+    if (workDirectory.isPresent()) {
+      // only now is the file in the caller's directory ours: a download that failed left an
+      // installer that was there before untouched, and it must stay
+      downloads.installerInCallerDirectory = ((VerificationResult.Verified) result).path();
     }
     return (VerificationResult.Verified) result;
   }

@@ -66,6 +66,19 @@ class AgentInstallationTest {
   }
 
   @Test
+  void aFailedDownloadLeavesAnInstallerTheCallerHadInTheWorkDirectory() throws Exception {
+    Path own = Files.createDirectories(temp.resolve("work"))
+        .resolve(dev.mgnagent.installer.InstallerFlavor.BINARY.fileName());
+    Files.writeString(own, "the caller's own copy");
+    fixture.bucket.serveWrongDigest();
+
+    assertThatThrownBy(() -> installation().install(request().build()))
+        .isInstanceOf(dev.mgnagent.installer.InstallerMismatchException.class);
+
+    assertThat(own).hasContent("the caller's own copy");
+  }
+
+  @Test
   void everyStepRunsInOrderAndTheSyncIsFollowedToContinuous() throws Exception {
     InstallationResult result = installation().install(request().watch(true).build());
 
