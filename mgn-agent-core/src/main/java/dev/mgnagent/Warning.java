@@ -48,7 +48,12 @@ public record Warning(Code code, String message) {
     /** Installation: MGN's view of the new source server's disks could not be read. */
     REGISTRATION_UNCONFIRMED,
     /** Installation: MGN registered other disks than the ones selected. */
-    REGISTERED_DISKS_DIFFER
+    REGISTERED_DISKS_DIFFER,
+    /**
+     * Installation: processes of the installer's session were still running after it succeeded
+     * (an agent daemon its init script started, a helper still finishing); they were left running.
+     */
+    INSTALLER_PROCESSES_LEFT
   }
 
   /** Checks that nothing is null. */

@@ -38,6 +38,7 @@ public final class Flags {
       Map.entry("output", "--output"),
       Map.entry("file", "--file"),
       Map.entry("sha512", "--sha512"),
+      Map.entry("installerSha512", "--sha512"),
       Map.entry("httpsProxy", "https_proxy"));
 
   /** What the CLI adds to a message about a parameter that has no single flag. */

@@ -42,6 +42,8 @@ class SandboxJarIT {
       assertThat(line.path("accessKeyId").asText()).matches("AKIA[A-Z0-9]{16}");
       assertThat(line.path("mgnEndpoint").asText()).startsWith("http://127.0.0.1:");
       assertThat(line.path("s3Endpoint").asText()).startsWith("http://127.0.0.1:");
+      // the digests to pin (--sha512) when installing against this sandbox from another process
+      assertThat(line.path("installerSha512").path("binary").asText()).matches("[0-9a-f]{128}");
       try (MgnClient client = MgnClient.builder()
           .region(Region.of("eu-central-1"))
           .endpointOverride(URI.create(line.path("mgnEndpoint").asText()))

@@ -23,7 +23,8 @@ class VerifyInstallerJarIT {
       List<String> command = List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
           Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar")).toAbsolutePath().toString(),
-          "verify-installer", "--region", "us-east-1", "--s3-endpoint", bucket.endpoint().toString());
+          "verify-installer", "--region", "us-east-1", "--s3-endpoint", bucket.endpoint().toString(),
+          "--sha512", bucket.sha512(dev.mgnagent.installer.InstallerFlavor.BINARY));
 
       Run first = run(command);
       Run second = run(command);

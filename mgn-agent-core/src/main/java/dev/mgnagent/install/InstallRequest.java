@@ -67,6 +67,8 @@ public final class InstallRequest {
   private final Optional<URI> stsEndpoint;
   private final Optional<URI> ec2Endpoint;
   private final Optional<String> stagingSubnetId;
+  private final Optional<String> installerSha512;
+  private final boolean sandbox;
 
   private InstallRequest(Builder b, SelectionRequest selection) {
     this.region = b.region;
@@ -90,6 +92,8 @@ public final class InstallRequest {
     this.stsEndpoint = Optional.ofNullable(b.stsEndpoint);
     this.ec2Endpoint = Optional.ofNullable(b.ec2Endpoint);
     this.stagingSubnetId = Optional.ofNullable(b.stagingSubnetId);
+    this.installerSha512 = Optional.ofNullable(b.installerSha512);
+    this.sandbox = b.sandbox;
   }
 
   /** A builder; only {@link Builder#region(Region)} is required. */
@@ -193,6 +197,24 @@ public final class InstallRequest {
   }
 
   /**
+   * The installer's SHA-512 pinned by the caller (128 lower-case hex characters): the download
+   * must match it, whatever digest the S3 endpoint publishes. An {@code http://} S3 endpoint is
+   * accepted only with a pinned digest or for a {@link #sandbox()}.
+   */
+  public Optional<String> installerSha512() {
+    return installerSha512;
+  }
+
+  /**
+   * Whether the endpoints are a sandbox's fakes that the caller started itself: preflight failures
+   * then only warn and an {@code http://} S3 endpoint needs no pinned digest. Never inferred from
+   * the shape of an endpoint.
+   */
+  public boolean sandbox() {
+    return sandbox;
+  }
+
+  /**
    * The opt-in that {@link #forceVolumes()} with explicit keys needs: the secret then goes on the
    * installer's command line, where other local users may see it.
    */
@@ -257,7 +279,9 @@ public final class InstallRequest {
         && iamEndpoint.equals(other.iamEndpoint)
         && stsEndpoint.equals(other.stsEndpoint)
         && ec2Endpoint.equals(other.ec2Endpoint)
-        && stagingSubnetId.equals(other.stagingSubnetId);
+        && stagingSubnetId.equals(other.stagingSubnetId)
+        && installerSha512.equals(other.installerSha512)
+        && sandbox == other.sandbox;
   }
 
   @Override
@@ -265,7 +289,7 @@ public final class InstallRequest {
     return Objects.hash(region, accessKeyId, secretAccessKey, sessionToken, profile, selection,
         tags, s3Endpoint, endpoint, userProvidedId, noReplication, dualstack, flavor,
         initializeService, skipPreflight, allowSecretOnCommandLine, watch, iamEndpoint,
-        stsEndpoint, ec2Endpoint, stagingSubnetId);
+        stsEndpoint, ec2Endpoint, stagingSubnetId, installerSha512, sandbox);
   }
 
   /** Every value, secrets as {@code ****}. */
@@ -280,7 +304,8 @@ public final class InstallRequest {
         + ", initializeService=" + initializeService + ", skipPreflight=" + skipPreflight
         + ", allowSecretOnCommandLine=" + allowSecretOnCommandLine + ", watch=" + watch
         + ", iamEndpoint=" + iamEndpoint + ", stsEndpoint=" + stsEndpoint
-        + ", ec2Endpoint=" + ec2Endpoint + ", stagingSubnetId=" + stagingSubnetId + "]";
+        + ", ec2Endpoint=" + ec2Endpoint + ", stagingSubnetId=" + stagingSubnetId
+        + ", installerSha512=" + installerSha512 + ", sandbox=" + sandbox + "]";
   }
 
   /**
@@ -311,6 +336,8 @@ public final class InstallRequest {
     private URI stsEndpoint;
     private URI ec2Endpoint;
     private String stagingSubnetId;
+    private String installerSha512;
+    private boolean sandbox;
 
     private Builder() {}
 
@@ -338,6 +365,8 @@ public final class InstallRequest {
       this.stsEndpoint = r.stsEndpoint.orElse(null);
       this.ec2Endpoint = r.ec2Endpoint.orElse(null);
       this.stagingSubnetId = r.stagingSubnetId.orElse(null);
+      this.installerSha512 = r.installerSha512.orElse(null);
+      this.sandbox = r.sandbox;
     }
 
     /** Where to register the server (required). */
@@ -436,6 +465,27 @@ public final class InstallRequest {
       return this;
     }
 
+    /**
+     * Pins the installer's SHA-512 (128 hexadecimal characters, either case).
+     *
+     * @throws InvalidRequestException when it is not a SHA-512 digest
+     */
+    public Builder installerSha512(String hex) {
+      String h = Objects.requireNonNull(hex, "installerSha512").strip();
+      if (!h.matches("[0-9a-fA-F]{128}")) {
+        throw new InvalidRequestException("installerSha512",
+            "the pinned installer digest is not a SHA-512 digest (128 hexadecimal characters)");
+      }
+      this.installerSha512 = h.toLowerCase(java.util.Locale.ROOT);
+      return this;
+    }
+
+    /** The endpoints are a sandbox's fakes the caller started (see {@link InstallRequest#sandbox()}). */
+    public Builder sandbox(boolean sandbox) {
+      this.sandbox = sandbox;
+      return this;
+    }
+
     /** Go on even when a preflight check fails. */
     public Builder skipPreflight(boolean skipPreflight) {
       this.skipPreflight = skipPreflight;
@@ -525,6 +575,14 @@ public final class InstallRequest {
       }
       if (profile != null) {
         requireOneLine("profile", profile);
+      }
+      if (s3Endpoint != null && "http".equalsIgnoreCase(s3Endpoint.getScheme()) && !sandbox
+          && installerSha512 == null) {
+        // the installer and its digest would both come from one unauthenticated port: anyone
+        // who can bind it chooses what runs as root
+        throw new InvalidRequestException("s3Endpoint", "s3Endpoint " + s3Endpoint + " is plain"
+            + " http: the installer and its digest would come unauthenticated from the same"
+            + " place; pin the installer's SHA-512 (installerSha512) or use a sandbox");
       }
       if (forceVolumes && !allowSecretOnCommandLine && accessKeyId != null) {
         throw new InvalidRequestException("forceVolumes", "forceVolumes runs the installer"

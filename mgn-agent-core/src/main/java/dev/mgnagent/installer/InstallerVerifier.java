@@ -53,6 +53,12 @@ public interface InstallerVerifier {
    * Checks a file already on disk against the digest (the published one, or the one given to
    * {@link Builder#expectedSha512(String)}). The file is never modified, moved or deleted.
    *
+   * <p>The result vouches for the bytes read now, not for the path later: a registrar runs the
+   * installer by its path, so a file in a directory that other users can write could be swapped
+   * between this check and the run. Check only files in a directory that no one else can write
+   * (or use {@link #download(Path)}, which writes into a private staging directory and renames the
+   * file only after it matched).
+   *
    * @throws InvalidRequestException if {@code file} is missing or not a regular file
    * @throws InstallerDownloadException if the published digest cannot be downloaded
    * @throws InstallerFileException if the file cannot be read

@@ -131,4 +131,21 @@ class InstallRequestTest {
             e -> assertThat(e.parameter()).as(e.getMessage()).hasValue(parameter))
         .hasMessageNotContaining("--");
   }
+
+  @Test
+  void aPlainHttpS3EndpointNeedsAPinnedDigestOrASandbox() {
+    InstallRequest.Builder http = InstallRequest.builder().region(Region.EU_WEST_3)
+        .s3Endpoint(URI.create("http://127.0.0.1:9000"));
+
+    assertThatThrownBy(http::build)
+        .isInstanceOf(dev.mgnagent.InvalidRequestException.class)
+        .hasMessageContaining("s3Endpoint http://127.0.0.1:9000 is plain http")
+        .hasMessageContaining("installerSha512");
+    assertThat(http.installerSha512("AB".repeat(64)).build().installerSha512())
+        .hasValue("ab".repeat(64));
+    assertThat(InstallRequest.builder().region(Region.EU_WEST_3)
+        .s3Endpoint(URI.create("http://127.0.0.1:9000")).sandbox(true).build().sandbox()).isTrue();
+    assertThatThrownBy(() -> InstallRequest.builder().installerSha512("abc"))
+        .isInstanceOf(dev.mgnagent.InvalidRequestException.class);
+  }
 }

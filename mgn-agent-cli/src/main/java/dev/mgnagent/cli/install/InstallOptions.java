@@ -89,6 +89,9 @@ public final class InstallOptions {
   @Option(names = "--skip-preflight", description = "Go on even when a preflight check fails.")
   boolean skipPreflight;
 
+  @Option(names = "--sha512", paramLabel = "HEX", description = "Pin the installer's SHA-512 (128 hex characters): the download must match it. Required with a plain http:// --s3-endpoint (outside --sandbox), whose digest proves nothing.")
+  String sha512;
+
   @Option(names = "--dry-run", description = "Print the installer command line that would run (secrets masked) and stop.")
   boolean dryRun;
 
@@ -183,6 +186,7 @@ public final class InstallOptions {
         .flavor(flavor())
         .initializeService(initializeService)
         .skipPreflight(skipPreflight)
+        .sandbox(sandbox)
         .allowSecretOnCommandLine(allowSecretOnCommandLine)
         .watch(watching());
     if (accessKeyId != null) {
@@ -196,6 +200,9 @@ public final class InstallOptions {
     }
     if (profile != null) {
       builder.profile(profile);
+    }
+    if (sha512 != null) {
+      builder.installerSha512(sha512);
     }
     if (devices != null) {
       builder.devices(devices);
@@ -268,6 +275,8 @@ public final class InstallOptions {
           .stsEndpoint(sandboxServers.sts().endpoint())
           .ec2Endpoint(sandboxServers.ec2().endpoint())
           .initializeService(true);
+      // the sandbox's fake installer runs as this user, never through sudo
+      installation.runAsRoot(true);
       installation.workDirectory(directory(sandboxServers.directory().resolve("download")))
           .watchSettings(WatchSettings.builder().interval(Duration.ofMillis(500))
               .timeout(Duration.ofMinutes(2)).build());

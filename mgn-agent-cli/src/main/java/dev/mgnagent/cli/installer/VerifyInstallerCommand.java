@@ -146,9 +146,15 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
         if (dualStack) {
           throw new InvalidRequestException("--dual-stack", "--dual-stack cannot be combined with --s3-endpoint");
         }
-        return InstallerLocation.viaEndpoint(checkedRegion(), Endpoints.parse("s3Endpoint",
-            "S3 endpoint", "bucket.vpce-0123-abcd.s3.us-east-1.vpce.amazonaws.com", s3Endpoint),
-            chosen);
+        java.net.URI endpoint = Endpoints.parse("s3Endpoint",
+            "S3 endpoint", "bucket.vpce-0123-abcd.s3.us-east-1.vpce.amazonaws.com", s3Endpoint);
+        if ("http".equalsIgnoreCase(endpoint.getScheme()) && sha512 == null) {
+          // the installer and its digest would both come unauthenticated from one port
+          throw new InvalidRequestException("s3Endpoint", "s3Endpoint " + endpoint + " is plain"
+              + " http: the installer and its digest would come unauthenticated from the same"
+              + " place; pin the installer's SHA-512 (installerSha512)");
+        }
+        return InstallerLocation.viaEndpoint(checkedRegion(), endpoint, chosen);
       }
       return InstallerLocation.of(checkedRegion(), chosen,
           dualStack ? UrlStyle.DUAL_STACK : UrlStyle.REGIONAL);

@@ -55,6 +55,13 @@ public final class SandboxCommand implements Callable<Integer> {
           .field("stsEndpoint", sandbox.sts().endpoint().toString())
           .field("accessKeyId", keys.accessKeyId())
           .field("secretAccessKey", keys.secretAccessKey())
+          // an installer from plain http needs a pinned digest: these are the ones served here
+          .beginObject("installerSha512")
+          .field("binary", java.util.Optional.ofNullable(
+              sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.BINARY)))
+          .field("python", java.util.Optional.ofNullable(
+              sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.PYTHON)))
+          .endObject()
           .toJson());
       spec.commandLine().getOut().flush();
       StdinWatcher.stopWhenClosed(stop);

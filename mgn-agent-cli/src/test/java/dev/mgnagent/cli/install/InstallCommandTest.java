@@ -61,7 +61,7 @@ class InstallCommandTest {
   private CliRun install(String... extra) {
     List<String> args = new ArrayList<>(List.of("install", "--region", "eu-west-3",
         "--endpoint", sandbox.mgn().endpoint().toString(),
-        "--s3-endpoint", sandbox.bucket().endpoint().toString(),
+        "--s3-endpoint", sandbox.bucket().endpoint().toString(), "--skip-preflight",
         "--aws-access-key-id", keys.accessKeyId(),
         "--aws-secret-access-key", keys.secretAccessKey(),
         "--iam-endpoint", sandbox.iam().endpoint().toString(),
@@ -69,6 +69,10 @@ class InstallCommandTest {
         "--ec2-endpoint", sandbox.ec2().endpoint().toString(),
         "--initialize-service", "--no-prompt", "--host-root", host.toString()));
     args.addAll(List.of(extra));
+    // plain-http endpoints outside --sandbox: the digest of the flavor that runs is pinned
+    args.addAll(List.of("--sha512", sandbox.bucket().sha512(args.contains("python")
+        ? dev.mgnagent.installer.InstallerFlavor.PYTHON
+        : dev.mgnagent.installer.InstallerFlavor.BINARY)));
     return CliRun.withEnvironment(Map.of("HOME", temp.toString()), args.toArray(String[]::new));
   }
 
@@ -175,7 +179,8 @@ class InstallCommandTest {
     try (SandboxServers own = SandboxServers.start("eu-west-3", named)) {
       AwsBasicCredentials ownKeys = own.mgn().adminCredentials();
       String[] base = {"install", "--region", "eu-west-3", "--endpoint", own.mgn().endpoint().toString(),
-          "--s3-endpoint", own.bucket().endpoint().toString(), "--aws-access-key-id",
+          "--s3-endpoint", own.bucket().endpoint().toString(), "--sha512",
+          own.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.BINARY), "--skip-preflight", "--aws-access-key-id",
           ownKeys.accessKeyId(), "--aws-secret-access-key", ownKeys.secretAccessKey(),
           "--iam-endpoint", own.iam().endpoint().toString(),
           "--sts-endpoint", own.sts().endpoint().toString(),

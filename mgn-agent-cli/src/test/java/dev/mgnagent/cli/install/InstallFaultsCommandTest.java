@@ -33,9 +33,11 @@ class InstallFaultsCommandTest {
 
   static Stream<Arguments> cells() {
     return Stream.of(
-        Arguments.of("wrong published digest",
-            (Consumer<SandboxServers>) s -> s.bucket().serveWrongDigest(), 1,
-            "does not match its published SHA-512"),
+        Arguments.of("installer bytes differ from the pinned digest",
+            (Consumer<SandboxServers>) s -> s.bucket().replaceInstaller(
+                dev.mgnagent.installer.InstallerFlavor.BINARY,
+                "#!/bin/sh\necho tampered\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            1, "does not match its published SHA-512"),
         Arguments.of("bucket forbids the download",
             (Consumer<SandboxServers>) s -> s.bucket().forbid(), 1, "403"),
         Arguments.of("installer crashes mid-way",
@@ -58,10 +60,13 @@ class InstallFaultsCommandTest {
       Path host = FakeBlockDeviceScenarios.virtioWithSeparateBoot()
           .writeTo(temp.resolve("host-" + round));
       try (SandboxServers sandbox = SandboxServers.start("eu-west-3", host)) {
+        // pinned before the fault: a plain-http endpoint outside --sandbox needs it
+        String pinned = sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.BINARY);
         fault.accept(sandbox);
         List<String> args = new ArrayList<>(List.of("install", "--region", "eu-west-3",
             "--endpoint", sandbox.mgn().endpoint().toString(),
-            "--s3-endpoint", sandbox.bucket().endpoint().toString(),
+            "--s3-endpoint", sandbox.bucket().endpoint().toString(), "--sha512",
+          pinned, "--skip-preflight",
             "--aws-access-key-id", sandbox.mgn().adminCredentials().accessKeyId(),
             "--aws-secret-access-key", sandbox.mgn().adminCredentials().secretAccessKey(),
             "--iam-endpoint", sandbox.iam().endpoint().toString(),

@@ -33,6 +33,11 @@ class VerifyInstallerCommandTest {
     List<String> args = new ArrayList<>(List.of(
         "verify-installer", "--region", "us-east-1", "--s3-endpoint", bucket.endpoint().toString()));
     args.addAll(List.of(extra));
+    if (!args.contains("--sha512")) {
+      // a plain-http endpoint needs a pinned digest: the one the fake bucket publishes
+      args.addAll(List.of("--sha512", bucket.sha512(args.contains("python")
+          ? InstallerFlavor.PYTHON : InstallerFlavor.BINARY)));
+    }
     return CliRun.of(args.toArray(String[]::new));
   }
 
@@ -82,9 +87,8 @@ class VerifyInstallerCommandTest {
 
   @Test
   void mismatchExitsOneAndLeavesNothingAtTheOutputPath() throws Exception {
-    bucket.serveWrongDigest();
-
-    CliRun run = run("--output", output().toString(), "--json");
+    // the endpoint is plain http, so the digest is pinned: a wrong pin is the mismatch here
+    CliRun run = run("--output", output().toString(), "--json", "--sha512", "0".repeat(128));
 
     assertThat(run.exitCode()).isEqualTo(1);
     JsonNode doc = JSON.readTree(run.out());
@@ -96,9 +100,7 @@ class VerifyInstallerCommandTest {
 
   @Test
   void mismatchInTextSaysTheDownloadWasDeleted() throws Exception {
-    bucket.serveWrongDigest();
-
-    CliRun run = run("--output", output().toString());
+    CliRun run = run("--output", output().toString(), "--sha512", "0".repeat(128));
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).startsWith("MISMATCH").contains("deleted");
@@ -190,6 +192,15 @@ class VerifyInstallerCommandTest {
     assertInvalid(run("--output", dir.toString(), "--force"), "--output");
     assertInvalid(CliRun.of("verify-installer"), "--region");
     assertThat(bucket.requests()).isEmpty();
+  }
+
+  @Test
+  void aPlainHttpEndpointWithoutAPinnedDigestIsRefused() {
+    CliRun run = CliRun.of("verify-installer", "--region", "us-east-1", "--s3-endpoint",
+        bucket.endpoint().toString());
+
+    assertInvalid(run, "--s3-endpoint");
+    assertThat(run.err()).contains("is plain http").contains("--sha512");
   }
 
   @Test

@@ -219,19 +219,19 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   }
 
   private VerificationResult.Verified verify(InstallRequest request, Downloads downloads) {
-    InstallerVerifier verifier = InstallerVerifier.builder()
+    InstallerVerifier.Builder verifierBuilder = InstallerVerifier.builder()
         .location(location.apply(request))
         .eventListener(listener)
         .httpsProxy(variable("https_proxy"))
         .noProxy(variable("no_proxy"))
         .replaceExisting(true)
         .downloadSettings(downloadSettings)
-        .sleeper(sleeper)
-        .build();
+        .sleeper(sleeper);
+    request.installerSha512().ifPresent(verifierBuilder::expectedSha512);
+    InstallerVerifier verifier = verifierBuilder.build();
     Path directory;
     if (workDirectory.isPresent()) {
       directory = workDirectory.get();
-      downloads.installerInCallerDirectory = directory.resolve(request.flavor().fileName());
     } else {
       directory = Downloads.temporaryDirectory(host.environment());
       downloads.createdDirectory = directory;
@@ -239,6 +239,11 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     VerificationResult result = verifier.download(directory.resolve(request.flavor().fileName()));
     if (result instanceof VerificationResult.Mismatch mismatch) {
       throw new InstallerMismatchException(mismatch.url(), mismatch.expected(), mismatch.actual());
+    }
+    if (workDirectory.isPresent()) {
+      // only now is the file in the caller's directory ours: a download that failed left an
+      // installer that was there before untouched, and it must stay
+      downloads.installerInCallerDirectory = ((VerificationResult.Verified) result).path();
     }
     return (VerificationResult.Verified) result;
   }

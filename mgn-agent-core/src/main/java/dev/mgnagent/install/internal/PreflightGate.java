@@ -3,17 +3,17 @@ package dev.mgnagent.install.internal;
 import dev.mgnagent.Warning;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.install.InstallRequest;
-import dev.mgnagent.Loopback;
 import dev.mgnagent.preflight.CheckResult;
 import dev.mgnagent.preflight.CheckStatus;
 import dev.mgnagent.preflight.PreflightReport;
 import java.util.List;
 
 /**
- * Decides what a preflight report means for an installation. A FAIL stops it, unless the
- * operator passed {@code --skip-preflight}, or both endpoints are loopback (a sandbox, where this
- * machine's own shortcomings do not matter): then every failure becomes a warning. An
- * uninitialized account is no failure when the installation is asked to initialize it. Pure.
+ * Decides what a preflight report means for an installation. A FAIL stops it, unless the request
+ * skips preflight or is a sandbox ({@link InstallRequest#sandbox()}, where this machine's own
+ * shortcomings do not matter): then every failure becomes a warning. The shape of an endpoint
+ * (loopback, plain http) never relaxes the rule. An uninitialized account is no failure when the
+ * installation is asked to initialize it. Pure.
  */
 final class PreflightGate {
 
@@ -34,7 +34,7 @@ final class PreflightGate {
     if (failed.isEmpty()) {
       return summary;
     }
-    boolean sandbox = isSandbox(request);
+    boolean sandbox = request.sandbox();
     if (request.skipPreflight() || sandbox) {
       failed.forEach(f -> warnings.add(new Warning(Warning.Code.PREFLIGHT_FAILED,
           "preflight " + f.id() + " failed: " + f.evidence())));
@@ -46,8 +46,4 @@ final class PreflightGate {
         + " (run 'mgn-agent preflight' for all of them, or pass --skip-preflight)");
   }
 
-  static boolean isSandbox(InstallRequest request) {
-    return request.endpoint().map(u -> Loopback.isLoopbackHost(u.getHost())).orElse(false)
-        && request.s3Endpoint().map(u -> Loopback.isLoopbackHost(u.getHost())).orElse(false);
-  }
 }

@@ -15,6 +15,7 @@ import dev.mgnagent.host.CommandResult;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.host.RunningCommand;
+import dev.mgnagent.host.SessionProcess;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.Sleeper;
 import dev.mgnagent.installer.VerificationResult;
@@ -30,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,15 +122,45 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     InstallerCommandLine commandLine =
         commandLine(installer.path(), installer.flavor(), request, credentials);
     SecretMask mask = new SecretMask(List.of(credentials.secretAccessKey(), token.orElse("")));
-    List<String> lines = runUnlessBusy(commandLine, prompts(request, credentials, token), mask);
+    Outcome outcome = runUnlessBusy(commandLine, prompts(request, credentials, token), mask);
+    List<String> lines = outcome.lines();
     SourceServerId id = sourceServerId(lines);
+    List<Warning> leftovers = leftoverWarning(outcome.leftovers(), mask);
     if (confirmer.isEmpty()) {
-      return new Registration(id, List.of(), List.of(new Warning(
+      List<Warning> warnings = new ArrayList<>();
+      warnings.add(new Warning(
           Warning.Code.REGISTRATION_UNCONFIRMED, "the registration of " + id
-          + " was not confirmed: no MGN client was given to check its disks")));
+          + " was not confirmed: no MGN client was given to check its disks"));
+      warnings.addAll(leftovers);
+      return new Registration(id, List.of(), warnings);
     }
     RegistrationConfirmer.Confirmation confirmation = confirmer.get().confirm(id, request.selection());
-    return new Registration(id, confirmation.registeredDisks(), confirmation.warnings());
+    List<Warning> warnings = new ArrayList<>(confirmation.warnings());
+    warnings.addAll(leftovers);
+    return new Registration(id, confirmation.registeredDisks(), warnings);
+  }
+
+  /** What a successful run of the installer printed and what it left running in its session. */
+  private record Outcome(List<String> lines, List<SessionProcess> leftovers) {}
+
+  /**
+   * One warning naming the processes the installer left in its session (PIDs and commands), or
+   * none. They are never killed: an agent daemon started by an init script that does not detach
+   * itself is one of them.
+   */
+  private static List<Warning> leftoverWarning(List<SessionProcess> leftovers, SecretMask mask) {
+    if (leftovers.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder listed = new StringBuilder();
+    for (SessionProcess p : leftovers) {
+      listed.append(listed.length() == 0 ? "" : "; ").append("PID ").append(p.pid()).append(' ')
+          .append(mask.apply(p.command()));
+    }
+    return List.of(new Warning(Warning.Code.INSTALLER_PROCESSES_LEFT,
+        "the installer succeeded and left " + leftovers.size() + " process"
+        + (leftovers.size() == 1 ? "" : "es") + " of its session running (not stopped): "
+        + listed));
   }
 
   private static List<InstallerConversation.Prompt> prompts(
@@ -162,7 +194,7 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
       RegistrationRequest request, AwsCredentials credentials) {
     return InstallerCommandLine.of(installerPath, flavor, request,
         runAsRoot.orElseGet(this::isRoot), credentials.accessKeyId(),
-        credentials.secretAccessKey(), sessionToken(credentials));
+        credentials.secretAccessKey(), sessionToken(credentials), installerEnvironment());
   }
 
   private static Optional<String> sessionToken(AwsCredentials credentials) {
@@ -171,7 +203,7 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   }
 
   /** {@link #run}, started again while the exec fails with "Text file busy" (see BUSY_ATTEMPTS). */
-  private List<String> runUnlessBusy(InstallerCommandLine commandLine,
+  private Outcome runUnlessBusy(InstallerCommandLine commandLine,
       List<InstallerConversation.Prompt> prompts, SecretMask mask) {
     for (int attempt = 1; ; attempt++) {
       try {
@@ -193,7 +225,7 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   }
 
   /** Runs the installer to its end and returns its lines; throws when it did not succeed. */
-  private List<String> run(InstallerCommandLine commandLine,
+  private Outcome run(InstallerCommandLine commandLine,
       List<InstallerConversation.Prompt> prompts, SecretMask mask) {
     Command command = new Command(commandLine.argv(), installerEnvironment(), Optional.empty(), true);
     RunningCommand process;
@@ -235,7 +267,7 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
             lastLines(lines), unknownPrompt.get());
       }
       checkSucceeded(exit, lines, conversation.refusedPrompt());
-      return lines;
+      return new Outcome(lines, process.leftovers());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MgnAgentException("interrupted while the installer ran; it was stopped", e);

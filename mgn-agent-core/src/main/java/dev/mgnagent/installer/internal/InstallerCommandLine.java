@@ -14,16 +14,36 @@ import java.util.Optional;
  * (they are typed at the prompts), except for {@code --force-volumes}, which needs {@code
  * --no-prompt} and therefore the secret on the command line: only with the caller's opt-in.
  * {@code --devices} is left out too without {@code --no-prompt}, since the installer ignores it
- * then; the disk list is typed at the disk prompt instead.
+ * then; the disk list is typed at the disk prompt instead. Through sudo, the proxy variables and
+ * {@code TMPDIR} are kept by name ({@code --preserve-env=}, sudo 1.8.21 or later, allowed by a
+ * sudoers rule for {@code ALL} commands, which implies {@code SETENV}).
  *
  * @param argv what to run
  * @param masked the same with secrets shown as {@code ****}, for events and messages
  */
 record InstallerCommandLine(List<String> argv, List<String> masked) {
 
+  /**
+   * The variables of the installer's environment that sudo is asked to keep ({@code
+   * --preserve-env=}): its default {@code env_reset} would drop them, and behind a proxy the
+   * installer could then reach neither MGN nor S3. Names only: the values never reach argv.
+   */
+  static final List<String> SUDO_PRESERVED = List.of("https_proxy", "HTTPS_PROXY", "http_proxy",
+      "HTTP_PROXY", "no_proxy", "NO_PROXY", "TMPDIR");
+
   static InstallerCommandLine of(Path installerPath, InstallerFlavor flavor,
       RegistrationRequest request, boolean root, String accessKeyId, String secret,
       Optional<String> sessionToken) {
+    return of(installerPath, flavor, request, root, accessKeyId, secret, sessionToken, Map.of());
+  }
+
+  /**
+   * With {@code environment}, the installer's environment: through sudo, the {@link
+   * #SUDO_PRESERVED} variables it holds are kept with {@code --preserve-env=}.
+   */
+  static InstallerCommandLine of(Path installerPath, InstallerFlavor flavor,
+      RegistrationRequest request, boolean root, String accessKeyId, String secret,
+      Optional<String> sessionToken, Map<String, String> environment) {
     boolean forced = request.selection().forced();
     if (forced && !request.allowSecretOnCommandLine()) {
       throw new InvalidRequestException("allowSecretOnCommandLine", "a forced selection makes the"
@@ -34,7 +54,12 @@ record InstallerCommandLine(List<String> argv, List<String> masked) {
     List<String> argv = new ArrayList<>();
     List<String> masked = new ArrayList<>();
     if (!root) {
-      both(argv, masked, "sudo", "-n", "--");
+      List<String> kept = SUDO_PRESERVED.stream().filter(environment::containsKey).toList();
+      both(argv, masked, "sudo", "-n");
+      if (!kept.isEmpty()) {
+        both(argv, masked, "--preserve-env=" + String.join(",", kept));
+      }
+      both(argv, masked, "--");
     }
     if (flavor == InstallerFlavor.PYTHON) {
       both(argv, masked, "python3");

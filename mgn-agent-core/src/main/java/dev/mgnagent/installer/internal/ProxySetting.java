@@ -7,8 +7,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * An {@code https_proxy}-style setting ({@code http://host:port} or {@code host:port}): the HTTP
- * proxy that {@code https} requests tunnel through with {@code CONNECT}. No DNS lookup happens
+ * An {@code https_proxy}-style setting ({@code http://host:port}, {@code host:port}, or {@code
+ * https://host:port}, read as an HTTP proxy: see {@link #note(String)}): the HTTP proxy that {@code https} requests tunnel through with {@code CONNECT}. No DNS lookup happens
  * here; the proxy resolves nothing until a request is made.
  */
 public record ProxySetting(String host, int port) {
@@ -24,8 +24,9 @@ public record ProxySetting(String host, int port) {
     } catch (URISyntaxException e) {
       throw invalid(value, "not a URL");
     }
-    if (!"http".equalsIgnoreCase(uri.getScheme())) {
-      throw invalid(value, "only http:// proxies are supported (the https request tunnels through it)");
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    if (!"http".equalsIgnoreCase(uri.getScheme()) && !https) {
+      throw invalid(value, "only http:// (or https://, read as http://) proxies are supported");
     }
     if (uri.getRawUserInfo() != null) {
       throw invalid(value, "proxy authentication (user:password@) is not supported yet");
@@ -33,7 +34,22 @@ public record ProxySetting(String host, int port) {
     if (uri.getHost() == null) {
       throw invalid(value, "no host name in it");
     }
-    return new ProxySetting(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
+    return new ProxySetting(uri.getHost(), uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80);
+  }
+
+  /**
+   * The one-line note for a setting written with an {@code https://} scheme (the form MGN's proxy
+   * documentation shows), or empty: such a proxy is used as the usual HTTP {@code CONNECT} proxy,
+   * the connection to it is not TLS, and the requests tunnelled through it stay TLS end to end.
+   */
+  public static java.util.Optional<String> note(String value) {
+    String text = value.strip();
+    if (!text.regionMatches(true, 0, "https://", 0, 8)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("https_proxy '" + redacted(text) + "' has an https:// scheme:"
+        + " it is used as an HTTP CONNECT proxy (the connection to the proxy is not TLS; the"
+        + " requests through it are)");
   }
 
   /** The proxy for {@code HttpURLConnection}. */

@@ -1,5 +1,7 @@
 package dev.mgnagent.installer.internal;
 
+import dev.mgnagent.MgnAgentException;
+
 import dev.mgnagent.Warning;
 import dev.mgnagent.Sleeper;
 import dev.mgnagent.selection.Selection;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -53,9 +56,12 @@ final class RegistrationConfirmer {
 
   Confirmation confirm(SourceServerId id, Selection selection) {
     List<String> registered = List.of();
+    boolean listed = false;
     try {
       for (int attempt = 1; attempt <= attempts && registered.isEmpty(); attempt++) {
-        registered = disksOf(id);
+        Optional<List<String>> disks = disksOf(id);
+        listed |= disks.isPresent();
+        registered = disks.orElse(List.of());
         if (registered.isEmpty() && attempt < attempts) {
           sleeper.sleep(interval);
         }
@@ -70,6 +76,14 @@ final class RegistrationConfirmer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Confirmation(List.of(), unconfirmed("the confirmation of " + id + " was interrupted"));
+    }
+    if (!listed) {
+      // the credentials may list source servers and MGN has never heard of this one: the
+      // installer's success is not MGN's (a stand-in installer, another account or region)
+      throw new MgnAgentException("the installer reported source server " + id + " but MGN"
+          + " never listed it after " + attempts + " checks; check that the installer was the"
+          + " real one, that it used this account and region, and the MGN endpoint"
+          + " ('mgn-agent status' lists the account's servers)");
     }
     if (registered.isEmpty()) {
       return new Confirmation(List.of(), unconfirmed("MGN has not reported the disks of " + id
@@ -98,14 +112,18 @@ final class RegistrationConfirmer {
     return List.of(new Warning(Warning.Code.REGISTRATION_UNCONFIRMED, message));
   }
 
-  private List<String> disksOf(SourceServerId id) {
+  /** The server's replicated disks (possibly none yet), or empty when MGN does not list it. */
+  private Optional<List<String>> disksOf(SourceServerId id) {
     List<SourceServer> servers = client.describeSourceServers(
         r -> r.filters(f -> f.sourceServerIDs(id.value()))).items();
-    if (servers.isEmpty() || servers.get(0).dataReplicationInfo() == null
-        || !servers.get(0).dataReplicationInfo().hasReplicatedDisks()) {
-      return List.of();
+    if (servers.isEmpty()) {
+      return Optional.empty();
     }
-    return servers.get(0).dataReplicationInfo().replicatedDisks().stream()
-        .map(DataReplicationInfoReplicatedDisk::deviceName).toList();
+    if (servers.get(0).dataReplicationInfo() == null
+        || !servers.get(0).dataReplicationInfo().hasReplicatedDisks()) {
+      return Optional.of(List.of());
+    }
+    return Optional.of(servers.get(0).dataReplicationInfo().replicatedDisks().stream()
+        .map(DataReplicationInfoReplicatedDisk::deviceName).toList());
   }
 }

@@ -109,8 +109,21 @@ public final class HostView {
 
   /** Runs {@code argv} on the host with its PATH and {@code LC_ALL=C}; call only when commands run. */
   public CommandOutcome run(String... argv) {
+    return run(false, argv);
+  }
+
+  /**
+   * {@link #run}, in a new session without a controlling terminal, as the installer runs (so that
+   * sudo's {@code requiretty} refuses here as it would refuse the installer).
+   */
+  public CommandOutcome runInNewSession(String... argv) {
+    return run(true, argv);
+  }
+
+  private CommandOutcome run(boolean newSession, String... argv) {
     String path = host.environment().getOrDefault("PATH", String.join(":", PROGRAM_DIRS));
-    Command command = Command.of(argv).withEnvironment(Map.of("PATH", path, "LC_ALL", "C"));
+    Command command = Command.of(argv).withEnvironment(Map.of("PATH", path, "LC_ALL", "C"))
+        .withNewSession(newSession);
     try {
       CommandResult result = CommandResult.run(host.commandRunner(), command, commandTimeout);
       if (result.timedOut()) {

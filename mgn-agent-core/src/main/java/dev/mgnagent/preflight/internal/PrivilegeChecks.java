@@ -42,7 +42,8 @@ final class PrivilegeChecks {
     }
     Optional<CommandOutcome> sudo = c.host().noCommandsReason().isPresent()
         ? Optional.empty() : (uid.getAsInt() == 0 ? Optional.empty()
-            : Optional.of(c.host().run("sudo", "-n", "true")));
+            // in a new session without a terminal, as the installer runs: requiretty shows here
+            : Optional.of(c.host().runInNewSession("sudo", "-n", "true")));
     return rootOrSudo(uid.getAsInt(), sudo, c.host().noCommandsReason().orElse(""));
   }
 
@@ -68,6 +69,14 @@ final class PrivilegeChecks {
     }
     String why = outcome.started() ? "'sudo -n true' failed: " + firstLine(outcome.stderr())
         : "sudo could not be started: " + firstLine(outcome.stderr());
+    if (outcome.started() && outcome.stderr().contains("must have a tty")) {
+      // sudoers "Defaults requiretty" (RHEL/CentOS 6, early 7): the installer runs without a
+      // terminal, so sudo would refuse it exactly like this probe
+      return Verdict.fail("uid " + uid + " is not root; " + why + " (sudoers requires a"
+          + " terminal: Defaults requiretty)",
+          "run mgn-agent as root, or allow this user sudo without a terminal: add"
+              + " 'Defaults:" + "USER !requiretty' (USER: this user) with visudo");
+    }
     return Verdict.fail("uid " + uid + " is not root; " + why,
         "run mgn-agent as root, or give this user passwordless sudo (NOPASSWD) so that the"
             + " installer can run through 'sudo -n'");

@@ -51,14 +51,17 @@ class PreflightGateTest {
   }
 
   @Test
-  void aSandboxNeedsBothEndpointsOnLoopback() {
+  void onlyASandboxRequestRelaxesTheRuleNeverTheShapeOfTheEndpoints() {
+    String pinned = "ab".repeat(64);
+    InstallRequest loopback = request().endpoint(URI.create("http://127.0.0.1:1"))
+        .s3Endpoint(URI.create("http://localhost:2")).installerSha512(pinned).build();
     InstallRequest sandbox = request().endpoint(URI.create("http://127.0.0.1:1"))
-        .s3Endpoint(URI.create("http://localhost:2")).build();
-    InstallRequest halfLocal = request().endpoint(URI.create("http://127.0.0.1:1")).build();
+        .s3Endpoint(URI.create("http://localhost:2")).sandbox(true).build();
 
-    assertThat(PreflightGate.apply(FAILING, sandbox, new ArrayList<>())).endsWith("(a sandbox: not stopping)");
-    assertThatThrownBy(() -> PreflightGate.apply(FAILING, halfLocal, new ArrayList<>()))
+    assertThatThrownBy(() -> PreflightGate.apply(FAILING, loopback, new ArrayList<>()))
         .isInstanceOf(MgnAgentException.class);
+    assertThat(PreflightGate.apply(FAILING, sandbox, new ArrayList<>()))
+        .endsWith("(a sandbox: not stopping)");
   }
 
   @Test

@@ -110,6 +110,12 @@ class PreflightEvaluationsTest {
     assertThat(PrivilegeChecks.rootOrSudo(1000,
         Optional.of(new CommandOutcome(true, 1, "", "sudo: a password is required\n")), "")
         .evidence()).contains("a password is required");
+    // sudo's own words when sudoers has "Defaults requiretty" and there is no terminal
+    PreflightCheck.Verdict tty = PrivilegeChecks.rootOrSudo(1000, Optional.of(
+        new CommandOutcome(true, 1, "", "sudo: sorry, you must have a tty to run sudo\n")), "");
+    assertThat(tty.status()).isEqualTo(CheckStatus.FAIL);
+    assertThat(tty.evidence()).contains("requiretty");
+    assertThat(tty.remedy()).contains("!requiretty").contains("visudo");
     assertThat(PrivilegeChecks.sudoers(Optional.of("@includedir /etc/sudoers.d\n"), true).status())
         .isEqualTo(CheckStatus.PASS);
     assertThat(PrivilegeChecks.sudoers(Optional.empty(), true).status()).isEqualTo(CheckStatus.SKIPPED);
@@ -142,4 +148,5 @@ class PreflightEvaluationsTest {
     assertThat(ConflictChecks.parseModules("oracleafd 1 0 - Live 0x0\nxfs 2 1 - Live 0x0\n"))
         .containsExactly("oracleafd", "xfs");
   }
+
 }

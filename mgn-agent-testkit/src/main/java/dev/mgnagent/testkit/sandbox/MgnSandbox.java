@@ -273,8 +273,8 @@ public final class MgnSandbox implements Startable {
 
   /**
    * A request to install against this sandbox, ready to {@code build()}: its region, the admin
-   * keys, every endpoint (MGN, S3, and the IAM, STS and EC2 that initialization uses) and no
-   * prompts. Add devices, tags or {@code initializeService(true)} as the test needs.
+   * keys, every endpoint (MGN, S3, and the IAM, STS and EC2 that initialization uses), marked as
+   * a sandbox, and no prompts. Add devices, tags or {@code initializeService(true)} as the test needs.
    */
   public InstallRequest.Builder installRequest() {
     AwsBasicCredentials keys = adminCredentials();
@@ -283,6 +283,7 @@ public final class MgnSandbox implements Startable {
         .secretAccessKey(Secret.of(keys.secretAccessKey()))
         .endpoint(mgnEndpoint())
         .s3Endpoint(s3Endpoint())
+        .sandbox(true)
         .noPrompt(true);
     if (iam != null) {
       request.iamEndpoint(iam().endpoint()).stsEndpoint(sts().endpoint())

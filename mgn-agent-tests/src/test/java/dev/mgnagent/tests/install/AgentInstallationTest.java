@@ -61,7 +61,21 @@ class AgentInstallationTest {
         .secretAccessKey(Secret.of(fixture.mgn.adminCredentials().secretAccessKey()))
         .endpoint(fixture.mgn.endpoint())
         .s3Endpoint(fixture.bucket.endpoint())
+        .sandbox(true)
         .noPrompt(true);
+  }
+
+  @Test
+  void aFailedDownloadLeavesAnInstallerTheCallerHadInTheWorkDirectory() throws Exception {
+    Path own = Files.createDirectories(temp.resolve("work"))
+        .resolve(dev.mgnagent.installer.InstallerFlavor.BINARY.fileName());
+    Files.writeString(own, "the caller's own copy");
+    fixture.bucket.serveWrongDigest();
+
+    assertThatThrownBy(() -> installation().install(request().build()))
+        .isInstanceOf(dev.mgnagent.installer.InstallerMismatchException.class);
+
+    assertThat(own).hasContent("the caller's own copy");
   }
 
   @Test

@@ -18,7 +18,11 @@ import dev.mgnagent.testkit.disk.FakeBlockDevices;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.installer.FakeInstallerRun;
 import dev.mgnagent.testkit.junit.EnabledIfPython3;
+import dev.mgnagent.Warning;
+import dev.mgnagent.installer.VerificationResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +76,86 @@ class AgentRegistrarTest {
     assertThat(fixture.events.events(InstallerOutput.class))
         .extracting(InstallerOutput::line)
         .contains("The AWS Replication Agent was successfully installed.");
+  }
+
+  @Test
+  void processesASuccessfulInstallerLeftInItsSessionAreReportedAndLeftRunning() throws Exception {
+    fixture(InstallerFlavor.BINARY);
+    Path pidFile = temp.resolve("daemon.pid");
+    // an installer whose init script starts the agent daemon without detaching it from the session
+    Path script = temp.resolve("daemonizing-installer");
+    Files.writeString(script, "#!/bin/sh\n"
+        + "/bin/sleep 300 </dev/null >/dev/null 2>&1 &\n"
+        + "echo $! > '" + pidFile + "'\n"
+        + "echo 'The AWS Replication Agent was successfully installed.'\n"
+        + "echo 'The new source server ID: s-0123456789abcdef0'\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    VerificationResult.Verified installer = new VerificationResult.Verified(script, 1, "0".repeat(128),
+        script.toUri(), InstallerFlavor.BINARY);
+    long daemon = -1;
+    try {
+      Registration registration = AgentRegistrar.builder().runAsRoot(true)
+          .timeout(java.time.Duration.ofSeconds(60)).build()
+          .register(installer, fixture.request(fixture.mgn.adminCredentials(),
+              fixture.select(SelectionRequest.allDisks())).build());
+      daemon = Long.parseLong(Files.readString(pidFile).strip());
+      long pid = daemon;
+
+      assertThat(ProcessHandle.of(daemon).map(ProcessHandle::isAlive))
+          .as("the daemon after the installation").hasValue(true);
+      assertThat(registration.warnings())
+          .filteredOn(w -> w.code() == Warning.Code.INSTALLER_PROCESSES_LEFT)
+          .singleElement()
+          .satisfies(w -> assertThat(w.message())
+              .contains("PID " + pid + " /bin/sleep 300").contains("not stopped"));
+    } finally {
+      if (daemon > 0) {
+        ProcessHandle.of(daemon).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+  }
+
+  @Test
+  void aServerTheInstallerReportsButMgnNeverListsFailsTheRegistrationNamingIt() throws Exception {
+    fixture(InstallerFlavor.BINARY);
+    // a stand-in that claims success: nothing registered the server in MGN
+    Path script = temp.resolve("stand-in-installer");
+    Files.writeString(script, "#!/bin/sh\n"
+        + "echo 'The AWS Replication Agent was successfully installed.'\n"
+        + "echo 'The new source server ID: s-0123456789abcdef0'\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    VerificationResult.Verified installer = new VerificationResult.Verified(script, 1,
+        "0".repeat(128), script.toUri(), InstallerFlavor.BINARY);
+
+    assertThatThrownBy(() -> fixture.registrar().confirmationPolling(java.time.Duration.ofMillis(10), 3)
+        .build().register(installer, fixture.request(fixture.mgn.adminCredentials(),
+            fixture.select(SelectionRequest.allDisks())).build()))
+        .isInstanceOf(dev.mgnagent.MgnAgentException.class)
+        .hasMessageContaining("s-0123456789abcdef0")
+        .hasMessageContaining("never listed it after 3 checks")
+        .hasMessageContaining("account and region");
+  }
+
+  @Test
+  void throughSudoTheProxyVariablesAndTmpdirAreKeptByNameNeverByValue() {
+    fixture(InstallerFlavor.BINARY);
+    dev.mgnagent.host.LocalHost host = dev.mgnagent.host.LocalHost.create().withEnvironment(Map.of(
+        "PATH", "/usr/bin:/bin", "https_proxy", "http://user:pw@proxy.example:3128",
+        "no_proxy", "169.254.169.254", "TMPDIR", "/var/tmp", "AWS_SECRET_ACCESS_KEY", "x"));
+
+    java.util.List<String> viaSudo = AgentRegistrar.builder().host(host).runAsRoot(false).build()
+        .commandLine(temp.resolve("aws-replication-installer-init"), InstallerFlavor.BINARY,
+            fixture.request(fixture.mgn.adminCredentials(),
+                fixture.select(SelectionRequest.allDisks())).build());
+    java.util.List<String> asRoot = AgentRegistrar.builder().host(host).runAsRoot(true).build()
+        .commandLine(temp.resolve("aws-replication-installer-init"), InstallerFlavor.BINARY,
+            fixture.request(fixture.mgn.adminCredentials(),
+                fixture.select(SelectionRequest.allDisks())).build());
+
+    assertThat(viaSudo.subList(0, 4)).containsExactly("sudo", "-n",
+        "--preserve-env=https_proxy,no_proxy,TMPDIR", "--");
+    assertThat(String.join(" ", viaSudo)).doesNotContain("proxy.example").doesNotContain("AWS_");
+    assertThat(asRoot.get(0)).isEqualTo(temp.resolve("aws-replication-installer-init").toString());
   }
 
   @Test

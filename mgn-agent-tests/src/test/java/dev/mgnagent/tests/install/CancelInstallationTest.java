@@ -70,6 +70,7 @@ class CancelInstallationTest {
             .secretAccessKey(Secret.of(fixture.mgn.adminCredentials().secretAccessKey()))
             .endpoint(fixture.mgn.endpoint())
             .s3Endpoint(fixture.bucket.endpoint())
+            .sandbox(true)
             .noPrompt(true)
             .build());
     long session = installerPid.get(120, TimeUnit.SECONDS);

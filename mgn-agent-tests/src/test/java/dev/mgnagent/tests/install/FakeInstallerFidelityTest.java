@@ -63,6 +63,7 @@ class FakeInstallerFidelityTest {
         .secretAccessKey(Secret.of(fixture.mgn.adminCredentials().secretAccessKey()))
         .endpoint(fixture.mgn.endpoint())
         .s3Endpoint(fixture.bucket.endpoint())
+        .sandbox(true)
         .noPrompt(true);
   }
 

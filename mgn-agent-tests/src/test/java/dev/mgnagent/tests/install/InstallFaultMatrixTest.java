@@ -243,6 +243,7 @@ class InstallFaultMatrixTest {
         .secretAccessKey(Secret.of(keys.secretAccessKey()))
         .endpoint(fixture.mgn.endpoint())
         .s3Endpoint(fixture.bucket.endpoint())
+        .sandbox(true)
         .noPrompt(true);
   }
 

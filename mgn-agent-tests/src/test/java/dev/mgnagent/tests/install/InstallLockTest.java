@@ -114,6 +114,7 @@ class InstallLockTest {
         .secretAccessKey(Secret.of(fixture.mgn.adminCredentials().secretAccessKey()))
         .endpoint(fixture.mgn.endpoint())
         .s3Endpoint(fixture.bucket.endpoint())
+        .sandbox(true)
         .noPrompt(true)
         .build();
   }

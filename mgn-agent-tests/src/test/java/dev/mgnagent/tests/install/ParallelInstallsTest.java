@@ -102,6 +102,7 @@ class ParallelInstallsTest {
             .secretAccessKey(Secret.of(mgn.adminCredentials().secretAccessKey()))
             .endpoint(mgn.endpoint())
             .s3Endpoint(bucket.endpoint())
+            .sandbox(true)
             .noPrompt(true)
             .build());
   }

@@ -71,6 +71,7 @@ class SecretsCanaryTest {
         .sessionToken(Secret.of(TOKEN))
         .endpoint(fixture.mgn.endpoint())
         .s3Endpoint(fixture.bucket.endpoint())
+        .sandbox(true)
         .noPrompt(true);
   }
 
