@@ -1,5 +1,7 @@
 package dev.mgnagent.cli;
 
+import dev.mgnagent.mgn.ServiceRoleInitializer;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,9 +53,20 @@ class SandboxJarIT {
               line.path("accessKeyId").asText(), line.path("secretAccessKey").asText())))
           .httpClientBuilder(UrlConnectionHttpClient.builder())
           .build()) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.describeSourceServers(r -> {}))
+        assertThatThrownBy(() -> client.describeSourceServers(r -> {}))
             .isInstanceOf(UninitializedAccountException.class);
-        client.initializeService(r -> {});
+        // as on AWS, InitializeService alone fails until the service roles exist; the
+        // initializer creates them through the sandbox's IAM, STS and EC2 it printed
+        assertThatThrownBy(() -> client.initializeService(r -> {}))
+            .hasMessageContaining("Failed to create SLR or instance profiles");
+        try (ServiceRoleInitializer initializer = ServiceRoleInitializer.builder()
+            .mgnClient(client)
+            .iamEndpoint(URI.create(line.path("iamEndpoint").asText()))
+            .stsEndpoint(URI.create(line.path("stsEndpoint").asText()))
+            .ec2Endpoint(URI.create(line.path("ec2Endpoint").asText()))
+            .build()) {
+          assertThat(initializer.initialize().complete()).isTrue();
+        }
         assertThat(client.describeSourceServers(r -> {}).items()).isEmpty();
         assertThat(client.describeReplicationConfigurationTemplates(r -> {}).items()).hasSize(1);
       }
