@@ -4,6 +4,7 @@ import dev.mgnagent.Sleeper;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a command may know about the world it runs in, handed in rather than read from globals so
@@ -13,19 +14,32 @@ import java.util.Objects;
  * @param clock the clock for timeouts ({@code status --watch-timeout})
  * @param sleeper how commands wait between polls
  * @param terminal whether stdout is an interactive terminal (progress redrawn in place)
+ * @param console the terminal to ask the operator on, when there is one
  */
 public record CliContext(Map<String, String> environment, Clock clock, Sleeper sleeper,
-    boolean terminal) {
+    boolean terminal, Optional<Terminal> console) {
 
   /** Checks and copies. */
   public CliContext {
     environment = Map.copyOf(environment);
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(sleeper, "sleeper");
+    Objects.requireNonNull(console, "console");
   }
 
-  /** The real clock and sleeper; a terminal when the JVM has a console. */
+  /** Without a terminal to ask on. */
+  public CliContext(Map<String, String> environment, Clock clock, Sleeper sleeper,
+      boolean terminal) {
+    this(environment, clock, sleeper, terminal, Optional.empty());
+  }
+
+  /** The real clock and sleeper; a terminal (to show on and ask on) when the JVM has a console. */
   public CliContext(Map<String, String> environment) {
-    this(environment, Clock.systemUTC(), Sleeper.SYSTEM, System.console() != null);
+    this(environment, Clock.systemUTC(), Sleeper.SYSTEM, Terminal.system());
+  }
+
+  private CliContext(Map<String, String> environment, Clock clock, Sleeper sleeper,
+      Optional<Terminal> console) {
+    this(environment, clock, sleeper, console.isPresent(), console);
   }
 }

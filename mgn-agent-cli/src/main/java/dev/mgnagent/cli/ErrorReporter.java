@@ -101,6 +101,10 @@ final class ErrorReporter {
   }
 
   int failure(Throwable e) {
+    if (e instanceof FailedResult result) {
+      return report("FAILED", e.getMessage(), result.getCause(), ExitCodes.FAILED,
+          result.outcome());
+    }
     if (e instanceof InvalidRequestException invalid) {
       return report("INVALID_REQUEST", Flags.named(invalid).getMessage(), e,
           ExitCodes.INVALID_REQUEST);
@@ -147,12 +151,20 @@ final class ErrorReporter {
   }
 
   private int report(String type, String message, Throwable e, int exitCode) {
+    return report(type, message, e, exitCode, null);
+  }
+
+  /** With {@code resultOutcome}, the JSON document is a result with that field false. */
+  private int report(String type, String message, Throwable e, int exitCode,
+      String resultOutcome) {
     // a bad request is answered in one short line; a failure keeps its whole explanation
     String oneLine = exitCode == ExitCodes.INVALID_REQUEST ? shortLine(message)
         : oneLine(message, MAX_FAILURE_LINE);
     if (json) {
+      JsonWriter document = resultOutcome == null ? JsonWriter.object()
+          : JsonWriter.object().field("type", "result").field(resultOutcome, false);
       out.println(
-          JsonWriter.object()
+          document
               .beginObject("error")
               .field("type", type)
               .field("message", oneLine)

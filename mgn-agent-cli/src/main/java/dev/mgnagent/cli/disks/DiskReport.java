@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.disks;
 
+import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.Warning;
 import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.disk.Disk;
@@ -30,7 +31,7 @@ final class DiskReport {
       text.append('\n');
     }
     for (SelectedDisk disk : selection.disks()) {
-      text.append("Disk to replicate identified: ").append(disk.path()).append(" of size ")
+      text.append("Disk to replicate identified: ").append(TerminalText.escape(disk.path())).append(" of size ")
           .append(gibibytes(disk.sizeBytes())).append(" GiB (")
           .append(String.join(", ", disk.orderedReasons().stream().map(SelectionReason::name).toList()))
           .append(")\n");
@@ -51,10 +52,10 @@ final class DiskReport {
     for (Disk disk : inventory.disks()) {
       rows.add(
           new String[] {
-            disk.path(),
+            TerminalText.escape(disk.path()),
             String.format(Locale.ROOT, "%.1f", disk.sizeBytes() / GIB),
             disk.root() ? "yes" : "no",
-            disk.model().orElse("-")
+            disk.model().map(TerminalText::escape).orElse("-")
           });
     }
     int[] widths = new int[4];
@@ -75,10 +76,10 @@ final class DiskReport {
   static List<String> warnings(Inventory inventory, Selection selection) {
     List<String> lines = new ArrayList<>();
     for (Warning warning : inventory.warnings()) {
-      lines.add("warning: " + warning.message());
+      lines.add("warning: " + TerminalText.escape(warning.message()));
     }
     for (Warning warning : selection.warnings()) {
-      lines.add("warning: " + warning.message());
+      lines.add("warning: " + TerminalText.escape(warning.message()));
     }
     if (inventory.disks().isEmpty()) {
       lines.add("mgn-agent: no disk that MGN can replicate was found on this host");

@@ -7,15 +7,15 @@ import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.disk.DiskInventoryException;
 import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.host.Host;
-import dev.mgnagent.host.LocalHost;
-import java.nio.file.Files;
+import dev.mgnagent.cli.options.HostRootOption;
+import dev.mgnagent.cli.options.JsonOption;
 import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.Selection;
 import dev.mgnagent.selection.SelectionRequest;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,14 +36,9 @@ public final class DisksCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--json", description = "Print one JSON document instead of a table.")
-  boolean json;
+  @Mixin JsonOption json;
 
-  @Option(
-      names = "--host-root",
-      paramLabel = "DIR",
-      description = "Read sys, proc and dev under DIR instead of / (a copy or a fake tree).")
-  Path hostRoot;
+  @Mixin HostRootOption hostRoot;
 
   @Option(
       names = "--devices",
@@ -64,14 +59,14 @@ public final class DisksCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SelectionRequest request = new SelectionRequest(Optional.ofNullable(devices), forceVolumes, noPrompt);
-    Host host = hostRoot == null ? LocalHost.create() : LocalHost.rootedAt(checkedHostRoot());
+    Host host = hostRoot.host();
     Inventory inventory = read(host);
-    if (hostRoot != null && inventory.disks().isEmpty()) {
-      throw new InvalidRequestException("--host-root", "--host-root " + hostRoot
+    if (hostRoot.given().isPresent() && inventory.disks().isEmpty()) {
+      throw new InvalidRequestException("--host-root", "--host-root " + hostRoot.given().get()
           + ": no usable disk in this tree" + DiskReport.warningSummary(inventory));
     }
     Selection selection = ReplicationSelection.of(inventory, DevicePaths.of(host)).select(request);
-    if (json) {
+    if (json.json()) {
       spec.commandLine().getOut().println(DiskReport.json(inventory, selection));
     } else {
       spec.commandLine().getOut().print(DiskReport.table(inventory, selection));
@@ -80,25 +75,13 @@ public final class DisksCommand implements Callable<Integer> {
     return inventory.disks().isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
-  private Path checkedHostRoot() {
-    if (!Files.isDirectory(hostRoot)) {
-      throw new InvalidRequestException(
-          "--host-root", "--host-root " + hostRoot + ": no such directory");
-    }
-    if (!Files.isReadable(hostRoot) || !Files.isExecutable(hostRoot)) {
-      throw new InvalidRequestException(
-          "--host-root", "--host-root " + hostRoot + ": the directory cannot be read");
-    }
-    return hostRoot;
-  }
-
   private Inventory read(Host host) {
     try {
       return DiskInventory.of(host).read();
     } catch (DiskInventoryException e) {
-      if (hostRoot != null) {
+      if (hostRoot.given().isPresent()) {
         throw new InvalidRequestException(
-            "--host-root", "--host-root " + hostRoot + ": " + e.getMessage());
+            "--host-root", "--host-root " + hostRoot.given().get() + ": " + e.getMessage());
       }
       throw e;
     }

@@ -1,6 +1,12 @@
 package dev.mgnagent.cli.install;
 
+import java.util.List;
+import dev.mgnagent.install.InstallStep;
+import dev.mgnagent.install.InstallStepFinished;
+import dev.mgnagent.cli.output.TerminalText;
+import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.cli.FailedResult;
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
 import dev.mgnagent.cli.output.EventJson;
@@ -16,7 +22,6 @@ import dev.mgnagent.installer.InstallerStarted;
 import dev.mgnagent.cli.SignalStop;
 import java.util.concurrent.atomic.AtomicLong;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,41 +56,52 @@ public final class InstallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Prompts prompts = Prompts.forTerminal(options.noPrompt);
-    options.commandLineSecretWarnings().forEach(spec.commandLine().getErr()::println);
-    InstallRequest.Builder request = options.request(prompts, context);
+    InstallPrompts prompts = InstallPrompts.of(context, options.noPrompt);
     PrintWriter out = spec.commandLine().getOut();
-    EventListener listener = options.json ? new EventJson(out)
-        : new InstallRenderer(out, spec.commandLine().getErr(), prompts.interactive());
+    PrintWriter err = spec.commandLine().getErr();
+    InstallRequest.Builder request = options.request(prompts);
+    EventListener listener = options.json.json() ? new EventJson(out)
+        : new InstallRenderer(out, err, prompts.interactive());
     try (SandboxServers sandbox = options.sandbox ? options.startSandbox() : null) {
       AgentInstallation.Builder installation = AgentInstallation.builder().eventListener(listener);
-      InstallRequest checked = options.prepare(request, sandbox, installation, prompts, context);
+      InstallRequest checked = options.prepare(request, sandbox, installation, prompts);
       if (options.dryRun) {
         out.println(String.join(" ", installation.build().dryRun(checked)));
+        options.commandLineSecretWarnings().forEach(err::println);
         return ExitCodes.OK;
       }
-      AtomicLong installerPid = new AtomicLong(-1);
-      installation.eventListener(listener.andThen(
-          EventListener.on(InstallerStarted.class, e -> installerPid.set(e.pid()))));
-      RunningInstallation running = installation.build().start(checked);
-      try (SignalStop signals = SignalStop.on(running::cancel)) {
-        InstallationResult result = awaitStopped(running, signals, installerPid);
-        report(out, result);
-        return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
-      } catch (Stopped stopped) {
-        // the installation and mgn-agent's cleanup have ended; the sandbox closes below
-        spec.commandLine().getErr().println(stopped.getMessage());
-        return stopped.exitCode;
-      } catch (MgnAgentException e) {
-        if (!options.json || e instanceof dev.mgnagent.InvalidRequestException) {
-          throw e;
-        }
-        out.println(JsonWriter.object().field("type", "result").field("installed", false)
-            .beginObject("error").field("type", "FAILED").field("message", e.getMessage())
-            .endObject().toJson());
-        spec.commandLine().getErr().println("mgn-agent: " + e.getMessage());
-        return ExitCodes.FAILED;
+      return run(installation, checked, listener, out, err);
+    }
+  }
+
+  /** Runs the installation until it ends or a signal stops it; reports the result. */
+  private int run(AgentInstallation.Builder installation, InstallRequest checked,
+      EventListener listener, PrintWriter out, PrintWriter err) {
+    AtomicLong installerPid = new AtomicLong(-1);
+    // warned once the request is valid: a bad request gets its one line and nothing else
+    List<String> secretWarnings = options.commandLineSecretWarnings();
+    installation.eventListener(listener.andThen(
+        EventListener.on(InstallerStarted.class, e -> installerPid.set(e.pid())))
+        .andOn(InstallStepFinished.class, e -> {
+          if (e.step() == InstallStep.VALIDATE) {
+            secretWarnings.forEach(err::println);
+            err.flush();
+          }
+        }));
+    RunningInstallation running = installation.build().start(checked);
+    try (SignalStop signals = SignalStop.on(running::cancel)) {
+      InstallationResult result = awaitStopped(running, signals, installerPid);
+      report(out, err, result);
+      return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+    } catch (Stopped stopped) {
+      // the installation and mgn-agent's cleanup have ended; the sandbox closes after this
+      err.println(stopped.getMessage());
+      return stopped.exitCode;
+    } catch (MgnAgentException e) {
+      if (!options.json.json() || e instanceof InvalidRequestException) {
+        throw e;
       }
+      throw new FailedResult("installed", e);
     }
   }
 
@@ -130,8 +146,8 @@ public final class InstallCommand implements Callable<Integer> {
     }
   }
 
-  private void report(PrintWriter out, InstallationResult result) {
-    if (options.json) {
+  private void report(PrintWriter out, PrintWriter err, InstallationResult result) {
+    if (options.json.json()) {
       out.println(JsonWriter.object().field("type", "result").field("installed", true)
           .field("sourceServerId", result.sourceServerId().value())
           .field("selectedDisks", result.selection().paths())
@@ -139,7 +155,7 @@ public final class InstallCommand implements Callable<Integer> {
           .field("initialSync", result.initialSync().map(w -> w.outcome().name()))
           .warnings("warnings", result.warnings()).toJson());
     } else {
-      result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w.message()));
+      result.warnings().forEach(w -> err.println("warning: " + TerminalText.escape(w.message())));
       out.println("mgn-agent: installed; source server " + result.sourceServerId()
           + result.initialSync().map(w -> "; initial sync " + w.outcome().name().toLowerCase(java.util.Locale.ROOT)).orElse(""));
     }

@@ -1,42 +1,30 @@
 package dev.mgnagent.cli.install;
 
-import software.amazon.awssdk.regions.Region;
-import dev.mgnagent.mgn.WatchSettings;
-import dev.mgnagent.Regions;
-import dev.mgnagent.cli.service.InitializationOptions;
 import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.Loopback;
 import dev.mgnagent.Secret;
-import dev.mgnagent.cli.CliContext;
+import dev.mgnagent.Tags;
+import dev.mgnagent.cli.options.AwsOptions;
+import dev.mgnagent.cli.options.DualstackOption;
+import dev.mgnagent.cli.options.FlavorOption;
+import dev.mgnagent.cli.options.HostRootOption;
+import dev.mgnagent.cli.options.JsonOption;
+import dev.mgnagent.cli.options.S3EndpointOption;
 import dev.mgnagent.cli.sandbox.SandboxServers;
-import dev.mgnagent.disk.Disk;
-import dev.mgnagent.disk.DiskInventory;
+import dev.mgnagent.cli.service.InitializationOptions;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
-import dev.mgnagent.Tags;
-import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.Endpoints;
-import dev.mgnagent.Loopback;
-import dev.mgnagent.Shown;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /** The flags of {@code install}: the official installer's, then mgn-agent's own. */
 public final class InstallOptions {
 
-  @Option(names = "--region", paramLabel = "REGION", description = "The AWS region (asked for when missing on a terminal).")
-  String region;
+  @Mixin AwsOptions aws;
 
   @Option(names = "--aws-access-key-id", paramLabel = "KEY_ID", description = "The installer's access key ID.")
   String accessKeyId;
@@ -62,11 +50,7 @@ public final class InstallOptions {
   @Option(names = "--tags", paramLabel = "KEY=VALUE", arity = "1..*", description = "Tags for a new source server.")
   List<String> tags = new ArrayList<>();
 
-  @Option(names = "--s3-endpoint", paramLabel = "URL", description = "An S3 VPC endpoint for the installer's downloads.")
-  String s3Endpoint;
-
-  @Option(names = "--endpoint", paramLabel = "URL", description = "An MGN PrivateLink endpoint.")
-  String endpoint;
+  @Mixin S3EndpointOption s3;
 
   @Option(names = "--user-provided-id", paramLabel = "ID", description = "Your own ID for the source server (cannot be changed later).")
   String userProvidedId;
@@ -74,14 +58,9 @@ public final class InstallOptions {
   @Option(names = "--no-replication", description = "Install without starting replication.")
   boolean noReplication;
 
-  @Option(names = "--dualstack", description = "Dual-stack mode (needs --endpoint).")
-  boolean dualstack;
+  @Mixin DualstackOption dualstack;
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "Use this AWS profile for the credentials.")
-  String profile;
-
-  @Option(names = "--flavor", paramLabel = "binary|python", defaultValue = "binary", description = "Which installer to run (default: ${DEFAULT-VALUE}).")
-  String flavor;
+  @Mixin FlavorOption flavor;
 
   @Option(names = "--initialize-service", description = "Initialize MGN in the region when it is not (seed step 1).")
   boolean initializeService;
@@ -95,8 +74,7 @@ public final class InstallOptions {
   @Option(names = "--dry-run", description = "Print the installer command line that would run (secrets masked) and stop.")
   boolean dryRun;
 
-  @Option(names = "--json", description = "One JSON event per line, ending with a result.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Option(names = "--sandbox", description = "Run everything against local fakes on 127.0.0.1; nothing on this machine changes.")
   boolean sandbox;
@@ -109,8 +87,7 @@ public final class InstallOptions {
 
   @Mixin InitializationOptions initialization;
 
-  @Option(names = "--host-root", paramLabel = "DIR", description = "Only against a sandbox (--sandbox, or loopback --endpoint and --s3-endpoint): read the disks from DIR (a fake tree) instead of /.")
-  Path hostRoot;
+  @Mixin HostRootOption hostRoot;
 
   /** The most standard input may hold for {@code --aws-secret-access-key-stdin}. */
   private static final int MAX_STDIN_SECRETS = 16 * 1024;
@@ -171,19 +148,18 @@ public final class InstallOptions {
   }
 
   /** The request from the flags, with the region asked for when it is missing. */
-  InstallRequest.Builder request(Prompts prompts, CliContext context) {
+  InstallRequest.Builder request(InstallPrompts prompts) {
     diskRoot();
-    String chosenRegion = region != null ? region
-        : sandbox ? "us-east-1" : prompts.ask("AWS Region Name: ", "--region");
+    String chosenRegion = aws.region().orElseGet(() -> sandbox ? "us-east-1" : prompts.region());
     readSecretsFromStdin();
     InstallRequest.Builder builder = InstallRequest.builder()
-        .region(Region.of(Regions.requireWellFormed("--region", chosenRegion)))
+        .region(AwsOptions.checkedRegion(chosenRegion))
         .forceVolumes(forceVolumes)
         .noPrompt(noPrompt)
         .tags(Tags.parse(tags))
         .noReplication(noReplication)
-        .dualstack(dualstack)
-        .flavor(flavor())
+        .dualstack(dualstack.dualstack())
+        .flavor(flavor.flavor())
         .initializeService(initializeService)
         .skipPreflight(skipPreflight)
         .sandbox(sandbox)
@@ -198,9 +174,7 @@ public final class InstallOptions {
     if (sessionToken != null) {
       builder.sessionToken(Secret.of(sessionToken));
     }
-    if (profile != null) {
-      builder.profile(profile);
-    }
+    aws.profile().ifPresent(builder::profile);
     if (sha512 != null) {
       builder.installerSha512(sha512);
     }
@@ -214,19 +188,9 @@ public final class InstallOptions {
     initialization.sts(chosenRegion).ifPresent(builder::stsEndpoint);
     initialization.ec2(chosenRegion).ifPresent(builder::ec2Endpoint);
     initialization.stagingSubnet().ifPresent(builder::stagingSubnetId);
-    if (endpoint != null) {
-      builder.endpoint(Endpoints.parse("--endpoint", "MGN endpoint",
-          "vpce-0123-abcd.mgn." + chosenRegion + ".vpce.amazonaws.com", endpoint));
-    }
-    if (s3Endpoint != null) {
-      builder.s3Endpoint(Endpoints.parse("--s3-endpoint", "S3 endpoint",
-          "bucket.vpce-0123-abcd.s3." + chosenRegion + ".vpce.amazonaws.com", s3Endpoint));
-    }
-    if (initializeService && !sandbox && endpoint != null) {
-      initialization.requireAlongside(java.util.Optional.of(URI.create(
-          endpoint.contains("://") ? endpoint : "https://" + endpoint)));
-    }
-    if (sandbox && (endpoint != null || s3Endpoint != null || initialization.anyEndpoint())) {
+    aws.endpoint(chosenRegion).ifPresent(builder::endpoint);
+    s3.endpoint(chosenRegion).ifPresent(builder::s3Endpoint);
+    if (sandbox && (aws.endpointGiven() || s3.given() || initialization.anyEndpoint())) {
       throw new InvalidRequestException("--sandbox", "--sandbox brings its own endpoints; drop"
           + " --endpoint, --s3-endpoint, --iam-endpoint, --sts-endpoint and --ec2-endpoint");
     }
@@ -234,7 +198,7 @@ public final class InstallOptions {
   }
 
   SandboxServers startSandbox() {
-    return SandboxServers.start(region == null ? "us-east-1" : region, diskRoot());
+    return SandboxServers.start(aws.region().orElse("us-east-1"), diskRoot());
   }
 
   /** Whether to follow the initial sync. */
@@ -244,7 +208,7 @@ public final class InstallOptions {
 
   /** Where the disks are read: {@code /}, or {@code --host-root} in a sandbox. */
   Path diskRoot() {
-    if (hostRoot == null) {
+    if (hostRoot.given().isEmpty()) {
       return Path.of("/");
     }
     if (!sandbox && !againstLoopback()) {
@@ -252,10 +216,7 @@ public final class InstallOptions {
           + " (--sandbox, or loopback --endpoint and --s3-endpoint): a real installer reads this"
           + " machine's own disks");
     }
-    if (!Files.isDirectory(hostRoot)) {
-      throw new InvalidRequestException("--host-root", "--host-root " + hostRoot + ": no such directory");
-    }
-    return hostRoot.toAbsolutePath();
+    return hostRoot.checked().toAbsolutePath();
   }
 
   /**
@@ -263,107 +224,32 @@ public final class InstallOptions {
    * and configures the installation; returns the checked request.
    */
   InstallRequest prepare(InstallRequest.Builder request, SandboxServers sandboxServers,
-      AgentInstallation.Builder installation, Prompts prompts, CliContext context) {
+      AgentInstallation.Builder installation, InstallPrompts prompts) {
     LocalHost host = LocalHost.rootedAt(diskRoot());
-    // a sandbox keeps its install lock in its own directory, not in the machine's /run/lock
-    installation.host(sandboxServers == null ? host
-        : host.withLockRoot(sandboxServers.directory()));
-    if (sandboxServers != null) {
-      request.endpoint(sandboxServers.mgn().endpoint())
-          .s3Endpoint(sandboxServers.bucket().endpoint())
-          .iamEndpoint(sandboxServers.iam().endpoint())
-          .stsEndpoint(sandboxServers.sts().endpoint())
-          .ec2Endpoint(sandboxServers.ec2().endpoint())
-          .initializeService(true);
-      // the sandbox's fake installer runs as this user, never through sudo
-      installation.runAsRoot(true);
-      installation.workDirectory(directory(sandboxServers.directory().resolve("download")))
-          .watchSettings(WatchSettings.builder().interval(Duration.ofMillis(500))
-              .timeout(Duration.ofMinutes(2)).build());
-    }
-    if (sandboxServers != null && accessKeyId == null && profile == null) {
-      AwsBasicCredentials keys = sandboxServers.mgn().adminCredentials();
-      request.accessKeyId(keys.accessKeyId()).secretAccessKey(Secret.of(keys.secretAccessKey()));
+    boolean ownCredentials = accessKeyId != null || aws.profile().isPresent();
+    if (sandboxServers == null) {
+      installation.host(host);
     } else {
-      askForMissingCredentials(request, prompts, context);
+      sandboxServers.wire(request, installation, host, !ownCredentials);
+    }
+    if (sandboxServers == null || ownCredentials) {
+      prompts.missingCredentials(request, accessKeyId, secretAccessKey != null,
+          sessionToken != null, aws.profile().isPresent());
     }
     if (devices == null && !noPrompt && prompts.interactive()) {
-      askForDisks(request, prompts);
+      prompts.disks(request, diskRoot());
     }
-    return request.build();
+    InstallRequest checked = request.build(); // each value first, then how they combine
+    if (initializeService && sandboxServers == null && aws.endpointGiven()) {
+      initialization.requireAlongside(aws.endpoint(checked.region().id()));
+    }
+    return checked;
   }
-
-  /**
-   * The installer's credential prompts: only what is missing, only on a terminal, and keys count
-   * as missing only when neither a profile, the environment nor the default chain has any.
-   */
-  private void askForMissingCredentials(
-      InstallRequest.Builder request, Prompts prompts, CliContext context) {
-    String keyId = accessKeyId;
-    if (keyId == null) {
-      if (profile != null || hasEnvironmentKeys(context) || !prompts.interactive()
-          || defaultChainHasCredentials()) {
-        return;
-      }
-      keyId = prompts.ask("AWS Access Key ID: ", "--aws-access-key-id");
-      request.accessKeyId(keyId);
-    }
-    if (secretAccessKey == null) {
-      request.secretAccessKey(prompts.askSecret("AWS Secret Access Key: ", "--aws-secret-access-key"));
-    }
-    if (keyId.startsWith("ASIA") && sessionToken == null) {
-      request.sessionToken(prompts.askSecret("AWS Session Token: ", "--aws-session-token"));
-    }
-  }
-
-  /** The installer's disk prompt, listing the real disks; Enter means every disk. */
-  private void askForDisks(InstallRequest.Builder request, Prompts prompts) {
-    List<String> disks = DiskInventory.of(LocalHost.rootedAt(diskRoot())).read().disks().stream()
-        .map(Disk::path).toList();
-    request.devices(prompts.ask("Choose the disks you want to replicate. Your disks are: "
-        + String.join(",", disks) + "\nTo replicate some of the disks, type the path of the"
-        + " disks, separated with a comma (for example, /dev/sda,/dev/sdb). To replicate all"
-        + " disks, press Enter: ", "--devices"));
-  }
-
 
   /** Both endpoints given and on loopback: a sandbox serves them. */
   boolean againstLoopback() {
-    return endpoint != null && s3Endpoint != null
-        && Loopback.isLoopbackHost(Endpoints.parse("--endpoint", "MGN endpoint", "localhost",
-            endpoint).getHost())
-        && Loopback.isLoopbackHost(Endpoints.parse("--s3-endpoint", "S3 endpoint", "localhost",
-            s3Endpoint).getHost());
-  }
-
-  private InstallerFlavor flavor() {
-    return switch (flavor.toLowerCase(Locale.ROOT)) {
-      case "binary" -> InstallerFlavor.BINARY;
-      case "python" -> InstallerFlavor.PYTHON;
-      default -> throw new InvalidRequestException("--flavor",
-          "--flavor " + Shown.quoted(flavor) + " is not binary or python");
-    };
-  }
-
-  private static boolean hasEnvironmentKeys(CliContext context) {
-    return context.environment().containsKey("AWS_ACCESS_KEY_ID")
-        && context.environment().containsKey("AWS_SECRET_ACCESS_KEY");
-  }
-
-  private static boolean defaultChainHasCredentials() {
-    try (DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build()) {
-      chain.resolveCredentials();
-      return true;
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  private static Path directory(Path path) {
-    try {
-      return Files.createDirectories(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return aws.endpointGiven() && s3.given()
+        && Loopback.isLoopbackHost(aws.endpoint("localhost").orElseThrow().getHost())
+        && Loopback.isLoopbackHost(s3.endpoint("localhost").orElseThrow().getHost());
   }
 }

@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.install;
 
+import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.cli.output.ProgressRenderer;
 import dev.mgnagent.cli.service.ServerLine;
 import dev.mgnagent.installer.DownloadFinished;
@@ -17,7 +18,8 @@ import java.time.Instant;
 
 /**
  * Shows an installation as plain text: a line per finished step, the disks in the installer's own words,
- * and the installer's own transcript on stdout; download progress on stderr.
+ * and the installer's own transcript on stdout; download progress on stderr. Text from the
+ * installer, the host and MGN is escaped for the terminal.
  */
 final class InstallRenderer implements EventListener {
 
@@ -41,16 +43,17 @@ final class InstallRenderer implements EventListener {
         .andOn(DownloadProgress.class, progress::onEvent)
         .andOn(DownloadRetrying.class, progress::onEvent)
         .andOn(DownloadFinished.class, progress::onEvent)
-        .andOn(InstallStepFinished.class, finished -> print(
+        .andOn(InstallStepFinished.class, finished -> print(TerminalText.lines(
             finished.step() == InstallStep.SELECT_DISKS
-                ? finished.summary() : "mgn-agent: " + finished.summary()))
+                ? finished.summary() : "mgn-agent: " + finished.summary())))
         .andOn(ReplicationStatusChanged.class, changed -> {
-          print(ServerLine.summary(changed.current(), Instant.now()));
-          ServerLine.problem(changed.current()).ifPresent(p -> print("  " + p));
+          print(TerminalText.escape(ServerLine.summary(changed.current(), Instant.now())));
+          ServerLine.problem(changed.current())
+              .ifPresent(p -> print("  " + TerminalText.escape(p)));
         })
         .andOn(InstallerOutput.class, output -> {
           if (!output.line().startsWith("Identified volume for replication:")) {
-            print(output.line());
+            print(TerminalText.escape(output.line()));
           }
         });
   }

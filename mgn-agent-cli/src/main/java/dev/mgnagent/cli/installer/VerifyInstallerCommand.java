@@ -2,12 +2,14 @@ package dev.mgnagent.cli.installer;
 
 import software.amazon.awssdk.regions.Region;
 import dev.mgnagent.Regions;
-import dev.mgnagent.Endpoints;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
-import dev.mgnagent.cli.Flags;
 import dev.mgnagent.cli.SignalStop;
+import dev.mgnagent.cli.options.DualstackOption;
+import dev.mgnagent.cli.options.FlavorOption;
+import dev.mgnagent.cli.options.JsonOption;
+import dev.mgnagent.cli.options.S3EndpointOption;
 import dev.mgnagent.cli.output.ProgressRenderer;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerLocation;
@@ -22,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,20 +55,11 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
   @Option(names = "--region", required = true, paramLabel = "REGION", description = "The AWS region, such as us-east-1.")
   String region;
 
-  @Option(
-      names = "--s3-endpoint",
-      paramLabel = "URL",
-      description = "An S3 (VPC) endpoint, used path style; a bare host name means https.")
-  String s3Endpoint;
+  @Mixin S3EndpointOption s3;
 
-  @Option(names = "--dual-stack", description = "Use the dual-stack (IPv4 and IPv6) S3 host names.")
-  boolean dualStack;
+  @Mixin DualstackOption dualstack;
 
-  @Option(
-      names = "--flavor",
-      paramLabel = "binary|python",
-      description = "The binary installer (default) or the Python script (run with python3).")
-  String flavor = "binary";
+  @Mixin FlavorOption flavor;
 
   @Option(
       names = "--output",
@@ -88,12 +82,11 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
       description = "Check against this digest instead of downloading the published one.")
   String sha512;
 
-  @Option(names = "--json", description = "Print one JSON document.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
-    InstallerFlavor chosen = checkedFlavor();
+    InstallerFlavor chosen = flavor.flavor();
     InstallerLocation location = location(chosen);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -108,7 +101,7 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
         result = file != null ? verifier.verifyFile(checkedFile())
             : verifier.download(checkedOutput(chosen));
       } catch (InvalidRequestException e) {
-        throw Flags.named(e);
+        throw e;
       } catch (RuntimeException e) {
         if (signals.received().isEmpty()) {
           throw e;
@@ -121,7 +114,7 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
         return signals.exitCode();
       }
     }
-    out.println(json ? VerificationReport.json(result, chosen) : VerificationReport.text(result, file != null));
+    out.println(json.json() ? VerificationReport.json(result, chosen) : VerificationReport.text(result, file != null));
     return result.verified() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
@@ -133,7 +126,7 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
             .replaceExisting(force)
             .httpsProxy(variable(environment, "https_proxy"))
             .noProxy(variable(environment, "no_proxy"))
-            .eventListener(new ProgressRenderer(err, System.console() != null));
+            .eventListener(new ProgressRenderer(err, context.terminal()));
     if (sha512 != null) {
       builder.expectedSha512(sha512);
     }
@@ -141,39 +134,27 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
   }
 
   private InstallerLocation location(InstallerFlavor chosen) {
-    try {
-      if (s3Endpoint != null) {
-        if (dualStack) {
-          throw new InvalidRequestException("--dual-stack", "--dual-stack cannot be combined with --s3-endpoint");
-        }
-        java.net.URI endpoint = Endpoints.parse("s3Endpoint",
-            "S3 endpoint", "bucket.vpce-0123-abcd.s3.us-east-1.vpce.amazonaws.com", s3Endpoint);
-        if ("http".equalsIgnoreCase(endpoint.getScheme()) && sha512 == null) {
-          // the installer and its digest would both come unauthenticated from one port
-          throw new InvalidRequestException("s3Endpoint", "s3Endpoint " + endpoint + " is plain"
-              + " http: the installer and its digest would come unauthenticated from the same"
-              + " place; pin the installer's SHA-512 (installerSha512)");
-        }
-        return InstallerLocation.viaEndpoint(checkedRegion(), endpoint, chosen);
+    if (s3.given()) {
+      if (dualstack.dualstack()) {
+        throw new InvalidRequestException(dualstack.flag(), dualstack.flag()
+            + " cannot be combined with --s3-endpoint");
       }
-      return InstallerLocation.of(checkedRegion(), chosen,
-          dualStack ? UrlStyle.DUAL_STACK : UrlStyle.REGIONAL);
-    } catch (InvalidRequestException e) {
-      throw Flags.named(e);
+      java.net.URI endpoint = s3.endpoint("us-east-1").get();
+      if ("http".equalsIgnoreCase(endpoint.getScheme()) && sha512 == null) {
+        // the installer and its digest would both come unauthenticated from one port
+        throw new InvalidRequestException("s3Endpoint", "s3Endpoint " + endpoint + " is plain"
+            + " http: the installer and its digest would come unauthenticated from the same"
+            + " place; pin the installer's SHA-512 (installerSha512)");
+      }
+      return InstallerLocation.viaEndpoint(checkedRegion(), s3.endpoint("us-east-1").get(),
+          chosen);
     }
+    return InstallerLocation.of(checkedRegion(), chosen,
+        dualstack.dualstack() ? UrlStyle.DUAL_STACK : UrlStyle.REGIONAL);
   }
 
   private Region checkedRegion() {
     return Region.of(Regions.requireWellFormed("region", region));
-  }
-
-  private InstallerFlavor checkedFlavor() {
-    for (InstallerFlavor f : InstallerFlavor.values()) {
-      if (f.id().equals(flavor.toLowerCase(Locale.ROOT))) {
-        return f;
-      }
-    }
-    throw new InvalidRequestException("--flavor", "--flavor " + dev.mgnagent.Shown.quoted(flavor) + ": use binary or python");
   }
 
   private Path checkedFile() {

@@ -72,7 +72,7 @@ public final class ProgressRenderer implements EventListener {
       err.println();
       lastShown = -1;
     }
-    err.println(text);
+    err.println(TerminalText.escape(text));
   }
 
   private static String size(OptionalLong total) {

@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.preflight;
 
+import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.preflight.CheckResult;
 import dev.mgnagent.preflight.CheckStatus;
@@ -36,9 +37,11 @@ final class PreflightView {
       String status = String.format(Locale.ROOT, "%-8s", r.status().name());
       out.append(colour ? paint(r.status()) + status + RESET : status).append(' ')
           .append(String.format(Locale.ROOT, "%-" + width + "s", r.id())).append(' ')
-          .append(r.title()).append(": ").append(r.evidence()).append('\n');
+          .append(TerminalText.escape(r.title())).append(": ")
+          .append(TerminalText.escape(r.evidence())).append('\n');
       if (!r.remedy().isEmpty()) {
-        out.append(" ".repeat(9 + width + 1)).append("fix: ").append(r.remedy()).append('\n');
+        out.append(" ".repeat(9 + width + 1)).append("fix: ")
+            .append(TerminalText.escape(r.remedy())).append('\n');
       }
     }
     out.append(String.format(Locale.ROOT, "%d checks: %d passed, %d warnings, %d failed,"

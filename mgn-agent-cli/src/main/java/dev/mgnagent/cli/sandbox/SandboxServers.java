@@ -8,8 +8,18 @@ import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import dev.mgnagent.testkit.installer.FakeInstallerFailure;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
+import dev.mgnagent.Secret;
+import dev.mgnagent.host.LocalHost;
+import dev.mgnagent.install.AgentInstallation;
+import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.mgn.WatchSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * The CLI's sandbox: the testkit's {@link MgnSandbox} as {@code sandbox} and {@code install
@@ -78,6 +88,40 @@ public final class SandboxServers implements AutoCloseable {
   /** The temporary directory the fake installation goes to. */
   public Path directory() {
     return sandbox.workDirectory();
+  }
+
+  /**
+   * Points {@code install --sandbox} at these fakes: the request gets the sandbox's endpoints
+   * (initializing its MGN) and, with {@code adminKeys}, its administrator's keys; the
+   * installation keeps its lock, downloads and watch in the sandbox's directory and time scale.
+   */
+  public void wire(InstallRequest.Builder request, AgentInstallation.Builder installation,
+      LocalHost host, boolean adminKeys) {
+    // a sandbox keeps its install lock in its own directory, not in the machine's /run/lock
+    installation.host(host.withLockRoot(directory()))
+        .workDirectory(createDirectory(directory().resolve("download")))
+        .watchSettings(WatchSettings.builder().interval(Duration.ofMillis(500))
+            .timeout(Duration.ofMinutes(2)).build());
+    request.endpoint(mgn().endpoint())
+        .s3Endpoint(bucket().endpoint())
+        .iamEndpoint(iam().endpoint())
+        .stsEndpoint(sts().endpoint())
+        .ec2Endpoint(ec2().endpoint())
+        .initializeService(true);
+    // the sandbox's fake installer runs as this user, never through sudo
+    installation.runAsRoot(true);
+    if (adminKeys) {
+      AwsBasicCredentials keys = mgn().adminCredentials();
+      request.accessKeyId(keys.accessKeyId()).secretAccessKey(Secret.of(keys.secretAccessKey()));
+    }
+  }
+
+  private static Path createDirectory(Path path) {
+    try {
+      return Files.createDirectories(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Stops the fakes and deletes the sandbox's temporary directory, which only it wrote to. */

@@ -1,8 +1,10 @@
 package dev.mgnagent.cli.service;
 
+import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.cli.options.JsonOption;
 import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.mgn.InitializationPart;
 import dev.mgnagent.mgn.InitializationReport;
@@ -47,8 +49,7 @@ public final class InitServiceCommand implements Callable<Integer> {
   @Option(names = "--check", description = "Report each part of the initialization; change nothing.")
   boolean check;
 
-  @Option(names = "--json", description = "Print one JSON document.")
-  boolean json;
+  @Mixin JsonOption json;
 
   public InitServiceCommand(CliContext context) {
     this.context = context;
@@ -64,23 +65,18 @@ public final class InitServiceCommand implements Callable<Integer> {
     initialization.sts(region).ifPresent(b::stsEndpoint);
     initialization.ec2(region).ifPresent(b::ec2Endpoint);
     initialization.stagingSubnet().ifPresent(b::stagingSubnetId);
-    InitializationReport report;
-    List<String> created = List.of();
-    String summary;
     try (MgnClient client = target.newClient();
         ServiceRoleInitializer initializer = b.mgnClient(client)
             .credentialsProvider(target.credentials().provider()).build()) {
       if (check) {
-        report = initializer.inspect();
-        summary = report.complete() ? "MGN is initialized in " + region
+        InitializationReport report = initializer.inspect();
+        return render(target, report, List.of(), report.complete()
+            ? "MGN is initialized in " + region
             : "MGN is not completely initialized in " + region + ": run 'mgn-agent init-service"
-                + " --region " + region + "' with an administrator's credentials";
-      } else {
-        ServiceInitialization result = initializer.initialize();
-        report = result.report();
-        created = result.created();
-        summary = result.summary();
+                + " --region " + region + "' with an administrator's credentials");
       }
+      ServiceInitialization result = initializer.initialize();
+      return render(target, result.report(), result.created(), result.summary());
     } catch (InvalidRequestException e) {
       if (e.parameter().orElse("").equals("stagingSubnetId")) {
         throw new InvalidRequestException("--staging-subnet",
@@ -89,10 +85,14 @@ public final class InitServiceCommand implements Callable<Integer> {
       }
       throw e;
     }
+  }
+
+  private int render(ServiceOptions.Service target, InitializationReport report,
+      List<String> created, String summary) {
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (json.json()) {
       JsonWriter w = JsonWriter.object()
-          .field("region", region)
+          .field("region", target.region().id())
           .field("check", check)
           .field("initialized", report.complete())
           .field("created", created)
@@ -112,12 +112,12 @@ public final class InitServiceCommand implements Callable<Integer> {
       }
       for (InitializationPart p : report.parts()) {
         out.println(p.state().name().toLowerCase(Locale.ROOT) + ": " + p.name() + ": "
-            + p.detail());
+            + TerminalText.escape(p.detail()));
       }
       for (String note : report.notes()) {
-        out.println("note: " + note);
+        out.println("note: " + TerminalText.escape(note));
       }
-      out.println(summary);
+      out.println(TerminalText.escape(summary));
       out.println("credentials: " + target.credentials().description());
     }
     return report.complete() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -8,14 +8,13 @@ import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.disk.DiskInventoryException;
 import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.host.Host;
-import dev.mgnagent.host.LocalHost;
+import dev.mgnagent.cli.options.HostRootOption;
+import dev.mgnagent.cli.options.JsonOption;
 import dev.mgnagent.mgn.DiskReconciler;
 import dev.mgnagent.mgn.MgnDisks;
 import dev.mgnagent.mgn.Reconciliation;
 import dev.mgnagent.mgn.ReplicatedDisksReader;
 import dev.mgnagent.mgn.SourceServerId;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,12 +48,9 @@ public final class ReconcileCommand implements Callable<Integer> {
       description = "The source server of this host (s- and 17 letters and digits).")
   String id;
 
-  @Option(names = "--host-root", paramLabel = "DIR",
-      description = "Read the disks under this directory instead of / (a copied or fake tree).")
-  Path hostRoot;
+  @Mixin HostRootOption hostRoot;
 
-  @Option(names = "--json", description = "Print one JSON document.")
-  boolean json;
+  @Mixin JsonOption json;
 
   public ReconcileCommand(CliContext context) {
     this.context = context;
@@ -63,13 +59,13 @@ public final class ReconcileCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SourceServerId server = SourceServerId.parse("--source-server-id", id);
-    Host host = hostRoot == null ? LocalHost.create() : LocalHost.rootedAt(checkedRoot());
+    Host host = hostRoot.host();
     Inventory inventory;
     try {
       inventory = DiskInventory.of(host).read();
     } catch (DiskInventoryException e) {
       throw new InvalidRequestException("--host-root", "cannot list the disks"
-          + (hostRoot == null ? "" : " under --host-root " + hostRoot) + ": " + e.getMessage());
+          + hostRoot.given().map(r -> " under --host-root " + r).orElse("") + ": " + e.getMessage());
     }
     ServiceOptions.Service target = service.resolve(context);
     MgnDisks mgn;
@@ -77,19 +73,11 @@ public final class ReconcileCommand implements Callable<Integer> {
       mgn = ReplicatedDisksReader.of(client).read(server);
     }
     Reconciliation result = DiskReconciler.of(inventory, DevicePaths.of(host)).reconcile(mgn);
-    if (json) {
+    if (json.json()) {
       spec.commandLine().getOut().println(ReconcileReport.json(server, result));
     } else {
       spec.commandLine().getOut().print(ReconcileReport.table(result));
     }
     return result.needsAction() ? ExitCodes.FAILED : ExitCodes.OK;
-  }
-
-  private Path checkedRoot() {
-    if (!Files.isDirectory(hostRoot)) {
-      throw new InvalidRequestException("--host-root", "--host-root " + hostRoot
-          + ": no such directory");
-    }
-    return hostRoot;
   }
 }

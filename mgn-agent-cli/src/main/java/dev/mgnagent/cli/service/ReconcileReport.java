@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.service;
 
+import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.Warning;
 import dev.mgnagent.mgn.ReconciledDisk;
@@ -21,14 +22,20 @@ final class ReconcileReport {
         "HOST SIZE", "CHANGE", "WHAT TO DO"));
     for (ReconciledDisk d : r.disks()) {
       text.append(String.format(Locale.ROOT, "%-16s  %-16s  %-10s  %-10s  %-14s  %s%n",
-          d.mgnDeviceName().orElse("-") + (d.mgnBoot() ? " (boot)" : ""),
-          d.hostPath().orElse("-") + (d.hostBoot() ? " (boot)" : ""),
-          size(d.mgnBytes()), size(d.hostBytes()), d.change(), d.action()));
+          safe(d.mgnDeviceName()) + (d.mgnBoot() ? " (boot)" : ""),
+          safe(d.hostPath()) + (d.hostBoot() ? " (boot)" : ""),
+          size(d.mgnBytes()), size(d.hostBytes()), d.change(), TerminalText.escape(d.action())));
     }
     for (Warning w : r.warnings()) {
-      text.append("warning: ").append(w.code()).append(": ").append(w.message()).append('\n');
+      text.append("warning: ").append(w.code()).append(": ")
+          .append(TerminalText.escape(w.message())).append('\n');
     }
     return text.toString();
+  }
+
+  /** Service or host text for the terminal: escaped, or "-" when absent. */
+  private static String safe(Optional<String> text) {
+    return text.map(TerminalText::escape).orElse("-");
   }
 
   private static String size(OptionalLong bytes) {

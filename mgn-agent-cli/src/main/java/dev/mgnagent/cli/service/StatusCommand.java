@@ -2,6 +2,7 @@ package dev.mgnagent.cli.service;
 
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.cli.options.JsonOption;
 import dev.mgnagent.cli.output.DurationFlag;
 import dev.mgnagent.mgn.ReplicationWatcher;
 import dev.mgnagent.mgn.WatchOutcome;
@@ -55,9 +56,7 @@ public final class StatusCommand implements Callable<Integer> {
       description = "Only archived (true) or only unarchived (false) servers.")
   Boolean archived;
 
-  @Option(names = "--json", description = "Print one JSON document (with --watch: one JSON event"
-      + " per line, then a result).")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Option(names = "--watch", description = "Follow the servers until every one replicates"
       + " continuously (or is stopped/paused): exit 0; exit 1 on a replication error, STALLED,"
@@ -91,7 +90,7 @@ public final class StatusCommand implements Callable<Integer> {
     try (MgnClient client = target.newClient()) {
       servers = ReplicationStatusReader.of(client).read(filter);
     }
-    if (json) {
+    if (json.json()) {
       spec.commandLine().getOut().println(StatusReport.json(target.region().id(), servers));
     } else {
       spec.commandLine().getOut().print(StatusReport.table(servers));
@@ -102,7 +101,7 @@ public final class StatusCommand implements Callable<Integer> {
   private int watch(ServiceOptions.Service target, ServerFilter filter, Duration timeout,
       Duration interval) throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    WatchView view = json ? new WatchJson(out)
+    WatchView view = json.json() ? new WatchJson(out)
         : context.terminal() ? new WatchScreen(out, context.clock())
         : new WatchLines(out, context.clock());
     WatchResult result;

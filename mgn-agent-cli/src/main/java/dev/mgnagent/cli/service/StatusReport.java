@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.service;
 
+import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.mgn.DiskReplication;
 import dev.mgnagent.mgn.ServerReplicationStatus;
@@ -22,16 +23,22 @@ final class StatusReport {
         "LIFECYCLE", "REPLICATED"));
     for (ServerReplicationStatus server : servers) {
       text.append(String.format(Locale.ROOT, "%-19s  %-24s  %-18s  %-20s  %s%n",
-          server.id(), server.hostname().orElse("-"), server.replicationState().orElse("-"),
-          server.lifecycleState().orElse("-"), progress(server.replicatedBytes(), server.totalBytes())));
-      server.error().ifPresent(e -> text.append("  error: ").append(e.code()).append(": ")
-          .append(e.meaning()).append("\n  to do: ").append(e.remedy()).append('\n'));
+          server.id(), safe(server.hostname()), safe(server.replicationState()),
+          safe(server.lifecycleState()), progress(server.replicatedBytes(), server.totalBytes())));
+      server.error().ifPresent(e -> text.append("  error: ").append(TerminalText.escape(e.code()))
+          .append(": ").append(TerminalText.escape(e.meaning())).append("\n  to do: ")
+          .append(TerminalText.escape(e.remedy())).append('\n'));
       for (DiskReplication disk : server.disks()) {
-        text.append(String.format(Locale.ROOT, "  %-17s  %s%n", disk.deviceName(),
+        text.append(String.format(Locale.ROOT, "  %-17s  %s%n", TerminalText.escape(disk.deviceName()),
             progress(disk.replicatedBytes(), disk.totalBytes())));
       }
     }
     return text.toString();
+  }
+
+  /** Service text for the terminal: escaped, or "-" when absent. */
+  private static String safe(java.util.Optional<String> text) {
+    return text.map(TerminalText::escape).orElse("-");
   }
 
   private static String progress(long replicated, long total) {

@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.service;
 
+import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.event.MgnAgentEvent;
 import dev.mgnagent.mgn.ReplicationStatusChanged;
 import dev.mgnagent.mgn.ServerReplicationStatus;
@@ -32,8 +33,8 @@ final class WatchLines implements WatchView {
       String key = s.replicationState().orElse("") + "|" + s.currentStep().orElse(null) + "|"
           + s.error().map(e -> e.code()).orElse("") + "|" + (int) (s.progressPercent() / 10);
       if (!key.equals(shown.put(s.id(), key))) {
-        out.println(ServerLine.summary(s, clock.instant()));
-        ServerLine.problem(s).ifPresent(p -> out.println("  " + p));
+        out.println(TerminalText.escape(ServerLine.summary(s, clock.instant())));
+        ServerLine.problem(s).ifPresent(p -> out.println("  " + TerminalText.escape(p)));
         out.flush();
       }
     }

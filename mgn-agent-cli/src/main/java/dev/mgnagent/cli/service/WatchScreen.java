@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.service;
 
+import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.event.MgnAgentEvent;
 import dev.mgnagent.mgn.ReplicationRefreshed;
 import dev.mgnagent.mgn.DiskReplication;
@@ -45,7 +46,7 @@ final class WatchScreen implements WatchView {
     if (drawnLines > 0) {
       out.print("\033[" + drawnLines + "F\033[J");
     }
-    lines.forEach(out::println);
+    lines.forEach(line -> out.println(TerminalText.escape(line)));
     drawnLines = lines.size();
     out.flush();
   }

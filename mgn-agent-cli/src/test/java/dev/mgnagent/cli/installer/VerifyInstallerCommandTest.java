@@ -210,6 +210,16 @@ class VerifyInstallerCommandTest {
     assertInvalid(run, "--dual-stack");
   }
 
+  @Test
+  void dualstackIsTheInstallersSpellingAndTheOtherAHiddenAlias() {
+    CliRun run = CliRun.of("verify-installer", "--region", "af-south-1", "--dualstack",
+        "--s3-endpoint", "https://x");
+    CliRun help = CliRun.of("verify-installer", "--help");
+
+    assertInvalid(run, "--dualstack cannot be combined with --s3-endpoint");
+    assertThat(help.out()).contains("--dualstack").doesNotContain("--dual-stack");
+  }
+
   private static void assertInvalid(CliRun run, String flag) {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.err().lines()).singleElement().asString().startsWith("mgn-agent: ").contains(flag);

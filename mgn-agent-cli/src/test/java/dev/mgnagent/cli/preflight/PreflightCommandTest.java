@@ -84,7 +84,7 @@ class PreflightCommandTest {
 
   @Test
   void badFlagValuesAreInvalidRequestsNamingTheFlag() {
-    assertThat(CliRun.of("preflight", "--flavor", "rpm").err()).contains("--flavor 'rpm'");
+    assertThat(CliRun.of("preflight", "--flavor", "rpm").err()).contains("'--flavor': 'rpm'");
     assertThat(CliRun.of("preflight", "--flavor", "rpm").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("preflight", "--endpoint", "http://mgn.example.com").exitCode())
         .isEqualTo(2);
