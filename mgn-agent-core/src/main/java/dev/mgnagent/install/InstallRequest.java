@@ -567,14 +567,17 @@ public final class InstallRequest {
       }
       if (userProvidedId != null) {
         requireOneLine("userProvidedId", userProvidedId);
-      }
-      if (userProvidedId != null) {
         RegistrationRequest.userProvidedIdProblem(userProvidedId).ifPresent(problem -> {
           throw new InvalidRequestException("userProvidedId", "userProvidedId " + problem);
         });
       }
       if (profile != null) {
         requireOneLine("profile", profile);
+      }
+      if (forceVolumes && !allowSecretOnCommandLine && accessKeyId != null) {
+        throw new InvalidRequestException("forceVolumes", "forceVolumes runs the installer"
+            + " without prompts, so the secret key would go on its command line, where other"
+            + " users of this server can see it; set allowSecretOnCommandLine to accept that");
       }
       if (s3Endpoint != null && "http".equalsIgnoreCase(s3Endpoint.getScheme()) && !sandbox
           && installerSha512 == null) {
@@ -583,11 +586,6 @@ public final class InstallRequest {
         throw new InvalidRequestException("s3Endpoint", "s3Endpoint " + s3Endpoint + " is plain"
             + " http: the installer and its digest would come unauthenticated from the same"
             + " place; pin the installer's SHA-512 (installerSha512) or use a sandbox");
-      }
-      if (forceVolumes && !allowSecretOnCommandLine && accessKeyId != null) {
-        throw new InvalidRequestException("forceVolumes", "forceVolumes runs the installer"
-            + " without prompts, so the secret key would go on its command line, where other"
-            + " users of this server can see it; set allowSecretOnCommandLine to accept that");
       }
       return new InstallRequest(this, selection);
     }

@@ -134,6 +134,7 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
   }
 
   private InstallerLocation location(InstallerFlavor chosen) {
+    Region region = checkedRegion(); // each value first, then how they combine
     if (s3.given()) {
       if (dualstack.dualstack()) {
         throw new InvalidRequestException(dualstack.flag(), dualstack.flag()
@@ -146,10 +147,9 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
             + " http: the installer and its digest would come unauthenticated from the same"
             + " place; pin the installer's SHA-512 (installerSha512)");
       }
-      return InstallerLocation.viaEndpoint(checkedRegion(), s3.endpoint("us-east-1").get(),
-          chosen);
+      return InstallerLocation.viaEndpoint(region, endpoint, chosen);
     }
-    return InstallerLocation.of(checkedRegion(), chosen,
+    return InstallerLocation.of(region, chosen,
         dualstack.dualstack() ? UrlStyle.DUAL_STACK : UrlStyle.REGIONAL);
   }
 
