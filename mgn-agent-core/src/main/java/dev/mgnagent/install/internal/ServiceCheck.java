@@ -43,8 +43,10 @@ final class ServiceCheck {
       request.stagingSubnetId().ifPresent(b::stagingSubnetId);
       try (ServiceRoleInitializer initializer = b.build()) {
         ServiceInitialization result = initializer.initialize();
-        initialized = result.created().isEmpty() ? "" : "; created "
-            + String.join(", ", result.created());
+        // one line per step: the parts themselves are what init-service prints
+        initialized = result.created().isEmpty() ? ""
+            : "; created " + result.created().size() + " part(s) (roles, policies, service,"
+                + " templates: see 'mgn-agent init-service --check')";
         if (!result.complete()) {
           warnings.add(new Warning(Warning.Code.INITIALIZATION_INCOMPLETE, result.summary()));
         }
