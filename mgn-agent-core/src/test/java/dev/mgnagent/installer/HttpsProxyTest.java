@@ -1,6 +1,7 @@
 package dev.mgnagent.installer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mgnagent.InvalidRequestException;
@@ -44,12 +45,13 @@ class HttpsProxyTest {
   }
 
   @Test
-  void proxiesWithCredentialsOrTlsAreRefusedAsInvalid() {
+  void proxiesWithCredentialsAreRefusedAndAnHttpsSchemeIsAConnectProxy() {
     assertThatThrownBy(() -> InstallerVerifier.builder().httpsProxy("http://user:pw@proxy:3128"))
         .isInstanceOf(InvalidRequestException.class).hasMessageContaining("not supported yet")
         .hasMessageNotContaining("pw");
-    assertThatThrownBy(() -> InstallerVerifier.builder().httpsProxy("https://proxy:3128"))
-        .isInstanceOf(InvalidRequestException.class);
+    // the form MGN's own proxy documentation shows: used as an HTTP CONNECT proxy
+    assertThatCode(() -> InstallerVerifier.builder().httpsProxy("https://proxy:3128"))
+        .doesNotThrowAnyException();
   }
 
   @Test
