@@ -32,6 +32,8 @@ class InstallJsonFailureTest {
       CliRun run = CliRun.withEnvironment(Map.of("HOME", temp.toString()), "install",
           "--region", "eu-west-3", "--endpoint", sandbox.mgn().endpoint().toString(),
           "--s3-endpoint", sandbox.bucket().endpoint().toString(),
+          "--sha512", sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.BINARY),
+          "--skip-preflight",
           "--aws-access-key-id", sandbox.mgn().adminCredentials().accessKeyId(),
           "--aws-secret-access-key", sandbox.mgn().adminCredentials().secretAccessKey(),
           "--iam-endpoint", sandbox.iam().endpoint().toString(),
