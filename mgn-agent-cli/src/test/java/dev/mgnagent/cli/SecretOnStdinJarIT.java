@@ -46,7 +46,8 @@ class SecretOnStdinJarIT {
   void start() throws IOException {
     tmp = Files.createDirectories(temp.resolve("tmp"));
     host = FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(temp.resolve("host"));
-    sandbox = SandboxServers.start("eu-west-3", host);
+    // line-buffered: the test waits for the line the installer prints just before it hangs
+    sandbox = SandboxServers.start("eu-west-3", host, installer -> installer.lineBuffered(true));
     AwsSessionCredentials canary = AwsSessionCredentials.create(KEY_ID, SECRET, TOKEN);
     sandbox.mgn().addCredentials(canary, Set.of("*"));
     // --initialize-service goes through the sandbox's IAM, STS and EC2 with the same keys
