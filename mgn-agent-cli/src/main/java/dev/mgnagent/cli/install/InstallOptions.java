@@ -98,6 +98,9 @@ public final class InstallOptions {
    */
   List<String> commandLineSecretWarnings() {
     List<String> warnings = new ArrayList<>();
+    if (secretFromStdin) {
+      return warnings; // the values were read from standard input, not from the command line
+    }
     for (String[] flag : new String[][] {
         {"--aws-secret-access-key", secretAccessKey}, {"--aws-session-token", sessionToken}}) {
       if (flag[1] != null) {
