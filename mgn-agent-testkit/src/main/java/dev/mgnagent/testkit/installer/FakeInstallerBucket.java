@@ -282,14 +282,11 @@ public final class FakeInstallerBucket implements Startable {
     String path = exchange.getRequestURI().getRawPath();
     Optional<String> range = header(exchange, "Range");
     Optional<String> ifRange = header(exchange, "If-Range");
-    Served served = new Served();
+    Served served = new Served(exchange.getRequestMethod(), path, range, ifRange);
     try {
       answer(exchange, path, range, ifRange, served);
     } finally {
-      requests.add(
-          new RecordedRequest(
-              exchange.getRequestMethod(), path, range, ifRange, served.status, served.firstByte,
-              served.bytes));
+      served.publish();
       if (served.stalled) {
         awaitClose(whenClosed);
       }
@@ -297,12 +294,41 @@ public final class FakeInstallerBucket implements Startable {
     }
   }
 
-  /** What one answer served, filled in as it is sent. */
-  private static final class Served {
+  /**
+   * What one answer served. It is published to {@link #requests()} before the response's last
+   * byte leaves, so a client that has its response always finds it recorded, and corrected after
+   * when less was sent than planned (a client that hung up).
+   */
+  private final class Served {
+    private final String method;
+    private final String path;
+    private final Optional<String> range;
+    private final Optional<String> ifRange;
     int status = 500;
     long firstByte;
     long bytes;
     boolean stalled;
+    private int index = -1;
+
+    Served(String method, String path, Optional<String> range, Optional<String> ifRange) {
+      this.method = method;
+      this.path = path;
+      this.range = range;
+      this.ifRange = ifRange;
+    }
+
+    void publish() {
+      RecordedRequest recorded =
+          new RecordedRequest(method, path, range, ifRange, status, firstByte, bytes);
+      synchronized (requests) {
+        if (index < 0) {
+          requests.add(recorded);
+          index = requests.size() - 1;
+        } else {
+          requests.set(index, recorded);
+        }
+      }
+    }
   }
 
   /** Answers; {@code served} records the status, the first byte offset and the bytes sent. */
@@ -311,17 +337,18 @@ public final class FakeInstallerBucket implements Startable {
       Served served)
       throws IOException {
     if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-      served.status = error(exchange, 405, "MethodNotAllowed");
+      error(exchange, 405, "MethodNotAllowed", served);
       return;
     }
     if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       int status = failureStatus;
-      served.status =
-          error(exchange, status, status == 503 ? "SlowDown" : status == 403 ? "AccessDenied" : "InternalError");
+      String code =
+          status == 503 ? "SlowDown" : status == 403 ? "AccessDenied" : "InternalError";
+      error(exchange, status, code, served);
       return;
     }
     if (forbidden) {
-      served.status = error(exchange, 403, "AccessDenied");
+      error(exchange, 403, "AccessDenied", served);
       return;
     }
     for (InstallerFlavor flavor : InstallerFlavor.values()) {
@@ -342,7 +369,7 @@ public final class FakeInstallerBucket implements Startable {
         return;
       }
     }
-    served.status = error(exchange, 404, "NoSuchKey");
+    error(exchange, 404, "NoSuchKey", served);
   }
 
   private void serveObject(
@@ -374,7 +401,7 @@ public final class FakeInstallerBucket implements Startable {
         }
         if (first >= object.length || last < first) {
           headers.set("Content-Range", "bytes */" + object.length);
-          served.status = error(exchange, 416, "InvalidRange");
+          error(exchange, 416, "InvalidRange", served);
           return;
         }
         status = 206;
@@ -394,13 +421,7 @@ public final class FakeInstallerBucket implements Startable {
       HttpExchange exchange, int status, byte[] data, int from, int length, Served served,
       long cut, long stall)
       throws IOException {
-    served.status = status;
-    served.firstByte = from;
     boolean head = exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(status, head ? -1 : length);
-    if (head) {
-      return;
-    }
     long stop = from + (long) length;
     if (cut >= 0) {
       stop = Math.min(stop, Math.max(from, cut));
@@ -408,15 +429,26 @@ public final class FakeInstallerBucket implements Startable {
     if (stall >= 0) {
       stop = Math.min(stop, Math.max(from, stall));
     }
+    served.status = status;
+    served.firstByte = from;
+    served.bytes = head ? 0 : stop - from;
+    served.publish();
+    exchange.sendResponseHeaders(status, head ? -1 : length);
+    if (head) {
+      return;
+    }
     OutputStream body = exchange.getResponseBody();
     int position = from;
-    while (position < stop) {
-      int chunk = (int) Math.min(64 * 1024, stop - position);
-      body.write(data, position, chunk);
-      position += chunk;
-      served.bytes += chunk;
+    try {
+      while (position < stop) {
+        int chunk = (int) Math.min(64 * 1024, stop - position);
+        body.write(data, position, chunk);
+        position += chunk;
+      }
+      body.flush();
+    } finally {
+      served.bytes = position - from;
     }
-    body.flush();
     if (stop < from + (long) length) {
       if (stall >= 0 && (cut < 0 || stall <= cut)) {
         served.stalled = true;
@@ -434,17 +466,19 @@ public final class FakeInstallerBucket implements Startable {
     }
   }
 
-  private int error(HttpExchange exchange, int status, String code) throws IOException {
+  private void error(HttpExchange exchange, int status, String code, Served served)
+      throws IOException {
     byte[] body =
         ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code
                 + "</Code><Message>fake installer bucket</Message></Error>")
             .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/xml");
+    served.status = status;
+    served.publish();
     exchange.sendResponseHeaders(status, exchange.getRequestMethod().equals("HEAD") ? -1 : body.length);
     if (!exchange.getRequestMethod().equals("HEAD")) {
       exchange.getResponseBody().write(body);
     }
-    return status;
   }
 
   private byte[] object(InstallerFlavor flavor) {
