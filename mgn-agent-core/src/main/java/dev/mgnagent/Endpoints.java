@@ -29,8 +29,12 @@ public final class Endpoints {
       throw invalid(parameter, what, endpoint, "longer than " + MAX_LENGTH + " characters");
     }
     if (!Shown.isPrintableAscii(endpoint.strip())) {
-      throw invalid(parameter, what, endpoint, "it holds a control or non-ASCII character; type"
-          + " the host name in ASCII (punycode for an international name)");
+      throw invalid(
+          parameter,
+          what,
+          endpoint,
+          "it holds a control or non-ASCII character; type"
+              + " the host name in ASCII (punycode for an international name)");
     }
     String text = endpoint.strip();
     if (!text.contains("://")) {
@@ -47,20 +51,28 @@ public final class Endpoints {
       throw invalid(parameter, what, endpoint, "no host name in it");
     }
     if (uri.getPort() == 0 || uri.getPort() > 65535) {
-      throw invalid(parameter, what, endpoint, "port " + uri.getPort()
-          + " is out of range (1 to 65535)");
+      throw invalid(
+          parameter, what, endpoint, "port " + uri.getPort() + " is out of range (1 to 65535)");
     }
     if (uri.getRawAuthority().endsWith(":")) {
       throw invalid(parameter, what, endpoint, "the port after ':' is missing");
     }
     if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw invalid(parameter, what, endpoint,
+      throw invalid(
+          parameter,
+          what,
+          endpoint,
           "give only a scheme, host, port and optional path, without user, query or fragment");
     }
     if (scheme.equals("http")) {
       if (!Loopback.isLoopbackHost(uri.getHost())) {
-        throw invalid(parameter, what, endpoint, "plain http:// is accepted only for loopback"
-            + " (127.0.0.0/8, ::1, localhost); use https://" + uri.getHost());
+        throw invalid(
+            parameter,
+            what,
+            endpoint,
+            "plain http:// is accepted only for loopback"
+                + " (127.0.0.0/8, ::1, localhost); use https://"
+                + uri.getHost());
       }
     } else if (!scheme.equals("https")) {
       throw invalid(parameter, what, endpoint, "the scheme must be https (or http for loopback)");
@@ -78,7 +90,7 @@ public final class Endpoints {
       String parameter, String what, String endpoint, String why) {
     // user info may hold a password or a secret key: never repeat it
     String shown = endpoint == null ? null : endpoint.replaceAll("(?<=//)[^/@]*@", "****@");
-    return new InvalidRequestException(parameter,
-        Regions.flagPrefix(parameter) + what + " " + Shown.quoted(shown) + ": " + why);
+    return new InvalidRequestException(
+        parameter, Regions.flagPrefix(parameter) + what + " " + Shown.quoted(shown) + ": " + why);
   }
 }

@@ -3,8 +3,8 @@ package dev.mgnagent;
 import java.util.Locale;
 
 /**
- * Decides, without a DNS lookup, whether a host names this machine's loopback interface: a
- * literal 127.0.0.0/8 address, {@code ::1} (with or without brackets, in any spelling) or {@code
+ * Decides, without a DNS lookup, whether a host names this machine's loopback interface: a literal
+ * 127.0.0.0/8 address, {@code ::1} (with or without brackets, in any spelling) or {@code
  * localhost}. Plain {@code http://} is accepted only for such hosts.
  */
 public final class Loopback {

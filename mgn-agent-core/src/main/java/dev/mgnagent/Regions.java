@@ -14,20 +14,55 @@ public final class Regions {
   /** The regions in the installation guide's download table. */
   private static final Set<String> KNOWN =
       Set.of(
-          "us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1",
-          "ap-south-1", "ap-south-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
-          "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
-          "ap-southeast-5", "ap-southeast-7", "ca-central-1", "eu-central-1", "eu-central-2",
-          "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1",
-          "me-south-1", "me-central-1", "il-central-1", "sa-east-1", "us-gov-east-1",
+          "us-east-1",
+          "us-east-2",
+          "us-west-1",
+          "us-west-2",
+          "af-south-1",
+          "ap-east-1",
+          "ap-south-1",
+          "ap-south-2",
+          "ap-northeast-1",
+          "ap-northeast-2",
+          "ap-northeast-3",
+          "ap-southeast-1",
+          "ap-southeast-2",
+          "ap-southeast-3",
+          "ap-southeast-4",
+          "ap-southeast-5",
+          "ap-southeast-7",
+          "ca-central-1",
+          "eu-central-1",
+          "eu-central-2",
+          "eu-west-1",
+          "eu-west-2",
+          "eu-west-3",
+          "eu-south-1",
+          "eu-south-2",
+          "eu-north-1",
+          "me-south-1",
+          "me-central-1",
+          "il-central-1",
+          "sa-east-1",
+          "us-gov-east-1",
           "us-gov-west-1");
 
   /** Opt-in regions of that table: the short URL form is not documented for them. */
   private static final Set<String> OPT_IN =
       Set.of(
-          "af-south-1", "ap-east-1", "ap-south-2", "ap-southeast-3", "ap-southeast-4",
-          "ap-southeast-5", "ap-southeast-7", "eu-south-1", "eu-south-2", "eu-central-2",
-          "me-south-1", "me-central-1", "il-central-1");
+          "af-south-1",
+          "ap-east-1",
+          "ap-south-2",
+          "ap-southeast-3",
+          "ap-southeast-4",
+          "ap-southeast-5",
+          "ap-southeast-7",
+          "eu-south-1",
+          "eu-south-2",
+          "eu-central-2",
+          "me-south-1",
+          "me-central-1",
+          "il-central-1");
 
   private Regions() {}
 
@@ -44,15 +79,19 @@ public final class Regions {
    */
   public static String requireWellFormed(String parameter, String region) {
     if (region == null || region.isBlank()) {
-      throw new InvalidRequestException(parameter, flagPrefix(parameter)
-          + "no region given; name one such as us-east-1");
+      throw new InvalidRequestException(
+          parameter, flagPrefix(parameter) + "no region given; name one such as us-east-1");
     }
     if (!isWellFormed(region)) {
       String lower = region.length() > 64 ? "" : region.strip().toLowerCase(Locale.ROOT);
       String hint = isWellFormed(lower) ? " (region names are lower case: " + lower + ")" : "";
       throw new InvalidRequestException(
-          parameter, flagPrefix(parameter) + "region " + Shown.quoted(region) + " is not a region name such as us-east-1"
-          + hint);
+          parameter,
+          flagPrefix(parameter)
+              + "region "
+              + Shown.quoted(region)
+              + " is not a region name such as us-east-1"
+              + hint);
     }
     return region;
   }

@@ -1,10 +1,10 @@
 package dev.mgnagent;
 
 /**
- * How a value the user typed appears in an error message: quoted, every character outside
- * printable ASCII escaped as {@code \}{@code uXXXX} (so a control character cannot break the line
- * and a look-alike such as a Cyrillic {@code ѕ} is visible), and cut after about {@value
- * #MAX_SHOWN} characters of output with the full length given.
+ * How a value the user typed appears in an error message: quoted, every character outside printable
+ * ASCII escaped as {@code \}{@code uXXXX} (so a control character cannot break the line and a
+ * look-alike such as a Cyrillic {@code ѕ} is visible), and cut after about {@value #MAX_SHOWN}
+ * characters of output with the full length given.
  */
 public final class Shown {
 

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * stricter than MGN's own model, on purpose: at most 50 tags; a key of 1 to 128 characters that
  * does not start with {@code aws:} in any case; a value of at most 256 characters; no key twice;
  * keys and values hold only letters, digits, spaces and {@code _ . : / = + - @} (AWS's tag
- * character set, which leaves out control characters and line breaks). Every way to make a
- * {@code Tags} applies them, so a {@code Tags} value is always valid.
+ * character set, which leaves out control characters and line breaks). Every way to make a {@code
+ * Tags} applies them, so a {@code Tags} value is always valid.
  *
  * <pre>{@code
  * Tags tags = Tags.builder().add("app", "billing").add("env", "prod").build();
@@ -24,8 +24,10 @@ public final class Tags {
 
   /** The most tags a source server gets. */
   public static final int MAX_TAGS = 50;
+
   /** The longest key. */
   public static final int MAX_KEY = 128;
+
   /** The longest value. */
   public static final int MAX_VALUE = 256;
 
@@ -54,8 +56,7 @@ public final class Tags {
   }
 
   /**
-   * The tags of {@code map}, in its iteration order (use a {@link LinkedHashMap} to keep an
-   * order).
+   * The tags of {@code map}, in its iteration order (use a {@link LinkedHashMap} to keep an order).
    *
    * @throws InvalidRequestException naming the offending tag
    */
@@ -105,8 +106,8 @@ public final class Tags {
   /** Equal when the same keys map to the same values in the same order. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Tags other && List.copyOf(tags.entrySet()).equals(
-        List.copyOf(other.tags.entrySet()));
+    return o instanceof Tags other
+        && List.copyOf(tags.entrySet()).equals(List.copyOf(other.tags.entrySet()));
   }
 
   @Override
@@ -139,26 +140,28 @@ public final class Tags {
     /**
      * Adds a tag after the ones already added.
      *
-     * @throws InvalidRequestException if the key or value breaks a rule, the key is already
-     *     there, or this is the 51st tag
+     * @throws InvalidRequestException if the key or value breaks a rule, the key is already there,
+     *     or this is the 51st tag
      */
     public Builder add(String key, String value) {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
       if (key.isEmpty() || key.length() > MAX_KEY) {
-        throw invalid("the key " + Shown.quoted(key) + " must have 1 to " + MAX_KEY
-            + " characters");
+        throw invalid(
+            "the key " + Shown.quoted(key) + " must have 1 to " + MAX_KEY + " characters");
       }
       if (key.regionMatches(true, 0, "aws:", 0, 4)) {
         throw invalid("the key " + Shown.quoted(key) + " starts with aws:, which AWS reserves");
       }
       if (value.length() > MAX_VALUE) {
-        throw invalid("the value of " + Shown.quoted(key) + " is longer than " + MAX_VALUE
-            + " characters");
+        throw invalid(
+            "the value of " + Shown.quoted(key) + " is longer than " + MAX_VALUE + " characters");
       }
       if (!ALLOWED.matcher(key).matches() || !ALLOWED.matcher(value).matches()) {
-        throw invalid(Shown.quoted(key + "=" + value) + " holds a character AWS does not take"
-            + " in tags (only letters, digits, spaces and _ . : / = + - @)");
+        throw invalid(
+            Shown.quoted(key + "=" + value)
+                + " holds a character AWS does not take"
+                + " in tags (only letters, digits, spaces and _ . : / = + - @)");
       }
       if (tags.containsKey(key)) {
         throw invalid("the key " + Shown.quoted(key) + " is given twice");
@@ -170,7 +173,8 @@ public final class Tags {
 
     /** The tags added so far, in order. */
     public Tags build() {
-      return tags.isEmpty() ? EMPTY
+      return tags.isEmpty()
+          ? EMPTY
           : new Tags(Collections.unmodifiableMap(new LinkedHashMap<>(tags)));
     }
   }

@@ -50,8 +50,8 @@ public record Warning(Code code, String message) {
     /** Installation: MGN registered other disks than the ones selected. */
     REGISTERED_DISKS_DIFFER,
     /**
-     * Installation: processes of the installer's session were still running after it succeeded
-     * (an agent daemon its init script started, a helper still finishing); they were left running.
+     * Installation: processes of the installer's session were still running after it succeeded (an
+     * agent daemon its init script started, a helper still finishing); they were left running.
      */
     INSTALLER_PROCESSES_LEFT
   }

@@ -20,9 +20,10 @@ class PackageDependencyTest {
 
   @BeforeAll
   static void importCore() {
-    core = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.mgnagent");
+    core =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.mgnagent");
   }
 
   @Test
@@ -32,23 +33,33 @@ class PackageDependencyTest {
 
   @Test
   void eventDependsOnNothingOfMgnAgent() {
-    classes().that().resideInAPackage("dev.mgnagent.event..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.mgnagent.event..")
+    classes()
+        .that()
+        .resideInAPackage("dev.mgnagent.event..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "dev.mgnagent.event..")
         .check(core);
   }
 
   @Test
   void hostDependsOnlyOnTheRootPackage() {
-    classes().that().resideInAPackage("dev.mgnagent.host..")
-        .should().onlyDependOnClassesThat()
+    classes()
+        .that()
+        .resideInAPackage("dev.mgnagent.host..")
+        .should()
+        .onlyDependOnClassesThat()
         .resideInAnyPackage("java..", "dev.mgnagent", "dev.mgnagent.host..")
         .check(core);
   }
 
   @Test
   void sharedRootTypesNeedNoCapabilityPackage() {
-    classes().that().resideInAPackage("dev.mgnagent")
-        .should().onlyDependOnClassesThat()
+    classes()
+        .that()
+        .resideInAPackage("dev.mgnagent")
+        .should()
+        .onlyDependOnClassesThat()
         .resideInAnyPackage("java..", "dev.mgnagent", "software.amazon.awssdk.regions..")
         .check(core);
   }

@@ -16,8 +16,8 @@ import dev.mgnagent.installer.internal.DigestText;
 import dev.mgnagent.mgn.SourceServerId;
 import java.net.URI;
 import java.util.Optional;
-import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Arbitrary text never makes a parser raise anything but {@link InvalidRequestException} (naming
@@ -41,88 +41,154 @@ class ParserFuzzTest {
 
   @Test
   void tagsParseOrRefuseWithTheTypedError() {
-    property(() -> qt().withFixedSeed(SEED).withExamples(EXAMPLES)
-        .forAll(lists().of(any()).ofSizeBetween(0, 60))
-        .checkAssert(items -> typedOrNothing("tags", () -> {
-          var tags = Tags.parse(items);
-          assertThat(tags.size()).isLessThanOrEqualTo(50);
-          tags.asMap().forEach((k, v) -> assertThat(k).isNotEmpty().hasSizeLessThanOrEqualTo(128)
-              .doesNotStartWith("aws:"));
-        })));
+    property(
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(lists().of(any()).ofSizeBetween(0, 60))
+                .checkAssert(
+                    items ->
+                        typedOrNothing(
+                            "tags",
+                            () -> {
+                              var tags = Tags.parse(items);
+                              assertThat(tags.size()).isLessThanOrEqualTo(50);
+                              tags.asMap()
+                                  .forEach(
+                                      (k, v) ->
+                                          assertThat(k)
+                                              .isNotEmpty()
+                                              .hasSizeLessThanOrEqualTo(128)
+                                              .doesNotStartWith("aws:"));
+                            })));
   }
 
   @Test
   void regionsAreWellFormedOrRefused() {
-    property(() -> qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(any())
-        .checkAssert(text -> typedOrNothing("--region",
-            () -> assertThat(Regions.requireWellFormed("--region", text)).matches(
-                "[a-z]{2}(-(gov|iso[a-z]?))?-[a-z]+-[0-9]{1,2}"))));
+    property(
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(any())
+                .checkAssert(
+                    text ->
+                        typedOrNothing(
+                            "--region",
+                            () ->
+                                assertThat(Regions.requireWellFormed("--region", text))
+                                    .matches("[a-z]{2}(-(gov|iso[a-z]?))?-[a-z]+-[0-9]{1,2}"))));
   }
 
   @Test
   void endpointsAreHttpsOrLoopbackHttpWithAPortInRangeOrRefused() {
-    property(() -> qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(any())
-        .checkAssert(text -> typedOrNothing("--endpoint", () -> {
-          URI uri = Endpoints.parse("--endpoint", "MGN endpoint", "example.com", text);
-          assertThat(uri.getScheme()).isIn("https", "http");
-          assertThat(uri.getHost()).isNotNull();
-          assertThat(uri.getPort()).isBetween(-1, 65535).isNotZero();
-          assertThat(uri.getRawUserInfo()).isNull();
-          assertThat(uri.getRawQuery()).isNull();
-        })));
+    property(
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(any())
+                .checkAssert(
+                    text ->
+                        typedOrNothing(
+                            "--endpoint",
+                            () -> {
+                              URI uri =
+                                  Endpoints.parse(
+                                      "--endpoint", "MGN endpoint", "example.com", text);
+                              assertThat(uri.getScheme()).isIn("https", "http");
+                              assertThat(uri.getHost()).isNotNull();
+                              assertThat(uri.getPort()).isBetween(-1, 65535).isNotZero();
+                              assertThat(uri.getRawUserInfo()).isNull();
+                              assertThat(uri.getRawQuery()).isNull();
+                            })));
   }
 
   @Test
   void sourceServerIdsParseOrAreRefused() {
-    property(() -> qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(any())
-        .checkAssert(text -> typedOrNothing("--source-server-id",
-            () -> assertThat(SourceServerId.parse("--source-server-id", text).value())
-                .matches("s-[0-9a-zA-Z]{17}"))));
+    property(
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(any())
+                .checkAssert(
+                    text ->
+                        typedOrNothing(
+                            "--source-server-id",
+                            () ->
+                                assertThat(SourceServerId.parse("--source-server-id", text).value())
+                                    .matches("s-[0-9a-zA-Z]{17}"))));
   }
 
   @Test
   void publishedDigestTextNeverThrows() {
-    property(() -> qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(any())
-        .checkAssert(text -> {
-          Optional<String> digest = DigestText.parse(text);
-          digest.ifPresent(d -> assertThat(d).matches("[0-9a-f]{128}"));
-        }));
+    property(
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(any())
+                .checkAssert(
+                    text -> {
+                      Optional<String> digest = DigestText.parse(text);
+                      digest.ifPresent(d -> assertThat(d).matches("[0-9a-f]{128}"));
+                    }));
   }
 
   @Test
   void expectedSha512IsHexOrRefused() {
-    property(() -> qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(any())
-        .checkAssert(text -> typedOrNothing("sha512",
-            () -> InstallerVerifier.builder().expectedSha512(text))));
+    property(
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(any())
+                .checkAssert(
+                    text ->
+                        typedOrNothing(
+                            "sha512", () -> InstallerVerifier.builder().expectedSha512(text))));
   }
 
   @Test
   void installRequestsBuildOrNameTheBadFlag() {
-    property(() -> qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(any(), any(), any())
-        .checkAssert((key, secret, id) -> {
-          try {
-            InstallRequest.builder().region(Region.US_EAST_1).accessKeyId(key).secretAccessKey(Secret.of(secret))
-                .userProvidedId(id).build();
-          } catch (InvalidRequestException e) {
-            assertThat(e.parameter()).get().isIn("accessKeyId",
-                "secretAccessKey", "userProvidedId");
-            assertThat(isShortLine(e.getMessage(), 400)).as(e.getMessage()).isTrue();
-            if (secret.length() >= 16 && !key.contains(secret) && !id.contains(secret)) {
-              assertThat(e.getMessage()).doesNotContain(secret)
-                  .doesNotContain(Shown.escaped(secret).substring(0, 16));
-            }
-          }
-        }));
+    property(
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(any(), any(), any())
+                .checkAssert(
+                    (key, secret, id) -> {
+                      try {
+                        InstallRequest.builder()
+                            .region(Region.US_EAST_1)
+                            .accessKeyId(key)
+                            .secretAccessKey(Secret.of(secret))
+                            .userProvidedId(id)
+                            .build();
+                      } catch (InvalidRequestException e) {
+                        assertThat(e.parameter())
+                            .get()
+                            .isIn("accessKeyId", "secretAccessKey", "userProvidedId");
+                        assertThat(isShortLine(e.getMessage(), 400)).as(e.getMessage()).isTrue();
+                        if (secret.length() >= 16
+                            && !key.contains(secret)
+                            && !id.contains(secret)) {
+                          assertThat(e.getMessage())
+                              .doesNotContain(secret)
+                              .doesNotContain(Shown.escaped(secret).substring(0, 16));
+                        }
+                      }
+                    }));
   }
 
   @Test
   void shownValuesArePrintableAsciiAndShort() {
-    property(() -> qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(any())
-        .checkAssert(text -> {
-          String shown = Shown.quoted(text);
-          assertThat(Shown.isPrintableAscii(shown)).as(shown).isTrue();
-          assertThat(shown.length()).isLessThanOrEqualTo(Shown.MAX_SHOWN + 32);
-        }));
+    property(
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(any())
+                .checkAssert(
+                    text -> {
+                      String shown = Shown.quoted(text);
+                      assertThat(Shown.isPrintableAscii(shown)).as(shown).isTrue();
+                      assertThat(shown.length()).isLessThanOrEqualTo(Shown.MAX_SHOWN + 32);
+                    }));
   }
-
 }

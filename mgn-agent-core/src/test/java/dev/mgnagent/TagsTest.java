@@ -104,41 +104,49 @@ class TagsTest {
   /** Distinct valid keys in any number up to 50, with a valid value, are kept in order. */
   @Test
   void anyValidDistinctKeysAreKeptInOrderAndRoundTripThroughParse() {
-    qt().withFixedSeed(SEED).withExamples(300)
-        .forAll(lists().of(strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 128))
-            .ofSizeBetween(0, 50), strings().betweenCodePoints('-', ':').ofLengthBetween(0, 256))
+    qt().withFixedSeed(SEED)
+        .withExamples(300)
+        .forAll(
+            lists()
+                .of(strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 128))
+                .ofSizeBetween(0, 50),
+            strings().betweenCodePoints('-', ':').ofLengthBetween(0, 256))
         .assuming((keys, value) -> keys.stream().distinct().count() == keys.size())
-        .checkAssert((keys, value) -> {
-          Tags.Builder builder = Tags.builder();
-          keys.forEach(k -> builder.add(k, value));
-          Tags tags = builder.build();
-          assertThat(tags.asMap().keySet()).containsExactlyElementsOf(keys);
-          assertThat(Tags.parse(keys.stream().map(k -> k + "=" + value).toList()))
-              .isEqualTo(tags);
-        });
+        .checkAssert(
+            (keys, value) -> {
+              Tags.Builder builder = Tags.builder();
+              keys.forEach(k -> builder.add(k, value));
+              Tags tags = builder.build();
+              assertThat(tags.asMap().keySet()).containsExactlyElementsOf(keys);
+              assertThat(Tags.parse(keys.stream().map(k -> k + "=" + value).toList()))
+                  .isEqualTo(tags);
+            });
   }
 
   /** Whatever follows a case variant of aws:, the key is refused naming the tags parameter. */
   @Test
   void anyKeyBehindAnAwsPrefixIsRefused() {
-    qt().withFixedSeed(SEED).withExamples(300)
-        .forAll(integers().between(0, 15), strings().betweenCodePoints('a', 'z')
-            .ofLengthBetween(0, 100))
-        .checkAssert((caseBits, rest) -> {
-          StringBuilder prefix = new StringBuilder();
-          String aws = "aws:";
-          for (int i = 0; i < 4; i++) {
-            char c = aws.charAt(i);
-            prefix.append((caseBits & (1 << i)) != 0 ? Character.toUpperCase(c) : c);
-          }
-          assertRefused(() -> Tags.builder().add(prefix + rest, "v"), "aws:");
-        });
+    qt().withFixedSeed(SEED)
+        .withExamples(300)
+        .forAll(
+            integers().between(0, 15),
+            strings().betweenCodePoints('a', 'z').ofLengthBetween(0, 100))
+        .checkAssert(
+            (caseBits, rest) -> {
+              StringBuilder prefix = new StringBuilder();
+              String aws = "aws:";
+              for (int i = 0; i < 4; i++) {
+                char c = aws.charAt(i);
+                prefix.append((caseBits & (1 << i)) != 0 ? Character.toUpperCase(c) : c);
+              }
+              assertRefused(() -> Tags.builder().add(prefix + rest, "v"), "aws:");
+            });
   }
 
   private static void assertRefused(Runnable call, String why) {
     assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.parameter()).hasValue("tags"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.parameter()).hasValue("tags"))
         .hasMessageStartingWith("tags: ")
         .hasMessageContaining(why)
         .hasMessageNotContaining("--");

@@ -21,24 +21,30 @@ public final class InitializeAndStatus {
   public static void main(String[] args) {
     try (MgnSandbox sandbox = MgnSandbox.builder().region("eu-west-3").build().start();
         MgnClient client = sandbox.mgn().newClient()) {
-      sandbox.mgn().addSourceServer(
-          s -> s.hostname("app-1").disk("/dev/nvme0n1", 8L << 30, 2L << 30));
+      sandbox
+          .mgn()
+          .addSourceServer(s -> s.hostname("app-1").disk("/dev/nvme0n1", 8L << 30, 2L << 30));
 
-      try (ServiceRoleInitializer initializer = ServiceRoleInitializer.builder()
-          .mgnClient(client)
-          .iamEndpoint(sandbox.iam().endpoint())
-          .stsEndpoint(sandbox.sts().endpoint())
-          .ec2Endpoint(sandbox.ec2().endpoint())
-          .build()) {
+      try (ServiceRoleInitializer initializer =
+          ServiceRoleInitializer.builder()
+              .mgnClient(client)
+              .iamEndpoint(sandbox.iam().endpoint())
+              .stsEndpoint(sandbox.sts().endpoint())
+              .ec2Endpoint(sandbox.ec2().endpoint())
+              .build()) {
         ServiceInitialization result = initializer.initialize();
         System.out.println(result.summary());
       }
 
       List<ServerReplicationStatus> servers = ReplicationStatusReader.of(client).read(List.of());
       for (ServerReplicationStatus server : servers) {
-        System.out.printf("%s %s %s %d/%d bytes%n", server.hostname().orElse("?"),
-            server.replicationState().orElse("-"), server.lifecycleState().orElse("-"),
-            server.replicatedBytes(), server.totalBytes());
+        System.out.printf(
+            "%s %s %s %d/%d bytes%n",
+            server.hostname().orElse("?"),
+            server.replicationState().orElse("-"),
+            server.lifecycleState().orElse("-"),
+            server.replicatedBytes(),
+            server.totalBytes());
       }
     }
   }

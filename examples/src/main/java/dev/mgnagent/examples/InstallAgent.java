@@ -1,15 +1,12 @@
 package dev.mgnagent.examples;
 
-import software.amazon.awssdk.regions.Region;
 import dev.mgnagent.Tags;
-import dev.mgnagent.Secret;
-import dev.mgnagent.install.InstallStepFinished;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.install.InstallStepFinished;
 import dev.mgnagent.install.InstallationResult;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
-import dev.mgnagent.testkit.mgn.FakeMgn;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import java.nio.file.Path;
 
@@ -25,8 +22,11 @@ public final class InstallAgent {
   private InstallAgent() {}
 
   public static void main(String[] args) throws Exception {
-    MgnSandbox.Builder fakes = MgnSandbox.builder().region("eu-west-3")
-        .host(FakeBlockDeviceScenarios.nitroNvme()).flavors(InstallerFlavor.BINARY);
+    MgnSandbox.Builder fakes =
+        MgnSandbox.builder()
+            .region("eu-west-3")
+            .host(FakeBlockDeviceScenarios.nitroNvme())
+            .flavors(InstallerFlavor.BINARY);
     if (args.length > 0) {
       fakes.workDirectory(Path.of(args[0]));
     }
@@ -36,24 +36,27 @@ public final class InstallAgent {
       InstallRequest.Builder request = sandbox.installRequest();
 
       // snippet:library-install
-      InstallationResult result = AgentInstallation.builder()
-          .host(sandbox.host())
-          .workDirectory(sandbox.downloadDirectory())
-          .eventListener(event -> {
-            if (event instanceof InstallStepFinished step) {
-              System.out.println(step.step() + ": " + step.summary());
-            }
-          })
-          .build()
-          .install(request
-              .devices("/dev/sdf")
-              .tags(Tags.builder().add("app", "billing").build())
-              .initializeService(true)
-              .build());
+      InstallationResult result =
+          AgentInstallation.builder()
+              .host(sandbox.host())
+              .workDirectory(sandbox.downloadDirectory())
+              .eventListener(
+                  event -> {
+                    if (event instanceof InstallStepFinished step) {
+                      System.out.println(step.step() + ": " + step.summary());
+                    }
+                  })
+              .build()
+              .install(
+                  request
+                      .devices("/dev/sdf")
+                      .tags(Tags.builder().add("app", "billing").build())
+                      .initializeService(true)
+                      .build());
       // end-snippet
 
-      System.out.println("source server " + result.sourceServerId()
-          + " replicates " + result.registeredDisks());
+      System.out.println(
+          "source server " + result.sourceServerId() + " replicates " + result.registeredDisks());
     }
   }
 }

@@ -26,12 +26,18 @@ public final class ListDisks {
     Inventory inventory = DiskInventory.of(host).read();
 
     for (Disk disk : inventory.disks()) {
-      System.out.printf("%s %d GiB%s%s%n", disk.path(), disk.sizeBytes() >> 30,
-          disk.root() ? " root" : "", disk.boot() ? " boot" : "");
+      System.out.printf(
+          "%s %d GiB%s%s%n",
+          disk.path(),
+          disk.sizeBytes() >> 30,
+          disk.root() ? " root" : "",
+          disk.boot() ? " boot" : "");
       for (Partition partition : disk.partitions()) {
         System.out.printf("  %s %s%n", partition.path(), partition.mountPoints());
       }
     }
-    inventory.warnings().forEach(w -> System.out.println("warning " + w.code() + ": " + w.message()));
+    inventory
+        .warnings()
+        .forEach(w -> System.out.println("warning " + w.code() + ": " + w.message()));
   }
 }

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Runs the preflight checks on a fake server from the testkit and prints what needs attention,
- * the way a migration tool would decide whether to go on with a server.
+ * Runs the preflight checks on a fake server from the testkit and prints what needs attention, the
+ * way a migration tool would decide whether to go on with a server.
  *
  * <pre>
  * java dev.mgnagent.examples.RunPreflight                              # troubledUbuntu1404
@@ -28,11 +28,8 @@ public final class RunPreflight {
     Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("mgn-preflight");
     FakeLinuxHost host = FakeLinuxHosts.all().get(name).get().writeTo(dir.resolve("root"));
 
-    PreflightReport report = Preflight.builder()
-        .host(host)
-        .fileSystemSpace(host.space())
-        .build()
-        .run();
+    PreflightReport report =
+        Preflight.builder().host(host).fileSystemSpace(host.space()).build().run();
 
     for (CheckResult check : report.checks()) {
       if (check.status() == CheckStatus.FAIL || check.status() == CheckStatus.WARN) {

@@ -1,8 +1,7 @@
 package dev.mgnagent.examples;
 
-import software.amazon.awssdk.regions.Region;
-import dev.mgnagent.installer.DownloadRetrying;
 import dev.mgnagent.Backoff;
+import dev.mgnagent.installer.DownloadRetrying;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.InstallerVerifier;
@@ -11,6 +10,7 @@ import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Downloads and verifies the replication-agent installer, here from a {@link FakeInstallerBucket}
@@ -24,7 +24,8 @@ public final class VerifyInstaller {
   private VerifyInstaller() {}
 
   public static void main(String[] args) throws Exception {
-    Path directory = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("verify-installer");
+    Path directory =
+        args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("verify-installer");
     try (FakeInstallerBucket bucket =
         FakeInstallerBucket.builder().region("eu-west-3").build().start()) {
       bucket.cutNextBodyAt(400_000);
@@ -38,18 +39,21 @@ public final class VerifyInstaller {
               .eventListener(
                   event -> {
                     if (event instanceof DownloadRetrying retry) {
-                      System.out.println("retrying from byte " + retry.resumeFromByte() + ": " + retry.reason());
+                      System.out.println(
+                          "retrying from byte " + retry.resumeFromByte() + ": " + retry.reason());
                     }
                   })
               .build();
 
-      VerificationResult result = verifier.download(directory.resolve("aws-replication-installer-init"));
+      VerificationResult result =
+          verifier.download(directory.resolve("aws-replication-installer-init"));
 
       if (result instanceof VerificationResult.Verified verified) {
         System.out.println("verified " + verified.path() + " (" + verified.sizeBytes() + " bytes)");
         System.out.println("sha512 " + verified.sha512());
       } else if (result instanceof VerificationResult.Mismatch mismatch) {
-        System.out.println("MISMATCH: expected " + mismatch.expected() + ", got " + mismatch.actual());
+        System.out.println(
+            "MISMATCH: expected " + mismatch.expected() + ", got " + mismatch.actual());
       }
     }
   }

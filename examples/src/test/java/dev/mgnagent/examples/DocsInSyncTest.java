@@ -7,7 +7,6 @@ import dev.mgnagent.preflight.Preflight;
 import dev.mgnagent.testkit.host.FakeLinuxHost;
 import dev.mgnagent.testkit.host.FakeLinuxHosts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps README.md and docs/ true to the code. Every {@code ```java} block carries a marker line
- * {@code <!-- snippet:NAME -->} and equals the region between {@code // snippet:NAME} and {@code
- * // end-snippet} of a source under examples/src (indentation normalised); the checks table of
+ * {@code <!-- snippet:NAME -->} and equals the region between {@code // snippet:NAME} and {@code //
+ * end-snippet} of a source under examples/src (indentation normalised); the checks table of
  * docs/preflight-checks.md lists exactly the checks {@link Preflight} runs, in its order, with
  * their titles.
  */
@@ -47,8 +46,14 @@ class DocsInSyncTest {
     List<String> problems = new ArrayList<>();
     int blocks = 0;
     for (Path doc : docs) {
-      unmarkedJavaBlocks(doc).forEach(line -> problems.add(root.relativize(doc) + ":" + line
-          + ": a java block without a <!-- snippet:NAME --> line before it"));
+      unmarkedJavaBlocks(doc)
+          .forEach(
+              line ->
+                  problems.add(
+                      root.relativize(doc)
+                          + ":"
+                          + line
+                          + ": a java block without a <!-- snippet:NAME --> line before it"));
       for (Map.Entry<String, String> block : markedBlocks(doc).entrySet()) {
         blocks++;
         String name = block.getKey().substring(block.getKey().indexOf('#') + 1);
@@ -56,8 +61,13 @@ class DocsInSyncTest {
         if (source == null) {
           problems.add(root.relativize(doc) + ": no source has '// snippet:" + name + "'");
         } else if (!source.equals(block.getValue())) {
-          problems.add(root.relativize(doc) + ": block '" + name + "' differs from its source;"
-              + " copy this region:\n" + source);
+          problems.add(
+              root.relativize(doc)
+                  + ": block '"
+                  + name
+                  + "' differs from its source;"
+                  + " copy this region:\n"
+                  + source);
         }
       }
     }
@@ -68,37 +78,46 @@ class DocsInSyncTest {
   @Test
   void readmeStartsWithTheTwoCommands() throws IOException {
     List<String> lines = Files.readAllLines(projectRoot().resolve("README.md"));
-    assertThat(lines.subList(0, 6)).containsExactly(
-        "# mgn-agent",
-        "",
-        "```sh",
-        "./mgn-agent install --sandbox --no-prompt   # build the CLI if needed, then install against"
-            + " local fakes",
-        "mvn -B verify                               # build everything and run all tests (what CI"
-            + " runs)",
-        "```");
+    assertThat(lines.subList(0, 6))
+        .containsExactly(
+            "# mgn-agent",
+            "",
+            "```sh",
+            "./mgn-agent install --sandbox --no-prompt   # build the CLI if needed, then install against"
+                + " local fakes",
+            "mvn -B verify                               # build everything and run all tests (what CI"
+                + " runs)",
+            "```");
   }
 
   @Test
   void blocksAreReadAndUnmarkedJavaBlocksFound() throws IOException {
-    Path doc = Files.writeString(temp.resolve("doc.md"), "# t\n\n<!-- snippet:x -->\n```java\n"
-        + "    int a = 1;\n      a++;\n```\n");
+    Path doc =
+        Files.writeString(
+            temp.resolve("doc.md"),
+            "# t\n\n<!-- snippet:x -->\n```java\n" + "    int a = 1;\n      a++;\n```\n");
     assertThat(markedBlocks(doc)).containsEntry("doc.md:3#x", "int a = 1;\n  a++;");
 
-    Path loose = Files.writeString(temp.resolve("loose.md"), "<!-- snippet:x -->\n```java\nf();\n```"
-        + "\n\n```java\ng();\n```\n```text\nout\n```\n");
+    Path loose =
+        Files.writeString(
+            temp.resolve("loose.md"),
+            "<!-- snippet:x -->\n```java\nf();\n```"
+                + "\n\n```java\ng();\n```\n```text\nout\n```\n");
     assertThat(unmarkedJavaBlocks(loose)).containsExactly(6);
 
     Path bad = Files.writeString(temp.resolve("bad.md"), "<!-- snippet:x -->\ntext\n");
-    assertThatThrownBy(() -> markedBlocks(bad)).hasMessageContaining("not followed by a code block");
+    assertThatThrownBy(() -> markedBlocks(bad))
+        .hasMessageContaining("not followed by a code block");
   }
 
   @Test
   void snippetRegionsAreFoundAndNormalised() throws IOException {
     Path src = temp.resolve("src");
     Files.createDirectories(src);
-    Files.writeString(src.resolve("A.java"), "class A {\n  void f() {\n    // snippet:s\n"
-        + "    g();\n      h();  \n    // end-snippet\n  }\n}\n");
+    Files.writeString(
+        src.resolve("A.java"),
+        "class A {\n  void f() {\n    // snippet:s\n"
+            + "    g();\n      h();  \n    // end-snippet\n  }\n}\n");
     assertThat(snippets(src)).containsExactly(Map.entry("s", "g();\n  h();"));
 
     Files.writeString(src.resolve("B.java"), "// snippet:s\nx();\n// end-snippet\n");
@@ -108,10 +127,10 @@ class DocsInSyncTest {
   @Test
   void preflightChecksTableListsEveryCheckInReportOrder() throws IOException {
     FakeLinuxHost host = FakeLinuxHosts.healthyRhel9().writeTo(temp);
-    List<String> actual = Preflight.builder().host(host).fileSystemSpace(host.space()).build()
-        .run().checks().stream()
-        .map(c -> c.id() + " | " + c.title())
-        .toList();
+    List<String> actual =
+        Preflight.builder().host(host).fileSystemSpace(host.space()).build().run().checks().stream()
+            .map(c -> c.id() + " | " + c.title())
+            .toList();
     assertThat(Preflight.checkIds())
         .isEqualTo(actual.stream().map(s -> s.substring(0, s.indexOf(' '))).toList());
 
@@ -130,12 +149,14 @@ class DocsInSyncTest {
   /** The checkout's root: the nearest directory up from here holding README.md and docs/. */
   static Path projectRoot() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("README.md")) && Files.isDirectory(p.resolve("docs"))
+      if (Files.isRegularFile(p.resolve("README.md"))
+          && Files.isDirectory(p.resolve("docs"))
           && Files.isDirectory(p.resolve("examples"))) {
         return p;
       }
     }
-    throw new IllegalStateException("no README.md with docs/ above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "no README.md with docs/ above " + Path.of("").toAbsolutePath());
   }
 
   private static List<Path> documents(Path root) throws IOException {
@@ -166,7 +187,8 @@ class DocsInSyncTest {
           region.clear();
         } else if (name != null && SOURCE_END.matcher(line).matches()) {
           if (found.put(name, normalise(region)) != null) {
-            throw new IllegalStateException("snippet '" + name + "' defined twice (" + source + ")");
+            throw new IllegalStateException(
+                "snippet '" + name + "' defined twice (" + source + ")");
           }
           name = null;
         } else if (name != null) {
@@ -190,7 +212,8 @@ class DocsInSyncTest {
       if (!line.startsWith("```")) {
         continue;
       }
-      if (!inBlock && line.equals("```java")
+      if (!inBlock
+          && line.equals("```java")
           && (i == 0 || !DOC_MARK.matcher(lines.get(i - 1)).matches())) {
         unmarked.add(i + 1);
       }
@@ -228,8 +251,12 @@ class DocsInSyncTest {
 
   /** Trailing spaces and the indentation common to all non-blank lines removed. */
   static String normalise(List<String> lines) {
-    int indent = lines.stream().filter(l -> !l.isBlank())
-        .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+    int indent =
+        lines.stream()
+            .filter(l -> !l.isBlank())
+            .mapToInt(l -> l.length() - l.stripLeading().length())
+            .min()
+            .orElse(0);
     return lines.stream()
         .map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing())
         .collect(Collectors.joining("\n"))

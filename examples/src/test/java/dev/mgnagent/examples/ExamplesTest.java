@@ -33,12 +33,13 @@ class ExamplesTest {
 
     String out = run(() -> ListDisks.main(new String[] {root}));
 
-    assertThat(out).isEqualTo(
-        "/dev/sda 20 GiB root boot\n"
-            + "  /dev/sda1 [/boot]\n"
-            + "  /dev/sda2 []\n"
-            + "/dev/sdb 10 GiB root\n"
-            + "  /dev/sdb1 []\n");
+    assertThat(out)
+        .isEqualTo(
+            "/dev/sda 20 GiB root boot\n"
+                + "  /dev/sda1 [/boot]\n"
+                + "  /dev/sda2 []\n"
+                + "/dev/sdb 10 GiB root\n"
+                + "  /dev/sdb1 []\n");
   }
 
   @Test
@@ -47,10 +48,11 @@ class ExamplesTest {
 
     String out = run(() -> PreviewSelection.main(new String[] {"/dev/sdf", root}));
 
-    assertThat(out).isEqualTo(
-        "/dev/nvme0n1 [ROOT]\n"
-            + "/dev/nvme1n1 [VIA_ALIAS]\n"
-            + "--devices /dev/nvme0n1,/dev/nvme1n1\n");
+    assertThat(out)
+        .isEqualTo(
+            "/dev/nvme0n1 [ROOT]\n"
+                + "/dev/nvme1n1 [VIA_ALIAS]\n"
+                + "--devices /dev/nvme0n1,/dev/nvme1n1\n");
   }
 
   @Test
@@ -73,13 +75,15 @@ class ExamplesTest {
 
   @Test
   void watchInitialSyncFollowsTheSyncToContinuous() {
-    String out = run(() -> {
-      try {
-        WatchInitialSync.main(new String[0]);
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    String out =
+        run(
+            () -> {
+              try {
+                WatchInitialSync.main(new String[0]);
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
 
     assertThat(out.lines().findFirst().orElseThrow()).isEqualTo("app-1 INITIATING WAIT 0%");
     assertThat(out).contains("app-1 INITIAL_SYNC - ").contains("app-1 CONTINUOUS - 100%");
@@ -88,16 +92,20 @@ class ExamplesTest {
 
   @Test
   void installAgentInstallsThroughEveryStep() {
-    String out = run(() -> {
-      try {
-        InstallAgent.main(new String[] {temp.toString()});
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    String out =
+        run(
+            () -> {
+              try {
+                InstallAgent.main(new String[] {temp.toString()});
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
 
-    assertThat(out).contains("VALIDATE: the request is valid; 2 disk(s) to replicate")
+    assertThat(out)
+        .contains("VALIDATE: the request is valid; 2 disk(s) to replicate")
         .contains("SELECT_DISKS: Disk to replicate identified: /dev/nvme0n1 of size 8 GiB")
-        .containsPattern("source server s-[0-9a-zA-Z]{17} replicates \\[/dev/nvme0n1, /dev/nvme1n1\\]");
+        .containsPattern(
+            "source server s-[0-9a-zA-Z]{17} replicates \\[/dev/nvme0n1, /dev/nvme1n1\\]");
   }
 }

@@ -20,12 +20,16 @@ class FakeMgnSnippetTest {
   void initializedServiceListsTheServerAnAgentRegistered() {
     try (MgnClient client = mgn.newClient()) {
       client.initializeService(r -> {});
-      String id = mgn.addSourceServer(s -> s.hostname("web-1")
-          .disk("/dev/vda", 20L << 30).disk("/dev/vdb", 100L << 30, 40L << 30)
-          .replicationState(DataReplicationState.INITIAL_SYNC));
+      String id =
+          mgn.addSourceServer(
+              s ->
+                  s.hostname("web-1")
+                      .disk("/dev/vda", 20L << 30)
+                      .disk("/dev/vdb", 100L << 30, 40L << 30)
+                      .replicationState(DataReplicationState.INITIAL_SYNC));
 
-      SourceServer server = client.describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(id)))
-          .items().get(0);
+      SourceServer server =
+          client.describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(id))).items().get(0);
 
       assertThat(server.dataReplicationInfo().replicatedDisks().get(1).replicatedStorageBytes())
           .isEqualTo(40L << 30);

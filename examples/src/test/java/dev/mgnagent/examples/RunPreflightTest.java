@@ -30,8 +30,10 @@ class RunPreflightTest {
   void aTroubledServerIsNotReadyAndEachProblemHasAFix() throws Exception {
     String out = run("troubledUbuntu1404", temp.toString());
 
-    assertThat(out).contains("FAIL boot.secure-boot: EFI variable SecureBoot is 1")
-        .contains("FAIL conflicts.cloudendure").contains("  fix: ")
+    assertThat(out)
+        .contains("FAIL boot.secure-boot: EFI variable SecureBoot is 1")
+        .contains("FAIL conflicts.cloudendure")
+        .contains("  fix: ")
         .endsWith("not ready to install\n");
   }
 

@@ -16,8 +16,12 @@ import java.util.Optional;
  * @param terminal whether stdout is an interactive terminal (progress redrawn in place)
  * @param console the terminal to ask the operator on, when there is one
  */
-public record CliContext(Map<String, String> environment, Clock clock, Sleeper sleeper,
-    boolean terminal, Optional<Terminal> console) {
+public record CliContext(
+    Map<String, String> environment,
+    Clock clock,
+    Sleeper sleeper,
+    boolean terminal,
+    Optional<Terminal> console) {
 
   /** Checks and copies. */
   public CliContext {
@@ -28,8 +32,8 @@ public record CliContext(Map<String, String> environment, Clock clock, Sleeper s
   }
 
   /** Without a terminal to ask on. */
-  public CliContext(Map<String, String> environment, Clock clock, Sleeper sleeper,
-      boolean terminal) {
+  public CliContext(
+      Map<String, String> environment, Clock clock, Sleeper sleeper, boolean terminal) {
     this(environment, clock, sleeper, terminal, Optional.empty());
   }
 
@@ -38,8 +42,8 @@ public record CliContext(Map<String, String> environment, Clock clock, Sleeper s
     this(environment, Clock.systemUTC(), Sleeper.SYSTEM, Terminal.system());
   }
 
-  private CliContext(Map<String, String> environment, Clock clock, Sleeper sleeper,
-      Optional<Terminal> console) {
+  private CliContext(
+      Map<String, String> environment, Clock clock, Sleeper sleeper, Optional<Terminal> console) {
     this(environment, clock, sleeper, console.isPresent(), console);
   }
 }

@@ -2,8 +2,8 @@ package dev.mgnagent.cli;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
-import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.Shown;
+import dev.mgnagent.cli.output.JsonWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns every error into one line on stderr (no Java class names), the stack trace only with
- * {@code --stacktrace}, a {@code {"error":...}} document on stdout with {@code --json}, and the
- * exit code.
+ * Turns every error into one line on stderr (no Java class names), the stack trace only with {@code
+ * --stacktrace}, a {@code {"error":...}} document on stdout with {@code --json}, and the exit code.
  */
 final class ErrorReporter {
 
@@ -25,7 +24,8 @@ final class ErrorReporter {
   static final int MAX_FAILURE_LINE = 4_000;
 
   /** What an option name looks like; anything else starting with a dash may be a value. */
-  private static final Pattern OPTION_NAME = Pattern.compile("--[a-zA-Z][a-zA-Z0-9-]{0,40}|-[a-zA-Z]");
+  private static final Pattern OPTION_NAME =
+      Pattern.compile("--[a-zA-Z][a-zA-Z0-9-]{0,40}|-[a-zA-Z]");
 
   /** A (mistyped) flag whose value is a secret: the argument after it is never shown. */
   private static final Pattern SECRET_FLAG =
@@ -48,11 +48,14 @@ final class ErrorReporter {
   int usageError(ParameterException e) {
     String help = e.getCommandLine().getCommandName();
     String command = e.getCommandLine().getParent() == null ? help : "mgn-agent " + help;
-    String message = e instanceof UnmatchedArgumentException unmatched
-        ? unmatchedMessage(unmatched)
-        : e.getMessage().replaceAll(" *\\((?:java|javax|picocli|dev)\\.[^)]*\\)?", "")
-            .replaceAll("(?:class |interface )?(?:java|javax|picocli|dev)\\.[\\w.$]*\\.([A-Z]\\w*)",
-                "$1");
+    String message =
+        e instanceof UnmatchedArgumentException unmatched
+            ? unmatchedMessage(unmatched)
+            : e.getMessage()
+                .replaceAll(" *\\((?:java|javax|picocli|dev)\\.[^)]*\\)?", "")
+                .replaceAll(
+                    "(?:class |interface )?(?:java|javax|picocli|dev)\\.[\\w.$]*\\.([A-Z]\\w*)",
+                    "$1");
     return report(
         "INVALID_REQUEST",
         message + " (see '" + command + " --help')",
@@ -61,23 +64,24 @@ final class ErrorReporter {
   }
 
   /**
-   * Picocli's message repeats every unmatched argument, and one of them may be a secret (the
-   * value after a mistyped {@code --aws-secret-acess-key}). This one shows only option names
-   * (without an {@code =value}) and a command name typed first; other arguments are counted.
+   * Picocli's message repeats every unmatched argument, and one of them may be a secret (the value
+   * after a mistyped {@code --aws-secret-acess-key}). This one shows only option names (without an
+   * {@code =value}) and a command name typed first; other arguments are counted.
    */
   private static String unmatchedMessage(UnmatchedArgumentException e) {
     List<String> unmatched = e.getUnmatched();
     List<String> shown = new ArrayList<>();
     int hidden = 0;
-    boolean first = e.getCommandLine().getParent() == null
-        && e.getCommandLine().getParseResult() != null
-        && e.getCommandLine().getParseResult().originalArgs().size() > 0
-        && !unmatched.isEmpty()
-        && e.getCommandLine().getParseResult().originalArgs().get(0).equals(unmatched.get(0));
+    boolean first =
+        e.getCommandLine().getParent() == null
+            && e.getCommandLine().getParseResult() != null
+            && e.getCommandLine().getParseResult().originalArgs().size() > 0
+            && !unmatched.isEmpty()
+            && e.getCommandLine().getParseResult().originalArgs().get(0).equals(unmatched.get(0));
     for (int i = 0; i < unmatched.size(); i++) {
       String argument = unmatched.get(i);
-      String name = argument.indexOf('=') < 0 ? argument
-          : argument.substring(0, argument.indexOf('='));
+      String name =
+          argument.indexOf('=') < 0 ? argument : argument.substring(0, argument.indexOf('='));
       boolean afterSecretFlag = i > 0 && SECRET_FLAG.matcher(unmatched.get(i - 1)).find();
       if (!afterSecretFlag && OPTION_NAME.matcher(name).matches()) {
         shown.add(Shown.quoted(name.equals(argument) ? argument : name + "=..."));
@@ -89,12 +93,17 @@ final class ErrorReporter {
     }
     StringBuilder message = new StringBuilder();
     if (!shown.isEmpty()) {
-      message.append(shown.size() == 1 && first && !unmatched.get(0).startsWith("-")
-          ? "Unknown command: " : shown.size() == 1 ? "Unknown option: " : "Unknown options: ")
+      message
+          .append(
+              shown.size() == 1 && first && !unmatched.get(0).startsWith("-")
+                  ? "Unknown command: "
+                  : shown.size() == 1 ? "Unknown option: " : "Unknown options: ")
           .append(String.join(", ", shown));
     }
     if (hidden > 0) {
-      message.append(message.length() == 0 ? "" : " and ").append(hidden)
+      message
+          .append(message.length() == 0 ? "" : " and ")
+          .append(hidden)
           .append(" unexpected argument(s) (not repeated here, in case one is a secret)");
     }
     return message.toString();
@@ -102,12 +111,12 @@ final class ErrorReporter {
 
   int failure(Throwable e) {
     if (e instanceof FailedResult result) {
-      return report("FAILED", e.getMessage(), result.getCause(), ExitCodes.FAILED,
-          result.outcome());
+      return report(
+          "FAILED", e.getMessage(), result.getCause(), ExitCodes.FAILED, result.outcome());
     }
     if (e instanceof InvalidRequestException invalid) {
-      return report("INVALID_REQUEST", Flags.named(invalid).getMessage(), e,
-          ExitCodes.INVALID_REQUEST);
+      return report(
+          "INVALID_REQUEST", Flags.named(invalid).getMessage(), e, ExitCodes.INVALID_REQUEST);
     }
     if (e instanceof MgnAgentException) {
       return report("FAILED", e.getMessage(), e, ExitCodes.FAILED);
@@ -121,14 +130,16 @@ final class ErrorReporter {
   }
 
   /**
-   * The message on one line: line breaks joined, every other control or format character
-   * escaped, and cut at {@value #MAX_LINE} characters.
+   * The message on one line: line breaks joined, every other control or format character escaped,
+   * and cut at {@value #MAX_LINE} characters.
    */
   static String shortLine(String message) {
     return oneLine(message, MAX_LINE);
   }
 
-  /** The message on one line, line breaks joined and control characters escaped, cut at {@code max}. */
+  /**
+   * The message on one line, line breaks joined and control characters escaped, cut at {@code max}.
+   */
   static String oneLine(String message, int max) {
     String joined = message.replaceAll("\\s*\\R\\s*", " ").strip();
     StringBuilder line = new StringBuilder(Math.min(joined.length(), max + 16));
@@ -136,8 +147,11 @@ final class ErrorReporter {
     for (; i < joined.length() && line.length() < max; i++) {
       char c = joined.charAt(i);
       int type = Character.getType(c);
-      if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
-          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+      if (Character.isISOControl(c)
+          || type == Character.FORMAT
+          || type == Character.SURROGATE
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR) {
         line.append(String.format("\\u%04x", (int) c));
       } else {
         line.append(c);
@@ -155,14 +169,17 @@ final class ErrorReporter {
   }
 
   /** With {@code resultOutcome}, the JSON document is a result with that field false. */
-  private int report(String type, String message, Throwable e, int exitCode,
-      String resultOutcome) {
+  private int report(String type, String message, Throwable e, int exitCode, String resultOutcome) {
     // a bad request is answered in one short line; a failure keeps its whole explanation
-    String oneLine = exitCode == ExitCodes.INVALID_REQUEST ? shortLine(message)
-        : oneLine(message, MAX_FAILURE_LINE);
+    String oneLine =
+        exitCode == ExitCodes.INVALID_REQUEST
+            ? shortLine(message)
+            : oneLine(message, MAX_FAILURE_LINE);
     if (json) {
-      JsonWriter document = resultOutcome == null ? JsonWriter.object()
-          : JsonWriter.object().field("type", "result").field(resultOutcome, false);
+      JsonWriter document =
+          resultOutcome == null
+              ? JsonWriter.object()
+              : JsonWriter.object().field("type", "result").field(resultOutcome, false);
       out.println(
           document
               .beginObject("error")

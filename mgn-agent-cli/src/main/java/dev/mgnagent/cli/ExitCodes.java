@@ -5,15 +5,19 @@ public final class ExitCodes {
 
   /** Success. */
   public static final int OK = 0;
+
   /** The command ran and reports a negative outcome, or failed. */
   public static final int FAILED = 1;
+
   /** Invalid request: bad flag or value, or an answer needed where none can be asked for. */
   public static final int INVALID_REQUEST = 2;
 
   /** Stopped by SIGHUP (128 + 1): the terminal went away; what was running was stopped. */
   public static final int HANGUP = 129;
+
   /** Stopped by SIGINT (128 + 2), such as Ctrl-C; what was running was stopped. */
   public static final int INTERRUPTED = 130;
+
   /** Stopped by SIGTERM (128 + 15); what was running was stopped. */
   public static final int TERMINATED = 143;
 

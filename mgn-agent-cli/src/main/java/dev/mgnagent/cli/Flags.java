@@ -14,37 +14,40 @@ import java.util.regex.Pattern;
  */
 public final class Flags {
 
-  private static final Map<String, String> FLAGS = Map.ofEntries(
-      Map.entry("region", "--region"),
-      Map.entry("urlStyle", "--region"),
-      Map.entry("accessKeyId", "--aws-access-key-id"),
-      Map.entry("secretAccessKey", "--aws-secret-access-key"),
-      Map.entry("sessionToken", "--aws-session-token"),
-      Map.entry("profile", "--profile"),
-      Map.entry("devices", "--devices"),
-      Map.entry("forceVolumes", "--force-volumes"),
-      Map.entry("noPrompt", "--no-prompt"),
-      Map.entry("tags", "--tags"),
-      Map.entry("endpoint", "--endpoint"),
-      Map.entry("s3Endpoint", "--s3-endpoint"),
-      Map.entry("userProvidedId", "--user-provided-id"),
-      Map.entry("noReplication", "--no-replication"),
-      Map.entry("dualstack", "--dualstack"),
-      Map.entry("flavor", "--flavor"),
-      Map.entry("initializeService", "--initialize-service"),
-      Map.entry("skipPreflight", "--skip-preflight"),
-      Map.entry("allowSecretOnCommandLine", "--allow-secret-on-command-line"),
-      Map.entry("replicationServer", "--replication-server"),
-      Map.entry("output", "--output"),
-      Map.entry("file", "--file"),
-      Map.entry("sha512", "--sha512"),
-      Map.entry("installerSha512", "--sha512"),
-      Map.entry("httpsProxy", "https_proxy"));
+  private static final Map<String, String> FLAGS =
+      Map.ofEntries(
+          Map.entry("region", "--region"),
+          Map.entry("urlStyle", "--region"),
+          Map.entry("accessKeyId", "--aws-access-key-id"),
+          Map.entry("secretAccessKey", "--aws-secret-access-key"),
+          Map.entry("sessionToken", "--aws-session-token"),
+          Map.entry("profile", "--profile"),
+          Map.entry("devices", "--devices"),
+          Map.entry("forceVolumes", "--force-volumes"),
+          Map.entry("noPrompt", "--no-prompt"),
+          Map.entry("tags", "--tags"),
+          Map.entry("endpoint", "--endpoint"),
+          Map.entry("s3Endpoint", "--s3-endpoint"),
+          Map.entry("userProvidedId", "--user-provided-id"),
+          Map.entry("noReplication", "--no-replication"),
+          Map.entry("dualstack", "--dualstack"),
+          Map.entry("flavor", "--flavor"),
+          Map.entry("initializeService", "--initialize-service"),
+          Map.entry("skipPreflight", "--skip-preflight"),
+          Map.entry("allowSecretOnCommandLine", "--allow-secret-on-command-line"),
+          Map.entry("replicationServer", "--replication-server"),
+          Map.entry("output", "--output"),
+          Map.entry("file", "--file"),
+          Map.entry("sha512", "--sha512"),
+          Map.entry("installerSha512", "--sha512"),
+          Map.entry("httpsProxy", "https_proxy"));
 
   /** What the CLI adds to a message about a parameter that has no single flag. */
-  private static final Map<String, String> ADVICE = Map.of(
-      "credentials", "pass --aws-access-key-id and --aws-secret-access-key, or --profile, or set"
-          + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+  private static final Map<String, String> ADVICE =
+      Map.of(
+          "credentials",
+          "pass --aws-access-key-id and --aws-secret-access-key, or --profile, or set"
+              + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
 
   /** An API name written as an identifier (with an upper-case letter), not followed by a word. */
   private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w-])([a-z][a-z0-9]*[A-Z]\\w*)");
@@ -58,9 +61,8 @@ public final class Flags {
 
   /**
    * The exception with its message and parameter in the CLI's terms: the parameter and every API
-   * identifier in the message become their flags, the message starts with the flag, and the
-   * CLI's advice is added where it has some. An exception already naming a flag is returned as
-   * it is.
+   * identifier in the message become their flags, the message starts with the flag, and the CLI's
+   * advice is added where it has some. An exception already naming a flag is returned as it is.
    */
   public static InvalidRequestException named(InvalidRequestException e) {
     String parameter = e.parameter().orElse("");

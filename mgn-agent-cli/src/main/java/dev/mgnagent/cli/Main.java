@@ -11,13 +11,14 @@ public final class Main {
   private Main() {}
 
   /**
-   * The AWS SDK's SigV4 signers log the canonical request at debug level, and it carries the
-   * {@code x-amz-security-token} header's value: with slf4j-simple at debug, a session token would
-   * reach stderr. Those loggers stay at info unless the user names them explicitly.
+   * The AWS SDK's SigV4 signers log the canonical request at debug level, and it carries the {@code
+   * x-amz-security-token} header's value: with slf4j-simple at debug, a session token would reach
+   * stderr. Those loggers stay at info unless the user names them explicitly.
    */
-  static final java.util.List<String> SECRET_LOGGING_LOGGERS = java.util.List.of(
-      "software.amazon.awssdk.http.auth.aws.internal.signer",
-      "software.amazon.awssdk.auth.signer");
+  static final java.util.List<String> SECRET_LOGGING_LOGGERS =
+      java.util.List.of(
+          "software.amazon.awssdk.http.auth.aws.internal.signer",
+          "software.amazon.awssdk.auth.signer");
 
   public static void main(String[] args) {
     quietSigners();
@@ -29,7 +30,10 @@ public final class Main {
     System.exit(exitCode);
   }
 
-  /** Keeps the signers' loggers (see {@link #SECRET_LOGGING_LOGGERS}) at info; before any logger exists. */
+  /**
+   * Keeps the signers' loggers (see {@link #SECRET_LOGGING_LOGGERS}) at info; before any logger
+   * exists.
+   */
   static void quietSigners() {
     for (String logger : SECRET_LOGGING_LOGGERS) {
       String property = "org.slf4j.simpleLogger.log." + logger;
@@ -39,7 +43,10 @@ public final class Main {
     }
   }
 
-  /** Runs the command line {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
+  /**
+   * Runs the command line {@code args}, writing to {@code out} and {@code err}; returns the exit
+   * code.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     return run(args, out, err, new CliContext(System.getenv()));
   }

@@ -8,10 +8,10 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Turns SIGINT, SIGTERM and SIGHUP into an orderly stop while a command runs: the first signal
- * runs the command's stop action (cancel the installation, end the sandbox), and the JVM does not
- * exit on its own, so the command finishes its cleanup, prints what it stopped and exits with
- * {@link #exitCode()}. {@link #close()} puts the previous handlers back.
+ * Turns SIGINT, SIGTERM and SIGHUP into an orderly stop while a command runs: the first signal runs
+ * the command's stop action (cancel the installation, end the sandbox), and the JVM does not exit
+ * on its own, so the command finishes its cleanup, prints what it stopped and exits with {@link
+ * #exitCode()}. {@link #close()} puts the previous handlers back.
  *
  * <p>A signal the platform does not let the JVM handle (one ignored since start, as under {@code
  * nohup}) is left as it is.
@@ -25,11 +25,12 @@ public final class SignalStop implements AutoCloseable {
   private final List<SignalHandler> previous = new ArrayList<>();
 
   private SignalStop(Runnable stop) {
-    SignalHandler handler = signal -> {
-      if (received.compareAndSet(null, signal.getName())) {
-        stop.run();
-      }
-    };
+    SignalHandler handler =
+        signal -> {
+          if (received.compareAndSet(null, signal.getName())) {
+            stop.run();
+          }
+        };
     for (String name : SIGNALS) {
       try {
         Signal signal = new Signal(name);

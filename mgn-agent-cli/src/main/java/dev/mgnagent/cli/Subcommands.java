@@ -2,20 +2,20 @@ package dev.mgnagent.cli;
 
 import dev.mgnagent.cli.disks.DisksCommand;
 import dev.mgnagent.cli.install.InstallCommand;
+import dev.mgnagent.cli.installer.VerifyInstallerCommand;
 import dev.mgnagent.cli.preflight.PreflightCommand;
 import dev.mgnagent.cli.sandbox.SandboxCommand;
 import dev.mgnagent.cli.service.InitServiceCommand;
 import dev.mgnagent.cli.service.ReconcileCommand;
 import dev.mgnagent.cli.service.StatusCommand;
-import dev.mgnagent.cli.installer.VerifyInstallerCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Every subcommand by name, created only when chosen. The factories must stay lambdas that name
- * the command class inside their body: that keeps the class unloaded until the command runs.
+ * Every subcommand by name, created only when chosen. The factories must stay lambdas that name the
+ * command class inside their body: that keeps the class unloaded until the command runs.
  */
 final class Subcommands {
 

@@ -4,8 +4,8 @@ import java.io.Console;
 import java.util.Optional;
 
 /**
- * The operator's terminal to ask on: a line read with echo, a secret read without. Commands get
- * it from {@link CliContext#console()}; only {@link #system()} looks at the JVM's console.
+ * The operator's terminal to ask on: a line read with echo, a secret read without. Commands get it
+ * from {@link CliContext#console()}; only {@link #system()} looks at the JVM's console.
  */
 public interface Terminal {
 
@@ -21,16 +21,17 @@ public interface Terminal {
     if (console == null) {
       return Optional.empty();
     }
-    return Optional.of(new Terminal() {
-      @Override
-      public String readLine(String prompt) {
-        return console.readLine("%s", prompt);
-      }
+    return Optional.of(
+        new Terminal() {
+          @Override
+          public String readLine(String prompt) {
+            return console.readLine("%s", prompt);
+          }
 
-      @Override
-      public char[] readPassword(String prompt) {
-        return console.readPassword("%s", prompt);
-      }
-    });
+          @Override
+          public char[] readPassword(String prompt) {
+            return console.readPassword("%s", prompt);
+          }
+        });
   }
 }

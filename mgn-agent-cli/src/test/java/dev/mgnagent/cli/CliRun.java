@@ -17,7 +17,9 @@ public record CliRun(int exitCode, String out, String err) {
     return withContext(new CliContext(environment), args);
   }
 
-  /** Runs {@code mgn-agent args...} in this JVM with {@code context} (environment, clock, sleeper). */
+  /**
+   * Runs {@code mgn-agent args...} in this JVM with {@code context} (environment, clock, sleeper).
+   */
   public static CliRun withContext(CliContext context, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -13,8 +13,8 @@ class ErrorHandlingTest {
     CliRun run = CliRun.of("disks", "--bogus");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().lines()).containsExactly(
-        "mgn-agent: Unknown option: '--bogus' (see 'mgn-agent disks --help')");
+    assertThat(run.err().lines())
+        .containsExactly("mgn-agent: Unknown option: '--bogus' (see 'mgn-agent disks --help')");
     assertThat(run.out()).isEmpty();
   }
 

@@ -10,8 +10,9 @@ class FlagsTest {
 
   @Test
   void theParameterAndEveryApiIdentifierBecomeFlags() {
-    InvalidRequestException named = Flags.named(new InvalidRequestException("secretAccessKey",
-        "secretAccessKey needs accessKeyId"));
+    InvalidRequestException named =
+        Flags.named(
+            new InvalidRequestException("secretAccessKey", "secretAccessKey needs accessKeyId"));
 
     assertThat(named.parameter()).hasValue("--aws-secret-access-key");
     assertThat(named).hasMessage("--aws-secret-access-key needs --aws-access-key-id");
@@ -20,8 +21,10 @@ class FlagsTest {
 
   @Test
   void aLeadingApiNameFollowedByAColonBecomesTheFlag() {
-    assertThat(Flags.named(new InvalidRequestException("tags", "tags: the key 'aws:x' starts"
-        + " with aws:, which AWS reserves")))
+    assertThat(
+            Flags.named(
+                new InvalidRequestException(
+                    "tags", "tags: the key 'aws:x' starts" + " with aws:, which AWS reserves")))
         .hasMessage("--tags: the key 'aws:x' starts with aws:, which AWS reserves");
   }
 
@@ -33,8 +36,10 @@ class FlagsTest {
 
   @Test
   void plainWordsInTheMessageStayWords() {
-    assertThat(Flags.named(new InvalidRequestException("forceVolumes",
-        "forceVolumes needs noPrompt and devices listing every disk")))
+    assertThat(
+            Flags.named(
+                new InvalidRequestException(
+                    "forceVolumes", "forceVolumes needs noPrompt and devices listing every disk")))
         .hasMessage("--force-volumes needs --no-prompt and devices listing every disk");
   }
 

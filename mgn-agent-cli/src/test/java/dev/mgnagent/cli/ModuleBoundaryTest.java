@@ -25,17 +25,25 @@ class ModuleBoundaryTest {
 
   @Test
   void cliUsesNoInternalClassOfAnotherModule() {
-    noClasses().that().resideInAPackage("dev.mgnagent.cli..")
-        .should().dependOnClassesThat(resideInAPackage("dev.mgnagent..internal..")
-            .and(not(resideInAPackage("dev.mgnagent.cli.."))))
+    noClasses()
+        .that()
+        .resideInAPackage("dev.mgnagent.cli..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("dev.mgnagent..internal..")
+                .and(not(resideInAPackage("dev.mgnagent.cli.."))))
         .check(all);
   }
 
   @Test
   void testkitUsesNoInternalClassOfCore() {
-    noClasses().that().resideInAPackage("dev.mgnagent.testkit..")
-        .should().dependOnClassesThat(resideInAPackage("dev.mgnagent..internal..")
-            .and(not(resideInAPackage("dev.mgnagent.testkit.."))))
+    noClasses()
+        .that()
+        .resideInAPackage("dev.mgnagent.testkit..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("dev.mgnagent..internal..")
+                .and(not(resideInAPackage("dev.mgnagent.testkit.."))))
         .check(all);
   }
 }

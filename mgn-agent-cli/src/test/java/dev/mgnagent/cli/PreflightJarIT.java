@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code preflight} from the shaded jar on a fake tree: one JSON document with every check,
- * and the exit code follows the FAILs. The AWS probes go wherever this machine's network lets
- * them; the test asserts only that the answer is consistent.
+ * and the exit code follows the FAILs. The AWS probes go wherever this machine's network lets them;
+ * the test asserts only that the answer is consistent.
  */
 class PreflightJarIT {
 
@@ -26,10 +26,19 @@ class PreflightJarIT {
   void jarPrintsEveryCheckAndExitsByTheFailures() throws Exception {
     Path root = FakeLinuxHosts.healthyRhel9().writeTo(temp.resolve("root")).root();
     Path jar = Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"));
-    Process process = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-        "preflight", "--json", "--region", "us-east-1", "--host-root", root.toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "preflight",
+                "--json",
+                "--region",
+                "us-east-1",
+                "--host-root",
+                root.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 

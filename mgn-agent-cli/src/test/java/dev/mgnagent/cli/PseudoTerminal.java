@@ -18,8 +18,10 @@ final class PseudoTerminal {
   private PseudoTerminal() {}
 
   static Transcript installTypingSecret(String commandLine, String secret) throws Exception {
-    Process script = new ProcessBuilder("/usr/bin/script", "-qfec", commandLine, "/dev/null")
-        .redirectErrorStream(true).start();
+    Process script =
+        new ProcessBuilder("/usr/bin/script", "-qfec", commandLine, "/dev/null")
+            .redirectErrorStream(true)
+            .start();
     StringBuilder transcript = new StringBuilder();
     try {
       InputStream out = script.getInputStream();

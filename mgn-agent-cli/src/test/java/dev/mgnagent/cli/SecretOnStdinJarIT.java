@@ -28,8 +28,8 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 /**
  * {@code --aws-secret-access-key-stdin} from the shaded jar: while the (hanging) fake installer
  * runs, which proves the keys read from stdin were accepted by the fake MGN's SigV4 checks, neither
- * the secret nor the token is in {@code /proc/<pid>/cmdline} of mgn-agent or of any process of
- * the installer's session. The argv form still works but warns.
+ * the secret nor the token is in {@code /proc/<pid>/cmdline} of mgn-agent or of any process of the
+ * installer's session. The argv form still works but warns.
  */
 class SecretOnStdinJarIT {
 
@@ -63,22 +63,41 @@ class SecretOnStdinJarIT {
   }
 
   private Process start(String... credentialFlags) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.io.tmpdir=" + tmp, "-jar",
-        Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar")).toAbsolutePath()
-            .toString(),
-        "install", "--region", "eu-west-3", "--no-prompt", "--json",
-        "--endpoint", sandbox.mgn().endpoint().toString(),
-        "--s3-endpoint", sandbox.bucket().endpoint().toString(), "--sha512",
-          sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.BINARY), "--skip-preflight",
-        "--iam-endpoint", sandbox.iam().endpoint().toString(),
-        "--sts-endpoint", sandbox.sts().endpoint().toString(),
-        "--ec2-endpoint", sandbox.ec2().endpoint().toString(),
-        "--host-root", host.toString(), "--initialize-service",
-        "--aws-access-key-id", KEY_ID));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp,
+                "-jar",
+                Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))
+                    .toAbsolutePath()
+                    .toString(),
+                "install",
+                "--region",
+                "eu-west-3",
+                "--no-prompt",
+                "--json",
+                "--endpoint",
+                sandbox.mgn().endpoint().toString(),
+                "--s3-endpoint",
+                sandbox.bucket().endpoint().toString(),
+                "--sha512",
+                sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.BINARY),
+                "--skip-preflight",
+                "--iam-endpoint",
+                sandbox.iam().endpoint().toString(),
+                "--sts-endpoint",
+                sandbox.sts().endpoint().toString(),
+                "--ec2-endpoint",
+                sandbox.ec2().endpoint().toString(),
+                "--host-root",
+                host.toString(),
+                "--initialize-service",
+                "--aws-access-key-id",
+                KEY_ID));
     command.addAll(List.of(credentialFlags));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(temp.resolve("stderr").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(temp.resolve("stderr").toFile());
     builder.environment().put("TMPDIR", tmp.toString());
     return builder.start();
   }
@@ -92,17 +111,20 @@ class SecretOnStdinJarIT {
       }
       long installer = awaitInstallerHanging(mgnAgent);
 
-      assertThat(cmdline(mgnAgent.pid())).contains("--aws-secret-access-key-stdin")
-          .doesNotContain(SECRET).doesNotContain(TOKEN);
+      assertThat(cmdline(mgnAgent.pid()))
+          .contains("--aws-secret-access-key-stdin")
+          .doesNotContain(SECRET)
+          .doesNotContain(TOKEN);
       for (long pid : sessionMembers(installer)) {
-        assertThat(cmdline(pid)).as("argv of %s", pid)
-            .doesNotContain(SECRET).doesNotContain(TOKEN);
+        assertThat(cmdline(pid)).as("argv of %s", pid).doesNotContain(SECRET).doesNotContain(TOKEN);
       }
 
       mgnAgent.destroy();
       assertThat(mgnAgent.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(stderr()).doesNotContain("warning: --aws-secret-access-key")
-          .doesNotContain(SECRET).doesNotContain(TOKEN);
+      assertThat(stderr())
+          .doesNotContain("warning: --aws-secret-access-key")
+          .doesNotContain(SECRET)
+          .doesNotContain(TOKEN);
     } finally {
       mgnAgent.destroyForcibly();
     }
@@ -118,8 +140,9 @@ class SecretOnStdinJarIT {
       mgnAgent.destroy();
       assertThat(mgnAgent.waitFor(120, TimeUnit.SECONDS)).isTrue();
       assertThat(stderr())
-          .contains("mgn-agent: warning: --aws-secret-access-key on the command line is readable"
-              + " by every local user")
+          .contains(
+              "mgn-agent: warning: --aws-secret-access-key on the command line is readable"
+                  + " by every local user")
           .contains("mgn-agent: warning: --aws-session-token on the command line");
     } finally {
       mgnAgent.destroyForcibly();
@@ -128,8 +151,9 @@ class SecretOnStdinJarIT {
 
   /** Reads the JSON events until the fake installer hangs; returns its pid (its session ID). */
   private static long awaitInstallerHanging(Process mgnAgent) throws IOException {
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(mgnAgent.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(mgnAgent.getInputStream(), StandardCharsets.UTF_8));
     ObjectMapper json = new ObjectMapper();
     long installer = -1;
     for (String line; (line = out.readLine()) != null; ) {

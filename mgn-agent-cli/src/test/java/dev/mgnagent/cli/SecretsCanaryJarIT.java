@@ -48,6 +48,7 @@ class SecretsCanaryJarIT {
   private SandboxServers sandbox;
   private Path credentials;
   private Set<String> tempBefore;
+
   /** The java.io.tmpdir of the mgn-agent processes: this test's own, never the shared /tmp. */
   private Path childTmp;
 
@@ -74,18 +75,35 @@ class SecretsCanaryJarIT {
   }
 
   private List<String> command(String... args) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", "-Djava.io.tmpdir=" + childTmp, "-jar",
-        Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar")).toAbsolutePath().toString(),
-        "install", "--region", "eu-west-3",
-        "--endpoint", sandbox.mgn().endpoint().toString(),
-        "--s3-endpoint", sandbox.bucket().endpoint().toString(), "--sha512",
-          sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.BINARY), "--skip-preflight",
-        "--iam-endpoint", sandbox.iam().endpoint().toString(),
-        "--sts-endpoint", sandbox.sts().endpoint().toString(),
-        "--ec2-endpoint", sandbox.ec2().endpoint().toString(),
-        "--host-root", host.toString(), "--initialize-service"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
+                "-Djava.io.tmpdir=" + childTmp,
+                "-jar",
+                Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))
+                    .toAbsolutePath()
+                    .toString(),
+                "install",
+                "--region",
+                "eu-west-3",
+                "--endpoint",
+                sandbox.mgn().endpoint().toString(),
+                "--s3-endpoint",
+                sandbox.bucket().endpoint().toString(),
+                "--sha512",
+                sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.BINARY),
+                "--skip-preflight",
+                "--iam-endpoint",
+                sandbox.iam().endpoint().toString(),
+                "--sts-endpoint",
+                sandbox.sts().endpoint().toString(),
+                "--ec2-endpoint",
+                sandbox.ec2().endpoint().toString(),
+                "--host-root",
+                host.toString(),
+                "--initialize-service"));
     command.addAll(List.of(args));
     return command;
   }
@@ -93,21 +111,36 @@ class SecretsCanaryJarIT {
   record Run(int exit, String stdout, String stderr) {}
 
   private Run run(Map<String, String> environment, List<String> command) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(
-        ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(environment);
     Process process = builder.start();
-    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+    CompletableFuture<byte[]> out =
+        CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+    CompletableFuture<byte[]> err =
+        CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(process.exitValue(), new String(out.get(), StandardCharsets.UTF_8),
+    return new Run(
+        process.exitValue(),
+        new String(out.get(), StandardCharsets.UTF_8),
         new String(err.get(), StandardCharsets.UTF_8));
   }
 
   @Test
   void keysWithNoPrompt() throws Exception {
-    Run run = run(Map.of(), command("--no-prompt", "--json", "--aws-access-key-id", KEY_ID,
-        "--aws-secret-access-key", SECRET, "--aws-session-token", TOKEN));
+    Run run =
+        run(
+            Map.of(),
+            command(
+                "--no-prompt",
+                "--json",
+                "--aws-access-key-id",
+                KEY_ID,
+                "--aws-secret-access-key",
+                SECRET,
+                "--aws-session-token",
+                TOKEN));
 
     assertThat(run.exit()).as(run.stderr()).isZero();
     assertThat(run.stdout()).contains("\"type\":\"result\"");
@@ -118,12 +151,24 @@ class SecretsCanaryJarIT {
   @Test
   void aProfileFromTheSharedCredentialsFile() throws Exception {
     Path file = credentials.resolve("credentials");
-    Files.writeString(file, "[canary]\naws_access_key_id = " + KEY_ID + "\naws_secret_access_key = "
-        + SECRET + "\naws_session_token = " + TOKEN + "\n");
+    Files.writeString(
+        file,
+        "[canary]\naws_access_key_id = "
+            + KEY_ID
+            + "\naws_secret_access_key = "
+            + SECRET
+            + "\naws_session_token = "
+            + TOKEN
+            + "\n");
 
-    Run run = run(Map.of("AWS_SHARED_CREDENTIALS_FILE", file.toString(),
-        "AWS_CONFIG_FILE", credentials.resolve("none").toString()),
-        command("--no-prompt", "--json", "--profile", "canary"));
+    Run run =
+        run(
+            Map.of(
+                "AWS_SHARED_CREDENTIALS_FILE",
+                file.toString(),
+                "AWS_CONFIG_FILE",
+                credentials.resolve("none").toString()),
+            command("--no-prompt", "--json", "--profile", "canary"));
 
     assertThat(run.exit()).as(run.stderr()).isZero();
     assertThat(run.stdout()).contains("profile");
@@ -134,11 +179,22 @@ class SecretsCanaryJarIT {
   void anInstallerThatEchoesTheSecret() throws Exception {
     sandbox.installer().failWith(FakeInstallerFailure.ECHO_SECRET);
 
-    Run run = run(Map.of(), command("--no-prompt", "--json", "--aws-access-key-id", KEY_ID,
-        "--aws-secret-access-key", SECRET, "--aws-session-token", TOKEN));
+    Run run =
+        run(
+            Map.of(),
+            command(
+                "--no-prompt",
+                "--json",
+                "--aws-access-key-id",
+                KEY_ID,
+                "--aws-secret-access-key",
+                SECRET,
+                "--aws-session-token",
+                TOKEN));
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.stdout()).contains("****")
+    assertThat(run.stdout())
+        .contains("****")
         .contains("/var/lib/aws-replication-agent/aws_replication_agent_installer.log");
     assertClean(run.stdout() + run.stderr());
   }
@@ -147,8 +203,9 @@ class SecretsCanaryJarIT {
   @EnabledIfScript
   void typedAtThePromptUnderAPseudoTerminal() throws Exception {
     // mgn-agent prompts for the secret, not for the token: the token is given as a flag
-    String commandLine = command("--aws-access-key-id", KEY_ID, "--aws-session-token", TOKEN)
-        .stream().collect(Collectors.joining(" "));
+    String commandLine =
+        command("--aws-access-key-id", KEY_ID, "--aws-session-token", TOKEN).stream()
+            .collect(Collectors.joining(" "));
     PseudoTerminal.Transcript transcript = PseudoTerminal.installTypingSecret(commandLine, SECRET);
 
     assertThat(transcript.exitCode()).as(transcript.text()).isZero();
@@ -161,7 +218,10 @@ class SecretsCanaryJarIT {
     assertNoCanary("the recorded requests", sandbox.mgn().requests().toString());
     assertThat(sandbox.mgn().requests()).anyMatch(r -> KEY_ID.equals(r.accessKeyId()));
     assertThat(sandbox.installer().runs()).isNotEmpty();
-    sandbox.installer().runs().forEach(r -> assertNoCanary("the installer's argv", r.argv().toString()));
+    sandbox
+        .installer()
+        .runs()
+        .forEach(r -> assertNoCanary("the installer's argv", r.argv().toString()));
     assertThat(filesContaining(temp)).as("files under the test directory").isEmpty();
     assertThat(filesContaining(sandbox.directory())).as("files under the sandbox").isEmpty();
     Set<String> left = mgnAgentTemporaryEntries();
@@ -170,8 +230,12 @@ class SecretsCanaryJarIT {
   }
 
   private static void assertNoCanary(String where, String text) {
-    assertThat(text).as(where).doesNotContain(SECRET).doesNotContain(TOKEN)
-        .doesNotContain(SECRET.substring(0, 20)).doesNotContain(TOKEN.substring(0, 24));
+    assertThat(text)
+        .as(where)
+        .doesNotContain(SECRET)
+        .doesNotContain(TOKEN)
+        .doesNotContain(SECRET.substring(0, 20))
+        .doesNotContain(TOKEN.substring(0, 24));
   }
 
   private static List<Path> filesContaining(Path root) throws IOException {
@@ -189,7 +253,8 @@ class SecretsCanaryJarIT {
 
   private Set<String> mgnAgentTemporaryEntries() throws IOException {
     try (Stream<Path> entries = Files.list(childTmp)) {
-      return entries.map(p -> p.getFileName().toString())
+      return entries
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.startsWith("mgn-agent-installer-"))
           .collect(Collectors.toCollection(TreeSet::new));
     }

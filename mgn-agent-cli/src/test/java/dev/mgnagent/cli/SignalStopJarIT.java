@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM and SIGINT to {@code mgn-agent install --sandbox} from the shaded jar while the fake
- * installer hangs with a child of its own: the installer's whole session is stopped, no
- * mgn-agent temporary directory is left in the process's own temporary directory, one line says
- * what was stopped, and the exit code is 143 or 130.
+ * installer hangs with a child of its own: the installer's whole session is stopped, no mgn-agent
+ * temporary directory is left in the process's own temporary directory, one line says what was
+ * stopped, and the exit code is 143 or 130.
  */
 class SignalStopJarIT {
 
@@ -35,7 +35,8 @@ class SignalStopJarIT {
 
   @AfterEach
   void killLeftovers() {
-    sessionLeftovers.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    sessionLeftovers.forEach(
+        pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
   }
 
   @Test
@@ -51,17 +52,22 @@ class SignalStopJarIT {
   @Test
   void sighupEndsTheSandboxAfterRemovingItsDirectory() throws Exception {
     Path tmp = Files.createDirectories(temp.resolve("tmp"));
-    Process sandbox = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.io.tmpdir=" + tmp,
-        "-jar", Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))
-            .toAbsolutePath().toString(), "sandbox")
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .redirectError(temp.resolve("stderr").toFile())
-        .start();
+    Process sandbox =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp,
+                "-jar",
+                Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))
+                    .toAbsolutePath()
+                    .toString(),
+                "sandbox")
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectError(temp.resolve("stderr").toFile())
+            .start();
     try {
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
       assertThat(out.readLine()).contains("mgnEndpoint");
       assertThat(mgnAgentEntries(tmp)).as("the sandbox directory while serving").hasSize(1);
 
@@ -69,8 +75,8 @@ class SignalStopJarIT {
 
       assertThat(sandbox.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(sandbox.exitValue()).as(stderr()).isEqualTo(129);
-      assertThat(stderr()).contains(
-          "mgn-agent: stopped by SIGHUP: stopped the sandbox and removed its directory");
+      assertThat(stderr())
+          .contains("mgn-agent: stopped by SIGHUP: stopped the sandbox and removed its directory");
       assertThat(mgnAgentEntries(tmp)).isEmpty();
     } finally {
       sandbox.destroyForcibly();
@@ -80,20 +86,29 @@ class SignalStopJarIT {
   private void stopMidInstall(String signal, int expectedExit) throws Exception {
     Path tmp = Files.createDirectories(temp.resolve("tmp"));
     Path host = FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(temp.resolve("host"));
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.io.tmpdir=" + tmp,
-        "-D" + SandboxServers.INSTALLER_FAILURE_PROPERTY + "=HANG",
-        "-jar", Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))
-            .toAbsolutePath().toString(),
-        "install", "--sandbox", "--no-prompt", "--json", "--host-root", host.toString())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .redirectError(temp.resolve("stderr").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp,
+                "-D" + SandboxServers.INSTALLER_FAILURE_PROPERTY + "=HANG",
+                "-jar",
+                Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))
+                    .toAbsolutePath()
+                    .toString(),
+                "install",
+                "--sandbox",
+                "--no-prompt",
+                "--json",
+                "--host-root",
+                host.toString())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectError(temp.resolve("stderr").toFile());
     builder.environment().put("TMPDIR", tmp.toString());
     Process mgnAgent = builder.start();
     try {
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(mgnAgent.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(mgnAgent.getInputStream(), StandardCharsets.UTF_8));
       long installer = -1;
       ObjectMapper json = new ObjectMapper();
       for (String line; (line = out.readLine()) != null; ) {
@@ -116,8 +131,13 @@ class SignalStopJarIT {
 
       assertThat(mgnAgent.waitFor(120, TimeUnit.SECONDS)).isTrue();
       assertThat(mgnAgent.exitValue()).as(stderr()).isEqualTo(expectedExit);
-      assertThat(stderr()).contains("mgn-agent: stopped by SIG" + signal
-          + ": stopped the installer (process " + installer + ") and every process of its session");
+      assertThat(stderr())
+          .contains(
+              "mgn-agent: stopped by SIG"
+                  + signal
+                  + ": stopped the installer (process "
+                  + installer
+                  + ") and every process of its session");
       assertThat(sessionMembers(session)).as("processes left in the installer's session").isEmpty();
       assertThat(mgnAgentEntries(tmp)).as("mgn-agent temporary entries left").isEmpty();
     } finally {
@@ -164,8 +184,10 @@ class SignalStopJarIT {
 
   private static List<String> mgnAgentEntries(Path tmp) throws IOException {
     try (Stream<Path> entries = Files.list(tmp)) {
-      return entries.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith("mgn-agent") || n.startsWith(".mgn-agent")).toList();
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("mgn-agent") || n.startsWith(".mgn-agent"))
+          .toList();
     }
   }
 

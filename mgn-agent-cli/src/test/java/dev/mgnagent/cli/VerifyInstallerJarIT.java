@@ -20,11 +20,20 @@ class VerifyInstallerJarIT {
   @Test
   void writesTheDefaultFileNameInTheWorkingDirectoryAndRefusesToOverwriteIt() throws Exception {
     try (FakeInstallerBucket bucket = FakeInstallerBucket.builder().build().start()) {
-      List<String> command = List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-          Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar")).toAbsolutePath().toString(),
-          "verify-installer", "--region", "us-east-1", "--s3-endpoint", bucket.endpoint().toString(),
-          "--sha512", bucket.sha512(dev.mgnagent.installer.InstallerFlavor.BINARY));
+      List<String> command =
+          List.of(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-jar",
+              Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))
+                  .toAbsolutePath()
+                  .toString(),
+              "verify-installer",
+              "--region",
+              "us-east-1",
+              "--s3-endpoint",
+              bucket.endpoint().toString(),
+              "--sha512",
+              bucket.sha512(dev.mgnagent.installer.InstallerFlavor.BINARY));
 
       Run first = run(command);
       Run second = run(command);
@@ -41,8 +50,11 @@ class VerifyInstallerJarIT {
   private record Run(int exitCode, String stderr) {}
 
   private Run run(List<String> command) throws Exception {
-    Process process = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return new Run(process.exitValue(), stderr);

@@ -15,8 +15,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
- * Picks AWS credentials in mgn-agent's order: explicit keys, then a named profile, then the keys
- * in the host's environment, then the AWS default chain. The environment is passed in (core never
+ * Picks AWS credentials in mgn-agent's order: explicit keys, then a named profile, then the keys in
+ * the host's environment, then the AWS default chain. The environment is passed in (core never
  * reads {@code System.getenv()}), so a caller decides which variables count.
  */
 public final class CredentialsResolver {
@@ -47,14 +47,15 @@ public final class CredentialsResolver {
    */
   public ResolvedCredentials resolve() {
     if (accessKeyId.isPresent() != secretAccessKey.isPresent()) {
-      throw new InvalidRequestException("accessKeyId",
-          "accessKeyId and secretAccessKey go together; give both or neither");
+      throw new InvalidRequestException(
+          "accessKeyId", "accessKeyId and secretAccessKey go together; give both or neither");
     }
     if (accessKeyId.isPresent()) {
       return new ResolvedCredentials(
-          StaticCredentialsProvider.create(credentials(accessKeyId.get(), secretAccessKey.get(),
-              sessionToken)),
-          CredentialsSource.EXPLICIT, "access key " + accessKeyId.get());
+          StaticCredentialsProvider.create(
+              credentials(accessKeyId.get(), secretAccessKey.get(), sessionToken)),
+          CredentialsSource.EXPLICIT,
+          "access key " + accessKeyId.get());
     }
     if (profile.isPresent()) {
       return profile(profile.get());
@@ -62,45 +63,59 @@ public final class CredentialsResolver {
     String envKey = environment.get("AWS_ACCESS_KEY_ID");
     String envSecret = environment.get("AWS_SECRET_ACCESS_KEY");
     if (envKey != null && !envKey.isBlank() && envSecret != null && !envSecret.isBlank()) {
-      Optional<Secret> token = Optional.ofNullable(environment.get("AWS_SESSION_TOKEN"))
-          .filter(t -> !t.isBlank()).map(Secret::of);
+      Optional<Secret> token =
+          Optional.ofNullable(environment.get("AWS_SESSION_TOKEN"))
+              .filter(t -> !t.isBlank())
+              .map(Secret::of);
       return new ResolvedCredentials(
           StaticCredentialsProvider.create(credentials(envKey, Secret.of(envSecret), token)),
-          CredentialsSource.ENVIRONMENT, "AWS_ACCESS_KEY_ID " + envKey);
+          CredentialsSource.ENVIRONMENT,
+          "AWS_ACCESS_KEY_ID " + envKey);
     }
-    return new ResolvedCredentials(DefaultCredentialsProvider.builder().build(),
-        CredentialsSource.DEFAULT_CHAIN, "the AWS default credentials chain");
+    return new ResolvedCredentials(
+        DefaultCredentialsProvider.builder().build(),
+        CredentialsSource.DEFAULT_CHAIN,
+        "the AWS default credentials chain");
   }
 
   private ResolvedCredentials profile(String name) {
     ProfileFile files = profileFiles();
     if (files.profile(name).isEmpty()) {
-      throw new InvalidRequestException("profile", "profile " + name + ": no such profile in"
-          + " the AWS config or credentials file");
+      throw new InvalidRequestException(
+          "profile",
+          "profile " + name + ": no such profile in" + " the AWS config or credentials file");
     }
     return new ResolvedCredentials(
         ProfileCredentialsProvider.builder().profileFile(files).profileName(name).build(),
-        CredentialsSource.PROFILE, "profile '" + name + "'");
+        CredentialsSource.PROFILE,
+        "profile '" + name + "'");
   }
 
-  /** The shared files, honouring AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE from the environment. */
+  /**
+   * The shared files, honouring AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE from the
+   * environment.
+   */
   private ProfileFile profileFiles() {
     String home = environment.getOrDefault("HOME", System.getProperty("user.home"));
     Path config = Path.of(environment.getOrDefault("AWS_CONFIG_FILE", home + "/.aws/config"));
-    Path credentials = Path.of(environment.getOrDefault("AWS_SHARED_CREDENTIALS_FILE",
-        home + "/.aws/credentials"));
+    Path credentials =
+        Path.of(
+            environment.getOrDefault("AWS_SHARED_CREDENTIALS_FILE", home + "/.aws/credentials"));
     ProfileFile.Aggregator files = ProfileFile.aggregator();
     if (config.toFile().isFile()) {
-      files.addFile(ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build());
+      files.addFile(
+          ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build());
     }
     if (credentials.toFile().isFile()) {
-      files.addFile(ProfileFile.builder().content(credentials).type(ProfileFile.Type.CREDENTIALS).build());
+      files.addFile(
+          ProfileFile.builder().content(credentials).type(ProfileFile.Type.CREDENTIALS).build());
     }
     return files.build();
   }
 
   private static AwsCredentials credentials(String keyId, Secret secret, Optional<Secret> token) {
-    return token.<AwsCredentials>map(t -> AwsSessionCredentials.create(keyId, secret.reveal(), t.reveal()))
+    return token
+        .<AwsCredentials>map(t -> AwsSessionCredentials.create(keyId, secret.reveal(), t.reveal()))
         .orElseGet(() -> AwsBasicCredentials.create(keyId, secret.reveal()));
   }
 

@@ -4,7 +4,7 @@
  * default chain, and {@link dev.mgnagent.credentials.ResolvedCredentials} holds the result.
  *
  * <p>Null contract: no public method here accepts or returns {@code null}; an absent value is an
- * empty {@code Optional} or an empty collection. Stability: public API, evolving before 1.0 (a minor
- * release may change it; every change is listed in CHANGELOG.md).
+ * empty {@code Optional} or an empty collection. Stability: public API, evolving before 1.0 (a
+ * minor release may change it; every change is listed in CHANGELOG.md).
  */
 package dev.mgnagent.credentials;

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param path the friendliest device path ({@code /dev/sda1}, {@code /dev/mapper/vg0-root})
  * @param role what the device is to MGN
  * @param sizeBytes its size in bytes; 0 for devices left out before their size was read
- * @param diskNames the names of the {@link Disk}s it is or rests on, in inventory order; empty
- *     for devices that are never replicated
+ * @param diskNames the names of the {@link Disk}s it is or rests on, in inventory order; empty for
+ *     devices that are never replicated
  */
 public record BlockDevice(
     String name, String path, BlockDeviceRole role, long sizeBytes, List<String> diskNames) {

@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param readOnly whether the device is read-only
  * @param kind what kind of disk this is
  * @param partitions the partitions on the disk, in kernel order
- * @param mountPoints where the whole disk is mounted directly (a file system without a partition table)
+ * @param mountPoints where the whole disk is mounted directly (a file system without a partition
+ *     table)
  * @param holders paths of stacked devices built directly on the whole disk (LVM, md, multipath)
  * @param root whether this disk backs the root file system {@code /}
- * @param boot whether this disk backs {@code /boot} (the root disk when {@code /boot} is not separate)
+ * @param boot whether this disk backs {@code /boot} (the root disk when {@code /boot} is not
+ *     separate)
  */
 public record Disk(
     String name,

@@ -17,7 +17,10 @@ import dev.mgnagent.host.Host;
  */
 public interface DiskInventory {
 
-  /** An inventory of {@code host}'s disks. Reading happens in {@link #read()}, each time it is called. */
+  /**
+   * An inventory of {@code host}'s disks. Reading happens in {@link #read()}, each time it is
+   * called.
+   */
   static DiskInventory of(Host host) {
     return new DefaultDiskInventory(host);
   }

@@ -32,7 +32,10 @@ public record Inventory(
     return blockDevices.stream().filter(d -> d.name().equals(name)).findFirst();
   }
 
-  /** The disks that back {@code /}: none when root is not on a block device, several for a spanned root. */
+  /**
+   * The disks that back {@code /}: none when root is not on a block device, several for a spanned
+   * root.
+   */
   public List<Disk> rootDisks() {
     return disks.stream().filter(Disk::root).toList();
   }

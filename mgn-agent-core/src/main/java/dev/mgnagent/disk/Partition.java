@@ -11,11 +11,12 @@ import java.util.OptionalLong;
  * @param path the device path on the host, such as {@code /dev/vda1}
  * @param majorMinor the device number, such as {@code 254:1}
  * @param number the partition number from sysfs {@code partition}
- * @param startSector the first 512-byte sector on the disk; empty for device-mapper partitions
- *     of a multipath map, whose offset sysfs does not show
+ * @param startSector the first 512-byte sector on the disk; empty for device-mapper partitions of a
+ *     multipath map, whose offset sysfs does not show
  * @param sizeBytes the size in bytes
  * @param mountPoints where this partition is mounted directly
- * @param holders paths of stacked devices built on it, such as {@code /dev/dm-0} or {@code /dev/md0}
+ * @param holders paths of stacked devices built on it, such as {@code /dev/dm-0} or {@code
+ *     /dev/md0}
  */
 public record Partition(
     String name,

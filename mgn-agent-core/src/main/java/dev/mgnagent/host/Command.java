@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /**
  * What to start: the argument vector, the complete environment of the new process, the working
- * directory, and whether it runs in a new session without a controlling terminal ({@code
- * setsid}).
+ * directory, and whether it runs in a new session without a controlling terminal ({@code setsid}).
  *
  * <p>The environment is not merged with anything: the process sees exactly {@link #environment()}.
  * Build it from {@link Host#environment()} when the host's variables should pass through.

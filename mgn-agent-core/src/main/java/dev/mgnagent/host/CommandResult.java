@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * How a short command ended, for commands whose output is read whole (probes such as {@code id
- * -u}, {@code sudo -n true}, {@code lsattr}). {@link #run} enforces the timeout whatever the
- * command does: both streams are read on their own threads, and a command still running at the
- * deadline is stopped ({@link RunningCommand#killTree()}) and reported as timed out.
+ * How a short command ended, for commands whose output is read whole (probes such as {@code id -u},
+ * {@code sudo -n true}, {@code lsattr}). {@link #run} enforces the timeout whatever the command
+ * does: both streams are read on their own threads, and a command still running at the deadline is
+ * stopped ({@link RunningCommand#killTree()}) and reported as timed out.
  *
  * @param exitCode the exit code; empty when the command did not end in time and was stopped
  * @param stdout standard output (at most {@link #MAX_OUTPUT} bytes kept, decoded as UTF-8)

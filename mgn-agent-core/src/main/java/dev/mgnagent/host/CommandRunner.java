@@ -10,8 +10,8 @@ import java.io.IOException;
 public interface CommandRunner {
 
   /**
-   * Starts {@code command}. The returned process is running; the caller must eventually wait for
-   * it or {@linkplain RunningCommand#close() close} it.
+   * Starts {@code command}. The returned process is running; the caller must eventually wait for it
+   * or {@linkplain RunningCommand#close() close} it.
    *
    * @throws IOException if the program cannot be started (not found, not executable)
    */

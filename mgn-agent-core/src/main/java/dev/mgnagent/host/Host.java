@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The machine mgn-agent works on: a root directory under which the kernel's files are read
- * ({@code sys}, {@code proc}, {@code dev}, {@code etc}), the environment the host's processes see,
- * and a way to run commands there.
+ * The machine mgn-agent works on: a root directory under which the kernel's files are read ({@code
+ * sys}, {@code proc}, {@code dev}, {@code etc}), the environment the host's processes see, and a
+ * way to run commands there.
  *
  * <p>Core code never reads {@code System.getenv()} or absolute paths itself; it asks the host. The
  * real machine is {@link LocalHost}; tests use a host rooted at a temporary tree.
@@ -29,10 +29,10 @@ public interface Host {
   CommandRunner commandRunner();
 
   /**
-   * Takes the exclusive lock {@code name} on this host, or returns empty when another process
-   * holds it. The default is a lock file, {@code run/lock/mgn-agent-<name>.lock} under {@link
-   * #root()}, holding the holder's process ID; a host reached another way (SSH) implements the
-   * same with {@code flock -n} run through its {@link #commandRunner()}.
+   * Takes the exclusive lock {@code name} on this host, or returns empty when another process holds
+   * it. The default is a lock file, {@code run/lock/mgn-agent-<name>.lock} under {@link #root()},
+   * holding the holder's process ID; a host reached another way (SSH) implements the same with
+   * {@code flock -n} run through its {@link #commandRunner()}.
    *
    * @param name lower-case letters, digits and {@code -}
    * @throws java.io.UncheckedIOException if the lock cannot be created

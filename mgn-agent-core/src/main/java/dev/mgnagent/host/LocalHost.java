@@ -42,12 +42,12 @@ public final class LocalHost implements Host {
   }
 
   /**
-   * This host with {@code environment} as the environment its processes and checks see (a CLI
-   * run in-process passes its own); commands still run on this machine.
+   * This host with {@code environment} as the environment its processes and checks see (a CLI run
+   * in-process passes its own); commands still run on this machine.
    */
   public LocalHost withEnvironment(Map<String, String> environment) {
-    return new LocalHost(root, Map.copyOf(Objects.requireNonNull(environment, "environment")),
-        lockRoot);
+    return new LocalHost(
+        root, Map.copyOf(Objects.requireNonNull(environment, "environment")), lockRoot);
   }
 
   /**
@@ -56,8 +56,8 @@ public final class LocalHost implements Host {
    * its own directory and leaves the machine's {@code /run/lock} alone.
    */
   public LocalHost withLockRoot(Path directory) {
-    return new LocalHost(root, environment,
-        Objects.requireNonNull(directory, "directory").toAbsolutePath());
+    return new LocalHost(
+        root, environment, Objects.requireNonNull(directory, "directory").toAbsolutePath());
   }
 
   @Override

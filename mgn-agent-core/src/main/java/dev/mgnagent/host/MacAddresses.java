@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * The host's MAC addresses, from {@code sys/class/net/<interface>/address} under the host's root
- * (the loopback and all-zero addresses left out): what MGN identifies a source server by. MGN
- * shows a MAC as {@code 0A-40-F1-E8-B2-2D} where the kernel writes {@code 0a:40:f1:e8:b2:2d};
- * {@link #normalize(String)} makes both comparable.
+ * (the loopback and all-zero addresses left out): what MGN identifies a source server by. MGN shows
+ * a MAC as {@code 0A-40-F1-E8-B2-2D} where the kernel writes {@code 0a:40:f1:e8:b2:2d}; {@link
+ * #normalize(String)} makes both comparable.
  */
 public final class MacAddresses {
 
@@ -33,12 +33,15 @@ public final class MacAddresses {
     try (Stream<Path> nics = Files.list(net)) {
       for (Path nic : nics.sorted().toList()) {
         Path address = nic.resolve("address");
-        if (nic.getFileName().toString().equals("lo") || !Files.isRegularFile(address)
+        if (nic.getFileName().toString().equals("lo")
+            || !Files.isRegularFile(address)
             || Files.size(address) > 256) {
           continue;
         }
-        normalize(Files.readString(address)).filter(m -> !m.equals("000000000000"))
-            .filter(m -> !macs.contains(m)).ifPresent(macs::add);
+        normalize(Files.readString(address))
+            .filter(m -> !m.equals("000000000000"))
+            .filter(m -> !macs.contains(m))
+            .ifPresent(macs::add);
       }
     } catch (IOException e) {
       // unreadable: what was read so far

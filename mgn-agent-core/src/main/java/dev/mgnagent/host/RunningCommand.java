@@ -39,19 +39,19 @@ public interface RunningCommand extends AutoCloseable {
   boolean isAlive();
 
   /**
-   * Stops the process and every process it started that is still running: its descendants and,
-   * when it was started in a new session, every process of that session (including those that
-   * were re-parented after their parent exited). Asks them to end first ({@code SIGTERM} on a
-   * local host) and forces those still running after a grace period; returns once the forced kill
-   * was sent. Never signals a process that merely reuses the ID of one that exited.
+   * Stops the process and every process it started that is still running: its descendants and, when
+   * it was started in a new session, every process of that session (including those that were
+   * re-parented after their parent exited). Asks them to end first ({@code SIGTERM} on a local
+   * host) and forces those still running after a grace period; returns once the forced kill was
+   * sent. Never signals a process that merely reuses the ID of one that exited.
    */
   void killTree();
 
   /**
    * The processes of this command's session still running after the command exited (a daemon it
    * started, a helper still finishing), so that callers can warn about them; they are not killed
-   * after a successful command. Empty while the command runs and for a command not started in a
-   * new session.
+   * after a successful command. Empty while the command runs and for a command not started in a new
+   * session.
    */
   default List<SessionProcess> leftovers() {
     return List.of();

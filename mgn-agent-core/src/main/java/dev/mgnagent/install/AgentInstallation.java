@@ -1,9 +1,9 @@
 package dev.mgnagent.install;
 
+import dev.mgnagent.Sleeper;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.install.internal.DefaultAgentInstallation;
-import dev.mgnagent.Sleeper;
 import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.RegistrarSettings;
@@ -16,11 +16,10 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * The seed's whole procedure as one call: validate the request (the disks against the inventory
- * included), pick the credentials, run the preflight checks, make sure MGN is initialized,
- * download and verify the installer, select the disks, run the installer, confirm the
- * registration and, when asked, follow the initial sync. Each step is
- * reported as events ({@code InstallStepStarted}, {@code InstallStepFinished}, {@code
- * InstallStepFailed}) along with the installer's own output.
+ * included), pick the credentials, run the preflight checks, make sure MGN is initialized, download
+ * and verify the installer, select the disks, run the installer, confirm the registration and, when
+ * asked, follow the initial sync. Each step is reported as events ({@code InstallStepStarted},
+ * {@code InstallStepFinished}, {@code InstallStepFailed}) along with the installer's own output.
  *
  * <pre>{@code
  * InstallationResult result = AgentInstallation.builder()
@@ -32,11 +31,10 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * }</pre>
  *
  * <p>Failure safety: when a step fails, mgn-agent removes what it created itself (the temporary
- * directory it downloaded the installer into, or, in a caller's {@link
- * Builder#workDirectory(Path) work directory}, the installer file it downloaded there) and never
- * touches what the installer did on the server; an installer failure names the installer's log.
- * On success the temporary directory is removed too; a caller's work directory keeps the verified
- * installer.
+ * directory it downloaded the installer into, or, in a caller's {@link Builder#workDirectory(Path)
+ * work directory}, the installer file it downloaded there) and never touches what the installer did
+ * on the server; an installer failure names the installer's log. On success the temporary directory
+ * is removed too; a caller's work directory keeps the verified installer.
  */
 public interface AgentInstallation {
 
@@ -70,9 +68,9 @@ public interface AgentInstallation {
   List<String> dryRun(InstallRequest request);
 
   /**
-   * Configures an {@link AgentInstallation}; every setting has a default. The settings of the
-   * steps ({@link DownloadSettings}, {@link RegistrarSettings}, {@link WatchSettings}) are the
-   * same objects the step's own builder takes, with their defaults in one place.
+   * Configures an {@link AgentInstallation}; every setting has a default. The settings of the steps
+   * ({@link DownloadSettings}, {@link RegistrarSettings}, {@link WatchSettings}) are the same
+   * objects the step's own builder takes, with their defaults in one place.
    */
   interface Builder {
     /** The server to install on (default: this machine). */
@@ -88,7 +86,10 @@ public interface AgentInstallation {
      */
     Builder workDirectory(Path directory);
 
-    /** How the installer download connects and retries (default {@link DownloadSettings#defaults()}). */
+    /**
+     * How the installer download connects and retries (default {@link
+     * DownloadSettings#defaults()}).
+     */
     Builder downloadSettings(DownloadSettings settings);
 
     /**
@@ -97,7 +98,9 @@ public interface AgentInstallation {
      */
     Builder registrarSettings(RegistrarSettings settings);
 
-    /** How often and how long to follow the initial sync (default {@link WatchSettings#defaults()}). */
+    /**
+     * How often and how long to follow the initial sync (default {@link WatchSettings#defaults()}).
+     */
     Builder watchSettings(WatchSettings settings);
 
     /** What waits for download backoffs and confirmation polls (default: the thread sleeps). */

@@ -1,12 +1,12 @@
 package dev.mgnagent.install;
 
 import dev.mgnagent.InvalidRequestException;
-import dev.mgnagent.installer.RegistrationRequest;
+import dev.mgnagent.Regions;
 import dev.mgnagent.Secret;
+import dev.mgnagent.Shown;
 import dev.mgnagent.Tags;
 import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.Regions;
-import dev.mgnagent.Shown;
+import dev.mgnagent.installer.RegistrationRequest;
 import dev.mgnagent.selection.SelectionRequest;
 import java.net.URI;
 import java.util.Objects;
@@ -17,8 +17,8 @@ import software.amazon.awssdk.regions.Region;
 /**
  * Everything an {@link AgentInstallation} is asked to do: the installer's own parameters and
  * mgn-agent's. Built with {@link #builder()}; {@link Builder#build()} checks every value before
- * anything is contacted or started, and {@link #toBuilder()} gives a builder holding this
- * request's values, to change one.
+ * anything is contacted or started, and {@link #toBuilder()} gives a builder holding this request's
+ * values, to change one.
  *
  * <pre>{@code
  * InstallRequest request = InstallRequest.builder()
@@ -161,7 +161,9 @@ public final class InstallRequest {
     return s3Endpoint;
   }
 
-  /** An MGN endpoint other than the regional one (PrivateLink, dual-stack, or a loopback server). */
+  /**
+   * An MGN endpoint other than the regional one (PrivateLink, dual-stack, or a loopback server).
+   */
   public Optional<URI> endpoint() {
     return endpoint;
   }
@@ -197,9 +199,9 @@ public final class InstallRequest {
   }
 
   /**
-   * The installer's SHA-512 pinned by the caller (128 lower-case hex characters): the download
-   * must match it, whatever digest the S3 endpoint publishes. An {@code http://} S3 endpoint is
-   * accepted only with a pinned digest or for a {@link #sandbox()}.
+   * The installer's SHA-512 pinned by the caller (128 lower-case hex characters): the download must
+   * match it, whatever digest the S3 endpoint publishes. An {@code http://} S3 endpoint is accepted
+   * only with a pinned digest or for a {@link #sandbox()}.
    */
   public Optional<String> installerSha512() {
     return installerSha512;
@@ -243,8 +245,8 @@ public final class InstallRequest {
   }
 
   /**
-   * The staging-area subnet of the replication template that initialization creates; by default
-   * the default VPC's default subnet in the first Availability Zone.
+   * The staging-area subnet of the replication template that initialization creates; by default the
+   * default VPC's default subnet in the first Availability Zone.
    */
   public Optional<String> stagingSubnetId() {
     return stagingSubnetId;
@@ -286,31 +288,87 @@ public final class InstallRequest {
 
   @Override
   public int hashCode() {
-    return Objects.hash(region, accessKeyId, secretAccessKey, sessionToken, profile, selection,
-        tags, s3Endpoint, endpoint, userProvidedId, noReplication, dualstack, flavor,
-        initializeService, skipPreflight, allowSecretOnCommandLine, watch, iamEndpoint,
-        stsEndpoint, ec2Endpoint, stagingSubnetId, installerSha512, sandbox);
+    return Objects.hash(
+        region,
+        accessKeyId,
+        secretAccessKey,
+        sessionToken,
+        profile,
+        selection,
+        tags,
+        s3Endpoint,
+        endpoint,
+        userProvidedId,
+        noReplication,
+        dualstack,
+        flavor,
+        initializeService,
+        skipPreflight,
+        allowSecretOnCommandLine,
+        watch,
+        iamEndpoint,
+        stsEndpoint,
+        ec2Endpoint,
+        stagingSubnetId,
+        installerSha512,
+        sandbox);
   }
 
   /** Every value, secrets as {@code ****}. */
   @Override
   public String toString() {
-    return "InstallRequest[region=" + region + ", accessKeyId=" + accessKeyId
-        + ", secretAccessKey=" + secretAccessKey + ", sessionToken=" + sessionToken
-        + ", profile=" + profile + ", selection=" + selection + ", tags=" + tags
-        + ", s3Endpoint=" + s3Endpoint + ", endpoint=" + endpoint
-        + ", userProvidedId=" + userProvidedId + ", noReplication=" + noReplication
-        + ", dualstack=" + dualstack + ", flavor=" + flavor
-        + ", initializeService=" + initializeService + ", skipPreflight=" + skipPreflight
-        + ", allowSecretOnCommandLine=" + allowSecretOnCommandLine + ", watch=" + watch
-        + ", iamEndpoint=" + iamEndpoint + ", stsEndpoint=" + stsEndpoint
-        + ", ec2Endpoint=" + ec2Endpoint + ", stagingSubnetId=" + stagingSubnetId
-        + ", installerSha512=" + installerSha512 + ", sandbox=" + sandbox + "]";
+    return "InstallRequest[region="
+        + region
+        + ", accessKeyId="
+        + accessKeyId
+        + ", secretAccessKey="
+        + secretAccessKey
+        + ", sessionToken="
+        + sessionToken
+        + ", profile="
+        + profile
+        + ", selection="
+        + selection
+        + ", tags="
+        + tags
+        + ", s3Endpoint="
+        + s3Endpoint
+        + ", endpoint="
+        + endpoint
+        + ", userProvidedId="
+        + userProvidedId
+        + ", noReplication="
+        + noReplication
+        + ", dualstack="
+        + dualstack
+        + ", flavor="
+        + flavor
+        + ", initializeService="
+        + initializeService
+        + ", skipPreflight="
+        + skipPreflight
+        + ", allowSecretOnCommandLine="
+        + allowSecretOnCommandLine
+        + ", watch="
+        + watch
+        + ", iamEndpoint="
+        + iamEndpoint
+        + ", stsEndpoint="
+        + stsEndpoint
+        + ", ec2Endpoint="
+        + ec2Endpoint
+        + ", stagingSubnetId="
+        + stagingSubnetId
+        + ", installerSha512="
+        + installerSha512
+        + ", sandbox="
+        + sandbox
+        + "]";
   }
 
   /**
-   * Collects an {@link InstallRequest}; only the region is required. Setters take no nulls; a
-   * value is checked by {@link #build()}. Not thread-safe.
+   * Collects an {@link InstallRequest}; only the region is required. Setters take no nulls; a value
+   * is checked by {@link #build()}. Not thread-safe.
    */
   public static final class Builder {
     private Region region;
@@ -473,14 +531,18 @@ public final class InstallRequest {
     public Builder installerSha512(String hex) {
       String h = Objects.requireNonNull(hex, "installerSha512").strip();
       if (!h.matches("[0-9a-fA-F]{128}")) {
-        throw new InvalidRequestException("installerSha512",
+        throw new InvalidRequestException(
+            "installerSha512",
             "the pinned installer digest is not a SHA-512 digest (128 hexadecimal characters)");
       }
       this.installerSha512 = h.toLowerCase(java.util.Locale.ROOT);
       return this;
     }
 
-    /** The endpoints are a sandbox's fakes the caller started (see {@link InstallRequest#sandbox()}). */
+    /**
+     * The endpoints are a sandbox's fakes the caller started (see {@link
+     * InstallRequest#sandbox()}).
+     */
     public Builder sandbox(boolean sandbox) {
       this.sandbox = sandbox;
       return this;
@@ -535,13 +597,16 @@ public final class InstallRequest {
      */
     public InstallRequest build() {
       if (region == null) {
-        throw new InvalidRequestException("region", "region: no region given; name one such as"
-            + " us-east-1");
+        throw new InvalidRequestException(
+            "region", "region: no region given; name one such as" + " us-east-1");
       }
       Regions.requireWellFormed("region", region.id());
       if (accessKeyId != null && !ACCESS_KEY_ID.matcher(accessKeyId).matches()) {
-        throw new InvalidRequestException("accessKeyId", "accessKeyId " + Shown.quoted(accessKeyId)
-            + " is not an access key ID (16 to 128 upper-case letters and digits)");
+        throw new InvalidRequestException(
+            "accessKeyId",
+            "accessKeyId "
+                + Shown.quoted(accessKeyId)
+                + " is not an access key ID (16 to 128 upper-case letters and digits)");
       }
       if (secretAccessKey != null && accessKeyId == null) {
         throw new InvalidRequestException("secretAccessKey", "secretAccessKey needs accessKeyId");
@@ -553,39 +618,53 @@ public final class InstallRequest {
         requireSecretShape("sessionToken", sessionToken, MAX_SESSION_TOKEN);
       }
       if (sessionToken != null && secretAccessKey == null) {
-        throw new InvalidRequestException("sessionToken",
-            "sessionToken needs accessKeyId and secretAccessKey");
+        throw new InvalidRequestException(
+            "sessionToken", "sessionToken needs accessKeyId and secretAccessKey");
       }
       SelectionRequest selection =
           new SelectionRequest(Optional.ofNullable(devices), forceVolumes, noPrompt);
       if (dualstack && endpoint == null) {
-        throw new InvalidRequestException("dualstack", "dualstack needs an endpoint, MGN's"
-            + " dual-stack endpoint (mgn.dualstack." + region.id() + ".amazonaws.com)");
+        throw new InvalidRequestException(
+            "dualstack",
+            "dualstack needs an endpoint, MGN's"
+                + " dual-stack endpoint (mgn.dualstack."
+                + region.id()
+                + ".amazonaws.com)");
       }
       if (userProvidedId != null && userProvidedId.isBlank()) {
         throw new InvalidRequestException("userProvidedId", "userProvidedId is empty");
       }
       if (userProvidedId != null) {
         requireOneLine("userProvidedId", userProvidedId);
-        RegistrationRequest.userProvidedIdProblem(userProvidedId).ifPresent(problem -> {
-          throw new InvalidRequestException("userProvidedId", "userProvidedId " + problem);
-        });
+        RegistrationRequest.userProvidedIdProblem(userProvidedId)
+            .ifPresent(
+                problem -> {
+                  throw new InvalidRequestException("userProvidedId", "userProvidedId " + problem);
+                });
       }
       if (profile != null) {
         requireOneLine("profile", profile);
       }
       if (forceVolumes && !allowSecretOnCommandLine && accessKeyId != null) {
-        throw new InvalidRequestException("forceVolumes", "forceVolumes runs the installer"
-            + " without prompts, so the secret key would go on its command line, where other"
-            + " users of this server can see it; set allowSecretOnCommandLine to accept that");
+        throw new InvalidRequestException(
+            "forceVolumes",
+            "forceVolumes runs the installer"
+                + " without prompts, so the secret key would go on its command line, where other"
+                + " users of this server can see it; set allowSecretOnCommandLine to accept that");
       }
-      if (s3Endpoint != null && "http".equalsIgnoreCase(s3Endpoint.getScheme()) && !sandbox
+      if (s3Endpoint != null
+          && "http".equalsIgnoreCase(s3Endpoint.getScheme())
+          && !sandbox
           && installerSha512 == null) {
         // the installer and its digest would both come from one unauthenticated port: anyone
         // who can bind it chooses what runs as root
-        throw new InvalidRequestException("s3Endpoint", "s3Endpoint " + s3Endpoint + " is plain"
-            + " http: the installer and its digest would come unauthenticated from the same"
-            + " place; pin the installer's SHA-512 (installerSha512) or use a sandbox");
+        throw new InvalidRequestException(
+            "s3Endpoint",
+            "s3Endpoint "
+                + s3Endpoint
+                + " is plain"
+                + " http: the installer and its digest would come unauthenticated from the same"
+                + " place; pin the installer's SHA-512 (installerSha512) or use a sandbox");
       }
       return new InstallRequest(this, selection);
     }
@@ -597,19 +676,34 @@ public final class InstallRequest {
         throw new InvalidRequestException(name, name + " is empty");
       }
       if (value.length() > maxLength) {
-        throw new InvalidRequestException(name, name + " is " + value.length()
-            + " characters long; at most " + maxLength + " are accepted (value not shown)");
+        throw new InvalidRequestException(
+            name,
+            name
+                + " is "
+                + value.length()
+                + " characters long; at most "
+                + maxLength
+                + " are accepted (value not shown)");
       }
       if (!value.chars().allMatch(c -> c > 0x20 && c <= 0x7e)) {
-        throw new InvalidRequestException(name, name + " holds a space, a control character or"
-            + " a non-ASCII character, which AWS keys never do (value not shown)");
+        throw new InvalidRequestException(
+            name,
+            name
+                + " holds a space, a control character or"
+                + " a non-ASCII character, which AWS keys never do (value not shown)");
       }
     }
 
     private static void requireOneLine(String name, String value) {
       if (value.length() > MAX_TEXT || !Shown.isPrintableAscii(value)) {
-        throw new InvalidRequestException(name, name + " " + Shown.quoted(value)
-            + " must be at most " + MAX_TEXT + " printable ASCII characters");
+        throw new InvalidRequestException(
+            name,
+            name
+                + " "
+                + Shown.quoted(value)
+                + " must be at most "
+                + MAX_TEXT
+                + " printable ASCII characters");
       }
     }
   }

@@ -1,7 +1,7 @@
 package dev.mgnagent.install;
 
-import java.util.Objects;
 import dev.mgnagent.event.MgnAgentEvent;
+import java.util.Objects;
 
 /**
  * An installation step began.

@@ -11,9 +11,13 @@ public class InstallationCancelledException extends MgnAgentException {
 
   private static final long serialVersionUID = 1L;
 
-  /** @param cause what the stopped installation threw, if anything */
+  /**
+   * @param cause what the stopped installation threw, if anything
+   */
   public InstallationCancelledException(Throwable cause) {
-    super("the installation was cancelled; the installer, if it had started, was stopped with"
-        + " its session, and mgn-agent's temporary files were removed", cause);
+    super(
+        "the installation was cancelled; the installer, if it had started, was stopped with"
+            + " its session, and mgn-agent's temporary files were removed",
+        cause);
   }
 }

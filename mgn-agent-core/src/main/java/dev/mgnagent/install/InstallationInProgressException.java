@@ -4,9 +4,9 @@ import dev.mgnagent.MgnAgentException;
 import java.util.OptionalLong;
 
 /**
- * Another installation holds this host's install lock: two installers must never run on one
- * server at once (they would create the same user, sudoers entry and driver). Nothing was
- * downloaded or started.
+ * Another installation holds this host's install lock: two installers must never run on one server
+ * at once (they would create the same user, sudoers entry and driver). Nothing was downloaded or
+ * started.
  */
 public class InstallationInProgressException extends MgnAgentException {
 
@@ -15,9 +15,12 @@ public class InstallationInProgressException extends MgnAgentException {
   private final OptionalLong holderPid;
 
   public InstallationInProgressException(String lock, OptionalLong holderPid) {
-    super("another installation is running on this host"
-        + (holderPid.isPresent() ? " (process " + holderPid.getAsLong() + ")" : "")
-        + " and holds the lock " + lock + "; wait for it to end, then run again");
+    super(
+        "another installation is running on this host"
+            + (holderPid.isPresent() ? " (process " + holderPid.getAsLong() + ")" : "")
+            + " and holds the lock "
+            + lock
+            + "; wait for it to end, then run again");
     this.holderPid = holderPid;
   }
 

@@ -1,10 +1,10 @@
 package dev.mgnagent.install;
 
 import dev.mgnagent.Warning;
-import dev.mgnagent.selection.Selection;
 import dev.mgnagent.mgn.SourceServerId;
 import dev.mgnagent.mgn.WatchOutcome;
 import dev.mgnagent.mgn.WatchResult;
+import dev.mgnagent.selection.Selection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -8,10 +8,10 @@ package dev.mgnagent.install;
 public interface RunningInstallation {
 
   /**
-   * Asks the installation to stop and returns at once: a running installer and every process of
-   * its session get {@code SIGTERM}, then {@code SIGKILL} after a grace period; a download stops
-   * at its next read; mgn-agent's temporary files are removed. {@link #await()} returns once all
-   * of that is done. Calling it again, or after the end, does nothing.
+   * Asks the installation to stop and returns at once: a running installer and every process of its
+   * session get {@code SIGTERM}, then {@code SIGKILL} after a grace period; a download stops at its
+   * next read; mgn-agent's temporary files are removed. {@link #await()} returns once all of that
+   * is done. Calling it again, or after the end, does nothing.
    */
   void cancel();
 

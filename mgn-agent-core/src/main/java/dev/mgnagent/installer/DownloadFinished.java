@@ -1,8 +1,8 @@
 package dev.mgnagent.installer;
 
+import dev.mgnagent.event.MgnAgentEvent;
 import java.net.URI;
 import java.util.Objects;
-import dev.mgnagent.event.MgnAgentEvent;
 
 /**
  * Every byte of a download arrived (it may still fail verification).

@@ -1,10 +1,10 @@
 package dev.mgnagent.installer;
 
+import dev.mgnagent.event.MgnAgentEvent;
 import java.net.URI;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import dev.mgnagent.event.MgnAgentEvent;
 
 /**
  * A snapshot of a download's progress, sent every few hundred kilobytes while bytes arrive.

@@ -1,9 +1,9 @@
 package dev.mgnagent.installer;
 
+import dev.mgnagent.event.MgnAgentEvent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import dev.mgnagent.event.MgnAgentEvent;
 
 /**
  * A download attempt failed in a way worth retrying (connection failure, truncated body, stall,

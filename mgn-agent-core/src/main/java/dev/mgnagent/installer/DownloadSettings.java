@@ -6,10 +6,9 @@ import java.util.Objects;
 
 /**
  * How the installer download connects and retries: the connect timeout, how long a body may stay
- * silent before the attempt counts as stalled, how many attempts in a row may fail without
- * getting further into the file, and the delay before each retry. Every value has its one default
- * here; {@link InstallerVerifier.Builder} and {@code AgentInstallation.Builder} take these
- * settings.
+ * silent before the attempt counts as stalled, how many attempts in a row may fail without getting
+ * further into the file, and the delay before each retry. Every value has its one default here;
+ * {@link InstallerVerifier.Builder} and {@code AgentInstallation.Builder} take these settings.
  *
  * <pre>{@code
  * DownloadSettings patient = DownloadSettings.builder().maxAttempts(10).build();
@@ -82,8 +81,15 @@ public final class DownloadSettings {
 
   @Override
   public String toString() {
-    return "DownloadSettings[connectTimeout=" + connectTimeout + ", stallTimeout=" + stallTimeout
-        + ", maxAttempts=" + maxAttempts + ", backoff=" + backoff + "]";
+    return "DownloadSettings[connectTimeout="
+        + connectTimeout
+        + ", stallTimeout="
+        + stallTimeout
+        + ", maxAttempts="
+        + maxAttempts
+        + ", backoff="
+        + backoff
+        + "]";
   }
 
   /** Collects {@link DownloadSettings}; checked by {@link #build()}. Not thread-safe. */

@@ -1,9 +1,9 @@
 package dev.mgnagent.installer;
 
+import dev.mgnagent.event.MgnAgentEvent;
 import java.net.URI;
 import java.util.Objects;
 import java.util.OptionalLong;
-import dev.mgnagent.event.MgnAgentEvent;
 
 /**
  * A server answered a download request and its body starts arriving. Sent again after each retry:

@@ -5,9 +5,9 @@ import java.net.URI;
 import java.util.OptionalInt;
 
 /**
- * The installer or its digest could not be downloaded: the server refused (403, 404), kept
- * failing (5xx, cut or stalled bodies after every retry), could not be reached, or its TLS
- * certificate does not match. The message says what to do. Nothing is left at the target.
+ * The installer or its digest could not be downloaded: the server refused (403, 404), kept failing
+ * (5xx, cut or stalled bodies after every retry), could not be reached, or its TLS certificate does
+ * not match. The message says what to do. Nothing is left at the target.
  */
 public class InstallerDownloadException extends MgnAgentException {
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * The installer ran and did not install the agent. Carries the recognized {@link
- * InstallerFailure}, the exit code and the installer's last lines (secrets masked).
+ * The installer ran and did not install the agent. Carries the recognized {@link InstallerFailure},
+ * the exit code and the installer's last lines (secrets masked).
  */
 public class InstallerFailedException extends MgnAgentException {
 
@@ -22,10 +22,15 @@ public class InstallerFailedException extends MgnAgentException {
 
   public InstallerFailedException(
       InstallerFailure failure, OptionalInt exitCode, List<String> lastLines, String evidence) {
-    super("the installer failed" + (exitCode.isPresent() ? " (exit " + exitCode.getAsInt() + ")" : "")
-        + (evidence.isEmpty() ? "" : ": \"" + evidence + "\"") + "; " + failure.remedy()
-        + (failure.remedy().contains(INSTALLER_LOG) ? "" : " (the installer's log: "
-            + INSTALLER_LOG + ")"));
+    super(
+        "the installer failed"
+            + (exitCode.isPresent() ? " (exit " + exitCode.getAsInt() + ")" : "")
+            + (evidence.isEmpty() ? "" : ": \"" + evidence + "\"")
+            + "; "
+            + failure.remedy()
+            + (failure.remedy().contains(INSTALLER_LOG)
+                ? ""
+                : " (the installer's log: " + INSTALLER_LOG + ")"));
     this.failure = failure;
     this.exitCode = exitCode.isPresent() ? exitCode.getAsInt() : null;
     this.lastLines = List.copyOf(lastLines);

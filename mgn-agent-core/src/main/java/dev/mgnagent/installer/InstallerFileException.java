@@ -4,8 +4,8 @@ import dev.mgnagent.MgnAgentException;
 import java.nio.file.Path;
 
 /**
- * A local file operation failed: the target directory cannot be written, the disk is full, the
- * file to check cannot be read. The message says what to do. Nothing mgn-agent created is left.
+ * A local file operation failed: the target directory cannot be written, the disk is full, the file
+ * to check cannot be read. The message says what to do. Nothing mgn-agent created is left.
  */
 public class InstallerFileException extends MgnAgentException {
 

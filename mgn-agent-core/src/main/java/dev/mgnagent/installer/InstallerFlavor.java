@@ -25,7 +25,9 @@ public enum InstallerFlavor {
     return fileName + ".sha512";
   }
 
-  /** The object key, the same in the installer bucket and (plus {@code .sha512}) the hashes bucket. */
+  /**
+   * The object key, the same in the installer bucket and (plus {@code .sha512}) the hashes bucket.
+   */
   public String key() {
     return "latest/linux/" + fileName;
   }

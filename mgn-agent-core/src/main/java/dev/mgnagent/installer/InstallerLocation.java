@@ -1,10 +1,10 @@
 package dev.mgnagent.installer;
 
 import dev.mgnagent.InvalidRequestException;
-import dev.mgnagent.Warning;
-import dev.mgnagent.installer.internal.S3Endpoint;
 import dev.mgnagent.Loopback;
 import dev.mgnagent.Regions;
+import dev.mgnagent.Warning;
+import dev.mgnagent.installer.internal.S3Endpoint;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +37,12 @@ public final class InstallerLocation {
   private final URI digestUrl;
   private final List<Warning> warnings;
 
-  private InstallerLocation(Optional<Region> region, InstallerFlavor flavor, URI installerUrl,
-      URI digestUrl, List<Warning> warnings) {
+  private InstallerLocation(
+      Optional<Region> region,
+      InstallerFlavor flavor,
+      URI installerUrl,
+      URI digestUrl,
+      List<Warning> warnings) {
     this.region = region;
     this.flavor = flavor;
     this.installerUrl = installerUrl;
@@ -52,8 +56,8 @@ public final class InstallerLocation {
   }
 
   /**
-   * The {@code flavor} installer of {@code region} on the public S3 host name of {@code style}.
-   * The digest comes from the hashes bucket's regional host (dual-stack host for {@link
+   * The {@code flavor} installer of {@code region} on the public S3 host name of {@code style}. The
+   * digest comes from the hashes bucket's regional host (dual-stack host for {@link
    * UrlStyle#DUAL_STACK}).
    *
    * @throws InvalidRequestException if the region is malformed, or {@link UrlStyle#SHORT} is asked
@@ -75,7 +79,9 @@ public final class InstallerLocation {
         } else if (!Regions.hasShortForm(r)) {
           throw new InvalidRequestException(
               "urlStyle",
-              "region " + r + " is an opt-in region: the short URL form is documented only for"
+              "region "
+                  + r
+                  + " is an opt-in region: the short URL form is documented only for"
                   + " regions that are not opt-in; use the regional form");
         } else {
           installerHost = bucket + ".s3.amazonaws.com";
@@ -102,8 +108,8 @@ public final class InstallerLocation {
   /**
    * The {@code flavor} installer of {@code region} through an S3 endpoint (an S3 VPC interface
    * endpoint, or a loopback server in tests), path style: {@code
-   * <endpoint>/aws-application-migration-service-<region>/latest/linux/...}. An endpoint without
-   * a scheme (a bare host name) means {@code https}; {@code http://} is accepted only for loopback
+   * <endpoint>/aws-application-migration-service-<region>/latest/linux/...}. An endpoint without a
+   * scheme (a bare host name) means {@code https}; {@code http://} is accepted only for loopback
    * hosts.
    *
    * @throws InvalidRequestException if the region or the endpoint is malformed
@@ -191,11 +197,13 @@ public final class InstallerLocation {
     if (Regions.isKnown(region)) {
       return List.of();
     }
-    return List.of(new Warning(Warning.Code.UNKNOWN_REGION,
-        "region "
-            + region
-            + " is not in the list of regions the installer is published in; trying its regional"
-            + " URL anyway"));
+    return List.of(
+        new Warning(
+            Warning.Code.UNKNOWN_REGION,
+            "region "
+                + region
+                + " is not in the list of regions the installer is published in; trying its regional"
+                + " URL anyway"));
   }
 
   private static URI checkedUrl(URI url) {
@@ -204,7 +212,8 @@ public final class InstallerLocation {
     if (url.getHost() == null) {
       throw new InvalidRequestException("url", "URL " + url + " has no host");
     }
-    if (scheme.equals("https") || (scheme.equals("http") && Loopback.isLoopbackHost(url.getHost()))) {
+    if (scheme.equals("https")
+        || (scheme.equals("http") && Loopback.isLoopbackHost(url.getHost()))) {
       return url;
     }
     throw new InvalidRequestException(

@@ -5,9 +5,9 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * The downloaded installer does not match its published SHA-512 digest: it was deleted and
- * nothing was run. Retrying may help when a mirror or proxy served a stale file; a repeated
- * mismatch means the file is not the one AWS published.
+ * The downloaded installer does not match its published SHA-512 digest: it was deleted and nothing
+ * was run. Retrying may help when a mirror or proxy served a stale file; a repeated mismatch means
+ * the file is not the one AWS published.
  */
 public class InstallerMismatchException extends MgnAgentException {
 
@@ -23,8 +23,14 @@ public class InstallerMismatchException extends MgnAgentException {
    * @param actualSha512 the digest of what arrived, lower-case hex
    */
   public InstallerMismatchException(URI url, String expectedSha512, String actualSha512) {
-    super("the installer from " + url + " does not match its published SHA-512 (expected "
-        + expectedSha512 + ", got " + actualSha512 + "); it was deleted and nothing was run");
+    super(
+        "the installer from "
+            + url
+            + " does not match its published SHA-512 (expected "
+            + expectedSha512
+            + ", got "
+            + actualSha512
+            + "); it was deleted and nothing was run");
     this.url = Objects.requireNonNull(url, "url");
     this.expectedSha512 = Objects.requireNonNull(expectedSha512, "expectedSha512");
     this.actualSha512 = Objects.requireNonNull(actualSha512, "actualSha512");

@@ -1,7 +1,7 @@
 package dev.mgnagent.installer;
 
-import java.util.Objects;
 import dev.mgnagent.event.MgnAgentEvent;
+import java.util.Objects;
 
 /**
  * One line the installer printed, with any secret it echoed replaced by {@code ****}.

@@ -1,7 +1,7 @@
 package dev.mgnagent.installer;
 
-import java.util.Objects;
 import dev.mgnagent.event.MgnAgentEvent;
+import java.util.Objects;
 
 /**
  * mgn-agent answered one of the installer's prompts on its stdin.

@@ -1,7 +1,7 @@
 package dev.mgnagent.installer;
 
-import java.util.List;
 import dev.mgnagent.event.MgnAgentEvent;
+import java.util.List;
 
 /**
  * The installer was started.

@@ -1,8 +1,10 @@
 package dev.mgnagent.installer;
 
-import dev.mgnagent.event.internal.GuardedListener;
+import dev.mgnagent.Backoff;
 import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.Sleeper;
 import dev.mgnagent.event.EventListener;
+import dev.mgnagent.event.internal.GuardedListener;
 import dev.mgnagent.installer.internal.DefaultInstallerVerifier;
 import dev.mgnagent.installer.internal.VerifierSettings;
 import java.nio.file.Path;
@@ -11,12 +13,10 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import dev.mgnagent.Backoff;
-import dev.mgnagent.Sleeper;
 
 /**
- * Downloads the replication-agent installer and checks its SHA-512 against the published digest
- * in the same pass, so that nothing unverified is ever run.
+ * Downloads the replication-agent installer and checks its SHA-512 against the published digest in
+ * the same pass, so that nothing unverified is ever run.
  *
  * <pre>{@code
  * InstallerVerifier verifier =
@@ -50,14 +50,14 @@ public interface InstallerVerifier {
   VerificationResult download(Path target);
 
   /**
-   * Checks a file already on disk against the digest (the published one, or the one given to
-   * {@link Builder#expectedSha512(String)}). The file is never modified, moved or deleted.
+   * Checks a file already on disk against the digest (the published one, or the one given to {@link
+   * Builder#expectedSha512(String)}). The file is never modified, moved or deleted.
    *
    * <p>The result vouches for the bytes read now, not for the path later: a registrar runs the
    * installer by its path, so a file in a directory that other users can write could be swapped
-   * between this check and the run. Check only files in a directory that no one else can write
-   * (or use {@link #download(Path)}, which writes into a private staging directory and renames the
-   * file only after it matched).
+   * between this check and the run. Check only files in a directory that no one else can write (or
+   * use {@link #download(Path)}, which writes into a private staging directory and renames the file
+   * only after it matched).
    *
    * @throws InvalidRequestException if {@code file} is missing or not a regular file
    * @throws InstallerDownloadException if the published digest cannot be downloaded
@@ -88,8 +88,8 @@ public interface InstallerVerifier {
     }
 
     /**
-     * Check against this digest (128 hex characters, any case) instead of downloading the
-     * published one.
+     * Check against this digest (128 hex characters, any case) instead of downloading the published
+     * one.
      *
      * @throws InvalidRequestException if it is not 128 hex characters
      */
@@ -97,7 +97,9 @@ public interface InstallerVerifier {
       String h = hex == null ? "" : hex.strip();
       if (!isSha512Hex(h)) {
         throw new InvalidRequestException(
-            "sha512", dev.mgnagent.Shown.quoted(hex) + " is not a SHA-512 digest (128 hexadecimal characters)");
+            "sha512",
+            dev.mgnagent.Shown.quoted(hex)
+                + " is not a SHA-512 digest (128 hexadecimal characters)");
       }
       this.expectedSha512 = h.toLowerCase(Locale.ROOT);
       return this;
@@ -116,9 +118,9 @@ public interface InstallerVerifier {
     }
 
     /**
-     * An HTTP proxy for {@code https} URLs, as in {@code https_proxy}: {@code
-     * http://host:port} or {@code host:port}; null or empty for none. Core never reads the
-     * environment: callers pass the host's value (see {@code Host.environment()}).
+     * An HTTP proxy for {@code https} URLs, as in {@code https_proxy}: {@code http://host:port} or
+     * {@code host:port}; null or empty for none. Core never reads the environment: callers pass the
+     * host's value (see {@code Host.environment()}).
      *
      * @throws InvalidRequestException if it is not a usable proxy URL
      */
@@ -164,9 +166,9 @@ public interface InstallerVerifier {
     }
 
     /**
-     * How many attempts in a row may fail without getting further into the file before the
-     * download gives up (default 5). An attempt that receives new bytes resets the count. Short
-     * for changing {@link #downloadSettings(DownloadSettings)}.
+     * How many attempts in a row may fail without getting further into the file before the download
+     * gives up (default 5). An attempt that receives new bytes resets the count. Short for changing
+     * {@link #downloadSettings(DownloadSettings)}.
      */
     public Builder maxAttempts(int attempts) {
       this.download = download.toBuilder().maxAttempts(attempts).build();
@@ -174,8 +176,8 @@ public interface InstallerVerifier {
     }
 
     /**
-     * The delay before each retry (default 1 s, doubling, at most 16 s); short for changing
-     * {@link #downloadSettings(DownloadSettings)}.
+     * The delay before each retry (default 1 s, doubling, at most 16 s); short for changing {@link
+     * #downloadSettings(DownloadSettings)}.
      */
     public Builder backoff(Backoff backoff) {
       this.download = download.toBuilder().backoff(backoff).build();
@@ -184,8 +186,8 @@ public interface InstallerVerifier {
 
     /**
      * The largest installer accepted (default 256 MiB; the real one is about 12 MB). A larger
-     * announced length is refused before any byte is written, and a body without a length stops
-     * as soon as it passes the cap, so a broken or hostile server cannot fill the disk.
+     * announced length is refused before any byte is written, and a body without a length stops as
+     * soon as it passes the cap, so a broken or hostile server cannot fill the disk.
      */
     public Builder maxInstallerBytes(long bytes) {
       if (bytes < 1) {
@@ -216,7 +218,8 @@ public interface InstallerVerifier {
               Optional.ofNullable(expectedSha512),
               replaceExisting,
               listener,
-              Optional.ofNullable(httpsProxy).map(dev.mgnagent.installer.internal.ProxySetting::parse),
+              Optional.ofNullable(httpsProxy)
+                  .map(dev.mgnagent.installer.internal.ProxySetting::parse),
               dev.mgnagent.installer.internal.NoProxy.parse(noProxy),
               download.connectTimeout(),
               download.stallTimeout(),

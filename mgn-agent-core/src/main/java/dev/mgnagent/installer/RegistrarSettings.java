@@ -72,8 +72,13 @@ public final class RegistrarSettings {
 
   @Override
   public String toString() {
-    return "RegistrarSettings[installerTimeout=" + installerTimeout + ", confirmationInterval="
-        + confirmationInterval + ", confirmationAttempts=" + confirmationAttempts + "]";
+    return "RegistrarSettings[installerTimeout="
+        + installerTimeout
+        + ", confirmationInterval="
+        + confirmationInterval
+        + ", confirmationAttempts="
+        + confirmationAttempts
+        + "]";
   }
 
   /** Collects {@link RegistrarSettings}; checked by {@link #build()}. Not thread-safe. */
@@ -115,16 +120,16 @@ public final class RegistrarSettings {
      */
     public RegistrarSettings build() {
       if (installerTimeout.isNegative() || installerTimeout.isZero()) {
-        throw new IllegalArgumentException("installerTimeout must be positive: "
-            + installerTimeout);
+        throw new IllegalArgumentException(
+            "installerTimeout must be positive: " + installerTimeout);
       }
       if (confirmationInterval.isNegative()) {
-        throw new IllegalArgumentException("confirmationInterval must not be negative: "
-            + confirmationInterval);
+        throw new IllegalArgumentException(
+            "confirmationInterval must not be negative: " + confirmationInterval);
       }
       if (confirmationAttempts < 1) {
-        throw new IllegalArgumentException("confirmationAttempts must be at least 1: "
-            + confirmationAttempts);
+        throw new IllegalArgumentException(
+            "confirmationAttempts must be at least 1: " + confirmationAttempts);
       }
       return new RegistrarSettings(this);
     }

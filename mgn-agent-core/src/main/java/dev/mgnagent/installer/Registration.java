@@ -1,9 +1,9 @@
 package dev.mgnagent.installer;
 
 import dev.mgnagent.Warning;
+import dev.mgnagent.mgn.SourceServerId;
 import java.util.List;
 import java.util.Objects;
-import dev.mgnagent.mgn.SourceServerId;
 
 /**
  * The agent is installed: the source server MGN knows it as, the disks MGN reports for it, and

@@ -1,8 +1,8 @@
 package dev.mgnagent.installer;
 
 import dev.mgnagent.InvalidRequestException;
-import dev.mgnagent.Tags;
 import dev.mgnagent.Regions;
+import dev.mgnagent.Tags;
 import dev.mgnagent.selection.Selection;
 import java.net.URI;
 import java.util.Objects;
@@ -130,16 +130,40 @@ public final class RegistrationRequest {
 
   @Override
   public int hashCode() {
-    return Objects.hash(region, credentials, selection, tags, endpoint, s3Endpoint, userProvidedId,
-        noReplication, dualstack, allowSecretOnCommandLine);
+    return Objects.hash(
+        region,
+        credentials,
+        selection,
+        tags,
+        endpoint,
+        s3Endpoint,
+        userProvidedId,
+        noReplication,
+        dualstack,
+        allowSecretOnCommandLine);
   }
 
   @Override
   public String toString() {
-    return "RegistrationRequest[region=" + region + ", selection=" + selection + ", tags=" + tags
-        + ", endpoint=" + endpoint + ", s3Endpoint=" + s3Endpoint + ", userProvidedId="
-        + userProvidedId + ", noReplication=" + noReplication + ", dualstack=" + dualstack
-        + ", allowSecretOnCommandLine=" + allowSecretOnCommandLine + "]";
+    return "RegistrationRequest[region="
+        + region
+        + ", selection="
+        + selection
+        + ", tags="
+        + tags
+        + ", endpoint="
+        + endpoint
+        + ", s3Endpoint="
+        + s3Endpoint
+        + ", userProvidedId="
+        + userProvidedId
+        + ", noReplication="
+        + noReplication
+        + ", dualstack="
+        + dualstack
+        + ", allowSecretOnCommandLine="
+        + allowSecretOnCommandLine
+        + "]";
   }
 
   /** Builds a {@link RegistrationRequest}; setters take no nulls. Not thread-safe. */
@@ -237,8 +261,8 @@ public final class RegistrationRequest {
      */
     public RegistrationRequest build() {
       if (region == null) {
-        throw new InvalidRequestException("region", "region: no region given; name one such as"
-            + " us-east-1");
+        throw new InvalidRequestException(
+            "region", "region: no region given; name one such as" + " us-east-1");
       }
       Regions.requireWellFormed("region", region.id());
       if (credentials == null) {
@@ -248,20 +272,29 @@ public final class RegistrationRequest {
         throw new InvalidRequestException("selection", "selection is required");
       }
       if (dualstack && endpoint == null) {
-        throw new InvalidRequestException("dualstack", "dualstack needs an endpoint, MGN's"
-            + " dual-stack endpoint (mgn.dualstack." + region.id() + ".amazonaws.com)");
+        throw new InvalidRequestException(
+            "dualstack",
+            "dualstack needs an endpoint, MGN's"
+                + " dual-stack endpoint (mgn.dualstack."
+                + region.id()
+                + ".amazonaws.com)");
       }
       if (userProvidedId != null) {
-        userProvidedIdProblem(userProvidedId).ifPresent(problem -> {
-          throw new InvalidRequestException("userProvidedId", "userProvidedId " + problem);
-        });
+        userProvidedIdProblem(userProvidedId)
+            .ifPresent(
+                problem -> {
+                  throw new InvalidRequestException("userProvidedId", "userProvidedId " + problem);
+                });
       }
       return new RegistrationRequest(this);
     }
   }
 
   private static final int MAX_USER_PROVIDED_ID = 256;
-  /** MGN's pattern for {@code userProvidedID}: no blank at the ends, single inner spaces, no NUL. */
+
+  /**
+   * MGN's pattern for {@code userProvidedID}: no blank at the ends, single inner spaces, no NUL.
+   */
   private static final Pattern USER_PROVIDED_ID = Pattern.compile("[^\\s\\x00]( *[^\\s\\x00])*");
 
   /**
@@ -273,8 +306,9 @@ public final class RegistrationRequest {
       return Optional.of("must have 1 to " + MAX_USER_PROVIDED_ID + " characters");
     }
     if (!USER_PROVIDED_ID.matcher(id).matches()) {
-      return Optional.of("must not start or end with a blank, nor hold tabs, line breaks or NUL"
-          + " (MGN's pattern ^[^\\s\\x00]( *[^\\s\\x00])*$)");
+      return Optional.of(
+          "must not start or end with a blank, nor hold tabs, line breaks or NUL"
+              + " (MGN's pattern ^[^\\s\\x00]( *[^\\s\\x00])*$)");
     }
     return Optional.empty();
   }

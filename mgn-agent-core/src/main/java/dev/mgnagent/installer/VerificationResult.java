@@ -28,8 +28,8 @@ public sealed interface VerificationResult
   /**
    * The installer's SHA-512 matches the expected digest.
    *
-   * @param path where the verified installer is: the target of a download (now executable), or
-   *     the file that was checked in place
+   * @param path where the verified installer is: the target of a download (now executable), or the
+   *     file that was checked in place
    * @param sizeBytes its size
    * @param sha512 its SHA-512, 128 lower-case hex characters
    * @param sourceUrl where it was downloaded from, or the {@code file:} URI of a file checked in

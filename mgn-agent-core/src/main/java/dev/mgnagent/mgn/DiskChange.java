@@ -7,11 +7,13 @@ public enum DiskChange {
   /** Replicated, but its size changed on the host. */
   RESIZED("nothing to do: MGN detects the new size and resyncs the disk"),
   /** Replicated (or reported) by MGN, but no longer on the host: MGN drops it. */
-  DISCONNECTED("MGN drops it from replication; if it comes back, rerun the installer to add it"
-      + " again (it replicates from the start)"),
+  DISCONNECTED(
+      "MGN drops it from replication; if it comes back, rerun the installer to add it"
+          + " again (it replicates from the start)"),
   /** On the host, but not replicated. */
-  NOT_REPLICATED("rerun the installer to add it (it replicates from the start; the other disks"
-      + " are rescanned, not resynced)");
+  NOT_REPLICATED(
+      "rerun the installer to add it (it replicates from the start; the other disks"
+          + " are rescanned, not resynced)");
 
   private final String action;
 

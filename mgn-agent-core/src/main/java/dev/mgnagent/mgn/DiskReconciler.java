@@ -5,10 +5,10 @@ import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.mgn.internal.DefaultDiskReconciler;
 
 /**
- * Compares a host's disks now with what MGN replicates for it ({@code replicatedDisks} and
- * {@code sourceProperties.disks}, matched by device name after alias resolution) and classifies
- * each disk: unchanged, resized (MGN resyncs it), disconnected (MGN drops it), or on the host but
- * not replicated (rerun the installer). It also flags a boot disk whose name changed, as NVMe
+ * Compares a host's disks now with what MGN replicates for it ({@code replicatedDisks} and {@code
+ * sourceProperties.disks}, matched by device name after alias resolution) and classifies each disk:
+ * unchanged, resized (MGN resyncs it), disconnected (MGN drops it), or on the host but not
+ * replicated (rerun the installer). It also flags a boot disk whose name changed, as NVMe
  * re-enumeration after a reboot does, by cross-checking MGN's {@code isBootDisk}.
  *
  * <pre>{@code

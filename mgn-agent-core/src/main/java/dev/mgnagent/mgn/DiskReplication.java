@@ -12,7 +12,10 @@ import java.util.Objects;
  * @param rescannedBytes bytes compared again during a rescan
  */
 public record DiskReplication(
-    String deviceName, long totalBytes, long replicatedBytes, long backloggedBytes,
+    String deviceName,
+    long totalBytes,
+    long replicatedBytes,
+    long backloggedBytes,
     long rescannedBytes) {
 
   /** Checks the device name. */
@@ -21,8 +24,8 @@ public record DiskReplication(
   }
 
   /** A disk without rescan progress. */
-  public DiskReplication(String deviceName, long totalBytes, long replicatedBytes,
-      long backloggedBytes) {
+  public DiskReplication(
+      String deviceName, long totalBytes, long replicatedBytes, long backloggedBytes) {
     this(deviceName, totalBytes, replicatedBytes, backloggedBytes, 0);
   }
 

@@ -11,8 +11,8 @@ import java.util.List;
  * @param parts the parts, in the order initialization creates them
  * @param notes closing remarks, such as a managed policy whose ARN is not documented
  */
-public record InitializationReport(String region, List<InitializationPart> parts,
-    List<String> notes) {
+public record InitializationReport(
+    String region, List<InitializationPart> parts, List<String> notes) {
   public InitializationReport {
     parts = List.copyOf(parts);
     notes = List.copyOf(notes);

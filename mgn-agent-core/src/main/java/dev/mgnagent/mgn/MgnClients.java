@@ -25,8 +25,7 @@ public final class MgnClients {
   }
 
   /** Like {@link #create(Region, AwsCredentialsProvider)}, sent to {@code endpoint} instead. */
-  public static MgnClient create(
-      Region region, AwsCredentialsProvider credentials, URI endpoint) {
+  public static MgnClient create(Region region, AwsCredentialsProvider credentials, URI endpoint) {
     return dev.mgnagent.mgn.internal.MgnClientFactory.create(
         Objects.requireNonNull(region, "region"),
         Optional.of(Objects.requireNonNull(credentials, "credentials")),

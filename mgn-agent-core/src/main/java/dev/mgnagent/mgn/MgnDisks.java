@@ -9,14 +9,16 @@ import java.util.Optional;
  *
  * @param replicated {@code dataReplicationInfo.replicatedDisks}: the disks being replicated, with
  *     {@code totalStorageBytes}
- * @param reported {@code sourceProperties.disks}: the disks the agent reported, with
- *     {@code bytes}
+ * @param reported {@code sourceProperties.disks}: the disks the agent reported, with {@code bytes}
  * @param bootDisk the device name {@code GetReplicationConfiguration} marks {@code isBootDisk};
  *     empty when it marks none or could not be read
  * @param bootDiskChecked whether {@code GetReplicationConfiguration} was read at all
  */
-public record MgnDisks(List<MgnDisk> replicated, List<MgnDisk> reported,
-    Optional<String> bootDisk, boolean bootDiskChecked) {
+public record MgnDisks(
+    List<MgnDisk> replicated,
+    List<MgnDisk> reported,
+    Optional<String> bootDisk,
+    boolean bootDiskChecked) {
 
   /** Checks and copies. */
   public MgnDisks {

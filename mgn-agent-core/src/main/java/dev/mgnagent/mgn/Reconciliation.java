@@ -24,7 +24,10 @@ public record Reconciliation(List<ReconciledDisk> disks, List<Warning> warnings)
    */
   public boolean needsAction() {
     return warnings.stream().anyMatch(w -> w.code() == Warning.Code.BOOT_DISK_RENAMED)
-        || disks.stream().anyMatch(d -> d.change() == DiskChange.NOT_REPLICATED
-            || d.change() == DiskChange.DISCONNECTED);
+        || disks.stream()
+            .anyMatch(
+                d ->
+                    d.change() == DiskChange.NOT_REPLICATED
+                        || d.change() == DiskChange.DISCONNECTED);
   }
 }

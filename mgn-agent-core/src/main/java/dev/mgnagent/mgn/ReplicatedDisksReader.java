@@ -4,11 +4,10 @@ import dev.mgnagent.mgn.internal.DefaultReplicatedDisksReader;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
 /**
- * Reads what MGN replicates for one source server, for a
- * {@link dev.mgnagent.mgn.DiskReconciler}: {@code replicatedDisks} and
- * {@code sourceProperties.disks} from {@code DescribeSourceServers}, and the boot disk from
- * {@code GetReplicationConfiguration} (skipped, with {@link MgnDisks#bootDiskChecked()} false,
- * when the credentials may not call it).
+ * Reads what MGN replicates for one source server, for a {@link dev.mgnagent.mgn.DiskReconciler}:
+ * {@code replicatedDisks} and {@code sourceProperties.disks} from {@code DescribeSourceServers},
+ * and the boot disk from {@code GetReplicationConfiguration} (skipped, with {@link
+ * MgnDisks#bootDiskChecked()} false, when the credentials may not call it).
  */
 public interface ReplicatedDisksReader {
 

@@ -8,8 +8,8 @@ public enum ReplicationHealth {
    */
   IN_PROGRESS,
   /**
-   * MGN reports an error it retries by itself (it gave a next attempt time, or data keeps
-   * flowing): still on its way, with the error worth showing.
+   * MGN reports an error it retries by itself (it gave a next attempt time, or data keeps flowing):
+   * still on its way, with the error worth showing.
    */
   RETRYING,
   /** {@code CONTINUOUS}: the initial sync is done and changes flow. */

@@ -1,7 +1,7 @@
 package dev.mgnagent.mgn;
 
-import java.util.List;
 import dev.mgnagent.event.MgnAgentEvent;
+import java.util.List;
 
 /**
  * A watcher read every watched server again, after the {@link ReplicationStatusChanged} events of

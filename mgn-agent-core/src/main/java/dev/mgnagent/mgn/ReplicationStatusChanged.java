@@ -1,8 +1,8 @@
 package dev.mgnagent.mgn;
 
+import dev.mgnagent.event.MgnAgentEvent;
 import java.util.Objects;
 import java.util.Optional;
-import dev.mgnagent.event.MgnAgentEvent;
 
 /**
  * A watched source server looks different from the last refresh (or is seen for the first time):

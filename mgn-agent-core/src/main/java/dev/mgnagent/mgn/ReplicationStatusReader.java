@@ -25,8 +25,8 @@ public interface ReplicationStatusReader {
 
   /**
    * The servers {@code filter} selects, MGN doing the filtering. This default reads by ID and
-   * filters the lifecycle and archived flag itself (it cannot see the replication type); the
-   * reader over an MGN client passes every filter to {@code DescribeSourceServers}.
+   * filters the lifecycle and archived flag itself (it cannot see the replication type); the reader
+   * over an MGN client passes every filter to {@code DescribeSourceServers}.
    *
    * @throws MgnServiceException when MGN refuses or cannot be reached
    */

@@ -1,8 +1,8 @@
 package dev.mgnagent.mgn;
 
-import dev.mgnagent.event.internal.GuardedListener;
-import dev.mgnagent.event.EventListener;
 import dev.mgnagent.Sleeper;
+import dev.mgnagent.event.EventListener;
+import dev.mgnagent.event.internal.GuardedListener;
 import dev.mgnagent.mgn.internal.DefaultReplicationWatcher;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Follows source servers until their replication settles: reads them with a
- * {@link ReplicationStatusReader} (paging with {@code maxResults} 1000, so N servers cost
- * ceil(N/1000) calls per refresh) every {@code interval}, emits a
- * {@link dev.mgnagent.mgn.ReplicationStatusChanged} for each server that changed and a
- * {@link dev.mgnagent.mgn.ReplicationRefreshed} after each refresh, and stops when every server
- * is CONTINUOUS, STOPPED or PAUSED or finished after a cutover, when one fails (an error MGN does
- * not retry, STALLED, DISCONNECTED without a cutover), or at the timeout. An error MGN retries by
+ * Follows source servers until their replication settles: reads them with a {@link
+ * ReplicationStatusReader} (paging with {@code maxResults} 1000, so N servers cost ceil(N/1000)
+ * calls per refresh) every {@code interval}, emits a {@link
+ * dev.mgnagent.mgn.ReplicationStatusChanged} for each server that changed and a {@link
+ * dev.mgnagent.mgn.ReplicationRefreshed} after each refresh, and stops when every server is
+ * CONTINUOUS, STOPPED or PAUSED or finished after a cutover, when one fails (an error MGN does not
+ * retry, STALLED, DISCONNECTED without a cutover), or at the timeout. An error MGN retries by
  * itself ({@link ReplicationHealth#RETRYING}) does not stop the watch. Watching every server (no
  * IDs) leaves out servers MGN knows without an agent ({@link ReplicationHealth#NOT_REPLICATING}).
  *
@@ -119,7 +119,13 @@ public interface ReplicationWatcher {
       if (reader == null) {
         throw new IllegalStateException("a ReplicationWatcher needs a reader");
       }
-      return new DefaultReplicationWatcher(reader, List.copyOf(ids), settings.interval(), settings.timeout(), clock, sleeper,
+      return new DefaultReplicationWatcher(
+          reader,
+          List.copyOf(ids),
+          settings.interval(),
+          settings.timeout(),
+          clock,
+          sleeper,
           listener);
     }
   }

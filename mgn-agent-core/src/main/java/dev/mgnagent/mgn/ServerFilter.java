@@ -16,13 +16,25 @@ import java.util.Set;
  * @param replicationTypes {@code replicationTypes}: AGENT_BASED, SNAPSHOT_SHIPPING
  * @param archived {@code isArchived}
  */
-public record ServerFilter(List<SourceServerId> ids, List<String> lifecycleStates,
-    List<String> replicationTypes, Optional<Boolean> archived) {
+public record ServerFilter(
+    List<SourceServerId> ids,
+    List<String> lifecycleStates,
+    List<String> replicationTypes,
+    Optional<Boolean> archived) {
 
   /** MGN's LifeCycleState values. */
-  public static final Set<String> LIFECYCLE_STATES = Set.of("STOPPED", "NOT_READY",
-      "READY_FOR_TEST", "TESTING", "READY_FOR_CUTOVER", "CUTTING_OVER", "CUTOVER", "DISCONNECTED",
-      "DISCOVERED", "PENDING_INSTALLATION");
+  public static final Set<String> LIFECYCLE_STATES =
+      Set.of(
+          "STOPPED",
+          "NOT_READY",
+          "READY_FOR_TEST",
+          "TESTING",
+          "READY_FOR_CUTOVER",
+          "CUTTING_OVER",
+          "CUTOVER",
+          "DISCONNECTED",
+          "DISCOVERED",
+          "PENDING_INSTALLATION");
 
   /** MGN's ReplicationType values. */
   public static final Set<String> REPLICATION_TYPES = Set.of("AGENT_BASED", "SNAPSHOT_SHIPPING");
@@ -38,19 +50,24 @@ public record ServerFilter(List<SourceServerId> ids, List<String> lifecycleState
     replicationTypes = List.copyOf(replicationTypes);
     Objects.requireNonNull(archived, "archived");
     if (ids.size() > 200) {
-      throw new InvalidRequestException("sourceServerIDs", "at most 200 source server IDs, not "
-          + ids.size());
+      throw new InvalidRequestException(
+          "sourceServerIDs", "at most 200 source server IDs, not " + ids.size());
     }
     for (String s : lifecycleStates) {
       if (!LIFECYCLE_STATES.contains(s)) {
-        throw new InvalidRequestException("lifeCycleStates", "unknown lifecycle state '" + s
-            + "': one of " + String.join(", ", LIFECYCLE_STATES.stream().sorted().toList()));
+        throw new InvalidRequestException(
+            "lifeCycleStates",
+            "unknown lifecycle state '"
+                + s
+                + "': one of "
+                + String.join(", ", LIFECYCLE_STATES.stream().sorted().toList()));
       }
     }
     for (String s : replicationTypes) {
       if (!REPLICATION_TYPES.contains(s)) {
-        throw new InvalidRequestException("replicationTypes", "unknown replication type '" + s
-            + "': AGENT_BASED or SNAPSHOT_SHIPPING");
+        throw new InvalidRequestException(
+            "replicationTypes",
+            "unknown replication type '" + s + "': AGENT_BASED or SNAPSHOT_SHIPPING");
       }
     }
   }

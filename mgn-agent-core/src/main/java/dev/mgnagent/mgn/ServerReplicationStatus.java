@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * One source server as MGN reports it: where it is in its lifecycle, how its replication is doing,
- * and each disk's progress. State values are MGN's own strings ({@code INITIAL_SYNC},
- * {@code READY_FOR_TEST}); a value this SDK version does not know is passed through as is.
- * Immutable; two snapshots are equal when MGN reported the same.
+ * and each disk's progress. State values are MGN's own strings ({@code INITIAL_SYNC}, {@code
+ * READY_FOR_TEST}); a value this SDK version does not know is passed through as is. Immutable; two
+ * snapshots are equal when MGN reported the same.
  *
  * @param id the source server ID
  * @param arn its ARN
@@ -44,12 +44,21 @@ public record ServerReplicationStatus(
     Optional<Instant> nextAttempt) {
 
   private static final Set<String> IDLE_STATES = Set.of("STOPPED", "PAUSED");
+
   /** States in which data keeps flowing: an error reported meanwhile is retried by MGN. */
-  private static final Set<String> ONGOING_STATES = Set.of("INITIAL_SYNC", "BACKLOG",
-      "CREATING_SNAPSHOT", "CONTINUOUS", "RESCAN", "PENDING_SNAPSHOT_SHIPPING",
-      "SHIPPING_SNAPSHOT");
+  private static final Set<String> ONGOING_STATES =
+      Set.of(
+          "INITIAL_SYNC",
+          "BACKLOG",
+          "CREATING_SNAPSHOT",
+          "CONTINUOUS",
+          "RESCAN",
+          "PENDING_SNAPSHOT_SHIPPING",
+          "SHIPPING_SNAPSHOT");
+
   /** Lifecycles after which a DISCONNECTED replication is the normal end. */
   private static final Set<String> DONE_LIFECYCLES = Set.of("CUTOVER", "DISCONNECTED");
+
   /** Lifecycles of servers MGN knows without an agent (imported or agentless). */
   private static final Set<String> AGENTLESS_LIFECYCLES =
       Set.of("DISCOVERED", "PENDING_INSTALLATION");
@@ -67,22 +76,59 @@ public record ServerReplicationStatus(
   }
 
   /** A status without a next attempt. */
-  public ServerReplicationStatus(SourceServerId id, String arn, Optional<String> hostname,
-      Optional<String> replicationState, Optional<String> lifecycleState,
-      Optional<String> replicationError, boolean archived, List<DiskReplication> disks,
-      Optional<ReplicationError> error, List<InitiationStep> initiationSteps,
-      Optional<Instant> eta, Optional<Duration> lag) {
-    this(id, arn, hostname, replicationState, lifecycleState, replicationError, archived, disks,
-        error, initiationSteps, eta, lag, Optional.empty());
+  public ServerReplicationStatus(
+      SourceServerId id,
+      String arn,
+      Optional<String> hostname,
+      Optional<String> replicationState,
+      Optional<String> lifecycleState,
+      Optional<String> replicationError,
+      boolean archived,
+      List<DiskReplication> disks,
+      Optional<ReplicationError> error,
+      List<InitiationStep> initiationSteps,
+      Optional<Instant> eta,
+      Optional<Duration> lag) {
+    this(
+        id,
+        arn,
+        hostname,
+        replicationState,
+        lifecycleState,
+        replicationError,
+        archived,
+        disks,
+        error,
+        initiationSteps,
+        eta,
+        lag,
+        Optional.empty());
   }
 
   /** A status without error details, initiation steps, ETA or lag. */
-  public ServerReplicationStatus(SourceServerId id, String arn, Optional<String> hostname,
-      Optional<String> replicationState, Optional<String> lifecycleState,
-      Optional<String> replicationError, boolean archived, List<DiskReplication> disks) {
-    this(id, arn, hostname, replicationState, lifecycleState, replicationError, archived, disks,
-        replicationError.map(code -> ReplicationError.of(code, Optional.empty())), List.of(),
-        Optional.empty(), Optional.empty(), Optional.empty());
+  public ServerReplicationStatus(
+      SourceServerId id,
+      String arn,
+      Optional<String> hostname,
+      Optional<String> replicationState,
+      Optional<String> lifecycleState,
+      Optional<String> replicationError,
+      boolean archived,
+      List<DiskReplication> disks) {
+    this(
+        id,
+        arn,
+        hostname,
+        replicationState,
+        lifecycleState,
+        replicationError,
+        archived,
+        disks,
+        replicationError.map(code -> ReplicationError.of(code, Optional.empty())),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** Bytes replicated over all disks. */
@@ -119,9 +165,9 @@ public record ServerReplicationStatus(
   }
 
   /**
-   * How far the current pass has come, 0 to 100: during {@code RESCAN} the rescanned share
-   * ({@code rescannedStorageBytes}; the replicated share is already full then), otherwise the
-   * replicated share.
+   * How far the current pass has come, 0 to 100: during {@code RESCAN} the rescanned share ({@code
+   * rescannedStorageBytes}; the replicated share is already full then), otherwise the replicated
+   * share.
    */
   public double progressPercent() {
     if (!replicationState.orElse("").equals("RESCAN")) {
@@ -142,7 +188,8 @@ public record ServerReplicationStatus(
     String state = replicationState.orElse("");
     String lifecycle = lifecycleState.orElse("");
     if (state.equals("DISCONNECTED")) {
-      return DONE_LIFECYCLES.contains(lifecycle) ? ReplicationHealth.FINISHED
+      return DONE_LIFECYCLES.contains(lifecycle)
+          ? ReplicationHealth.FINISHED
           : ReplicationHealth.FAILED;
     }
     if (state.isEmpty() && AGENTLESS_LIFECYCLES.contains(lifecycle)) {
@@ -150,7 +197,8 @@ public record ServerReplicationStatus(
     }
     if (error.isPresent()) {
       return nextAttempt.isPresent() || ONGOING_STATES.contains(state)
-          ? ReplicationHealth.RETRYING : ReplicationHealth.FAILED;
+          ? ReplicationHealth.RETRYING
+          : ReplicationHealth.FAILED;
     }
     if (state.equals("STALLED")) {
       return ReplicationHealth.FAILED;

@@ -10,13 +10,13 @@ import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * Initializes MGN in a region the way the MGN user guide documents it for the API, idempotently
- * and in its order: the service roles that are missing (IAM, at path {@code /service-role/}, with
- * their trust and managed policies; the agent role trusts only this account, read with STS
- * {@code GetCallerIdentity}), then {@code InitializeService} (the service-linked role and the
- * instance profiles), then a replication configuration template and a launch configuration
- * template with the console's defaults when none exists. The staging subnet is the one given, or
- * else the default VPC's default subnet in the first Availability Zone by name (EC2).
+ * Initializes MGN in a region the way the MGN user guide documents it for the API, idempotently and
+ * in its order: the service roles that are missing (IAM, at path {@code /service-role/}, with their
+ * trust and managed policies; the agent role trusts only this account, read with STS {@code
+ * GetCallerIdentity}), then {@code InitializeService} (the service-linked role and the instance
+ * profiles), then a replication configuration template and a launch configuration template with the
+ * console's defaults when none exists. The staging subnet is the one given, or else the default
+ * VPC's default subnet in the first Availability Zone by name (EC2).
  *
  * <pre>{@code
  * try (ServiceRoleInitializer initializer = ServiceRoleInitializer.builder()
@@ -46,8 +46,8 @@ public interface ServiceRoleInitializer extends AutoCloseable {
 
   /**
    * Looks at every part without changing anything: each role (and its managed policies), the
-   * service, the replication and the launch configuration template, as present, missing or
-   * unknown (no permission to look), with what to do.
+   * service, the replication and the launch configuration template, as present, missing or unknown
+   * (no permission to look), with what to do.
    */
   InitializationReport inspect();
 
@@ -65,7 +65,10 @@ public interface ServiceRoleInitializer extends AutoCloseable {
 
   /** Configures a {@link ServiceRoleInitializer}. */
   interface Builder {
-    /** Use this MGN client (not closed by the initializer); its region and credentials serve the other services too. */
+    /**
+     * Use this MGN client (not closed by the initializer); its region and credentials serve the
+     * other services too.
+     */
     Builder mgnClient(MgnClient client);
 
     /** Use this IAM client (not closed by the initializer). */

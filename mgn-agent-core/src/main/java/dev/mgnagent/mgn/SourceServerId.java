@@ -29,8 +29,12 @@ public record SourceServerId(String value) {
    */
   public static SourceServerId parse(String parameter, String text) {
     if (text == null || !PATTERN.matcher(text).matches()) {
-      throw new InvalidRequestException(parameter, parameter + " " + Shown.quoted(text)
-          + " is not a source server ID (s- followed by 17 letters and digits)");
+      throw new InvalidRequestException(
+          parameter,
+          parameter
+              + " "
+              + Shown.quoted(text)
+              + " is not a source server ID (s- followed by 17 letters and digits)");
     }
     return new SourceServerId(text);
   }

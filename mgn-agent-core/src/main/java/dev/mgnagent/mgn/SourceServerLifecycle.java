@@ -5,8 +5,8 @@ import software.amazon.awssdk.services.mgn.MgnClient;
 
 /**
  * A source server's life after the install: disconnect it from MGN (replication stops and MGN
- * uninstalls the agent), archive it (only after a disconnect or a cutover) and delete it (only
- * once disconnected). Each call first reads the server and refuses clearly, with a {@link
+ * uninstalls the agent), archive it (only after a disconnect or a cutover) and delete it (only once
+ * disconnected). Each call first reads the server and refuses clearly, with a {@link
  * SourceServerStateException}, when its state does not allow the change.
  */
 public interface SourceServerLifecycle {

@@ -4,9 +4,9 @@ import dev.mgnagent.MgnAgentException;
 import java.util.Optional;
 
 /**
- * A change to a source server was refused because of the state it is in (such as archiving a
- * server that is still replicating): the message names the operation, the state and what must
- * happen first.
+ * A change to a source server was refused because of the state it is in (such as archiving a server
+ * that is still replicating): the message names the operation, the state and what must happen
+ * first.
  */
 public class SourceServerStateException extends MgnAgentException {
 
@@ -16,8 +16,8 @@ public class SourceServerStateException extends MgnAgentException {
   private final SourceServerId id;
   private final String lifecycleState;
 
-  public SourceServerStateException(String operation, SourceServerId id, String lifecycleState,
-      String message) {
+  public SourceServerStateException(
+      String operation, SourceServerId id, String lifecycleState, String message) {
     super(message);
     this.operation = operation;
     this.id = id;

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param servers the last status of every watched server
  * @param refreshes how many times it read MGN
  */
-public record WatchResult(WatchOutcome outcome, List<ServerReplicationStatus> servers,
-    int refreshes) {
+public record WatchResult(
+    WatchOutcome outcome, List<ServerReplicationStatus> servers, int refreshes) {
 
   /** Checks and copies. */
   public WatchResult {

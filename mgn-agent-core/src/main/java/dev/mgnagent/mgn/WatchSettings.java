@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a {@link ReplicationWatcher} follows replication: the time between two refreshes and how
- * long to watch at most. Every value has its one default here; {@link ReplicationWatcher.Builder}
- * and {@code AgentInstallation.Builder} take these settings.
+ * How a {@link ReplicationWatcher} follows replication: the time between two refreshes and how long
+ * to watch at most. Every value has its one default here; {@link ReplicationWatcher.Builder} and
+ * {@code AgentInstallation.Builder} take these settings.
  *
  * <pre>{@code
  * WatchSettings patient = WatchSettings.builder().timeout(Duration.ofHours(24)).build();
@@ -15,8 +15,8 @@ import java.util.Objects;
 public final class WatchSettings {
 
   /**
-   * The default longest watch, 6 hours: an initial sync of a few hundred GiB over an ordinary
-   * link fits; larger servers should give a longer timeout.
+   * The default longest watch, 6 hours: an initial sync of a few hundred GiB over an ordinary link
+   * fits; larger servers should give a longer timeout.
    */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(6);
 
@@ -61,7 +61,8 @@ public final class WatchSettings {
   @Override
   public boolean equals(Object o) {
     return o instanceof WatchSettings other
-        && interval.equals(other.interval) && timeout.equals(other.timeout);
+        && interval.equals(other.interval)
+        && timeout.equals(other.timeout);
   }
 
   @Override

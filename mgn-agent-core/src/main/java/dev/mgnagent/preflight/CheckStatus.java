@@ -13,9 +13,9 @@ public enum CheckStatus {
   FAIL,
 
   /**
-   * The check could not be decided, for a reason that is a fact about the host or the request
-   * (for example no {@code --region} was given, or {@code --host-root} points at a copied tree on
-   * which no command can run). The evidence says why.
+   * The check could not be decided, for a reason that is a fact about the host or the request (for
+   * example no {@code --region} was given, or {@code --host-root} points at a copied tree on which
+   * no command can run). The evidence says why.
    */
   SKIPPED
 }

@@ -2,9 +2,9 @@ package dev.mgnagent.preflight;
 
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
+import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.preflight.internal.AllChecks;
 import dev.mgnagent.preflight.internal.DefaultPreflight;
-import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.preflight.internal.PreflightCheck;
 import java.net.URI;
 import java.time.Clock;
@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.mgn.MgnClient;
 
 /**
  * Checks a Linux server against MGN's installation requirements before anything is installed:
- * privileges, platform, space, memory, tools, boot, conflicting agents, disks, network and
- * (when given) credentials. Nothing on the host is changed.
+ * privileges, platform, space, memory, tools, boot, conflicting agents, disks, network and (when
+ * given) credentials. Nothing on the host is changed.
  *
  * <pre>{@code
  * PreflightReport report = Preflight.builder()
@@ -29,11 +29,11 @@ import software.amazon.awssdk.services.mgn.MgnClient;
  * report.checks().forEach(c -> System.out.println(c.id() + " " + c.status()));
  * }</pre>
  *
- * <p>Every run lists every check of {@link #checkIds()}, in that order. Files are read under
- * {@link Host#root()}, the environment comes from {@link Host#environment()}, and commands
- * ({@code sudo -n true}, {@code lsattr}) run through the host's runner; on a {@link LocalHost}
- * rooted at another directory (a copied tree) they would run on the wrong machine, so those checks
- * are SKIPPED and say why. Network probes all start at once, each bounded by the probe timeout.
+ * <p>Every run lists every check of {@link #checkIds()}, in that order. Files are read under {@link
+ * Host#root()}, the environment comes from {@link Host#environment()}, and commands ({@code sudo -n
+ * true}, {@code lsattr}) run through the host's runner; on a {@link LocalHost} rooted at another
+ * directory (a copied tree) they would run on the wrong machine, so those checks are SKIPPED and
+ * say why. Network probes all start at once, each bounded by the probe timeout.
  */
 public interface Preflight {
 
@@ -74,8 +74,8 @@ public interface Preflight {
     }
 
     /**
-     * What to check against (default: no region, so only the host's own checks decide). The
-     * setters below change single values of these settings.
+     * What to check against (default: no region, so only the host's own checks decide). The setters
+     * below change single values of these settings.
      */
     public Builder settings(PreflightSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings").toBuilder();
@@ -131,8 +131,8 @@ public interface Preflight {
     }
 
     /**
-     * How free space is measured. Default: {@code statvfs} when the host's root is {@code /};
-     * for a host rooted elsewhere the space checks are SKIPPED unless one is given.
+     * How free space is measured. Default: {@code statvfs} when the host's root is {@code /}; for a
+     * host rooted elsewhere the space checks are SKIPPED unless one is given.
      */
     public Builder fileSystemSpace(FileSystemSpace space) {
       this.space = Objects.requireNonNull(space, "space");

@@ -1,9 +1,9 @@
 package dev.mgnagent.preflight;
 
-import dev.mgnagent.InvalidRequestException;
-import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.Endpoints;
+import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.Regions;
+import dev.mgnagent.installer.InstallerFlavor;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.mgn.MgnClient;
 /**
  * What a {@link Preflight} checks the server against: the region and endpoints the installation
  * will use, the installer flavor, the credentials for the MGN call, and the probe timeout. Built
- * with {@link #builder()}, checked by {@link Builder#build()}; {@link #toBuilder()} gives a
- * builder holding these values. Every setting is optional: without a region the MGN, bucket and
- * credentials checks are SKIPPED.
+ * with {@link #builder()}, checked by {@link Builder#build()}; {@link #toBuilder()} gives a builder
+ * holding these values. Every setting is optional: without a region the MGN, bucket and credentials
+ * checks are SKIPPED.
  *
  * <pre>{@code
  * PreflightSettings settings = PreflightSettings.builder()
@@ -121,15 +121,32 @@ public final class PreflightSettings {
 
   @Override
   public int hashCode() {
-    return Objects.hash(region, endpoint, s3Endpoint, replicationServer, flavor,
-        credentialsProvider, mgnClient, probeTimeout);
+    return Objects.hash(
+        region,
+        endpoint,
+        s3Endpoint,
+        replicationServer,
+        flavor,
+        credentialsProvider,
+        mgnClient,
+        probeTimeout);
   }
 
   @Override
   public String toString() {
-    return "PreflightSettings[region=" + region + ", endpoint=" + endpoint + ", s3Endpoint="
-        + s3Endpoint + ", replicationServer=" + replicationServer + ", flavor=" + flavor
-        + ", probeTimeout=" + probeTimeout + "]";
+    return "PreflightSettings[region="
+        + region
+        + ", endpoint="
+        + endpoint
+        + ", s3Endpoint="
+        + s3Endpoint
+        + ", replicationServer="
+        + replicationServer
+        + ", flavor="
+        + flavor
+        + ", probeTimeout="
+        + probeTimeout
+        + "]";
   }
 
   /** Collects {@link PreflightSettings}; setters take no nulls. Not thread-safe. */
@@ -207,22 +224,33 @@ public final class PreflightSettings {
     /**
      * The settings, every value checked.
      *
-     * @throws InvalidRequestException naming a malformed region, endpoint or server by its
-     *     builder name
+     * @throws InvalidRequestException naming a malformed region, endpoint or server by its builder
+     *     name
      * @throws IllegalArgumentException if the probe timeout is not positive
      */
     public PreflightSettings build() {
       if (region != null) {
         Regions.requireWellFormed("region", region.id());
       }
-      Optional<URI> mgn = Optional.ofNullable(endpoint).map(e -> Endpoints.parse("endpoint",
-          "MGN endpoint", "mgn.us-east-1.amazonaws.com", e.toString()));
-      Optional<URI> s3 = Optional.ofNullable(s3Endpoint).map(e -> Endpoints.parse("s3Endpoint",
-          "S3 endpoint", "s3.us-east-1.amazonaws.com", e.toString()));
-      if (replicationServer != null && (replicationServer.isBlank()
-          || replicationServer.contains("/") || replicationServer.contains(" "))) {
-        throw new InvalidRequestException("replicationServer", "replicationServer '"
-            + replicationServer + "': give a host name or IP address");
+      Optional<URI> mgn =
+          Optional.ofNullable(endpoint)
+              .map(
+                  e ->
+                      Endpoints.parse(
+                          "endpoint", "MGN endpoint", "mgn.us-east-1.amazonaws.com", e.toString()));
+      Optional<URI> s3 =
+          Optional.ofNullable(s3Endpoint)
+              .map(
+                  e ->
+                      Endpoints.parse(
+                          "s3Endpoint", "S3 endpoint", "s3.us-east-1.amazonaws.com", e.toString()));
+      if (replicationServer != null
+          && (replicationServer.isBlank()
+              || replicationServer.contains("/")
+              || replicationServer.contains(" "))) {
+        throw new InvalidRequestException(
+            "replicationServer",
+            "replicationServer '" + replicationServer + "': give a host name or IP address");
       }
       if (replicationServer != null) {
         replicationServer = replicationServer.strip();

@@ -21,8 +21,8 @@ public interface TcpConnector {
   static TcpConnector sockets() {
     return (host, port, timeout) -> {
       try (java.net.Socket socket = new java.net.Socket()) {
-        socket.connect(new java.net.InetSocketAddress(host, port),
-            (int) Math.max(1, timeout.toMillis()));
+        socket.connect(
+            new java.net.InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
       }
     };
   }

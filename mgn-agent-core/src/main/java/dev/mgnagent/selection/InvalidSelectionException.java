@@ -25,11 +25,17 @@ public class InvalidSelectionException extends InvalidRequestException {
   }
 
   private static String message(String parameter, List<String> problems, List<String> disks) {
-    String available = disks.isEmpty() ? "this server has no disk MGN can replicate"
-        : "the disks are: " + String.join(", ", disks);
-    String shown = problems.size() <= MAX_PROBLEMS_SHOWN ? String.join("; ", problems)
-        : String.join("; ", problems.subList(0, MAX_PROBLEMS_SHOWN)) + "; and "
-            + (problems.size() - MAX_PROBLEMS_SHOWN) + " more";
+    String available =
+        disks.isEmpty()
+            ? "this server has no disk MGN can replicate"
+            : "the disks are: " + String.join(", ", disks);
+    String shown =
+        problems.size() <= MAX_PROBLEMS_SHOWN
+            ? String.join("; ", problems)
+            : String.join("; ", problems.subList(0, MAX_PROBLEMS_SHOWN))
+                + "; and "
+                + (problems.size() - MAX_PROBLEMS_SHOWN)
+                + " more";
     return parameter + ": " + shown + " (" + available + ")";
   }
 

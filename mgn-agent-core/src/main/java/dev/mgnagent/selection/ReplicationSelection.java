@@ -5,10 +5,10 @@ import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.selection.internal.DefaultReplicationSelection;
 
 /**
- * Decides which disks the installer replicates, by the installer's documented rules: no
- * request means every disk; a partition, LVM volume, md array or alias selects the whole disk(s)
- * under it; the root disk is always in; {@code --force-volumes} passes the listed paths as given
- * but must include the root disk.
+ * Decides which disks the installer replicates, by the installer's documented rules: no request
+ * means every disk; a partition, LVM volume, md array or alias selects the whole disk(s) under it;
+ * the root disk is always in; {@code --force-volumes} passes the listed paths as given but must
+ * include the root disk.
  *
  * <pre>{@code
  * Host host = LocalHost.create();

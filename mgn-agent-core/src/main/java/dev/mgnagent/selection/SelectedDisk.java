@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One entry of a {@link Selection}: the device path to hand to the installer, its size and why
- * it is there.
+ * One entry of a {@link Selection}: the device path to hand to the installer, its size and why it
+ * is there.
  *
  * @param path the whole disk's path ({@code /dev/sda}), or with {@code --force-volumes} the path
  *     exactly as listed

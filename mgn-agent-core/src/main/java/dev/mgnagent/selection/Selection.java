@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  *
  * @param disks the selected disks; never empty when a root disk is known
  * @param warnings what MGN may refuse or what deserves a look
- * @param forced whether the paths are {@code --force-volumes} paths, passed to the installer as given
+ * @param forced whether the paths are {@code --force-volumes} paths, passed to the installer as
+ *     given
  */
 public record Selection(List<SelectedDisk> disks, List<Warning> warnings, boolean forced) {
 
@@ -20,7 +21,9 @@ public record Selection(List<SelectedDisk> disks, List<Warning> warnings, boolea
     warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
   }
 
-  /** The paths, comma-separated, as the installer's {@code --devices} and its disk prompt take them. */
+  /**
+   * The paths, comma-separated, as the installer's {@code --devices} and its disk prompt take them.
+   */
   public String devicesArgument() {
     return disks.stream().map(SelectedDisk::path).collect(Collectors.joining(","));
   }

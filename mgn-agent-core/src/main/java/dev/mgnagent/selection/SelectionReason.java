@@ -10,7 +10,10 @@ public enum SelectionReason {
   REQUESTED,
   /** A partition, LVM volume, md array or other device on it was requested. */
   VIA_PARTITION,
-  /** Another name for it was requested: a {@code /dev} symlink, a {@code by-id} path, a multipath path. */
+  /**
+   * Another name for it was requested: a {@code /dev} symlink, a {@code by-id} path, a multipath
+   * path.
+   */
   VIA_ALIAS,
   /** Listed with {@code --force-volumes}: passed to the installer exactly as given. */
   FORCED

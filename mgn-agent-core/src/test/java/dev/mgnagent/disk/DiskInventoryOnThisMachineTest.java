@@ -36,8 +36,10 @@ class DiskInventoryOnThisMachineTest {
       String name = device.path("name").asText();
       boolean noise = name.startsWith("zram") || name.startsWith("loop") || name.startsWith("ram");
       boolean multipathPath = hasChildOfType(device, "mpath");
-      if (device.path("type").asText().equals("disk") && device.path("size").asLong() > 0
-          && !noise && !multipathPath) {
+      if (device.path("type").asText().equals("disk")
+          && device.path("size").asLong() > 0
+          && !noise
+          && !multipathPath) {
         expectedDisks.put(name, device.path("size").asLong());
         if (mountsRoot(device)) {
           expectedRoot.add(name);

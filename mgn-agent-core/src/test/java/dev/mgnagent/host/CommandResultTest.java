@@ -28,8 +28,8 @@ class CommandResultTest {
   @Test
   void bothStreamsAreReadWhileTheCommandRuns() throws Exception {
     // 1 MiB on stderr before anything on stdout fills the stderr pipe if only stdout is read.
-    Command chatty = Command.of("/bin/sh", "-c",
-        "/usr/bin/head -c 1048576 /dev/zero >&2; echo done");
+    Command chatty =
+        Command.of("/bin/sh", "-c", "/usr/bin/head -c 1048576 /dev/zero >&2; echo done");
 
     CommandResult result = CommandResult.run(runner, chatty, Duration.ofSeconds(30));
 

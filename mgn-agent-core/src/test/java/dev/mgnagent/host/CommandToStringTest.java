@@ -9,14 +9,24 @@ class CommandToStringTest {
 
   @Test
   void valuesOfSecretLookingFlagsAreMasked() {
-    Command command = Command.of("/tmp/aws-replication-installer-init", "--region", "eu-west-3",
-        "--aws-secret-access-key", "wJalrXUtnFEMI/K7MDENG", "--aws-session-token=FwoGZXIvYXdz",
-        "--password", "hunter2", "--devices", "/dev/sda");
+    Command command =
+        Command.of(
+            "/tmp/aws-replication-installer-init",
+            "--region",
+            "eu-west-3",
+            "--aws-secret-access-key",
+            "wJalrXUtnFEMI/K7MDENG",
+            "--aws-session-token=FwoGZXIvYXdz",
+            "--password",
+            "hunter2",
+            "--devices",
+            "/dev/sda");
 
     assertThat(command.toString())
-        .isEqualTo("Command[/tmp/aws-replication-installer-init, --region, eu-west-3,"
-            + " --aws-secret-access-key, ****, --aws-session-token=****, --password, ****,"
-            + " --devices, /dev/sda]");
+        .isEqualTo(
+            "Command[/tmp/aws-replication-installer-init, --region, eu-west-3,"
+                + " --aws-secret-access-key, ****, --aws-session-token=****, --password, ****,"
+                + " --devices, /dev/sda]");
   }
 
   @Test

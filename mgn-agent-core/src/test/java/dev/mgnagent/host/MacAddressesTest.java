@@ -23,8 +23,9 @@ class MacAddressesTest {
   void otherTextIsNoMac() {
     assertThat(MacAddresses.normalize("")).isEmpty();
     assertThat(MacAddresses.normalize("0a:40:f1:e8:b2")).isEmpty();
-    assertThat(MacAddresses.normalize(
-        "80:00:02:08:fe:80:00:00:00:00:00:00:00:02:c9:03:00:0a:1b:2c")).isEmpty();
+    assertThat(
+            MacAddresses.normalize("80:00:02:08:fe:80:00:00:00:00:00:00:00:02:c9:03:00:0a:1b:2c"))
+        .isEmpty();
     assertThat(MacAddresses.normalize(null)).isEmpty();
   }
 

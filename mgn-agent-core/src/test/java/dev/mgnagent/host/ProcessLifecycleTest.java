@@ -26,9 +26,11 @@ class ProcessLifecycleTest {
   private static final int SIGTERM_EXIT = 128 + 15;
 
   private final CommandRunner runner = LocalHost.create().commandRunner();
+
   /** A short grace period, for processes that ignore SIGTERM (an upper bound on test time only). */
   private final CommandRunner impatient =
       new dev.mgnagent.host.internal.LocalCommandRunner(Duration.ofMillis(200));
+
   /** Whatever a failing test may leave running. */
   private final List<ProcessHandle> leftovers = new ArrayList<>();
 
@@ -91,8 +93,7 @@ class ProcessLifecycleTest {
   @Test
   void killTreeKillsChildrenAndGrandchildren() throws Exception {
     Command tree =
-        Command.of(
-            "/bin/sh", "-c", "/bin/sh -c '/bin/sleep 1000 & wait' & /bin/sleep 1000 & wait");
+        Command.of("/bin/sh", "-c", "/bin/sh -c '/bin/sleep 1000 & wait' & /bin/sleep 1000 & wait");
     try (RunningCommand process = runner.start(tree)) {
       ProcessHandle self = ProcessHandle.of(process.pid()).orElseThrow();
       await(() -> self.descendants().count() >= 3, "a child shell and two sleeps");
@@ -169,8 +170,11 @@ class ProcessLifecycleTest {
   void killTreeAsksFirstAndWaitsForAnOrderlyExit() throws Exception {
     // The shell traps TERM, says so and exits 0: the exit code shows it got TERM, not KILL.
     Command polite =
-        Command.of("/bin/sh", "-c", "trap 'echo bye; exit 0' TERM; echo ready; "
-            + "while :; do /bin/sleep 1; done").withNewSession(true);
+        Command.of(
+                "/bin/sh",
+                "-c",
+                "trap 'echo bye; exit 0' TERM; echo ready; " + "while :; do /bin/sleep 1; done")
+            .withNewSession(true);
     try (RunningCommand process = runner.start(polite)) {
       ProcessProbe.readUntil(process.stdout(), "ready\n");
 

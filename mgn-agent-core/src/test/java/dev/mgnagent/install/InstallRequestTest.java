@@ -87,8 +87,11 @@ class InstallRequestTest {
 
   @Test
   void theSecretsNeverShowInToString() {
-    assertThat(everything().toString()).doesNotContain(SECRET).doesNotContain("token-value")
-        .contains(KEY_ID).contains("app=billing");
+    assertThat(everything().toString())
+        .doesNotContain(SECRET)
+        .doesNotContain("token-value")
+        .contains(KEY_ID)
+        .contains("app=billing");
   }
 
   @Test
@@ -96,8 +99,12 @@ class InstallRequestTest {
     assertInvalid(minimal().accessKeyId("lower-case"), "accessKeyId");
     assertInvalid(minimal().secretAccessKey(Secret.of(SECRET)), "secretAccessKey");
     assertInvalid(minimal().accessKeyId(KEY_ID).secretAccessKey(Secret.of("")), "secretAccessKey");
-    assertInvalid(minimal().accessKeyId(KEY_ID).secretAccessKey(Secret.of(SECRET))
-        .sessionToken(Secret.of("has space")), "sessionToken");
+    assertInvalid(
+        minimal()
+            .accessKeyId(KEY_ID)
+            .secretAccessKey(Secret.of(SECRET))
+            .sessionToken(Secret.of("has space")),
+        "sessionToken");
     assertInvalid(minimal().sessionToken(Secret.of("token")), "sessionToken");
     assertInvalid(minimal().forceVolumes(true).devices("/dev/sda"), "forceVolumes");
     assertInvalid(minimal().forceVolumes(true).noPrompt(true), "forceVolumes");
@@ -105,14 +112,20 @@ class InstallRequestTest {
     assertInvalid(minimal().userProvidedId(" "), "userProvidedId");
     assertInvalid(minimal().userProvidedId("line\nbreak"), "userProvidedId");
     assertInvalid(minimal().profile("p".repeat(300)), "profile");
-    assertInvalid(minimal().accessKeyId(KEY_ID).secretAccessKey(Secret.of(SECRET))
-        .forceVolumes(true).noPrompt(true).devices("/dev/sda"), "forceVolumes");
+    assertInvalid(
+        minimal()
+            .accessKeyId(KEY_ID)
+            .secretAccessKey(Secret.of(SECRET))
+            .forceVolumes(true)
+            .noPrompt(true)
+            .devices("/dev/sda"),
+        "forceVolumes");
   }
 
   @Test
   void theForcedVolumesRuleIsTheSelectionRequests() {
-    InstallRequest request = minimal().forceVolumes(true).noPrompt(true).devices("/dev/sda")
-        .build();
+    InstallRequest request =
+        minimal().forceVolumes(true).noPrompt(true).devices("/dev/sda").build();
 
     assertThat(request.selection().forceVolumes()).isTrue();
     assertThat(request.selection().devices()).hasValue("/dev/sda");
@@ -122,20 +135,24 @@ class InstallRequestTest {
   void aSecretIsNeverRepeatedInAMessage() {
     String bad = "secret with spaces that is long enough";
     assertThatThrownBy(() -> minimal().accessKeyId(KEY_ID).secretAccessKey(Secret.of(bad)).build())
-        .hasMessageNotContaining(bad).hasMessageContaining("value not shown");
+        .hasMessageNotContaining(bad)
+        .hasMessageContaining("value not shown");
   }
 
   private static void assertInvalid(InstallRequest.Builder builder, String parameter) {
     assertThatThrownBy(builder::build)
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.parameter()).as(e.getMessage()).hasValue(parameter))
         .hasMessageNotContaining("--");
   }
 
   @Test
   void aPlainHttpS3EndpointNeedsAPinnedDigestOrASandbox() {
-    InstallRequest.Builder http = InstallRequest.builder().region(Region.EU_WEST_3)
-        .s3Endpoint(URI.create("http://127.0.0.1:9000"));
+    InstallRequest.Builder http =
+        InstallRequest.builder()
+            .region(Region.EU_WEST_3)
+            .s3Endpoint(URI.create("http://127.0.0.1:9000"));
 
     assertThatThrownBy(http::build)
         .isInstanceOf(dev.mgnagent.InvalidRequestException.class)
@@ -143,8 +160,14 @@ class InstallRequestTest {
         .hasMessageContaining("installerSha512");
     assertThat(http.installerSha512("AB".repeat(64)).build().installerSha512())
         .hasValue("ab".repeat(64));
-    assertThat(InstallRequest.builder().region(Region.EU_WEST_3)
-        .s3Endpoint(URI.create("http://127.0.0.1:9000")).sandbox(true).build().sandbox()).isTrue();
+    assertThat(
+            InstallRequest.builder()
+                .region(Region.EU_WEST_3)
+                .s3Endpoint(URI.create("http://127.0.0.1:9000"))
+                .sandbox(true)
+                .build()
+                .sandbox())
+        .isTrue();
     assertThatThrownBy(() -> InstallRequest.builder().installerSha512("abc"))
         .isInstanceOf(dev.mgnagent.InvalidRequestException.class);
   }

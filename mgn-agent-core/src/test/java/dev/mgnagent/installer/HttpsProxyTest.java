@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
 
 /** https downloads go through the given proxy with CONNECT; a refusing proxy leaves nothing. */
 class HttpsProxyTest {
@@ -39,7 +39,8 @@ class HttpsProxyTest {
       assertThatThrownBy(() -> verifier.download(dir.resolve("installer")))
           .isInstanceOf(InstallerDownloadException.class);
       assertThat(requestLine.get(30, TimeUnit.SECONDS))
-          .startsWith("CONNECT aws-application-migration-service-hashes-eu-west-3.s3.eu-west-3.amazonaws.com:443 ");
+          .startsWith(
+              "CONNECT aws-application-migration-service-hashes-eu-west-3.s3.eu-west-3.amazonaws.com:443 ");
       assertThat(dir).isEmptyDirectory();
     }
   }
@@ -47,7 +48,8 @@ class HttpsProxyTest {
   @Test
   void proxiesWithCredentialsAreRefusedAndAnHttpsSchemeIsAConnectProxy() {
     assertThatThrownBy(() -> InstallerVerifier.builder().httpsProxy("http://user:pw@proxy:3128"))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("not supported yet")
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("not supported yet")
         .hasMessageNotContaining("pw");
     // the form MGN's own proxy documentation shows: used as an HTTP CONNECT proxy
     assertThatCode(() -> InstallerVerifier.builder().httpsProxy("https://proxy:3128"))
@@ -58,7 +60,8 @@ class HttpsProxyTest {
   void hostsOnTheNoProxyListBypassTheProxy() throws Exception {
     try (ServerSocket proxy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         ServerSocket direct = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      CompletableFuture<Integer> firstByte = CompletableFuture.supplyAsync(() -> firstByteThenClose(direct));
+      CompletableFuture<Integer> firstByte =
+          CompletableFuture.supplyAsync(() -> firstByteThenClose(direct));
       URI url = URI.create("https://localhost:" + direct.getLocalPort() + "/installer");
       InstallerVerifier verifier =
           InstallerVerifier.builder()
@@ -70,7 +73,9 @@ class HttpsProxyTest {
 
       assertThatThrownBy(() -> verifier.download(dir.resolve("installer")))
           .isInstanceOf(InstallerDownloadException.class);
-      assertThat(firstByte.get(30, TimeUnit.SECONDS)).as("a TLS handshake record, not CONNECT").isEqualTo(0x16);
+      assertThat(firstByte.get(30, TimeUnit.SECONDS))
+          .as("a TLS handshake record, not CONNECT")
+          .isEqualTo(0x16);
     }
   }
 
@@ -90,14 +95,17 @@ class HttpsProxyTest {
   private static String refuseOne(ServerSocket proxy) {
     try (Socket socket = proxy.accept()) {
       BufferedReader in =
-          new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
       String first = in.readLine();
       String line;
       while ((line = in.readLine()) != null && !line.isEmpty()) {
         // skip the headers
       }
       OutputStream out = socket.getOutputStream();
-      out.write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       return first;
     } catch (Exception e) {

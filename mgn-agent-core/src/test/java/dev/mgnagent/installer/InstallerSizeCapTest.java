@@ -29,23 +29,27 @@ class InstallerSizeCapTest {
   @BeforeEach
   void serve() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-    server.createContext("/endless", exchange -> {
-      exchange.sendResponseHeaders(200, 0); // chunked, no length
-      byte[] chunk = new byte[64 * 1024];
-      try (OutputStream body = exchange.getResponseBody()) {
-        while (endlessBytesSent.get() < 64 * CAP) { // bounded, so a broken cap still ends
-          body.write(chunk);
-          endlessBytesSent.addAndGet(chunk.length);
-        }
-      } catch (IOException clientWentAway) {
-        // what a working cap does
-      }
-    });
-    server.createContext("/huge", exchange -> {
-      exchange.getResponseHeaders().set("Content-Length", Long.toString(CAP + 1));
-      exchange.sendResponseHeaders(200, CAP + 1);
-      exchange.close(); // no body: a client that believed the length would report a truncation
-    });
+    server.createContext(
+        "/endless",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 0); // chunked, no length
+          byte[] chunk = new byte[64 * 1024];
+          try (OutputStream body = exchange.getResponseBody()) {
+            while (endlessBytesSent.get() < 64 * CAP) { // bounded, so a broken cap still ends
+              body.write(chunk);
+              endlessBytesSent.addAndGet(chunk.length);
+            }
+          } catch (IOException clientWentAway) {
+            // what a working cap does
+          }
+        });
+    server.createContext(
+        "/huge",
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Length", Long.toString(CAP + 1));
+          exchange.sendResponseHeaders(200, CAP + 1);
+          exchange.close(); // no body: a client that believed the length would report a truncation
+        });
     server.start();
   }
 

@@ -31,8 +31,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The real {@link AgentRegistrar} and the real command runner against a small Python program
- * that asks the way Python programs do: {@code input()} on a block-buffered stdout, and {@code
+ * The real {@link AgentRegistrar} and the real command runner against a small Python program that
+ * asks the way Python programs do: {@code input()} on a block-buffered stdout, and {@code
  * getpass.getpass()}, which without a controlling terminal prints a warning and its prompt on
  * stderr. Nothing here is our own imitation of the installer's streams: CPython decides them.
  */
@@ -41,34 +41,36 @@ class PythonInstallerConversationTest {
   private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
   private static final String TOKEN = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN";
 
-  private static final String SCRIPT = String.join("\n",
-      "import getpass, os, sys",
-      "here = os.path.dirname(os.path.abspath(__file__))",
-      "args = sys.argv[1:]",
-      "def opt(name):",
-      "    return args[args.index(name) + 1] if name in args else None",
-      "print('The installation of the AWS Replication Agent has started.')",
-      "region = opt('--region') or input('AWS Region Name: ')",
-      "key = opt('--aws-access-key-id') or input('AWS Access Key ID: ')",
-      "secret = getpass.getpass('AWS Secret Access Key: ')",
-      "token = getpass.getpass('AWS Session Token: ') if key.startswith('ASIA') else ''",
-      "expected = open(os.path.join(here, 'expected')).read().split('\\n')",
-      "if secret != expected[0] or token != expected[1]:",
-      "    print('Failed to validate AWS credentials')",
-      "    sys.exit(1)",
-      "print('Identifying volumes for replication.')",
-      "if os.path.exists(os.path.join(here, 'ask-proxy')):",
-      "    input('Proxy address [none]: ')",
-      "print('Choose the disks you want to replicate. Your disks are: /dev/xvda,/dev/nvme0n1')",
-      "disks = input('To replicate some of the disks, type the path of the disks, separated with a"
-          + " comma (for example, /dev/sda,/dev/sdb). To replicate all disks, press Enter: ')",
-      "open(os.path.join(here, 'disks-answer'), 'w').write(disks)",
-      "for d in (disks or '/dev/xvda,/dev/nvme0n1').split(','):",
-      "    print('Identified volume for replication: %s of size 8 GiB' % d)",
-      "print('All volumes for replication were successfully identified.')",
-      "print('The following is the source server ID: s-3af3a4dfe4d95c45f.')",
-      "print('The AWS Replication Agent was successfully installed.')",
-      "");
+  private static final String SCRIPT =
+      String.join(
+          "\n",
+          "import getpass, os, sys",
+          "here = os.path.dirname(os.path.abspath(__file__))",
+          "args = sys.argv[1:]",
+          "def opt(name):",
+          "    return args[args.index(name) + 1] if name in args else None",
+          "print('The installation of the AWS Replication Agent has started.')",
+          "region = opt('--region') or input('AWS Region Name: ')",
+          "key = opt('--aws-access-key-id') or input('AWS Access Key ID: ')",
+          "secret = getpass.getpass('AWS Secret Access Key: ')",
+          "token = getpass.getpass('AWS Session Token: ') if key.startswith('ASIA') else ''",
+          "expected = open(os.path.join(here, 'expected')).read().split('\\n')",
+          "if secret != expected[0] or token != expected[1]:",
+          "    print('Failed to validate AWS credentials')",
+          "    sys.exit(1)",
+          "print('Identifying volumes for replication.')",
+          "if os.path.exists(os.path.join(here, 'ask-proxy')):",
+          "    input('Proxy address [none]: ')",
+          "print('Choose the disks you want to replicate. Your disks are: /dev/xvda,/dev/nvme0n1')",
+          "disks = input('To replicate some of the disks, type the path of the disks, separated with a"
+              + " comma (for example, /dev/sda,/dev/sdb). To replicate all disks, press Enter: ')",
+          "open(os.path.join(here, 'disks-answer'), 'w').write(disks)",
+          "for d in (disks or '/dev/xvda,/dev/nvme0n1').split(','):",
+          "    print('Identified volume for replication: %s of size 8 GiB' % d)",
+          "print('All volumes for replication were successfully identified.')",
+          "print('The following is the source server ID: s-3af3a4dfe4d95c45f.')",
+          "print('The AWS Replication Agent was successfully installed.')",
+          "");
 
   @TempDir Path temp;
 
@@ -77,8 +79,10 @@ class PythonInstallerConversationTest {
 
   @BeforeEach
   void writeScript() throws Exception {
-    assumeTrue(onPath("python3"), "python3 is not installed: the Python installer conversation"
-        + " cannot be tested on this machine");
+    assumeTrue(
+        onPath("python3"),
+        "python3 is not installed: the Python installer conversation"
+            + " cannot be tested on this machine");
     script = temp.resolve("aws-replication-installer-init.py");
     Files.writeString(script, SCRIPT);
   }
@@ -94,36 +98,51 @@ class PythonInstallerConversationTest {
   }
 
   private VerificationResult.Verified verified() throws Exception {
-    return new VerificationResult.Verified(script, Files.size(script), "0".repeat(128),
-        URI.create("file:" + script), InstallerFlavor.PYTHON);
+    return new VerificationResult.Verified(
+        script,
+        Files.size(script),
+        "0".repeat(128),
+        URI.create("file:" + script),
+        InstallerFlavor.PYTHON);
   }
 
   private static Selection selection(String path, String name) {
-    return new Selection(List.of(new SelectedDisk(path, name, 8L << 30,
-        Set.of(SelectionReason.ROOT))), List.of(), false);
+    return new Selection(
+        List.of(new SelectedDisk(path, name, 8L << 30, Set.of(SelectionReason.ROOT))),
+        List.of(),
+        false);
   }
 
   private RegistrationRequest request(AwsCredentials keys) {
-    return RegistrationRequest.builder().region(Region.EU_WEST_3)
+    return RegistrationRequest.builder()
+        .region(Region.EU_WEST_3)
         .credentials(StaticCredentialsProvider.create(keys))
-        .selection(selection("/dev/xvda", "nvme0n1")).build();
+        .selection(selection("/dev/xvda", "nvme0n1"))
+        .build();
   }
 
   private AgentRegistrar.Builder registrar() {
-    return AgentRegistrar.builder().host(LocalHost.create()).runAsRoot(true)
-        .timeout(Duration.ofMinutes(2)).eventListener(events::add);
+    return AgentRegistrar.builder()
+        .host(LocalHost.create())
+        .runAsRoot(true)
+        .timeout(Duration.ofMinutes(2))
+        .eventListener(events::add);
   }
 
   @Test
   void secretPromptOnStderrFromGetpassIsAnswered() throws Exception {
     Files.writeString(temp.resolve("expected"), SECRET + "\n");
 
-    Registration registration = registrar().build().register(verified(),
-        request(AwsBasicCredentials.create("AKIAEXAMPLEKEYID0001", SECRET)));
+    Registration registration =
+        registrar()
+            .build()
+            .register(
+                verified(), request(AwsBasicCredentials.create("AKIAEXAMPLEKEYID0001", SECRET)));
 
     assertThat(registration.sourceServerId().value()).isEqualTo("s-3af3a4dfe4d95c45f");
     assertThat(Files.readString(temp.resolve("disks-answer"))).isEqualTo("/dev/xvda");
-    assertThat(events).filteredOn(InstallerOutput.class::isInstance)
+    assertThat(events)
+        .filteredOn(InstallerOutput.class::isInstance)
         .map(e -> (InstallerOutput) e)
         .anyMatch(o -> o.stderr() && o.line().equals("AWS Secret Access Key: ****"))
         .noneMatch(o -> o.line().contains(SECRET));
@@ -133,14 +152,19 @@ class PythonInstallerConversationTest {
   void sessionTokenPromptOnStderrIsAnswered() throws Exception {
     Files.writeString(temp.resolve("expected"), SECRET + "\n" + TOKEN);
 
-    Registration registration = registrar().build().register(verified(),
-        request(AwsSessionCredentials.create("ASIAEXAMPLEKEYID0001", SECRET, TOKEN)));
+    Registration registration =
+        registrar()
+            .build()
+            .register(
+                verified(),
+                request(AwsSessionCredentials.create("ASIAEXAMPLEKEYID0001", SECRET, TOKEN)));
 
     assertThat(registration.sourceServerId().value()).isEqualTo("s-3af3a4dfe4d95c45f");
-    assertThat(events).filteredOn(InstallerPromptAnswered.class::isInstance)
+    assertThat(events)
+        .filteredOn(InstallerPromptAnswered.class::isInstance)
         .extracting(e -> ((InstallerPromptAnswered) e).prompt())
-        .containsExactly("AWS Secret Access Key:", "AWS Session Token:",
-            "To replicate all disks, press Enter:");
+        .containsExactly(
+            "AWS Secret Access Key:", "AWS Session Token:", "To replicate all disks, press Enter:");
   }
 
   @Test
@@ -150,16 +174,26 @@ class PythonInstallerConversationTest {
     // every look at this clock moves it one second: the 60 s wait passes without waiting
     Clock hurried = new HurriedClock();
 
-    assertThatThrownBy(() -> registrar().clock(hurried).timeout(Duration.ofMinutes(10)).build()
-        .register(verified(), request(AwsBasicCredentials.create("AKIAEXAMPLEKEYID0001", SECRET))))
-        .isInstanceOfSatisfying(InstallerFailedException.class, e -> {
-          assertThat(e.failure()).isEqualTo(InstallerFailure.UNKNOWN_PROMPT);
-          assertThat(e.getMessage()).contains("\"Proxy address [none]:\"")
-              .contains("run the installer by hand");
-          assertThat(e.exitCode()).isEmpty();
-          assertThat(e.lastLines()).contains("Identifying volumes for replication.",
-              "Proxy address [none]: ");
-        });
+    assertThatThrownBy(
+            () ->
+                registrar()
+                    .clock(hurried)
+                    .timeout(Duration.ofMinutes(10))
+                    .build()
+                    .register(
+                        verified(),
+                        request(AwsBasicCredentials.create("AKIAEXAMPLEKEYID0001", SECRET))))
+        .isInstanceOfSatisfying(
+            InstallerFailedException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(InstallerFailure.UNKNOWN_PROMPT);
+              assertThat(e.getMessage())
+                  .contains("\"Proxy address [none]:\"")
+                  .contains("run the installer by hand");
+              assertThat(e.exitCode()).isEmpty();
+              assertThat(e.lastLines())
+                  .contains("Identifying volumes for replication.", "Proxy address [none]: ");
+            });
     assertThat(temp.resolve("disks-answer")).doesNotExist();
   }
 

@@ -19,8 +19,13 @@ class SettingsTest {
     assertThat(defaults.stallTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(DownloadSettings.builder().build().maxAttempts()).isEqualTo(defaults.maxAttempts());
 
-    DownloadSettings custom = DownloadSettings.builder().maxAttempts(9).backoff(Backoff.NONE)
-        .stallTimeout(Duration.ofSeconds(2)).connectTimeout(Duration.ofSeconds(3)).build();
+    DownloadSettings custom =
+        DownloadSettings.builder()
+            .maxAttempts(9)
+            .backoff(Backoff.NONE)
+            .stallTimeout(Duration.ofSeconds(2))
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
     assertThat(custom.toBuilder().build()).isEqualTo(custom);
     assertThat(custom.toBuilder().maxAttempts(1).build().stallTimeout())
         .isEqualTo(Duration.ofSeconds(2));
@@ -29,12 +34,15 @@ class SettingsTest {
   @Test
   void downloadSettingsAreValidatedInBuild() {
     assertThatThrownBy(() -> DownloadSettings.builder().maxAttempts(0).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAttempts");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxAttempts");
     assertThatThrownBy(() -> DownloadSettings.builder().stallTimeout(Duration.ZERO).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stallTimeout");
-    assertThatThrownBy(() -> DownloadSettings.builder()
-        .connectTimeout(Duration.ofSeconds(-1)).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("stallTimeout");
+    assertThatThrownBy(
+            () -> DownloadSettings.builder().connectTimeout(Duration.ofSeconds(-1)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("connectTimeout");
   }
 
   @Test
@@ -44,8 +52,12 @@ class SettingsTest {
     assertThat(defaults.confirmationInterval()).isEqualTo(Duration.ofSeconds(2));
     assertThat(defaults.confirmationAttempts()).isEqualTo(30);
 
-    RegistrarSettings custom = RegistrarSettings.builder().installerTimeout(Duration.ofMinutes(1))
-        .confirmationInterval(Duration.ofMillis(5)).confirmationAttempts(3).build();
+    RegistrarSettings custom =
+        RegistrarSettings.builder()
+            .installerTimeout(Duration.ofMinutes(1))
+            .confirmationInterval(Duration.ofMillis(5))
+            .confirmationAttempts(3)
+            .build();
     assertThat(custom.toBuilder().build()).isEqualTo(custom);
 
     assertThatThrownBy(() -> RegistrarSettings.builder().confirmationAttempts(0).build())
@@ -56,11 +68,15 @@ class SettingsTest {
 
   @Test
   void watchHasOneDefaultTimeoutAndValidatesInBuild() {
-    assertThat(WatchSettings.defaults().timeout()).isEqualTo(WatchSettings.DEFAULT_TIMEOUT)
+    assertThat(WatchSettings.defaults().timeout())
+        .isEqualTo(WatchSettings.DEFAULT_TIMEOUT)
         .isEqualTo(Duration.ofHours(6));
     assertThat(WatchSettings.defaults().interval()).isEqualTo(Duration.ofSeconds(10));
-    WatchSettings custom = WatchSettings.builder().interval(Duration.ofSeconds(1))
-        .timeout(Duration.ofMinutes(1)).build();
+    WatchSettings custom =
+        WatchSettings.builder()
+            .interval(Duration.ofSeconds(1))
+            .timeout(Duration.ofMinutes(1))
+            .build();
     assertThat(custom.toBuilder().build()).isEqualTo(custom);
 
     assertThatThrownBy(() -> WatchSettings.builder().interval(Duration.ZERO).build())

@@ -23,10 +23,15 @@ class PreflightSettingsTest {
 
   @Test
   void toBuilderRoundTrips() {
-    PreflightSettings settings = PreflightSettings.builder().region(Region.EU_WEST_3)
-        .endpoint(URI.create("https://mgn.example")).s3Endpoint(URI.create("s3.example"))
-        .replicationServer("10.0.0.5").flavor(InstallerFlavor.PYTHON)
-        .probeTimeout(Duration.ofSeconds(2)).build();
+    PreflightSettings settings =
+        PreflightSettings.builder()
+            .region(Region.EU_WEST_3)
+            .endpoint(URI.create("https://mgn.example"))
+            .s3Endpoint(URI.create("s3.example"))
+            .replicationServer("10.0.0.5")
+            .flavor(InstallerFlavor.PYTHON)
+            .probeTimeout(Duration.ofSeconds(2))
+            .build();
 
     assertThat(settings.toBuilder().build()).isEqualTo(settings);
     assertThat(settings.replicationServer()).hasValue("10.0.0.5");
@@ -36,10 +41,10 @@ class PreflightSettingsTest {
   @Test
   void badValuesAreRefusedInBuildByTheirApiName() {
     assertInvalid(PreflightSettings.builder().region(Region.of("EU-WEST-3")), "region");
-    assertInvalid(PreflightSettings.builder().endpoint(URI.create("ftp://mgn.example")),
-        "endpoint");
-    assertInvalid(PreflightSettings.builder().s3Endpoint(URI.create("http://s3.example")),
-        "s3Endpoint");
+    assertInvalid(
+        PreflightSettings.builder().endpoint(URI.create("ftp://mgn.example")), "endpoint");
+    assertInvalid(
+        PreflightSettings.builder().s3Endpoint(URI.create("http://s3.example")), "s3Endpoint");
     assertInvalid(PreflightSettings.builder().replicationServer("a b"), "replicationServer");
     assertThatThrownBy(() -> PreflightSettings.builder().probeTimeout(Duration.ZERO).build())
         .isInstanceOf(IllegalArgumentException.class);
@@ -47,7 +52,7 @@ class PreflightSettingsTest {
 
   private static void assertInvalid(PreflightSettings.Builder builder, String parameter) {
     assertThatThrownBy(builder::build)
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.parameter()).hasValue(parameter));
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.parameter()).hasValue(parameter));
   }
 }

@@ -20,10 +20,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A generated host for property tests: an inventory mixing SCSI, virtio and NVMe disks,
- * partitions, an LVM volume over several disks, md RAID1, a multipath map and noise, the {@code
- * /dev} aliases udev would make, and, as ground truth kept apart from the code under test, which
- * disks every valid path stands for.
+ * A generated host for property tests: an inventory mixing SCSI, virtio and NVMe disks, partitions,
+ * an LVM volume over several disks, md RAID1, a multipath map and noise, the {@code /dev} aliases
+ * udev would make, and, as ground truth kept apart from the code under test, which disks every
+ * valid path stands for.
  *
  * @param spec what was generated, for failure reports
  * @param inventory the inventory
@@ -42,8 +42,13 @@ record GeneratedHost(
     Set<String> rootDisks) {
 
   /** The shape of a generated host. */
-  record Spec(List<Integer> diskKinds, List<Integer> partitionCounts, int lvmSpan, boolean md,
-      boolean multipath, int rootChoice) {}
+  record Spec(
+      List<Integer> diskKinds,
+      List<Integer> partitionCounts,
+      int lvmSpan,
+      boolean md,
+      boolean multipath,
+      int rootChoice) {}
 
   static final long GIB = 1L << 30;
   private static final String[] PREFIXES = {"sd", "vd", "nvme"};
@@ -88,8 +93,10 @@ record GeneratedHost(
       int[] letters = new int[3];
       for (int i = 0; i < spec.diskKinds().size(); i++) {
         int kind = spec.diskKinds().get(i);
-        String name = kind == 2 ? "nvme" + letters[2]++ + "n1"
-            : PREFIXES[kind] + (char) ('a' + letters[kind]++);
+        String name =
+            kind == 2
+                ? "nvme" + letters[2]++ + "n1"
+                : PREFIXES[kind] + (char) ('a' + letters[kind]++);
         long size = (i + 1) * 10 * GIB;
         int partitions = spec.partitionCounts().get(i);
         disks.add(new DiskParts(name, size, partitions, DiskKind.PHYSICAL));
@@ -106,8 +113,8 @@ record GeneratedHost(
           String part = partName(name, p);
           disksOf.put("/dev/" + part, Set.of(path));
           alias("/dev/disk/by-id/id-" + name + "-part" + p, part, path);
-          devices.add(new BlockDevice(part, "/dev/" + part, BlockDeviceRole.PARTITION, GIB,
-              List.of(name)));
+          devices.add(
+              new BlockDevice(part, "/dev/" + part, BlockDeviceRole.PARTITION, GIB, List.of(name)));
         }
         devices.add(new BlockDevice(name, path, BlockDeviceRole.DISK, size, List.of(name)));
       }
@@ -117,8 +124,8 @@ record GeneratedHost(
       devices.add(new BlockDevice("loop0", "/dev/loop0", BlockDeviceRole.NOT_A_DISK, 0, List.of()));
       devices.add(new BlockDevice("sr0", "/dev/sr0", BlockDeviceRole.NOT_A_DISK, 0, List.of()));
       Set<String> rootDisks = chooseRoot(lv, mdPath, mapPart);
-      return new GeneratedHost(spec, inventory(rootDisks), aliases, disksOf, wholeDiskPaths,
-          rootDisks);
+      return new GeneratedHost(
+          spec, inventory(rootDisks), aliases, disksOf, wholeDiskPaths, rootDisks);
     }
 
     private Optional<String> lvm() {
@@ -132,8 +139,8 @@ record GeneratedHost(
         return Optional.empty();
       }
       String dm = "dm-" + minor++;
-      return Optional.of(stackedOn(dm, "/dev/mapper/vg0-data", StackedDeviceType.LVM, pvs,
-          "/dev/vg0/data"));
+      return Optional.of(
+          stackedOn(dm, "/dev/mapper/vg0-data", StackedDeviceType.LVM, pvs, "/dev/vg0/data"));
     }
 
     private Optional<String> md() {
@@ -146,8 +153,8 @@ record GeneratedHost(
       if (!spec.md() || members.size() < 2) {
         return Optional.empty();
       }
-      return Optional.of(stackedOn("md0", "/dev/md0", StackedDeviceType.MD_RAID, members,
-          "/dev/md/root"));
+      return Optional.of(
+          stackedOn("md0", "/dev/md0", StackedDeviceType.MD_RAID, members, "/dev/md/root"));
     }
 
     private Optional<String> multipath() {
@@ -157,27 +164,35 @@ record GeneratedHost(
       String map = "dm-" + minor++;
       String mapPath = "/dev/mapper/mpatha";
       disks.add(new DiskParts(map, 100 * GIB, 0, DiskKind.MULTIPATH));
-      devices.add(new BlockDevice(map, mapPath, BlockDeviceRole.MULTIPATH_MAP, 100 * GIB,
-          List.of(map)));
+      devices.add(
+          new BlockDevice(map, mapPath, BlockDeviceRole.MULTIPATH_MAP, 100 * GIB, List.of(map)));
       wholeDisk(mapPath, mapPath);
       alias("/dev/" + map, map, mapPath);
       wholeDiskPaths.put("/dev/" + map, mapPath);
       for (String path : List.of("sdy", "sdz")) {
-        devices.add(new BlockDevice(path, "/dev/" + path, BlockDeviceRole.MULTIPATH_PATH,
-            100 * GIB, List.of(map)));
+        devices.add(
+            new BlockDevice(
+                path, "/dev/" + path, BlockDeviceRole.MULTIPATH_PATH, 100 * GIB, List.of(map)));
         wholeDisk("/dev/" + path, mapPath);
       }
       String part = "dm-" + minor++;
-      devices.add(new BlockDevice(part, "/dev/mapper/mpatha1", BlockDeviceRole.STACKED, GIB,
-          List.of(map)));
+      devices.add(
+          new BlockDevice(part, "/dev/mapper/mpatha1", BlockDeviceRole.STACKED, GIB, List.of(map)));
       disksOf.put("/dev/mapper/mpatha1", Set.of(mapPath));
-      stacked.add(new StackedDevice(part, "/dev/mapper/mpatha1", "253:" + minor,
-          StackedDeviceType.DM_PARTITION, GIB, List.of(), List.of(map)));
+      stacked.add(
+          new StackedDevice(
+              part,
+              "/dev/mapper/mpatha1",
+              "253:" + minor,
+              StackedDeviceType.DM_PARTITION,
+              GIB,
+              List.of(),
+              List.of(map)));
       return Optional.of(part);
     }
 
-    private String stackedOn(String name, String path, StackedDeviceType type,
-        List<String> parts, String alias) {
+    private String stackedOn(
+        String name, String path, StackedDeviceType type, List<String> parts, String alias) {
       Set<String> diskPaths = new TreeSet<>();
       List<String> diskNames = new ArrayList<>();
       for (String part : parts) {
@@ -194,8 +209,8 @@ record GeneratedHost(
       return name;
     }
 
-    private Set<String> chooseRoot(Optional<String> lv, Optional<String> md,
-        Optional<String> mapPart) {
+    private Set<String> chooseRoot(
+        Optional<String> lv, Optional<String> md, Optional<String> mapPart) {
       List<Optional<String>> choices = List.of(Optional.of("first"), lv, md, mapPart);
       Optional<String> choice = choices.get(spec.rootChoice());
       if (choice.isEmpty() || choice.get().equals("first")) {
@@ -220,18 +235,40 @@ record GeneratedHost(
       List<Disk> result = new ArrayList<>();
       List<DiskParts> sorted = new ArrayList<>(disks);
       for (DiskParts disk : sorted) {
-        String path = disk.kind() == DiskKind.MULTIPATH ? "/dev/mapper/mpatha" : "/dev/" + disk.name();
+        String path =
+            disk.kind() == DiskKind.MULTIPATH ? "/dev/mapper/mpatha" : "/dev/" + disk.name();
         List<Partition> partitions = new ArrayList<>();
         for (int p = 1; p <= disk.partitions(); p++) {
           String part = partName(disk.name(), p);
-          partitions.add(new Partition(part, "/dev/" + part, "8:" + p, p, OptionalLong.of(2048L * p),
-              GIB, partitionMounts.getOrDefault(part, List.of()),
-              holders.getOrDefault(part, List.of())));
+          partitions.add(
+              new Partition(
+                  part,
+                  "/dev/" + part,
+                  "8:" + p,
+                  p,
+                  OptionalLong.of(2048L * p),
+                  GIB,
+                  partitionMounts.getOrDefault(part, List.of()),
+                  holders.getOrDefault(part, List.of())));
         }
         boolean root = rootDisks.contains(path);
-        result.add(new Disk(disk.name(), path, "8:0", disk.size(), Optional.empty(),
-            Optional.empty(), Optional.empty(), false, false, disk.kind(), partitions,
-            partitionMounts.getOrDefault(disk.name(), List.of()), List.of(), root, root));
+        result.add(
+            new Disk(
+                disk.name(),
+                path,
+                "8:0",
+                disk.size(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                false,
+                disk.kind(),
+                partitions,
+                partitionMounts.getOrDefault(disk.name(), List.of()),
+                List.of(),
+                root,
+                root));
       }
       return new Inventory(result, stacked, devices, List.of());
     }

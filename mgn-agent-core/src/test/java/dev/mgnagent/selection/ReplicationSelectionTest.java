@@ -13,7 +13,8 @@ class ReplicationSelectionTest {
   /** sda (sda1, sda2), sdb (sdb1), nvme0n1; LV vg0-data on sda1+sdb1 is root; mpatha on sdy/sdz. */
   private final GeneratedHost host =
       GeneratedHost.build(
-          new GeneratedHost.Spec(List.of(0, 0, 2), List.of(2, 1, 0, 0, 0, 0, 0), 2, false, true, 1));
+          new GeneratedHost.Spec(
+              List.of(0, 0, 2), List.of(2, 1, 0, 0, 0, 0, 0), 2, false, true, 1));
 
   private Selection select(SelectionRequest request) {
     return ReplicationSelection.of(host.inventory(), host.devicePaths()).select(request);
@@ -27,7 +28,8 @@ class ReplicationSelectionTest {
         .isEqualTo("/dev/sda,/dev/sdb,/dev/nvme0n1,/dev/mapper/mpatha");
     assertThat(selection.disks().get(0).orderedReasons())
         .containsExactly(SelectionReason.ROOT, SelectionReason.ALL_DISKS);
-    assertThat(selection.disks().get(2).orderedReasons()).containsExactly(SelectionReason.ALL_DISKS);
+    assertThat(selection.disks().get(2).orderedReasons())
+        .containsExactly(SelectionReason.ALL_DISKS);
   }
 
   @Test
@@ -47,7 +49,9 @@ class ReplicationSelectionTest {
   @Test
   void aliasesPartitionsAndMultipathPathsSelectTheirDisk() {
     Selection selection =
-        select(SelectionRequest.devices("/dev/xvda , /dev/sdb1,/dev/sdy, /dev/disk/by-id/id-sda-part2"));
+        select(
+            SelectionRequest.devices(
+                "/dev/xvda , /dev/sdb1,/dev/sdy, /dev/disk/by-id/id-sda-part2"));
 
     assertThat(selection.paths())
         .containsExactly("/dev/sda", "/dev/sdb", "/dev/nvme0n1", "/dev/mapper/mpatha");
@@ -61,12 +65,13 @@ class ReplicationSelectionTest {
   void everyProblemIsNamedAndTheRealDisksListed() {
     assertThatThrownBy(() -> select(SelectionRequest.devices("/dev/sdq,'/dev/sda',,/dev/sr0")))
         .isInstanceOf(InvalidSelectionException.class)
-        .hasMessage("devices: '/dev/sdq' is not a block device of this server;"
-            + " ''/dev/sda'' holds quotes, brackets or glob characters; list plain paths separated"
-            + " by commas; the list has an empty item between commas;"
-            + " '/dev/sr0' is not a disk MGN can replicate (loop, ram, zram, optical, floppy and"
-            + " empty devices are not)"
-            + " (the disks are: /dev/sda, /dev/sdb, /dev/nvme0n1, /dev/mapper/mpatha)");
+        .hasMessage(
+            "devices: '/dev/sdq' is not a block device of this server;"
+                + " ''/dev/sda'' holds quotes, brackets or glob characters; list plain paths separated"
+                + " by commas; the list has an empty item between commas;"
+                + " '/dev/sr0' is not a disk MGN can replicate (loop, ram, zram, optical, floppy and"
+                + " empty devices are not)"
+                + " (the disks are: /dev/sda, /dev/sdb, /dev/nvme0n1, /dev/mapper/mpatha)");
   }
 
   @Test
@@ -116,7 +121,8 @@ class ReplicationSelectionTest {
   void forcedAliasOfTheRootDiskCounts() {
     GeneratedHost nvmeRoot =
         GeneratedHost.build(
-            new GeneratedHost.Spec(List.of(2, 0), List.of(1, 0, 0, 0, 0, 0, 0), 0, false, false, 0));
+            new GeneratedHost.Spec(
+                List.of(2, 0), List.of(1, 0, 0, 0, 0, 0, 0), 0, false, false, 0));
 
     Selection selection =
         ReplicationSelection.of(nvmeRoot.inventory(), nvmeRoot.devicePaths())

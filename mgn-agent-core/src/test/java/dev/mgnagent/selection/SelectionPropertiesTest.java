@@ -18,9 +18,9 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.dsl.TheoryBuilder2;
 
 /**
- * The seed's selection rules as properties over generated hosts (QuickTheories, fixed seeds,
- * 1,000 examples each). Expected disks come from the generator's own ground truth, never from the
- * code under test.
+ * The seed's selection rules as properties over generated hosts (QuickTheories, fixed seeds, 1,000
+ * examples each). Expected disks come from the generator's own ground truth, never from the code
+ * under test.
  */
 class SelectionPropertiesTest {
 
@@ -28,18 +28,38 @@ class SelectionPropertiesTest {
   private static final int EXAMPLES = 1000;
 
   private static final List<String> INVALID_ITEMS =
-      List.of("/dev/nope", "dev/sda", "'/dev/sda'", "\"/dev/sda\"", "[/dev/sda]", "{/dev/sda}",
-          "/dev/sd*", "/dev/sd?", "/dev/../dev/sda", "/dev/loop0", "/dev/sr0", "sda", "",
+      List.of(
+          "/dev/nope",
+          "dev/sda",
+          "'/dev/sda'",
+          "\"/dev/sda\"",
+          "[/dev/sda]",
+          "{/dev/sda}",
+          "/dev/sd*",
+          "/dev/sd?",
+          "/dev/../dev/sda",
+          "/dev/loop0",
+          "/dev/sr0",
+          "sda",
+          "",
           "/dev/sda /dev/sdb");
 
   private static Gen<GeneratedHost> hosts() {
     Gen<List<Integer>> kinds = lists().of(integers().between(0, 2)).ofSizeBetween(1, 7);
     Gen<List<Integer>> partitions = lists().of(integers().between(0, 3)).ofSize(7);
-    return kinds.zip(partitions, integers().between(0, 3), booleans().all(),
-        (k, p, lvmSpan, md) -> new Object[] {k, p, lvmSpan, md})
-        .zip(booleans().all(), integers().between(0, 3), (a, mp, root) ->
-            GeneratedHost.build(new GeneratedHost.Spec(
-                cast(a[0]), cast(a[1]), (Integer) a[2], (Boolean) a[3], mp, root)));
+    return kinds
+        .zip(
+            partitions,
+            integers().between(0, 3),
+            booleans().all(),
+            (k, p, lvmSpan, md) -> new Object[] {k, p, lvmSpan, md})
+        .zip(
+            booleans().all(),
+            integers().between(0, 3),
+            (a, mp, root) ->
+                GeneratedHost.build(
+                    new GeneratedHost.Spec(
+                        cast(a[0]), cast(a[1]), (Integer) a[2], (Boolean) a[3], mp, root)));
   }
 
   @SuppressWarnings("unchecked")
@@ -80,109 +100,138 @@ class SelectionPropertiesTest {
 
   @Test
   void selectsExactlyTheDisksUnderTheRequestPlusTheRoot() {
-    forHostsAndPicks().checkAssert((host, picks) -> {
-      List<String> items = pick(host, picks);
+    forHostsAndPicks()
+        .checkAssert(
+            (host, picks) -> {
+              List<String> items = pick(host, picks);
 
-      Selection selection = select(host, SelectionRequest.devices(String.join(", ", items)));
+              Selection selection =
+                  select(host, SelectionRequest.devices(String.join(", ", items)));
 
-      assertThat(Set.copyOf(selection.paths())).isEqualTo(expected(host, items));
-    });
+              assertThat(Set.copyOf(selection.paths())).isEqualTo(expected(host, items));
+            });
   }
 
   @Test
   void rootDiskIsAlwaysSelected() {
-    forHostsAndPicks().checkAssert((host, picks) -> {
-      Selection selection = select(host, SelectionRequest.devices(String.join(",", pick(host, picks))));
+    forHostsAndPicks()
+        .checkAssert(
+            (host, picks) -> {
+              Selection selection =
+                  select(host, SelectionRequest.devices(String.join(",", pick(host, picks))));
 
-      assertThat(selection.paths()).containsAll(host.rootDisks());
-      selection.disks().stream().filter(d -> host.rootDisks().contains(d.path()))
-          .forEach(d -> assertThat(d.reasons()).contains(SelectionReason.ROOT));
-    });
+              assertThat(selection.paths()).containsAll(host.rootDisks());
+              selection.disks().stream()
+                  .filter(d -> host.rootDisks().contains(d.path()))
+                  .forEach(d -> assertThat(d.reasons()).contains(SelectionReason.ROOT));
+            });
   }
 
   @Test
   void everySelectedPathIsAWholeDiskInInventoryOrder() {
-    forHostsAndPicks().checkAssert((host, picks) -> {
-      Selection selection = select(host, SelectionRequest.devices(String.join(",", pick(host, picks))));
+    forHostsAndPicks()
+        .checkAssert(
+            (host, picks) -> {
+              Selection selection =
+                  select(host, SelectionRequest.devices(String.join(",", pick(host, picks))));
 
-      List<String> inventoryOrder = host.inventory().disks().stream().map(d -> d.path()).toList();
-      assertThat(inventoryOrder).containsSubsequence(selection.paths());
-      assertThat(selection.paths()).doesNotHaveDuplicates();
-    });
+              List<String> inventoryOrder =
+                  host.inventory().disks().stream().map(d -> d.path()).toList();
+              assertThat(inventoryOrder).containsSubsequence(selection.paths());
+              assertThat(selection.paths()).doesNotHaveDuplicates();
+            });
   }
 
   @Test
   void selectingAPartitionOrAliasEqualsSelectingItsDisk() {
-    forHostsAndPicks().checkAssert((host, picks) -> {
-      for (String item : pick(host, picks)) {
-        Selection viaItem = select(host, SelectionRequest.devices(item));
-        String disks = String.join(",", host.disksOf().get(item));
-        Selection viaDisk = select(host, SelectionRequest.devices(disks));
-        assertThat(viaItem.paths()).isEqualTo(viaDisk.paths());
-      }
-    });
+    forHostsAndPicks()
+        .checkAssert(
+            (host, picks) -> {
+              for (String item : pick(host, picks)) {
+                Selection viaItem = select(host, SelectionRequest.devices(item));
+                String disks = String.join(",", host.disksOf().get(item));
+                Selection viaDisk = select(host, SelectionRequest.devices(disks));
+                assertThat(viaItem.paths()).isEqualTo(viaDisk.paths());
+              }
+            });
   }
 
   @Test
   void selectionIsIdempotent() {
-    forHostsAndPicks().checkAssert((host, picks) -> {
-      Selection once = select(host, SelectionRequest.devices(String.join(",", pick(host, picks))));
+    forHostsAndPicks()
+        .checkAssert(
+            (host, picks) -> {
+              Selection once =
+                  select(host, SelectionRequest.devices(String.join(",", pick(host, picks))));
 
-      Selection twice = select(host, SelectionRequest.devices(once.devicesArgument()));
+              Selection twice = select(host, SelectionRequest.devices(once.devicesArgument()));
 
-      assertThat(twice.paths()).isEqualTo(once.paths());
-    });
+              assertThat(twice.paths()).isEqualTo(once.paths());
+            });
   }
 
   @Test
   void orderDuplicatesAndSpacingDoNotMatter() {
-    forHostsAndPicks().checkAssert((host, picks) -> {
-      List<String> items = pick(host, picks);
-      List<String> shuffled = new ArrayList<>(items);
-      shuffled.addAll(items);
-      Collections.shuffle(shuffled, new Random(picks.hashCode()));
+    forHostsAndPicks()
+        .checkAssert(
+            (host, picks) -> {
+              List<String> items = pick(host, picks);
+              List<String> shuffled = new ArrayList<>(items);
+              shuffled.addAll(items);
+              Collections.shuffle(shuffled, new Random(picks.hashCode()));
 
-      Selection plain = select(host, SelectionRequest.devices(String.join(",", items)));
-      Selection noisy = select(host, SelectionRequest.devices(" " + String.join(" ,  ", shuffled)));
+              Selection plain = select(host, SelectionRequest.devices(String.join(",", items)));
+              Selection noisy =
+                  select(host, SelectionRequest.devices(" " + String.join(" ,  ", shuffled)));
 
-      assertThat(noisy.paths()).isEqualTo(plain.paths());
-    });
+              assertThat(noisy.paths()).isEqualTo(plain.paths());
+            });
   }
 
   @Test
   void anyInvalidItemRefusesTheWholeRequest() {
-    qt().withFixedSeed(SEED).withExamples(EXAMPLES)
-        .forAll(hosts(), picks(), integers().between(0, INVALID_ITEMS.size() - 1),
+    qt().withFixedSeed(SEED)
+        .withExamples(EXAMPLES)
+        .forAll(
+            hosts(),
+            picks(),
+            integers().between(0, INVALID_ITEMS.size() - 1),
             integers().between(0, 6))
-        .checkAssert((host, picks, invalid, position) -> {
-          List<String> items = new ArrayList<>(pick(host, picks));
-          items.add(Math.min(position, items.size()), INVALID_ITEMS.get(invalid));
-          if (items.equals(List.of(""))) {
-            items.add("/dev/nope"); // a lone empty answer is valid: it means every disk
-          }
+        .checkAssert(
+            (host, picks, invalid, position) -> {
+              List<String> items = new ArrayList<>(pick(host, picks));
+              items.add(Math.min(position, items.size()), INVALID_ITEMS.get(invalid));
+              if (items.equals(List.of(""))) {
+                items.add("/dev/nope"); // a lone empty answer is valid: it means every disk
+              }
 
-          assertThatThrownBy(() -> select(host, SelectionRequest.devices(String.join(",", items))))
-              .isInstanceOf(InvalidSelectionException.class)
-              .hasMessageContaining("the disks are: ");
-        });
+              assertThatThrownBy(
+                      () -> select(host, SelectionRequest.devices(String.join(",", items))))
+                  .isInstanceOf(InvalidSelectionException.class)
+                  .hasMessageContaining("the disks are: ");
+            });
   }
 
   @Test
   void forcedPathsArePassedAsListedAndMustIncludeTheRoot() {
-    forHostsAndPicks().checkAssert((host, picks) -> {
-      List<String> items = new ArrayList<>(new LinkedHashSet<>(pick(host, picks)));
-      Set<String> covered = new LinkedHashSet<>();
-      items.stream().filter(host.wholeDiskPaths()::containsKey)
-          .forEach(i -> covered.add(host.wholeDiskPaths().get(i)));
+    forHostsAndPicks()
+        .checkAssert(
+            (host, picks) -> {
+              List<String> items = new ArrayList<>(new LinkedHashSet<>(pick(host, picks)));
+              Set<String> covered = new LinkedHashSet<>();
+              items.stream()
+                  .filter(host.wholeDiskPaths()::containsKey)
+                  .forEach(i -> covered.add(host.wholeDiskPaths().get(i)));
 
-      if (covered.containsAll(host.rootDisks())) {
-        Selection forced = select(host, SelectionRequest.forced(String.join(",", items)));
-        assertThat(forced.paths()).isEqualTo(items);
-        assertThat(forced.forced()).isTrue();
-      } else {
-        assertThatThrownBy(() -> select(host, SelectionRequest.forced(String.join(",", items))))
-            .isInstanceOf(dev.mgnagent.InvalidRequestException.class);
-      }
-    });
+              if (covered.containsAll(host.rootDisks())) {
+                Selection forced = select(host, SelectionRequest.forced(String.join(",", items)));
+                assertThat(forced.paths()).isEqualTo(items);
+                assertThat(forced.forced()).isTrue();
+              } else {
+                assertThatThrownBy(
+                        () -> select(host, SelectionRequest.forced(String.join(",", items))))
+                    .isInstanceOf(dev.mgnagent.InvalidRequestException.class);
+              }
+            });
   }
 }

@@ -1,8 +1,8 @@
 package dev.mgnagent.selection;
 
-import dev.mgnagent.Warning;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.disk.BlockDevice;
 import dev.mgnagent.disk.BlockDeviceRole;
 import dev.mgnagent.disk.Disk;
@@ -16,27 +16,47 @@ import org.junit.jupiter.api.Test;
 class SelectionWarningsTest {
 
   private static Disk disk(String name, long size, boolean root, boolean boot) {
-    return new Disk(name, "/dev/" + name, "8:0", size, Optional.empty(), Optional.empty(),
-        Optional.empty(), false, false, DiskKind.PHYSICAL, List.of(), List.of(), List.of(), root,
+    return new Disk(
+        name,
+        "/dev/" + name,
+        "8:0",
+        size,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        false,
+        DiskKind.PHYSICAL,
+        List.of(),
+        List.of(),
+        List.of(),
+        root,
         boot);
   }
 
   private static List<Warning.Code> warningCodes(List<Disk> disks) {
     List<BlockDevice> devices = new ArrayList<>();
-    disks.forEach(d -> devices.add(
-        new BlockDevice(d.name(), d.path(), BlockDeviceRole.DISK, d.sizeBytes(), List.of(d.name()))));
+    disks.forEach(
+        d ->
+            devices.add(
+                new BlockDevice(
+                    d.name(), d.path(), BlockDeviceRole.DISK, d.sizeBytes(), List.of(d.name()))));
     Inventory inventory = new Inventory(disks, List.of(), devices, List.of());
     return ReplicationSelection.of(inventory, p -> Optional.empty())
-        .select(SelectionRequest.allDisks()).warnings().stream()
-        .map(Warning::code).toList();
+        .select(SelectionRequest.allDisks())
+        .warnings()
+        .stream()
+        .map(Warning::code)
+        .toList();
   }
 
   @Test
   void diskOver16TiBIsFlagged() {
     long tib = 1L << 40;
-    assertThat(warningCodes(List.of(disk("sda", 16 * tib, true, true))))
-        .isEmpty();
-    assertThat(warningCodes(List.of(disk("sda", 10, true, true), disk("sdb", 16 * tib + 512, false, false))))
+    assertThat(warningCodes(List.of(disk("sda", 16 * tib, true, true)))).isEmpty();
+    assertThat(
+            warningCodes(
+                List.of(disk("sda", 10, true, true), disk("sdb", 16 * tib + 512, false, false))))
         .containsExactly(Warning.Code.DISK_TOO_LARGE);
   }
 

@@ -1,8 +1,8 @@
 package dev.mgnagent.cli.disks;
 
-import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.Warning;
 import dev.mgnagent.cli.output.JsonWriter;
+import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.disk.Disk;
 import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.disk.Partition;
@@ -24,16 +24,22 @@ final class DiskReport {
 
   private DiskReport() {}
 
-  /** The disk table, a blank line, then one "Disk to replicate identified" line per selected disk. */
+  /**
+   * The disk table, a blank line, then one "Disk to replicate identified" line per selected disk.
+   */
   static String table(Inventory inventory, Selection selection) {
     StringBuilder text = new StringBuilder(table(inventory));
     if (!selection.disks().isEmpty()) {
       text.append('\n');
     }
     for (SelectedDisk disk : selection.disks()) {
-      text.append("Disk to replicate identified: ").append(TerminalText.escape(disk.path())).append(" of size ")
-          .append(gibibytes(disk.sizeBytes())).append(" GiB (")
-          .append(String.join(", ", disk.orderedReasons().stream().map(SelectionReason::name).toList()))
+      text.append("Disk to replicate identified: ")
+          .append(TerminalText.escape(disk.path()))
+          .append(" of size ")
+          .append(gibibytes(disk.sizeBytes()))
+          .append(" GiB (")
+          .append(
+              String.join(", ", disk.orderedReasons().stream().map(SelectionReason::name).toList()))
           .append(")\n");
     }
     return text.toString();
@@ -42,7 +48,9 @@ final class DiskReport {
   /** Whole GiB as the installer prints them, one decimal when not whole. */
   static String gibibytes(long bytes) {
     double gib = bytes / GIB;
-    return gib == Math.rint(gib) ? Long.toString((long) gib) : String.format(Locale.ROOT, "%.1f", gib);
+    return gib == Math.rint(gib)
+        ? Long.toString((long) gib)
+        : String.format(Locale.ROOT, "%.1f", gib);
   }
 
   /** Path, size in GiB, whether it backs {@code /}, model; one disk per line. */
@@ -66,8 +74,17 @@ final class DiskReport {
     }
     StringBuilder table = new StringBuilder();
     for (String[] row : rows) {
-      table.append(String.format(Locale.ROOT, "%-" + widths[0] + "s  %" + widths[1] + "s  %-"
-          + widths[2] + "s  %s", row[0], row[1], row[2], row[3]).stripTrailing()).append('\n');
+      table
+          .append(
+              String.format(
+                      Locale.ROOT,
+                      "%-" + widths[0] + "s  %" + widths[1] + "s  %-" + widths[2] + "s  %s",
+                      row[0],
+                      row[1],
+                      row[2],
+                      row[3])
+                  .stripTrailing())
+          .append('\n');
     }
     return table.toString();
   }
@@ -131,7 +148,9 @@ final class DiskReport {
           .field("type", device.type().name())
           .field("sizeBytes", device.sizeBytes())
           .field("mountPoints", device.mountPoints())
-          .field("disks", device.diskNames().stream().map(n -> inventory.disk(n).orElseThrow().path()).toList())
+          .field(
+              "disks",
+              device.diskNames().stream().map(n -> inventory.disk(n).orElseThrow().path()).toList())
           .endObject();
     }
     json.endArray().field("forced", selection.forced()).beginArray("selected");

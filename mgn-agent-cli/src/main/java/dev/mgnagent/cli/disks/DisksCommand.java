@@ -2,13 +2,13 @@ package dev.mgnagent.cli.disks;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.cli.options.HostRootOption;
+import dev.mgnagent.cli.options.JsonOption;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.disk.DiskInventoryException;
 import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.host.Host;
-import dev.mgnagent.cli.options.HostRootOption;
-import dev.mgnagent.cli.options.JsonOption;
 import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.Selection;
 import dev.mgnagent.selection.SelectionRequest;
@@ -43,14 +43,16 @@ public final class DisksCommand implements Callable<Integer> {
   @Option(
       names = "--devices",
       paramLabel = "LIST",
-      description = "Comma-separated paths to replicate, as the installer takes them (partitions,"
-          + " LVs and aliases select their whole disks). Default: every disk.")
+      description =
+          "Comma-separated paths to replicate, as the installer takes them (partitions,"
+              + " LVs and aliases select their whole disks). Default: every disk.")
   String devices;
 
   @Option(
       names = "--force-volumes",
-      description = "Pass --devices as given, without detection (needs --no-prompt; the root"
-          + " disk must be listed).")
+      description =
+          "Pass --devices as given, without detection (needs --no-prompt; the root"
+              + " disk must be listed).")
   boolean forceVolumes;
 
   @Option(names = "--no-prompt", description = "As the installer's: never ask (disks never asks).")
@@ -58,12 +60,17 @@ public final class DisksCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SelectionRequest request = new SelectionRequest(Optional.ofNullable(devices), forceVolumes, noPrompt);
+    SelectionRequest request =
+        new SelectionRequest(Optional.ofNullable(devices), forceVolumes, noPrompt);
     Host host = hostRoot.host();
     Inventory inventory = read(host);
     if (hostRoot.given().isPresent() && inventory.disks().isEmpty()) {
-      throw new InvalidRequestException("--host-root", "--host-root " + hostRoot.given().get()
-          + ": no usable disk in this tree" + DiskReport.warningSummary(inventory));
+      throw new InvalidRequestException(
+          "--host-root",
+          "--host-root "
+              + hostRoot.given().get()
+              + ": no usable disk in this tree"
+              + DiskReport.warningSummary(inventory));
     }
     Selection selection = ReplicationSelection.of(inventory, DevicePaths.of(host)).select(request);
     if (json.json()) {

@@ -1,38 +1,37 @@
 package dev.mgnagent.cli.install;
 
-import java.util.List;
-import dev.mgnagent.install.InstallStep;
-import dev.mgnagent.install.InstallStepFinished;
-import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
-import dev.mgnagent.cli.FailedResult;
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.cli.FailedResult;
+import dev.mgnagent.cli.SignalStop;
 import dev.mgnagent.cli.output.EventJson;
 import dev.mgnagent.cli.output.JsonWriter;
+import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.cli.sandbox.SandboxServers;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.install.InstallStep;
+import dev.mgnagent.install.InstallStepFinished;
 import dev.mgnagent.install.InstallationCancelledException;
 import dev.mgnagent.install.InstallationResult;
 import dev.mgnagent.install.RunningInstallation;
 import dev.mgnagent.installer.InstallerStarted;
-import dev.mgnagent.cli.SignalStop;
-import java.util.concurrent.atomic.AtomicLong;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mgn-agent install}: the seed's whole procedure. Takes the official installer's
- * parameters with their names and rules, plus mgn-agent's own; {@code --sandbox} runs it all
- * against local fakes without changing this machine.
+ * {@code mgn-agent install}: the seed's whole procedure. Takes the official installer's parameters
+ * with their names and rules, plus mgn-agent's own; {@code --sandbox} runs it all against local
+ * fakes without changing this machine.
  */
 @Command(
     name = "install",
@@ -60,8 +59,10 @@ public final class InstallCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     InstallRequest.Builder request = options.request(prompts);
-    EventListener listener = options.json.json() ? new EventJson(out)
-        : new InstallRenderer(out, err, prompts.interactive());
+    EventListener listener =
+        options.json.json()
+            ? new EventJson(out)
+            : new InstallRenderer(out, err, prompts.interactive());
     try (SandboxServers sandbox = options.sandbox ? options.startSandbox() : null) {
       AgentInstallation.Builder installation = AgentInstallation.builder().eventListener(listener);
       InstallRequest checked = options.prepare(request, sandbox, installation, prompts);
@@ -75,19 +76,26 @@ public final class InstallCommand implements Callable<Integer> {
   }
 
   /** Runs the installation until it ends or a signal stops it; reports the result. */
-  private int run(AgentInstallation.Builder installation, InstallRequest checked,
-      EventListener listener, PrintWriter out, PrintWriter err) {
+  private int run(
+      AgentInstallation.Builder installation,
+      InstallRequest checked,
+      EventListener listener,
+      PrintWriter out,
+      PrintWriter err) {
     AtomicLong installerPid = new AtomicLong(-1);
     // warned once the request is valid: a bad request gets its one line and nothing else
     List<String> secretWarnings = options.commandLineSecretWarnings();
-    installation.eventListener(listener.andThen(
-        EventListener.on(InstallerStarted.class, e -> installerPid.set(e.pid())))
-        .andOn(InstallStepFinished.class, e -> {
-          if (e.step() == InstallStep.VALIDATE) {
-            secretWarnings.forEach(err::println);
-            err.flush();
-          }
-        }));
+    installation.eventListener(
+        listener
+            .andThen(EventListener.on(InstallerStarted.class, e -> installerPid.set(e.pid())))
+            .andOn(
+                InstallStepFinished.class,
+                e -> {
+                  if (e.step() == InstallStep.VALIDATE) {
+                    secretWarnings.forEach(err::println);
+                    err.flush();
+                  }
+                }));
     RunningInstallation running = installation.build().start(checked);
     try (SignalStop signals = SignalStop.on(running::cancel)) {
       InstallationResult result = awaitStopped(running, signals, installerPid);
@@ -109,8 +117,8 @@ public final class InstallCommand implements Callable<Integer> {
    * Waits for the installation; after a signal, waits for its cleanup and throws {@link Stopped}
    * with the line to print. This thread is never interrupted by the signal, so it always waits.
    */
-  private static InstallationResult awaitStopped(RunningInstallation running, SignalStop signals,
-      AtomicLong installerPid) {
+  private static InstallationResult awaitStopped(
+      RunningInstallation running, SignalStop signals, AtomicLong installerPid) {
     try {
       InstallationResult result = running.await();
       if (signals.received().isEmpty()) {
@@ -128,11 +136,16 @@ public final class InstallCommand implements Callable<Integer> {
       throw new MgnAgentException("interrupted while waiting for the installation", e);
     }
     long pid = installerPid.get();
-    throw new Stopped(signals.line(pid > 0
-        ? "stopped the installer (process " + pid + ") and every process of its session;"
-            + " removed mgn-agent's temporary files; what the installer changed stays"
-        : "stopped the installation before the installer started; removed mgn-agent's temporary"
-            + " files"), signals.exitCode());
+    throw new Stopped(
+        signals.line(
+            pid > 0
+                ? "stopped the installer (process "
+                    + pid
+                    + ") and every process of its session;"
+                    + " removed mgn-agent's temporary files; what the installer changed stays"
+                : "stopped the installation before the installer started; removed mgn-agent's temporary"
+                    + " files"),
+        signals.exitCode());
   }
 
   /** The installation was stopped by a signal; the message is the line to print. */
@@ -148,16 +161,27 @@ public final class InstallCommand implements Callable<Integer> {
 
   private void report(PrintWriter out, PrintWriter err, InstallationResult result) {
     if (options.json.json()) {
-      out.println(JsonWriter.object().field("type", "result").field("installed", true)
-          .field("sourceServerId", result.sourceServerId().value())
-          .field("selectedDisks", result.selection().paths())
-          .field("registeredDisks", result.registeredDisks())
-          .field("initialSync", result.initialSync().map(w -> w.outcome().name()))
-          .warnings("warnings", result.warnings()).toJson());
+      out.println(
+          JsonWriter.object()
+              .field("type", "result")
+              .field("installed", true)
+              .field("sourceServerId", result.sourceServerId().value())
+              .field("selectedDisks", result.selection().paths())
+              .field("registeredDisks", result.registeredDisks())
+              .field("initialSync", result.initialSync().map(w -> w.outcome().name()))
+              .warnings("warnings", result.warnings())
+              .toJson());
     } else {
       result.warnings().forEach(w -> err.println("warning: " + TerminalText.escape(w.message())));
-      out.println("mgn-agent: installed; source server " + result.sourceServerId()
-          + result.initialSync().map(w -> "; initial sync " + w.outcome().name().toLowerCase(java.util.Locale.ROOT)).orElse(""));
+      out.println(
+          "mgn-agent: installed; source server "
+              + result.sourceServerId()
+              + result
+                  .initialSync()
+                  .map(
+                      w ->
+                          "; initial sync " + w.outcome().name().toLowerCase(java.util.Locale.ROOT))
+                  .orElse(""));
     }
   }
 }

@@ -14,9 +14,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * The questions {@code install} asks for what is missing, as the official installer does (region,
- * keys, disks), but only on the terminal of the {@link CliContext} and without {@code
- * --no-prompt}. Secrets are read without echo; with no terminal a missing answer is an invalid
- * request naming the flag to pass.
+ * keys, disks), but only on the terminal of the {@link CliContext} and without {@code --no-prompt}.
+ * Secrets are read without echo; with no terminal a missing answer is an invalid request naming the
+ * flag to pass.
  */
 final class InstallPrompts {
 
@@ -43,11 +43,15 @@ final class InstallPrompts {
   }
 
   /**
-   * The installer's credential prompts: only what is missing, only on a terminal, and keys count
-   * as missing only when neither a profile, the environment nor the default chain has any.
+   * The installer's credential prompts: only what is missing, only on a terminal, and keys count as
+   * missing only when neither a profile, the environment nor the default chain has any.
    */
-  void missingCredentials(InstallRequest.Builder request, String accessKeyId, boolean secretGiven,
-      boolean tokenGiven, boolean profileGiven) {
+  void missingCredentials(
+      InstallRequest.Builder request,
+      String accessKeyId,
+      boolean secretGiven,
+      boolean tokenGiven,
+      boolean profileGiven) {
     String keyId = accessKeyId;
     if (keyId == null) {
       if (profileGiven || hasEnvironmentKeys() || !interactive() || defaultChainHasCredentials()) {
@@ -64,17 +68,27 @@ final class InstallPrompts {
     }
   }
 
-  /** The installer's disk prompt, listing the disks under {@code diskRoot}; Enter means every disk. */
+  /**
+   * The installer's disk prompt, listing the disks under {@code diskRoot}; Enter means every disk.
+   */
   void disks(InstallRequest.Builder request, Path diskRoot) {
-    List<String> disks = DiskInventory.of(LocalHost.rootedAt(diskRoot)).read().disks().stream()
-        .map(Disk::path).toList();
-    request.devices(ask("Choose the disks you want to replicate. Your disks are: "
-        + String.join(",", disks) + "\nTo replicate some of the disks, type the path of the"
-        + " disks, separated with a comma (for example, /dev/sda,/dev/sdb). To replicate all"
-        + " disks, press Enter: ", "--devices"));
+    List<String> disks =
+        DiskInventory.of(LocalHost.rootedAt(diskRoot)).read().disks().stream()
+            .map(Disk::path)
+            .toList();
+    request.devices(
+        ask(
+            "Choose the disks you want to replicate. Your disks are: "
+                + String.join(",", disks)
+                + "\nTo replicate some of the disks, type the path of the"
+                + " disks, separated with a comma (for example, /dev/sda,/dev/sdb). To replicate all"
+                + " disks, press Enter: ",
+            "--devices"));
   }
 
-  /** The answer to {@code prompt}, or an invalid request naming {@code flag} when none can be asked. */
+  /**
+   * The answer to {@code prompt}, or an invalid request naming {@code flag} when none can be asked.
+   */
   private String ask(String prompt, String flag) {
     if (console == null) {
       throw missing(flag);
@@ -99,8 +113,12 @@ final class InstallPrompts {
   }
 
   private static InvalidRequestException missing(String flag) {
-    return new InvalidRequestException(flag, flag + " is needed and there is no terminal to ask on"
-        + " (or --no-prompt was given); pass " + flag);
+    return new InvalidRequestException(
+        flag,
+        flag
+            + " is needed and there is no terminal to ask on"
+            + " (or --no-prompt was given); pass "
+            + flag);
   }
 
   private boolean hasEnvironmentKeys() {

@@ -13,17 +13,27 @@ final class VerificationReport {
 
   static String text(VerificationResult result, boolean fileInPlace) {
     if (result instanceof Verified v) {
-      return "verified  " + v.path().toAbsolutePath()
-          + "\nsize      " + v.sizeBytes() + " bytes"
-          + "\nsha512    " + v.sha512()
-          + "\nsource    " + v.sourceUrl();
+      return "verified  "
+          + v.path().toAbsolutePath()
+          + "\nsize      "
+          + v.sizeBytes()
+          + " bytes"
+          + "\nsha512    "
+          + v.sha512()
+          + "\nsource    "
+          + v.sourceUrl();
     }
     Mismatch m = (Mismatch) result;
     String fate = fileInPlace ? "the file was left untouched" : "the download was deleted";
-    return "MISMATCH  the installer does not match the expected SHA-512; " + fate + ". Do not run it."
-        + "\nsource    " + m.url()
-        + "\nexpected  " + m.expected()
-        + "\nactual    " + m.actual();
+    return "MISMATCH  the installer does not match the expected SHA-512; "
+        + fate
+        + ". Do not run it."
+        + "\nsource    "
+        + m.url()
+        + "\nexpected  "
+        + m.expected()
+        + "\nactual    "
+        + m.actual();
   }
 
   static String json(VerificationResult result, InstallerFlavor flavor) {

@@ -1,8 +1,7 @@
 package dev.mgnagent.cli.installer;
 
-import software.amazon.awssdk.regions.Region;
-import dev.mgnagent.Regions;
 import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.Regions;
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
 import dev.mgnagent.cli.SignalStop;
@@ -28,10 +27,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.regions.Region;
 
 /**
- * {@code mgn-agent verify-installer}: downloads the region's replication-agent installer and
- * checks its SHA-512 while downloading (or checks a file already on disk with {@code --file}).
+ * {@code mgn-agent verify-installer}: downloads the region's replication-agent installer and checks
+ * its SHA-512 while downloading (or checks a file already on disk with {@code --file}).
  */
 @Command(
     name = "verify-installer",
@@ -52,7 +52,11 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
     this.context = context;
   }
 
-  @Option(names = "--region", required = true, paramLabel = "REGION", description = "The AWS region, such as us-east-1.")
+  @Option(
+      names = "--region",
+      required = true,
+      paramLabel = "REGION",
+      description = "The AWS region, such as us-east-1.")
   String region;
 
   @Mixin S3EndpointOption s3;
@@ -64,7 +68,8 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
   @Option(
       names = "--output",
       paramLabel = "PATH",
-      description = "Where to write the installer (default: ./aws-replication-installer-init, or .py).")
+      description =
+          "Where to write the installer (default: ./aws-replication-installer-init, or .py).")
   Path output;
 
   @Option(names = "--force", description = "Replace the output file if it exists.")
@@ -98,8 +103,10 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
     try (SignalStop signals = SignalStop.on(worker::interrupt)) {
       try {
         InstallerVerifier verifier = verifier(location, err);
-        result = file != null ? verifier.verifyFile(checkedFile())
-            : verifier.download(checkedOutput(chosen));
+        result =
+            file != null
+                ? verifier.verifyFile(checkedFile())
+                : verifier.download(checkedOutput(chosen));
       } catch (InvalidRequestException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -114,7 +121,10 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
         return signals.exitCode();
       }
     }
-    out.println(json.json() ? VerificationReport.json(result, chosen) : VerificationReport.text(result, file != null));
+    out.println(
+        json.json()
+            ? VerificationReport.json(result, chosen)
+            : VerificationReport.text(result, file != null));
     return result.verified() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
@@ -137,20 +147,24 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
     Region region = checkedRegion(); // each value first, then how they combine
     if (s3.given()) {
       if (dualstack.dualstack()) {
-        throw new InvalidRequestException(dualstack.flag(), dualstack.flag()
-            + " cannot be combined with --s3-endpoint");
+        throw new InvalidRequestException(
+            dualstack.flag(), dualstack.flag() + " cannot be combined with --s3-endpoint");
       }
       java.net.URI endpoint = s3.endpoint("us-east-1").get();
       if ("http".equalsIgnoreCase(endpoint.getScheme()) && sha512 == null) {
         // the installer and its digest would both come unauthenticated from one port
-        throw new InvalidRequestException("s3Endpoint", "s3Endpoint " + endpoint + " is plain"
-            + " http: the installer and its digest would come unauthenticated from the same"
-            + " place; pin the installer's SHA-512 (installerSha512)");
+        throw new InvalidRequestException(
+            "s3Endpoint",
+            "s3Endpoint "
+                + endpoint
+                + " is plain"
+                + " http: the installer and its digest would come unauthenticated from the same"
+                + " place; pin the installer's SHA-512 (installerSha512)");
       }
       return InstallerLocation.viaEndpoint(region, endpoint, chosen);
     }
-    return InstallerLocation.of(region, chosen,
-        dualstack.dualstack() ? UrlStyle.DUAL_STACK : UrlStyle.REGIONAL);
+    return InstallerLocation.of(
+        region, chosen, dualstack.dualstack() ? UrlStyle.DUAL_STACK : UrlStyle.REGIONAL);
   }
 
   private Region checkedRegion() {
@@ -160,7 +174,8 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
   private Path checkedFile() {
     if (output != null || force) {
       throw new InvalidRequestException(
-          "--file", "--file verifies a file in place; it cannot be combined with --output or --force");
+          "--file",
+          "--file verifies a file in place; it cannot be combined with --output or --force");
     }
     return file;
   }

@@ -14,16 +14,23 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class AwsOptions {
 
-  @Option(names = "--region", paramLabel = "REGION",
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
       description = "The AWS region, such as us-east-1.")
   String region;
 
-  @Option(names = "--endpoint", paramLabel = "URL",
-      description = "An MGN endpoint other than the regional one (PrivateLink); http:// only for"
-          + " loopback.")
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description =
+          "An MGN endpoint other than the regional one (PrivateLink); http:// only for"
+              + " loopback.")
   String endpoint;
 
-  @Option(names = "--profile", paramLabel = "NAME",
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
       description = "Use this profile of the AWS config and credentials files.")
   String profile;
 
@@ -44,8 +51,14 @@ public final class AwsOptions {
 
   /** The parsed {@code --endpoint}; {@code region} only shapes the example in a message. */
   public Optional<URI> endpoint(String region) {
-    return Optional.ofNullable(endpoint).map(e -> Endpoints.parse("--endpoint", "MGN endpoint",
-        "vpce-0123-abcd.mgn." + region + ".vpce.amazonaws.com", e));
+    return Optional.ofNullable(endpoint)
+        .map(
+            e ->
+                Endpoints.parse(
+                    "--endpoint",
+                    "MGN endpoint",
+                    "vpce-0123-abcd.mgn." + region + ".vpce.amazonaws.com",
+                    e));
   }
 
   /** {@code --profile} as given. */

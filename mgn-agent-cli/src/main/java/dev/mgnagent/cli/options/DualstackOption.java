@@ -8,8 +8,7 @@ import picocli.CommandLine.Option;
  */
 public final class DualstackOption {
 
-  @Option(names = "--dualstack",
-      description = "Dual-stack (IPv4 and IPv6) endpoints.")
+  @Option(names = "--dualstack", description = "Dual-stack (IPv4 and IPv6) endpoints.")
   boolean dualstack;
 
   @Option(names = "--dual-stack", hidden = true, description = "Alias of --dualstack.")

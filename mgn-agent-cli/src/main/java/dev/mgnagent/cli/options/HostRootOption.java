@@ -10,9 +10,12 @@ import picocli.CommandLine.Option;
 /** {@code --host-root}: read the host's files under a directory (a copy or a fake tree). */
 public final class HostRootOption {
 
-  @Option(names = "--host-root", paramLabel = "DIR",
-      description = "Read the host's files (sys, proc, dev) under DIR, a copy or a fake tree,"
-          + " instead of / (install: only against a sandbox).")
+  @Option(
+      names = "--host-root",
+      paramLabel = "DIR",
+      description =
+          "Read the host's files (sys, proc, dev) under DIR, a copy or a fake tree,"
+              + " instead of / (install: only against a sandbox).")
   Path hostRoot;
 
   /** The directory as given, if it was. */
@@ -23,12 +26,12 @@ public final class HostRootOption {
   /** The directory, checked to exist and be readable. */
   public Path checked() {
     if (!Files.isDirectory(hostRoot)) {
-      throw new InvalidRequestException("--host-root", "--host-root " + hostRoot
-          + ": no such directory");
+      throw new InvalidRequestException(
+          "--host-root", "--host-root " + hostRoot + ": no such directory");
     }
     if (!Files.isReadable(hostRoot) || !Files.isExecutable(hostRoot)) {
-      throw new InvalidRequestException("--host-root", "--host-root " + hostRoot
-          + ": the directory cannot be read");
+      throw new InvalidRequestException(
+          "--host-root", "--host-root " + hostRoot + ": the directory cannot be read");
     }
     return hostRoot;
   }

@@ -5,8 +5,11 @@ import picocli.CommandLine.Option;
 /** {@code --json}: machine-readable output instead of text. */
 public final class JsonOption {
 
-  @Option(names = "--json", description = "Print JSON instead of text: one document, or one"
-      + " event per line ending with a result for commands that follow progress.")
+  @Option(
+      names = "--json",
+      description =
+          "Print JSON instead of text: one document, or one"
+              + " event per line ending with a result for commands that follow progress.")
   boolean json;
 
   /** Whether {@code --json} was given. */

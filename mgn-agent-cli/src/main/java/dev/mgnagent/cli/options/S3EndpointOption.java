@@ -8,9 +8,12 @@ import picocli.CommandLine.Option;
 /** {@code --s3-endpoint}: an S3 (VPC) endpoint for the installer's downloads. */
 public final class S3EndpointOption {
 
-  @Option(names = "--s3-endpoint", paramLabel = "URL",
-      description = "An S3 (VPC) endpoint for the installer's downloads, used path style; a bare"
-          + " host name means https; http:// only for loopback.")
+  @Option(
+      names = "--s3-endpoint",
+      paramLabel = "URL",
+      description =
+          "An S3 (VPC) endpoint for the installer's downloads, used path style; a bare"
+              + " host name means https; http:// only for loopback.")
   String s3Endpoint;
 
   /** Whether {@code --s3-endpoint} was given. */
@@ -20,7 +23,13 @@ public final class S3EndpointOption {
 
   /** The parsed endpoint; {@code region} only shapes the example in an error message. */
   public Optional<URI> endpoint(String region) {
-    return Optional.ofNullable(s3Endpoint).map(e -> Endpoints.parse("--s3-endpoint",
-        "S3 endpoint", "bucket.vpce-0123-abcd.s3." + region + ".vpce.amazonaws.com", e));
+    return Optional.ofNullable(s3Endpoint)
+        .map(
+            e ->
+                Endpoints.parse(
+                    "--s3-endpoint",
+                    "S3 endpoint",
+                    "bucket.vpce-0123-abcd.s3." + region + ".vpce.amazonaws.com",
+                    e));
   }
 }

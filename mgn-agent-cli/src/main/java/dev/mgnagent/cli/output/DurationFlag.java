@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a duration flag ({@code 90s}, {@code 30m}, {@code 1h30m}, {@code PT2H}) and prints durations. */
+/**
+ * Reads a duration flag ({@code 90s}, {@code 30m}, {@code 1h30m}, {@code PT2H}) and prints
+ * durations.
+ */
 public final class DurationFlag {
   private static final Pattern PART = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
 
@@ -26,8 +29,8 @@ public final class DurationFlag {
    * @throws InvalidRequestException naming {@code flag} otherwise
    */
   public static Duration parse(String flag, String text) {
-    String t = text == null || text.length() > MAX_TEXT ? ""
-        : text.strip().toLowerCase(Locale.ROOT);
+    String t =
+        text == null || text.length() > MAX_TEXT ? "" : text.strip().toLowerCase(Locale.ROOT);
     Duration d = null;
     try {
       d = parsed(t);
@@ -35,12 +38,22 @@ public final class DurationFlag {
       d = MAX.plusDays(1);
     }
     if (d != null && d.compareTo(MAX) > 0) {
-      throw new InvalidRequestException(flag, flag + " " + Shown.quoted(text)
-          + " is longer than the maximum of " + MAX.toDays() + " days");
+      throw new InvalidRequestException(
+          flag,
+          flag
+              + " "
+              + Shown.quoted(text)
+              + " is longer than the maximum of "
+              + MAX.toDays()
+              + " days");
     }
     if (d == null || d.isZero() || d.isNegative()) {
-      throw new InvalidRequestException(flag, flag + " " + Shown.quoted(text)
-          + " is not a positive duration (such as 90s, 30m, 2h or PT1H30M)");
+      throw new InvalidRequestException(
+          flag,
+          flag
+              + " "
+              + Shown.quoted(text)
+              + " is not a positive duration (such as 90s, 30m, 2h or PT1H30M)");
     }
     return d;
   }
@@ -59,13 +72,15 @@ public final class DurationFlag {
       d = Duration.ZERO;
       while (m.find() && m.start() == end) {
         long n = Long.parseLong(m.group(1));
-        d = d.plus(switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          default -> Duration.ofDays(n);
-        });
+        d =
+            d.plus(
+                switch (m.group(2)) {
+                  case "ms" -> Duration.ofMillis(n);
+                  case "s" -> Duration.ofSeconds(n);
+                  case "m" -> Duration.ofMinutes(n);
+                  case "h" -> Duration.ofHours(n);
+                  default -> Duration.ofDays(n);
+                });
         end = m.end();
       }
       if (end != t.length()) {

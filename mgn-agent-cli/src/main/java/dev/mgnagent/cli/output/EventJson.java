@@ -1,18 +1,18 @@
 package dev.mgnagent.cli.output;
 
 import dev.mgnagent.cli.service.WatchJson;
-import dev.mgnagent.installer.DownloadFinished;
-import dev.mgnagent.installer.DownloadRetrying;
-import dev.mgnagent.installer.DownloadStarted;
 import dev.mgnagent.event.EventListener;
+import dev.mgnagent.event.MgnAgentEvent;
 import dev.mgnagent.install.InstallStepFailed;
 import dev.mgnagent.install.InstallStepFinished;
 import dev.mgnagent.install.InstallStepStarted;
+import dev.mgnagent.installer.DownloadFinished;
+import dev.mgnagent.installer.DownloadRetrying;
+import dev.mgnagent.installer.DownloadStarted;
 import dev.mgnagent.installer.InstallerFinished;
 import dev.mgnagent.installer.InstallerOutput;
 import dev.mgnagent.installer.InstallerPromptAnswered;
 import dev.mgnagent.installer.InstallerStarted;
-import dev.mgnagent.event.MgnAgentEvent;
 import dev.mgnagent.mgn.ReplicationStatusChanged;
 import java.io.PrintWriter;
 
@@ -28,32 +28,80 @@ public final class EventJson implements EventListener {
   public EventJson(PrintWriter out) {
     this.out = out;
     // DownloadProgress is left out: too many for a line each; downloadFinished carries the size
-    this.dispatch = EventListener
-        .on(InstallStepStarted.class, e -> print(typed("stepStarted")
-            .field("step", e.step().name()).field("description", e.description())))
-        .andOn(InstallStepFinished.class, e -> print(typed("stepFinished")
-            .field("step", e.step().name()).field("summary", e.summary())))
-        .andOn(InstallStepFailed.class, e -> print(typed("stepFailed")
-            .field("step", e.step().name()).field("message", e.message())))
-        .andOn(InstallerStarted.class, e -> print(typed("installerStarted")
-            .field("commandLine", e.commandLine()).field("pid", e.pid())))
-        .andOn(InstallerOutput.class, e -> print(typed("installerOutput")
-            .field("line", e.line()).field("stderr", e.stderr())))
-        .andOn(InstallerPromptAnswered.class, e -> print(typed("promptAnswered")
-            .field("prompt", e.prompt()).field("answer", e.answer())))
-        .andOn(InstallerFinished.class, e -> print(typed("installerFinished")
-            .field("exitCode", e.exitCode())))
-        .andOn(DownloadStarted.class, e -> print(typed("downloadStarted")
-            .field("url", e.url().toString()).field("fromByte", e.fromByte())))
-        .andOn(DownloadRetrying.class, e -> print(typed("downloadRetrying")
-            .field("url", e.url().toString()).field("reason", e.reason())))
-        .andOn(DownloadFinished.class, e -> print(typed("downloadFinished")
-            .field("url", e.url().toString()).field("sizeBytes", e.sizeBytes())))
-        .andOn(ReplicationStatusChanged.class, e -> {
-          JsonWriter json = typed("replicationStatus");
-          WatchJson.server(json, e.current());
-          print(json);
-        });
+    this.dispatch =
+        EventListener.on(
+                InstallStepStarted.class,
+                e ->
+                    print(
+                        typed("stepStarted")
+                            .field("step", e.step().name())
+                            .field("description", e.description())))
+            .andOn(
+                InstallStepFinished.class,
+                e ->
+                    print(
+                        typed("stepFinished")
+                            .field("step", e.step().name())
+                            .field("summary", e.summary())))
+            .andOn(
+                InstallStepFailed.class,
+                e ->
+                    print(
+                        typed("stepFailed")
+                            .field("step", e.step().name())
+                            .field("message", e.message())))
+            .andOn(
+                InstallerStarted.class,
+                e ->
+                    print(
+                        typed("installerStarted")
+                            .field("commandLine", e.commandLine())
+                            .field("pid", e.pid())))
+            .andOn(
+                InstallerOutput.class,
+                e ->
+                    print(
+                        typed("installerOutput")
+                            .field("line", e.line())
+                            .field("stderr", e.stderr())))
+            .andOn(
+                InstallerPromptAnswered.class,
+                e ->
+                    print(
+                        typed("promptAnswered")
+                            .field("prompt", e.prompt())
+                            .field("answer", e.answer())))
+            .andOn(
+                InstallerFinished.class,
+                e -> print(typed("installerFinished").field("exitCode", e.exitCode())))
+            .andOn(
+                DownloadStarted.class,
+                e ->
+                    print(
+                        typed("downloadStarted")
+                            .field("url", e.url().toString())
+                            .field("fromByte", e.fromByte())))
+            .andOn(
+                DownloadRetrying.class,
+                e ->
+                    print(
+                        typed("downloadRetrying")
+                            .field("url", e.url().toString())
+                            .field("reason", e.reason())))
+            .andOn(
+                DownloadFinished.class,
+                e ->
+                    print(
+                        typed("downloadFinished")
+                            .field("url", e.url().toString())
+                            .field("sizeBytes", e.sizeBytes())))
+            .andOn(
+                ReplicationStatusChanged.class,
+                e -> {
+                  JsonWriter json = typed("replicationStatus");
+                  WatchJson.server(json, e.current());
+                  print(json);
+                });
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class JsonWriter {
 
   private final StringBuilder json = new StringBuilder();
+
   /** One entry per open container: whether it already holds a member. */
   private final Deque<boolean[]> open = new ArrayDeque<>();
 

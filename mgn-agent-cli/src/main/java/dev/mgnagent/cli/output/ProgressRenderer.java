@@ -1,18 +1,18 @@
 package dev.mgnagent.cli.output;
 
+import dev.mgnagent.event.EventListener;
+import dev.mgnagent.event.MgnAgentEvent;
 import dev.mgnagent.installer.DownloadFinished;
 import dev.mgnagent.installer.DownloadProgress;
 import dev.mgnagent.installer.DownloadRetrying;
 import dev.mgnagent.installer.DownloadStarted;
-import dev.mgnagent.event.EventListener;
-import dev.mgnagent.event.MgnAgentEvent;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * Shows download events on stderr: a progress bar redrawn in place on a terminal, a few plain
- * lines otherwise (start, each quarter, retries, end).
+ * Shows download events on stderr: a progress bar redrawn in place on a terminal, a few plain lines
+ * otherwise (start, each quarter, retries, end).
  */
 public final class ProgressRenderer implements EventListener {
 
@@ -35,17 +35,29 @@ public final class ProgressRenderer implements EventListener {
   }
 
   private EventListener dispatch() {
-    return EventListener
-      .on(DownloadStarted.class, started -> line(started.fromByte() == 0
-          ? "downloading " + started.url() + size(started.totalBytes())
-          : "resuming at byte " + started.fromByte()))
-      .andOn(DownloadProgress.class, this::progress)
-      .andOn(DownloadRetrying.class, retrying -> line("attempt " + retrying.failedAttempt()
-          + " failed: " + retrying.reason() + "; retrying in "
-          + retrying.delay().toMillis() / 1000.0 + " s"))
-      .andOn(DownloadFinished.class,
-          finished -> line("downloaded " + finished.sizeBytes() + " bytes; verifying"))
-      .andThen(event -> err.flush());
+    return EventListener.on(
+            DownloadStarted.class,
+            started ->
+                line(
+                    started.fromByte() == 0
+                        ? "downloading " + started.url() + size(started.totalBytes())
+                        : "resuming at byte " + started.fromByte()))
+        .andOn(DownloadProgress.class, this::progress)
+        .andOn(
+            DownloadRetrying.class,
+            retrying ->
+                line(
+                    "attempt "
+                        + retrying.failedAttempt()
+                        + " failed: "
+                        + retrying.reason()
+                        + "; retrying in "
+                        + retrying.delay().toMillis() / 1000.0
+                        + " s"))
+        .andOn(
+            DownloadFinished.class,
+            finished -> line("downloaded " + finished.sizeBytes() + " bytes; verifying"))
+        .andThen(event -> err.flush());
   }
 
   private void progress(DownloadProgress progress) {
@@ -56,9 +68,14 @@ public final class ProgressRenderer implements EventListener {
     if (terminal) {
       if (percent != lastShown) {
         int filled = percent * BAR_WIDTH / 100;
-        err.print(String.format(Locale.ROOT, "\r[%s%s] %3d%% %s",
-            "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), percent,
-            mib(progress.bytesSoFar()) + " / " + mib(progress.totalBytes().getAsLong())));
+        err.print(
+            String.format(
+                Locale.ROOT,
+                "\r[%s%s] %3d%% %s",
+                "#".repeat(filled),
+                ".".repeat(BAR_WIDTH - filled),
+                percent,
+                mib(progress.bytesSoFar()) + " / " + mib(progress.totalBytes().getAsLong())));
         lastShown = percent;
       }
     } else if (percent / 25 > lastShown / 25 && percent < 100) {

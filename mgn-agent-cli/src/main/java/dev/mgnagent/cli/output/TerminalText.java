@@ -1,9 +1,9 @@
 package dev.mgnagent.cli.output;
 
 /**
- * Makes text from the service, the installer or the host (host names, device names, MGN's
- * messages, installer output) safe to print on a terminal: every control character (C0, DEL,
- * C1, so every escape sequence's ESC or CSI; tabs are kept), format character (bidirectional overrides,
+ * Makes text from the service, the installer or the host (host names, device names, MGN's messages,
+ * installer output) safe to print on a terminal: every control character (C0, DEL, C1, so every
+ * escape sequence's ESC or CSI; tabs are kept), format character (bidirectional overrides,
  * zero-width characters), line or paragraph separator and unpaired surrogate is shown as {@code
  * \\uXXXX}, so the text cannot move the cursor, recolour, retitle or reprogram the terminal.
  */
@@ -41,8 +41,10 @@ public final class TerminalText {
   private static boolean unsafe(String text, int i) {
     char c = text.charAt(i);
     int type = Character.getType(c);
-    if (Character.isISOControl(c) || type == Character.FORMAT
-        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+    if (Character.isISOControl(c)
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR) {
       return true;
     }
     if (Character.isHighSurrogate(c)) {

@@ -35,7 +35,9 @@ public final class PreflightCommand implements Callable<Integer> {
 
   @Mixin S3EndpointOption s3;
 
-  @Option(names = "--replication-server", paramLabel = "HOST",
+  @Option(
+      names = "--replication-server",
+      paramLabel = "HOST",
       description = "A replication server (staging subnet) to probe on TCP 1500.")
   String replicationServer;
 
@@ -51,8 +53,9 @@ public final class PreflightCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Preflight.Builder builder = new PreflightRequest(aws, s3, replicationServer, flavor.flavor())
-        .toBuilder(context.environment());
+    Preflight.Builder builder =
+        new PreflightRequest(aws, s3, replicationServer, flavor.flavor())
+            .toBuilder(context.environment());
     builder.host(hostRoot.host().withEnvironment(context.environment()));
     PreflightReport report = builder.build().run();
     if (json.json()) {

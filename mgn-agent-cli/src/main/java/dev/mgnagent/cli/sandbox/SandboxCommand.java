@@ -1,9 +1,9 @@
 package dev.mgnagent.cli.sandbox;
 
+import dev.mgnagent.Regions;
 import dev.mgnagent.cli.ExitCodes;
 import dev.mgnagent.cli.SignalStop;
 import dev.mgnagent.cli.output.JsonWriter;
-import dev.mgnagent.Regions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +35,10 @@ public final class SandboxCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--region", paramLabel = "REGION", defaultValue = "us-east-1",
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      defaultValue = "us-east-1",
       description = "The region the fakes pretend to be (default: ${DEFAULT-VALUE}).")
   String region;
 
@@ -44,32 +47,42 @@ public final class SandboxCommand implements Callable<Integer> {
     Regions.requireWellFormed("--region", region);
     CountDownLatch stop = new CountDownLatch(1);
     SignalStop signals = SignalStop.on(stop::countDown);
-    try (signals; SandboxServers sandbox = SandboxServers.start(region, Path.of("/"))) {
+    try (signals;
+        SandboxServers sandbox = SandboxServers.start(region, Path.of("/"))) {
       AwsBasicCredentials keys = sandbox.mgn().adminCredentials();
-      spec.commandLine().getOut().println(JsonWriter.object()
-          .field("region", region)
-          .field("mgnEndpoint", sandbox.mgn().endpoint().toString())
-          .field("s3Endpoint", sandbox.bucket().endpoint().toString())
-          .field("iamEndpoint", sandbox.iam().endpoint().toString())
-          .field("ec2Endpoint", sandbox.ec2().endpoint().toString())
-          .field("stsEndpoint", sandbox.sts().endpoint().toString())
-          .field("accessKeyId", keys.accessKeyId())
-          .field("secretAccessKey", keys.secretAccessKey())
-          // an installer from plain http needs a pinned digest: these are the ones served here
-          .beginObject("installerSha512")
-          .field("binary", java.util.Optional.ofNullable(
-              sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.BINARY)))
-          .field("python", java.util.Optional.ofNullable(
-              sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.PYTHON)))
-          .endObject()
-          .toJson());
+      spec.commandLine()
+          .getOut()
+          .println(
+              JsonWriter.object()
+                  .field("region", region)
+                  .field("mgnEndpoint", sandbox.mgn().endpoint().toString())
+                  .field("s3Endpoint", sandbox.bucket().endpoint().toString())
+                  .field("iamEndpoint", sandbox.iam().endpoint().toString())
+                  .field("ec2Endpoint", sandbox.ec2().endpoint().toString())
+                  .field("stsEndpoint", sandbox.sts().endpoint().toString())
+                  .field("accessKeyId", keys.accessKeyId())
+                  .field("secretAccessKey", keys.secretAccessKey())
+                  // an installer from plain http needs a pinned digest: these are the ones served
+                  // here
+                  .beginObject("installerSha512")
+                  .field(
+                      "binary",
+                      java.util.Optional.ofNullable(
+                          sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.BINARY)))
+                  .field(
+                      "python",
+                      java.util.Optional.ofNullable(
+                          sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.PYTHON)))
+                  .endObject()
+                  .toJson());
       spec.commandLine().getOut().flush();
       StdinWatcher.stopWhenClosed(stop);
       stop.await();
     } // the sandbox's fakes are stopped and its directory deleted here, before the exit
     if (signals.received().isPresent()) {
-      spec.commandLine().getErr().println(
-          signals.line("stopped the sandbox and removed its directory"));
+      spec.commandLine()
+          .getErr()
+          .println(signals.line("stopped the sandbox and removed its directory"));
       return signals.exitCode();
     }
     return ExitCodes.OK;

@@ -1,5 +1,10 @@
 package dev.mgnagent.cli.sandbox;
 
+import dev.mgnagent.Secret;
+import dev.mgnagent.host.LocalHost;
+import dev.mgnagent.install.AgentInstallation;
+import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.mgn.WatchSettings;
 import dev.mgnagent.testkit.aws.FakeEc2;
 import dev.mgnagent.testkit.aws.FakeIam;
 import dev.mgnagent.testkit.aws.FakeSts;
@@ -8,11 +13,6 @@ import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import dev.mgnagent.testkit.installer.FakeInstallerFailure;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
-import dev.mgnagent.Secret;
-import dev.mgnagent.host.LocalHost;
-import dev.mgnagent.install.AgentInstallation;
-import dev.mgnagent.install.InstallRequest;
-import dev.mgnagent.mgn.WatchSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,9 +23,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * The CLI's sandbox: the testkit's {@link MgnSandbox} as {@code sandbox} and {@code install
- * --sandbox} serve it, an uninitialized MGN with the sped-up simulation and the IAM, STS and EC2 of its account, both installer flavors,
- * and the fake installer reading the disks under a given root (never writing them) and installing
- * into the sandbox's temporary directory, which closing deletes.
+ * --sandbox} serve it, an uninitialized MGN with the sped-up simulation and the IAM, STS and EC2 of
+ * its account, both installer flavors, and the fake installer reading the disks under a given root
+ * (never writing them) and installing into the sandbox's temporary directory, which closing
+ * deletes.
  */
 public final class SandboxServers implements AutoCloseable {
 
@@ -47,14 +48,20 @@ public final class SandboxServers implements AutoCloseable {
   }
 
   /** As {@link #start(String, Path)}, with the fake installer configured by {@code configure}. */
-  public static SandboxServers start(String region, Path hostRoot,
-      UnaryOperator<FakeInstaller.Builder> configure) {
+  public static SandboxServers start(
+      String region, Path hostRoot, UnaryOperator<FakeInstaller.Builder> configure) {
     String failure = System.getProperty(INSTALLER_FAILURE_PROPERTY);
     // a test that injects a failure watches for the line before it: no block buffering then
-    UnaryOperator<FakeInstaller.Builder> settings = failure == null ? configure
-        : b -> configure.apply(b).lineBuffered(true);
-    SandboxServers servers = new SandboxServers(MgnSandbox.builder().region(region)
-        .hostRoot(hostRoot).configureInstaller(settings).build().start());
+    UnaryOperator<FakeInstaller.Builder> settings =
+        failure == null ? configure : b -> configure.apply(b).lineBuffered(true);
+    SandboxServers servers =
+        new SandboxServers(
+            MgnSandbox.builder()
+                .region(region)
+                .hostRoot(hostRoot)
+                .configureInstaller(settings)
+                .build()
+                .start());
     if (failure != null) {
       servers.installer().failWith(FakeInstallerFailure.valueOf(failure));
     }
@@ -92,17 +99,25 @@ public final class SandboxServers implements AutoCloseable {
 
   /**
    * Points {@code install --sandbox} at these fakes: the request gets the sandbox's endpoints
-   * (initializing its MGN) and, with {@code adminKeys}, its administrator's keys; the
-   * installation keeps its lock, downloads and watch in the sandbox's directory and time scale.
+   * (initializing its MGN) and, with {@code adminKeys}, its administrator's keys; the installation
+   * keeps its lock, downloads and watch in the sandbox's directory and time scale.
    */
-  public void wire(InstallRequest.Builder request, AgentInstallation.Builder installation,
-      LocalHost host, boolean adminKeys) {
+  public void wire(
+      InstallRequest.Builder request,
+      AgentInstallation.Builder installation,
+      LocalHost host,
+      boolean adminKeys) {
     // a sandbox keeps its install lock in its own directory, not in the machine's /run/lock
-    installation.host(host.withLockRoot(directory()))
+    installation
+        .host(host.withLockRoot(directory()))
         .workDirectory(createDirectory(directory().resolve("download")))
-        .watchSettings(WatchSettings.builder().interval(Duration.ofMillis(500))
-            .timeout(Duration.ofMinutes(2)).build());
-    request.endpoint(mgn().endpoint())
+        .watchSettings(
+            WatchSettings.builder()
+                .interval(Duration.ofMillis(500))
+                .timeout(Duration.ofMinutes(2))
+                .build());
+    request
+        .endpoint(mgn().endpoint())
         .s3Endpoint(bucket().endpoint())
         .iamEndpoint(iam().endpoint())
         .stsEndpoint(sts().endpoint())

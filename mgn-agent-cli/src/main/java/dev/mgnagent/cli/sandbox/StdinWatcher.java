@@ -19,18 +19,21 @@ final class StdinWatcher {
     if (closedAtStart()) {
       return;
     }
-    Thread watcher = new Thread(() -> {
-      InputStream in = System.in;
-      byte[] buffer = new byte[256];
-      try {
-        while (in.read(buffer) >= 0) {
-          // input is ignored; only its end matters
-        }
-      } catch (IOException e) {
-        // a broken stdin ends the sandbox too
-      }
-      stop.countDown();
-    }, "sandbox-stdin");
+    Thread watcher =
+        new Thread(
+            () -> {
+              InputStream in = System.in;
+              byte[] buffer = new byte[256];
+              try {
+                while (in.read(buffer) >= 0) {
+                  // input is ignored; only its end matters
+                }
+              } catch (IOException e) {
+                // a broken stdin ends the sandbox too
+              }
+              stop.countDown();
+            },
+            "sandbox-stdin");
     watcher.setDaemon(true);
     watcher.start();
   }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "disconnect",
     mixinStandardHelpOptions = true,
-    description = "Disconnect a source server from MGN: replication stops and MGN uninstalls the agent from the server.")
+    description =
+        "Disconnect a source server from MGN: replication stops and MGN uninstalls the agent from the server.")
 public final class DisconnectCommand extends ServerLifeCommand {
 
   public DisconnectCommand(CliContext context) {

@@ -1,11 +1,11 @@
 package dev.mgnagent.cli.service;
 
-import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
 import dev.mgnagent.cli.options.JsonOption;
 import dev.mgnagent.cli.output.JsonWriter;
+import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.mgn.InitializationPart;
 import dev.mgnagent.mgn.InitializationReport;
 import dev.mgnagent.mgn.ServiceInitialization;
@@ -46,7 +46,9 @@ public final class InitServiceCommand implements Callable<Integer> {
 
   @Mixin InitializationOptions initialization;
 
-  @Option(names = "--check", description = "Report each part of the initialization; change nothing.")
+  @Option(
+      names = "--check",
+      description = "Report each part of the initialization; change nothing.")
   boolean check;
 
   @Mixin JsonOption json;
@@ -66,53 +68,75 @@ public final class InitServiceCommand implements Callable<Integer> {
     initialization.ec2(region).ifPresent(b::ec2Endpoint);
     initialization.stagingSubnet().ifPresent(b::stagingSubnetId);
     try (MgnClient client = target.newClient();
-        ServiceRoleInitializer initializer = b.mgnClient(client)
-            .credentialsProvider(target.credentials().provider()).build()) {
+        ServiceRoleInitializer initializer =
+            b.mgnClient(client).credentialsProvider(target.credentials().provider()).build()) {
       if (check) {
         InitializationReport report = initializer.inspect();
-        return render(target, report, List.of(), report.complete()
-            ? "MGN is initialized in " + region
-            : "MGN is not completely initialized in " + region + ": run 'mgn-agent init-service"
-                + " --region " + region + "' with an administrator's credentials");
+        return render(
+            target,
+            report,
+            List.of(),
+            report.complete()
+                ? "MGN is initialized in " + region
+                : "MGN is not completely initialized in "
+                    + region
+                    + ": run 'mgn-agent init-service"
+                    + " --region "
+                    + region
+                    + "' with an administrator's credentials");
       }
       ServiceInitialization result = initializer.initialize();
       return render(target, result.report(), result.created(), result.summary());
     } catch (InvalidRequestException e) {
       if (e.parameter().orElse("").equals("stagingSubnetId")) {
-        throw new InvalidRequestException("--staging-subnet",
-            e.getMessage().replace("(stagingSubnetId, ", "(--staging-subnet, ")
+        throw new InvalidRequestException(
+            "--staging-subnet",
+            e.getMessage()
+                .replace("(stagingSubnetId, ", "(--staging-subnet, ")
                 .replace("stagingSubnetId", "--staging-subnet"));
       }
       throw e;
     }
   }
 
-  private int render(ServiceOptions.Service target, InitializationReport report,
-      List<String> created, String summary) {
+  private int render(
+      ServiceOptions.Service target,
+      InitializationReport report,
+      List<String> created,
+      String summary) {
     PrintWriter out = spec.commandLine().getOut();
     if (json.json()) {
-      JsonWriter w = JsonWriter.object()
-          .field("region", target.region().id())
-          .field("check", check)
-          .field("initialized", report.complete())
-          .field("created", created)
-          .beginArray("parts");
+      JsonWriter w =
+          JsonWriter.object()
+              .field("region", target.region().id())
+              .field("check", check)
+              .field("initialized", report.complete())
+              .field("created", created)
+              .beginArray("parts");
       for (InitializationPart p : report.parts()) {
-        w.beginObject().field("name", p.name()).field("state", p.state().name())
-            .field("detail", p.detail()).endObject();
+        w.beginObject()
+            .field("name", p.name())
+            .field("state", p.state().name())
+            .field("detail", p.detail())
+            .endObject();
       }
-      out.println(w.endArray()
-          .field("notes", report.notes())
-          .field("credentials", target.credentials().description())
-          .field("summary", summary)
-          .toJson());
+      out.println(
+          w.endArray()
+              .field("notes", report.notes())
+              .field("credentials", target.credentials().description())
+              .field("summary", summary)
+              .toJson());
     } else {
       for (String c : created) {
         out.println("created: " + c);
       }
       for (InitializationPart p : report.parts()) {
-        out.println(p.state().name().toLowerCase(Locale.ROOT) + ": " + p.name() + ": "
-            + TerminalText.escape(p.detail()));
+        out.println(
+            p.state().name().toLowerCase(Locale.ROOT)
+                + ": "
+                + p.name()
+                + ": "
+                + TerminalText.escape(p.detail()));
       }
       for (String note : report.notes()) {
         out.println("note: " + TerminalText.escape(note));

@@ -11,36 +11,50 @@ import picocli.CommandLine.Option;
  */
 public final class InitializationOptions {
 
-  @Option(names = "--iam-endpoint", paramLabel = "URL",
+  @Option(
+      names = "--iam-endpoint",
+      paramLabel = "URL",
       description = "An IAM endpoint other than the global one; http:// only for loopback.")
   String iamEndpoint;
 
-  @Option(names = "--sts-endpoint", paramLabel = "URL",
+  @Option(
+      names = "--sts-endpoint",
+      paramLabel = "URL",
       description = "An STS endpoint other than the regional one; http:// only for loopback.")
   String stsEndpoint;
 
-  @Option(names = "--ec2-endpoint", paramLabel = "URL",
+  @Option(
+      names = "--ec2-endpoint",
+      paramLabel = "URL",
       description = "An EC2 endpoint other than the regional one; http:// only for loopback.")
   String ec2Endpoint;
 
-  @Option(names = "--staging-subnet", paramLabel = "SUBNET_ID",
-      description = "The staging area subnet of a new replication template (default: the default"
-          + " VPC's default subnet in the first Availability Zone by name).")
+  @Option(
+      names = "--staging-subnet",
+      paramLabel = "SUBNET_ID",
+      description =
+          "The staging area subnet of a new replication template (default: the default"
+              + " VPC's default subnet in the first Availability Zone by name).")
   String stagingSubnet;
 
   public Optional<URI> iam(String region) {
-    return parse("--iam-endpoint", "IAM endpoint", "vpce-0123-abcd.iam.amazonaws.com",
-        iamEndpoint);
+    return parse("--iam-endpoint", "IAM endpoint", "vpce-0123-abcd.iam.amazonaws.com", iamEndpoint);
   }
 
   public Optional<URI> sts(String region) {
-    return parse("--sts-endpoint", "STS endpoint",
-        "vpce-0123-abcd.sts." + region + ".vpce.amazonaws.com", stsEndpoint);
+    return parse(
+        "--sts-endpoint",
+        "STS endpoint",
+        "vpce-0123-abcd.sts." + region + ".vpce.amazonaws.com",
+        stsEndpoint);
   }
 
   public Optional<URI> ec2(String region) {
-    return parse("--ec2-endpoint", "EC2 endpoint",
-        "vpce-0123-abcd.ec2." + region + ".vpce.amazonaws.com", ec2Endpoint);
+    return parse(
+        "--ec2-endpoint",
+        "EC2 endpoint",
+        "vpce-0123-abcd.ec2." + region + ".vpce.amazonaws.com",
+        ec2Endpoint);
   }
 
   public Optional<String> stagingSubnet() {
@@ -53,16 +67,18 @@ public final class InitializationOptions {
   }
 
   /**
-   * Refuses to initialize against a loopback MGN (a sandbox, a fake) with the real IAM, STS or
-   * EC2: the initialization would create roles in whatever account the keys belong to.
+   * Refuses to initialize against a loopback MGN (a sandbox, a fake) with the real IAM, STS or EC2:
+   * the initialization would create roles in whatever account the keys belong to.
    */
   public void requireAlongside(Optional<URI> mgnEndpoint) {
-    boolean loopback = mgnEndpoint.map(u -> dev.mgnagent.Loopback.isLoopbackHost(
-        u.getHost())).orElse(false);
+    boolean loopback =
+        mgnEndpoint.map(u -> dev.mgnagent.Loopback.isLoopbackHost(u.getHost())).orElse(false);
     if (loopback && (iamEndpoint == null || stsEndpoint == null || ec2Endpoint == null)) {
-      throw new dev.mgnagent.InvalidRequestException("--iam-endpoint", "the MGN endpoint is on"
-          + " this machine (a sandbox), so initializing it needs the sandbox's IAM, STS and EC2"
-          + " too: give --iam-endpoint, --sts-endpoint and --ec2-endpoint");
+      throw new dev.mgnagent.InvalidRequestException(
+          "--iam-endpoint",
+          "the MGN endpoint is on"
+              + " this machine (a sandbox), so initializing it needs the sandbox's IAM, STS and EC2"
+              + " too: give --iam-endpoint, --sts-endpoint and --ec2-endpoint");
     }
   }
 

@@ -3,13 +3,13 @@ package dev.mgnagent.cli.service;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
+import dev.mgnagent.cli.options.HostRootOption;
+import dev.mgnagent.cli.options.JsonOption;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.disk.DiskInventoryException;
 import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.host.Host;
-import dev.mgnagent.cli.options.HostRootOption;
-import dev.mgnagent.cli.options.JsonOption;
 import dev.mgnagent.mgn.DiskReconciler;
 import dev.mgnagent.mgn.MgnDisks;
 import dev.mgnagent.mgn.Reconciliation;
@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
 /**
- * {@code mgn-agent reconcile}: this host's disks against what MGN replicates for its source
- * server, with what to do for each disk. Exit 1 when something needs the operator.
+ * {@code mgn-agent reconcile}: this host's disks against what MGN replicates for its source server,
+ * with what to do for each disk. Exit 1 when something needs the operator.
  */
 @Command(
     name = "reconcile",
@@ -44,7 +44,10 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   @Mixin ServiceOptions service;
 
-  @Option(names = "--source-server-id", required = true, paramLabel = "ID",
+  @Option(
+      names = "--source-server-id",
+      required = true,
+      paramLabel = "ID",
       description = "The source server of this host (s- and 17 letters and digits).")
   String id;
 
@@ -64,8 +67,12 @@ public final class ReconcileCommand implements Callable<Integer> {
     try {
       inventory = DiskInventory.of(host).read();
     } catch (DiskInventoryException e) {
-      throw new InvalidRequestException("--host-root", "cannot list the disks"
-          + hostRoot.given().map(r -> " under --host-root " + r).orElse("") + ": " + e.getMessage());
+      throw new InvalidRequestException(
+          "--host-root",
+          "cannot list the disks"
+              + hostRoot.given().map(r -> " under --host-root " + r).orElse("")
+              + ": "
+              + e.getMessage());
     }
     ServiceOptions.Service target = service.resolve(context);
     MgnDisks mgn;

@@ -1,8 +1,8 @@
 package dev.mgnagent.cli.service;
 
-import dev.mgnagent.cli.output.TerminalText;
-import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.Warning;
+import dev.mgnagent.cli.output.JsonWriter;
+import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.mgn.ReconciledDisk;
 import dev.mgnagent.mgn.Reconciliation;
 import dev.mgnagent.mgn.SourceServerId;
@@ -17,18 +17,35 @@ final class ReconcileReport {
   private ReconcileReport() {}
 
   static String table(Reconciliation r) {
-    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-        "%-16s  %-16s  %-10s  %-10s  %-14s  %s%n", "MGN DISK", "HOST DISK", "MGN SIZE",
-        "HOST SIZE", "CHANGE", "WHAT TO DO"));
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%-16s  %-16s  %-10s  %-10s  %-14s  %s%n",
+                "MGN DISK",
+                "HOST DISK",
+                "MGN SIZE",
+                "HOST SIZE",
+                "CHANGE",
+                "WHAT TO DO"));
     for (ReconciledDisk d : r.disks()) {
-      text.append(String.format(Locale.ROOT, "%-16s  %-16s  %-10s  %-10s  %-14s  %s%n",
-          safe(d.mgnDeviceName()) + (d.mgnBoot() ? " (boot)" : ""),
-          safe(d.hostPath()) + (d.hostBoot() ? " (boot)" : ""),
-          size(d.mgnBytes()), size(d.hostBytes()), d.change(), TerminalText.escape(d.action())));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%-16s  %-16s  %-10s  %-10s  %-14s  %s%n",
+              safe(d.mgnDeviceName()) + (d.mgnBoot() ? " (boot)" : ""),
+              safe(d.hostPath()) + (d.hostBoot() ? " (boot)" : ""),
+              size(d.mgnBytes()),
+              size(d.hostBytes()),
+              d.change(),
+              TerminalText.escape(d.action())));
     }
     for (Warning w : r.warnings()) {
-      text.append("warning: ").append(w.code()).append(": ")
-          .append(TerminalText.escape(w.message())).append('\n');
+      text.append("warning: ")
+          .append(w.code())
+          .append(": ")
+          .append(TerminalText.escape(w.message()))
+          .append('\n');
     }
     return text.toString();
   }
@@ -40,12 +57,16 @@ final class ReconcileReport {
 
   private static String size(OptionalLong bytes) {
     return bytes.isPresent()
-        ? String.format(Locale.ROOT, "%.1f GiB", bytes.getAsLong() / GIB) : "-";
+        ? String.format(Locale.ROOT, "%.1f GiB", bytes.getAsLong() / GIB)
+        : "-";
   }
 
   static String json(SourceServerId id, Reconciliation r) {
-    JsonWriter json = JsonWriter.object().field("sourceServerId", id.value())
-        .field("needsAction", r.needsAction()).beginArray("disks");
+    JsonWriter json =
+        JsonWriter.object()
+            .field("sourceServerId", id.value())
+            .field("needsAction", r.needsAction())
+            .beginArray("disks");
     for (ReconciledDisk d : r.disks()) {
       json.beginObject()
           .field("change", d.change().name())

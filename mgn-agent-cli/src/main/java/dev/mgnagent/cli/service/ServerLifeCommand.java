@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
 /**
- * What {@code disconnect}, {@code archive} and {@code delete} share: one {@code --source-server-id},
- * the MGN flags, {@code --json}, and the server printed after the change.
+ * What {@code disconnect}, {@code archive} and {@code delete} share: one {@code
+ * --source-server-id}, the MGN flags, {@code --json}, and the server printed after the change.
  */
 abstract class ServerLifeCommand implements Callable<Integer> {
 
@@ -26,12 +26,16 @@ abstract class ServerLifeCommand implements Callable<Integer> {
 
   @Mixin ServiceOptions service;
 
-  @Option(names = "--source-server-id", paramLabel = "ID", required = true,
+  @Option(
+      names = "--source-server-id",
+      paramLabel = "ID",
+      required = true,
       description = "The source server (s- and 17 letters and digits).")
   String id;
 
-  @Option(names = "--json", description = "Print the server after the change as one JSON"
-      + " document.")
+  @Option(
+      names = "--json",
+      description = "Print the server after the change as one JSON" + " document.")
   boolean json;
 
   ServerLifeCommand(CliContext context) {
@@ -57,14 +61,23 @@ abstract class ServerLifeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      JsonWriter doc = JsonWriter.object().field("region", target.region().id())
-          .field("operation", operation()).beginObject("server");
+      JsonWriter doc =
+          JsonWriter.object()
+              .field("region", target.region().id())
+              .field("operation", operation())
+              .beginObject("server");
       WatchJson.server(doc, after);
       out.println(doc.endObject().toJson());
     } else {
-      out.println(server + " " + done() + ": lifecycle " + after.lifecycleState().orElse("-")
-          + ", replication " + after.replicationState().orElse("-")
-          + (after.archived() ? ", archived" : ""));
+      out.println(
+          server
+              + " "
+              + done()
+              + ": lifecycle "
+              + after.lifecycleState().orElse("-")
+              + ", replication "
+              + after.replicationState().orElse("-")
+              + (after.archived() ? ", archived" : ""));
     }
     out.flush();
     return ExitCodes.OK;

@@ -1,7 +1,7 @@
 package dev.mgnagent.cli.service;
 
-import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.cli.output.JsonWriter;
+import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.mgn.DiskReplication;
 import dev.mgnagent.mgn.ServerReplicationStatus;
 import java.util.List;
@@ -18,19 +18,44 @@ final class StatusReport {
     if (servers.isEmpty()) {
       return "no source servers\n";
     }
-    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-        "%-19s  %-24s  %-18s  %-20s  %s%n", "SOURCE SERVER", "HOSTNAME", "REPLICATION",
-        "LIFECYCLE", "REPLICATED"));
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%-19s  %-24s  %-18s  %-20s  %s%n",
+                "SOURCE SERVER",
+                "HOSTNAME",
+                "REPLICATION",
+                "LIFECYCLE",
+                "REPLICATED"));
     for (ServerReplicationStatus server : servers) {
-      text.append(String.format(Locale.ROOT, "%-19s  %-24s  %-18s  %-20s  %s%n",
-          server.id(), safe(server.hostname()), safe(server.replicationState()),
-          safe(server.lifecycleState()), progress(server.replicatedBytes(), server.totalBytes())));
-      server.error().ifPresent(e -> text.append("  error: ").append(TerminalText.escape(e.code()))
-          .append(": ").append(TerminalText.escape(e.meaning())).append("\n  to do: ")
-          .append(TerminalText.escape(e.remedy())).append('\n'));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%-19s  %-24s  %-18s  %-20s  %s%n",
+              server.id(),
+              safe(server.hostname()),
+              safe(server.replicationState()),
+              safe(server.lifecycleState()),
+              progress(server.replicatedBytes(), server.totalBytes())));
+      server
+          .error()
+          .ifPresent(
+              e ->
+                  text.append("  error: ")
+                      .append(TerminalText.escape(e.code()))
+                      .append(": ")
+                      .append(TerminalText.escape(e.meaning()))
+                      .append("\n  to do: ")
+                      .append(TerminalText.escape(e.remedy()))
+                      .append('\n'));
       for (DiskReplication disk : server.disks()) {
-        text.append(String.format(Locale.ROOT, "  %-17s  %s%n", TerminalText.escape(disk.deviceName()),
-            progress(disk.replicatedBytes(), disk.totalBytes())));
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "  %-17s  %s%n",
+                TerminalText.escape(disk.deviceName()),
+                progress(disk.replicatedBytes(), disk.totalBytes())));
       }
     }
     return text.toString();
@@ -45,7 +70,11 @@ final class StatusReport {
     if (total <= 0) {
       return "-";
     }
-    return String.format(Locale.ROOT, "%.1f / %.1f GiB (%.0f%%)", replicated / GIB, total / GIB,
+    return String.format(
+        Locale.ROOT,
+        "%.1f / %.1f GiB (%.0f%%)",
+        replicated / GIB,
+        total / GIB,
         100.0 * replicated / total);
   }
 

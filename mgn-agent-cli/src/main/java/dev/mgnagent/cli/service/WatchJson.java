@@ -2,8 +2,8 @@ package dev.mgnagent.cli.service;
 
 import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.event.MgnAgentEvent;
-import dev.mgnagent.mgn.ReplicationStatusChanged;
 import dev.mgnagent.mgn.DiskReplication;
+import dev.mgnagent.mgn.ReplicationStatusChanged;
 import dev.mgnagent.mgn.ServerReplicationStatus;
 import dev.mgnagent.mgn.WatchResult;
 import java.io.PrintWriter;
@@ -42,30 +42,40 @@ public final class WatchJson implements WatchView {
         .field("nextAttempt", s.nextAttempt().map(Object::toString));
     if (s.error().isPresent()) {
       var e = s.error().get();
-      json.beginObject("error").field("code", e.code()).field("rawError", e.rawError())
-          .field("meaning", e.meaning()).field("remedy", e.remedy()).endObject();
+      json.beginObject("error")
+          .field("code", e.code())
+          .field("rawError", e.rawError())
+          .field("meaning", e.meaning())
+          .field("remedy", e.remedy())
+          .endObject();
     } else {
       json.field("error", Optional.empty());
     }
     json.beginArray("disks");
     for (DiskReplication d : s.disks()) {
-      json.beginObject().field("deviceName", d.deviceName()).field("totalBytes", d.totalBytes())
+      json.beginObject()
+          .field("deviceName", d.deviceName())
+          .field("totalBytes", d.totalBytes())
           .field("replicatedBytes", d.replicatedBytes())
           .field("backloggedBytes", d.backloggedBytes())
-          .field("rescannedBytes", d.rescannedBytes()).endObject();
+          .field("rescannedBytes", d.rescannedBytes())
+          .endObject();
     }
     json.endArray();
   }
 
   @Override
   public void finish(WatchResult result, int exitCode) {
-    JsonWriter json = JsonWriter.object().field("type", "result")
-        .field("outcome", result.outcome().name())
-        .field("exitCode", exitCode)
-        .field("refreshes", result.refreshes())
-        .beginArray("servers");
+    JsonWriter json =
+        JsonWriter.object()
+            .field("type", "result")
+            .field("outcome", result.outcome().name())
+            .field("exitCode", exitCode)
+            .field("refreshes", result.refreshes())
+            .beginArray("servers");
     for (ServerReplicationStatus s : result.servers()) {
-      json.beginObject().field("sourceServerId", s.id().value())
+      json.beginObject()
+          .field("sourceServerId", s.id().value())
           .field("replicationState", s.replicationState())
           .field("health", s.health().name())
           .field("note", ServerLine.problem(s))

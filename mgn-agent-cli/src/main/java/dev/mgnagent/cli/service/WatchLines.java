@@ -30,8 +30,14 @@ final class WatchLines implements WatchView {
   public void onEvent(MgnAgentEvent event) {
     if (event instanceof ReplicationStatusChanged changed) {
       ServerReplicationStatus s = changed.current();
-      String key = s.replicationState().orElse("") + "|" + s.currentStep().orElse(null) + "|"
-          + s.error().map(e -> e.code()).orElse("") + "|" + (int) (s.progressPercent() / 10);
+      String key =
+          s.replicationState().orElse("")
+              + "|"
+              + s.currentStep().orElse(null)
+              + "|"
+              + s.error().map(e -> e.code()).orElse("")
+              + "|"
+              + (int) (s.progressPercent() / 10);
       if (!key.equals(shown.put(s.id(), key))) {
         out.println(TerminalText.escape(ServerLine.summary(s, clock.instant())));
         ServerLine.problem(s).ifPresent(p -> out.println("  " + TerminalText.escape(p)));
@@ -48,15 +54,20 @@ final class WatchLines implements WatchView {
 
   static String ending(WatchResult result) {
     if (result.outcome() == WatchOutcome.TIMED_OUT) {
-      return "timed out after " + result.refreshes() + " refreshes; replication is still in"
+      return "timed out after "
+          + result.refreshes()
+          + " refreshes; replication is still in"
           + " progress";
     }
     if (result.outcome() == WatchOutcome.FAILED) {
-      return result.failed().size() + " of " + result.servers().size()
+      return result.failed().size()
+          + " of "
+          + result.servers().size()
           + " source servers need attention";
     }
     long idle = result.servers().stream().filter(s -> ServerLine.problem(s).isPresent()).count();
-    return result.servers().isEmpty() ? "no source servers"
+    return result.servers().isEmpty()
+        ? "no source servers"
         : "every source server replicates continuously"
             + (idle > 0 ? " or is stopped/paused (" + idle + ")" : "");
   }

@@ -2,8 +2,8 @@ package dev.mgnagent.cli.service;
 
 import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.event.MgnAgentEvent;
-import dev.mgnagent.mgn.ReplicationRefreshed;
 import dev.mgnagent.mgn.DiskReplication;
+import dev.mgnagent.mgn.ReplicationRefreshed;
 import dev.mgnagent.mgn.ServerReplicationStatus;
 import dev.mgnagent.mgn.WatchResult;
 import java.io.PrintWriter;
@@ -35,8 +35,12 @@ final class WatchScreen implements WatchView {
       lines.add(ServerLine.summary(s, clock.instant()));
       ServerLine.problem(s).ifPresent(p -> lines.add("  " + p));
       for (DiskReplication d : s.disks()) {
-        lines.add(ServerLine.bar(d) + (s.replicationState().orElse("").equals("INITIAL_SYNC")
-            && d.replicatedBytes() < d.totalBytes() ? ServerLine.eta(s, clock.instant()) : ""));
+        lines.add(
+            ServerLine.bar(d)
+                + (s.replicationState().orElse("").equals("INITIAL_SYNC")
+                        && d.replicatedBytes() < d.totalBytes()
+                    ? ServerLine.eta(s, clock.instant())
+                    : ""));
       }
     }
     return lines;

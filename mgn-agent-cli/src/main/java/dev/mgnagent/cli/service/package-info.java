@@ -1,7 +1,6 @@
 /**
  * The commands that talk to MGN: {@code init-service}, {@code status}, {@code reconcile}.
  *
- * <p>Not API: the CLI's classes may change in any release; use the core library to embed
- * mgn-agent.
+ * <p>Not API: the CLI's classes may change in any release; use the core library to embed mgn-agent.
  */
 package dev.mgnagent.cli.service;

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.mgnagent.Endpoints;
 import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.Regions;
 import dev.mgnagent.Secret;
+import dev.mgnagent.Tags;
 import dev.mgnagent.cli.Flags;
 import dev.mgnagent.cli.output.DurationFlag;
 import dev.mgnagent.disk.DevicePaths;
@@ -16,14 +19,10 @@ import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.InstallRequest;
-import dev.mgnagent.Tags;
 import dev.mgnagent.installer.InstallerVerifier;
-import dev.mgnagent.Endpoints;
-import dev.mgnagent.Regions;
-import dev.mgnagent.selection.InvalidSelectionException;
+import dev.mgnagent.mgn.SourceServerId;
 import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.SelectionRequest;
-import dev.mgnagent.mgn.SourceServerId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,29 +32,38 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The corpus cases whose bad value goes straight to a core API (selection, tags, regions,
- * endpoints, source server IDs, digests, install requests, durations, host trees), called
- * directly: each raises the typed {@link InvalidRequestException} whose API name the CLI's
- * {@link Flags} table turns into the flag, or for a host
- * tree, leaves no usable disk.
+ * endpoints, source server IDs, digests, install requests, durations, host trees), called directly:
+ * each raises the typed {@link InvalidRequestException} whose API name the CLI's {@link Flags}
+ * table turns into the flag, or for a host tree, leaves no usable disk.
  */
 class BadInputCoreApiTest {
 
-  private static final List<String> CORE_KINDS = List.of(
-      "devices", "tags", "region", "endpoint", "id", "sha512", "key", "request", "duration",
-      "tree");
+  private static final List<String> CORE_KINDS =
+      List.of(
+          "devices",
+          "tags",
+          "region",
+          "endpoint",
+          "id",
+          "sha512",
+          "key",
+          "request",
+          "duration",
+          "tree");
 
   /** Where core names another parameter than the CLI's first complaint. */
-  private static final Map<String, String> CORE_PARAMETER = Map.of(
-      "devices.force-volumes-without-root", "--devices",
-      // the CLI first asks for the missing secret; core says the token needs one
-      "key.token-without-secret", "--aws-session-token");
+  private static final Map<String, String> CORE_PARAMETER =
+      Map.of(
+          "devices.force-volumes-without-root", "--devices",
+          // the CLI first asks for the missing secret; core says the token needs one
+          "key.token-without-secret", "--aws-session-token");
 
   @TempDir static Path temp;
 
@@ -76,11 +84,14 @@ class BadInputCoreApiTest {
     String[] args = c.args(values(c));
     if (kind(c).equals("tree")) {
       Host host = LocalHost.rootedAt(tree(c.tree()));
-      Throwable thrown = catchThrowable(() -> {
-        Inventory inventory = assertTimeoutPreemptively(Duration.ofSeconds(30),
-            () -> DiskInventory.of(host).read());
-        assertThat(inventory.disks()).as("usable disks").isEmpty();
-      });
+      Throwable thrown =
+          catchThrowable(
+              () -> {
+                Inventory inventory =
+                    assertTimeoutPreemptively(
+                        Duration.ofSeconds(30), () -> DiskInventory.of(host).read());
+                assertThat(inventory.disks()).as("usable disks").isEmpty();
+              });
       if (thrown != null) {
         assertThat(thrown).isInstanceOf(DiskInventoryException.class);
       }
@@ -89,23 +100,29 @@ class BadInputCoreApiTest {
     Runnable call = call(c, args);
     assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(30), call::run))
         .isInstanceOf(InvalidRequestException.class)
-        .satisfies(e -> assertThat(Flags.named((InvalidRequestException) e).parameter())
-            .as(e.getMessage()).hasValue(CORE_PARAMETER.getOrDefault(c.id(), c.expected())));
+        .satisfies(
+            e ->
+                assertThat(Flags.named((InvalidRequestException) e).parameter())
+                    .as(e.getMessage())
+                    .hasValue(CORE_PARAMETER.getOrDefault(c.id(), c.expected())));
   }
 
   private Runnable call(Corpus c, String[] args) {
     String flag = c.expected();
     return switch (kind(c)) {
-      case "devices" -> () -> {
-        Host host = LocalHost.rootedAt(tree(c.tree()));
-        ReplicationSelection.of(DiskInventory.of(host).read(), DevicePaths.of(host))
-            .select(new SelectionRequest(Optional.of(value(args, "--devices")),
-                has(args, "--force-volumes"), has(args, "--no-prompt")));
-      };
+      case "devices" ->
+          () -> {
+            Host host = LocalHost.rootedAt(tree(c.tree()));
+            ReplicationSelection.of(DiskInventory.of(host).read(), DevicePaths.of(host))
+                .select(
+                    new SelectionRequest(
+                        Optional.of(value(args, "--devices")),
+                        has(args, "--force-volumes"),
+                        has(args, "--no-prompt")));
+          };
       case "tags" -> () -> Tags.parse(values(args, "--tags"));
       case "region" -> () -> Regions.requireWellFormed("--region", value(args, "--region"));
-      case "endpoint" -> () -> Endpoints.parse(flag, "endpoint", "example.com",
-          value(args, flag));
+      case "endpoint" -> () -> Endpoints.parse(flag, "endpoint", "example.com", value(args, flag));
       case "id" -> () -> SourceServerId.parse(flag, value(args, flag));
       case "sha512" -> () -> InstallerVerifier.builder().expectedSha512(value(args, flag));
       case "duration" -> () -> DurationFlag.parse(flag, value(args, flag));
@@ -114,14 +131,17 @@ class BadInputCoreApiTest {
   }
 
   private static void request(String[] args) {
-    InstallRequest.Builder builder = InstallRequest.builder()
-        .region(Region.of(value(args, "--region")))
-        .forceVolumes(has(args, "--force-volumes"))
-        .noPrompt(has(args, "--no-prompt"));
+    InstallRequest.Builder builder =
+        InstallRequest.builder()
+            .region(Region.of(value(args, "--region")))
+            .forceVolumes(has(args, "--force-volumes"))
+            .noPrompt(has(args, "--no-prompt"));
     Optional.ofNullable(value(args, "--aws-access-key-id")).ifPresent(builder::accessKeyId);
-    Optional.ofNullable(value(args, "--aws-secret-access-key")).map(Secret::of)
+    Optional.ofNullable(value(args, "--aws-secret-access-key"))
+        .map(Secret::of)
         .ifPresent(builder::secretAccessKey);
-    Optional.ofNullable(value(args, "--aws-session-token")).map(Secret::of)
+    Optional.ofNullable(value(args, "--aws-session-token"))
+        .map(Secret::of)
         .ifPresent(builder::sessionToken);
     Optional.ofNullable(value(args, "--user-provided-id")).ifPresent(builder::userProvidedId);
     Optional.ofNullable(value(args, "--profile")).ifPresent(builder::profile);
@@ -159,14 +179,14 @@ class BadInputCoreApiTest {
     values.put("key", "AKIAIOSFODNN7EXAMPLE");
     values.put("secret", BadInputCorpusTest.SECRET);
     values.put("tmp", temp.toString());
-    values.put("tree", c.tree().equals("-") ? temp.resolve("no-tree").toString()
-        : tree(c.tree()).toString());
+    values.put(
+        "tree",
+        c.tree().equals("-") ? temp.resolve("no-tree").toString() : tree(c.tree()).toString());
     return values;
   }
 
   private static Path tree(String name) {
-    return TREES.computeIfAbsent(name,
-        n -> HostTrees.build(n, temp.resolve("trees").resolve(n)));
+    return TREES.computeIfAbsent(name, n -> HostTrees.build(n, temp.resolve("trees").resolve(n)));
   }
 
   private static boolean has(String[] args, String flag) {

@@ -1,6 +1,8 @@
 package dev.mgnagent.cli.badinput;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,14 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 /**
- * Every case of {@code bad-input/corpus.tsv} through the CLI in this JVM: exit 2, one short line
- * on stderr naming the flag or value, no Java class name or stack trace, nothing on stdout but
- * the JSON error document with {@code --json}, no file created, no request to the sandbox's
- * fakes, no installer run, and the canary secret never printed.
+ * Every case of {@code bad-input/corpus.tsv} through the CLI in this JVM: exit 2, one short line on
+ * stderr naming the flag or value, no Java class name or stack trace, nothing on stdout but the
+ * JSON error document with {@code --json}, no file created, no request to the sandbox's fakes, no
+ * installer run, and the canary secret never printed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputCorpusTest {
@@ -68,8 +67,12 @@ class BadInputCorpusTest {
     List<Corpus> cases = Corpus.load();
     assertThat(cases).hasSizeGreaterThanOrEqualTo(150);
     assertThat(cases.stream().map(Corpus::id).collect(Collectors.toSet())).hasSameSizeAs(cases);
-    assertThat(cases).allSatisfy(c -> assertThat(c.tree().equals("-")
-        || HostTrees.NAMES.contains(c.tree())).as(c.id()).isTrue());
+    assertThat(cases)
+        .allSatisfy(
+            c ->
+                assertThat(c.tree().equals("-") || HostTrees.NAMES.contains(c.tree()))
+                    .as(c.id())
+                    .isTrue());
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -81,8 +84,10 @@ class BadInputCorpusTest {
     int bucketRequests = sandbox.bucket().requests().size();
     int installerRuns = sandbox.installer().runs().size();
 
-    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
-        CliRun.withEnvironment(Map.of("HOME", temp.resolve("home").toString()), args));
+    CliRun run =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () -> CliRun.withEnvironment(Map.of("HOME", temp.resolve("home").toString()), args));
 
     String err = run.err();
     assertThat(run.exitCode()).as("exit code; stderr: %s", err).isEqualTo(2);
@@ -119,11 +124,14 @@ class BadInputCorpusTest {
   void aSingleUnreadableDeviceIsSkippedWithAWarning() throws IOException {
     Path root = HostTrees.standard().remove("sys/block/sdb/size").writeTo(temp.resolve("one-bad"));
     Files.createDirectories(root.resolve("sys/block/sdb/size"));
-    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(30),
-        () -> CliRun.of("disks", "--host-root", root.toString()));
+    CliRun run =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30), () -> CliRun.of("disks", "--host-root", root.toString()));
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("/dev/sda").contains("/dev/nvme0n1").doesNotContain("/dev/sdb ");
-    assertThat(run.err()).contains("sdb").containsIgnoringCase("warning")
+    assertThat(run.err())
+        .contains("sdb")
+        .containsIgnoringCase("warning")
         .doesNotContain("Exception");
   }
 
@@ -132,12 +140,16 @@ class BadInputCorpusTest {
   void aFifoInsteadOfASysfsFileIsSkippedWithoutHanging() throws IOException {
     Path root = HostTrees.standard().remove("sys/block/sdb/size").writeTo(temp.resolve("fifo"));
     new ProcessBuilder("mkfifo", root.resolve("sys/block/sdb/size").toString()).start();
-    assertThatCode(() -> {
-      CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(30),
-          () -> CliRun.of("disks", "--host-root", root.toString()));
-      assertThat(run.exitCode()).as(run.err()).isZero();
-      assertThat(run.err()).contains("sdb");
-    }).doesNotThrowAnyException();
+    assertThatCode(
+            () -> {
+              CliRun run =
+                  assertTimeoutPreemptively(
+                      Duration.ofSeconds(30),
+                      () -> CliRun.of("disks", "--host-root", root.toString()));
+              assertThat(run.exitCode()).as(run.err()).isZero();
+              assertThat(run.err()).contains("sdb");
+            })
+        .doesNotThrowAnyException();
   }
 
   private Map<String, String> values(Corpus c) {
@@ -147,8 +159,9 @@ class BadInputCorpusTest {
     values.put("key", sandbox.mgn().adminCredentials().accessKeyId());
     values.put("secret", SECRET);
     values.put("tmp", temp.toString());
-    values.put("tree", c.tree().equals("-") ? temp.resolve("no-tree").toString()
-        : tree(c.tree()).toString());
+    values.put(
+        "tree",
+        c.tree().equals("-") ? temp.resolve("no-tree").toString() : tree(c.tree()).toString());
     return values;
   }
 
@@ -168,9 +181,9 @@ class BadInputCorpusTest {
 
   /**
    * The files under the test's temp directory (trees, {@code HOME}, {@code {tmp}} outputs) and the
-   * sandbox directory, and the working directory's entries. The system temp directory is left
-   * out: other builds on this machine create {@code mgn-agent*} entries there at any time; a
-   * download or installation that started would show in the fakes' request logs instead.
+   * sandbox directory, and the working directory's entries. The system temp directory is left out:
+   * other builds on this machine create {@code mgn-agent*} entries there at any time; a download or
+   * installation that started would show in the fakes' request logs instead.
    */
   private Set<String> snapshot() {
     Set<String> files = new TreeSet<>();

@@ -30,8 +30,8 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Properties over the CLI's own parsers and the selection it runs: arbitrary text gives a value
- * or the typed error (exit 2 with one short line), never anything else, never a hang.
+ * Properties over the CLI's own parsers and the selection it runs: arbitrary text gives a value or
+ * the typed error (exit 2 with one short line), never anything else, never a hang.
  */
 class CliFuzzTest {
 
@@ -39,10 +39,45 @@ class CliFuzzTest {
   private static final int EXAMPLES = 1_100;
   private static final Duration BUDGET = Duration.ofSeconds(90);
 
-  private static final List<String> FRAGMENTS = List.of(",", ",", "/", "/dev/", "sda", "sda1",
-      "nvme0n1", "xvdf", "sdb", "sr0", "loop0", "=", ":", "'", "\"", "\n", "\0", " ", "..", "-",
-      "*", "[", "{", "\u0455", "\u200b", "\ud800", "1", "0", "99999999999999", "h", "m", "s",
-      "ms", "d", "PT", "P", "-");
+  private static final List<String> FRAGMENTS =
+      List.of(
+          ",",
+          ",",
+          "/",
+          "/dev/",
+          "sda",
+          "sda1",
+          "nvme0n1",
+          "xvdf",
+          "sdb",
+          "sr0",
+          "loop0",
+          "=",
+          ":",
+          "'",
+          "\"",
+          "\n",
+          "\0",
+          " ",
+          "..",
+          "-",
+          "*",
+          "[",
+          "{",
+          "\u0455",
+          "\u200b",
+          "\ud800",
+          "1",
+          "0",
+          "99999999999999",
+          "h",
+          "m",
+          "s",
+          "ms",
+          "d",
+          "PT",
+          "P",
+          "-");
 
   @TempDir static Path temp;
   private static Path tree;
@@ -53,30 +88,42 @@ class CliFuzzTest {
   }
 
   static Gen<String> any() {
-    Gen<String> structural = lists().of(Generate.pick(FRAGMENTS)).ofSizeBetween(0, 40)
-        .map(parts -> String.join("", parts));
+    Gen<String> structural =
+        lists()
+            .of(Generate.pick(FRAGMENTS))
+            .ofSizeBetween(0, 40)
+            .map(parts -> String.join("", parts));
     return Generate.frequency(
         Pair.of(3, strings().allPossible().ofLengthBetween(0, 120)),
         Pair.of(2, strings().basicLatinAlphabet().ofLengthBetween(0, 120)),
         Pair.of(6, structural),
-        Pair.of(1, structural.zip(integers().between(5_000, 50_000),
-            (unit, n) -> unit.isEmpty() ? ",".repeat(n) : unit.repeat(n / unit.length() + 1))));
+        Pair.of(
+            1,
+            structural.zip(
+                integers().between(5_000, 50_000),
+                (unit, n) -> unit.isEmpty() ? ",".repeat(n) : unit.repeat(n / unit.length() + 1))));
   }
 
   @Test
   void durationsArePositiveAndBoundedOrRefused() {
     AtomicInteger examples = new AtomicInteger();
-    assertTimeoutPreemptively(BUDGET, () -> qt().withFixedSeed(SEED).withExamples(EXAMPLES)
-        .forAll(any()).checkAssert(text -> {
-          examples.incrementAndGet();
-          try {
-            Duration d = DurationFlag.parse("--watch-timeout", text);
-            assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofDays(36_500));
-          } catch (InvalidRequestException e) {
-            assertThat(e.parameter()).hasValue("--watch-timeout");
-            assertThat(e.getMessage()).hasSizeLessThan(300).doesNotContain("\n");
-          }
-        }));
+    assertTimeoutPreemptively(
+        BUDGET,
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(any())
+                .checkAssert(
+                    text -> {
+                      examples.incrementAndGet();
+                      try {
+                        Duration d = DurationFlag.parse("--watch-timeout", text);
+                        assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofDays(36_500));
+                      } catch (InvalidRequestException e) {
+                        assertThat(e.parameter()).hasValue("--watch-timeout");
+                        assertThat(e.getMessage()).hasSizeLessThan(300).doesNotContain("\n");
+                      }
+                    }));
     assertThat(examples).hasValueGreaterThanOrEqualTo(1_000);
   }
 
@@ -85,29 +132,45 @@ class CliFuzzTest {
     Host host = LocalHost.rootedAt(tree);
     ReplicationSelection selection =
         ReplicationSelection.of(DiskInventory.of(host).read(), DevicePaths.of(host));
-    assertTimeoutPreemptively(BUDGET, () -> qt().withFixedSeed(SEED).withExamples(EXAMPLES)
-        .forAll(any()).checkAssert(text -> {
-          try {
-            Selection s = selection.select(new SelectionRequest(Optional.of(text), false, false));
-            assertThat(s.paths()).contains("/dev/sda")
-                .isSubsetOf("/dev/sda", "/dev/nvme0n1", "/dev/sdb");
-          } catch (InvalidRequestException e) {
-            assertThat(e.parameter()).hasValue("devices");
-          }
-        }));
+    assertTimeoutPreemptively(
+        BUDGET,
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(any())
+                .checkAssert(
+                    text -> {
+                      try {
+                        Selection s =
+                            selection.select(new SelectionRequest(Optional.of(text), false, false));
+                        assertThat(s.paths())
+                            .contains("/dev/sda")
+                            .isSubsetOf("/dev/sda", "/dev/nvme0n1", "/dev/sdb");
+                      } catch (InvalidRequestException e) {
+                        assertThat(e.parameter()).hasValue("devices");
+                      }
+                    }));
   }
 
   @Test
   void theDisksCommandExitsZeroOrTwoWithOneShortLine() {
-    assertTimeoutPreemptively(BUDGET, () -> qt().withFixedSeed(SEED).withExamples(EXAMPLES)
-        .forAll(any()).checkAssert(text -> {
-          CliRun run = CliRun.of("disks", "--host-root", tree.toString(), "--devices=" + text);
-          assertThat(run.exitCode()).as(run.err()).isIn(0, 2);
-          if (run.exitCode() == 2) {
-            assertThat(run.out()).isEmpty();
-            assertThat(run.err().strip()).doesNotContain("\n", "Exception", "java.")
-                .hasSizeLessThanOrEqualTo(300);
-          }
-        }));
+    assertTimeoutPreemptively(
+        BUDGET,
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(any())
+                .checkAssert(
+                    text -> {
+                      CliRun run =
+                          CliRun.of("disks", "--host-root", tree.toString(), "--devices=" + text);
+                      assertThat(run.exitCode()).as(run.err()).isIn(0, 2);
+                      if (run.exitCode() == 2) {
+                        assertThat(run.out()).isEmpty();
+                        assertThat(run.err().strip())
+                            .doesNotContain("\n", "Exception", "java.")
+                            .hasSizeLessThanOrEqualTo(300);
+                      }
+                    }));
   }
 }

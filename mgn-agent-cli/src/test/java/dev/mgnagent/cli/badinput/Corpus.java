@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * The bad-input corpus, {@code bad-input/corpus.tsv}: one case a line, four tab-separated columns
  * (id, host tree or {@code -}, arguments, the text the error line must contain). Arguments are
  * separated by single spaces; inside one, {@code \s} is a space, {@code \t} a tab, {@code \n} a
- * line feed, {@code \\} a backslash, {@code \}{@code uXXXX} any UTF-16 unit, {@code {repeat:N:text}}
- * the text N times, and {@code {name}} a placeholder the test fills in ({@code {mgn}}, {@code
- * {s3}}, {@code {tree}}, {@code {key}}, {@code {secret}}, {@code {tmp}}).
+ * line feed, {@code \\} a backslash, {@code \}{@code uXXXX} any UTF-16 unit, {@code
+ * {repeat:N:text}} the text N times, and {@code {name}} a placeholder the test fills in ({@code
+ * {mgn}}, {@code {s3}}, {@code {tree}}, {@code {key}}, {@code {secret}}, {@code {tmp}}).
  */
 record Corpus(String id, String tree, List<String> rawArgs, String expected) {
 
@@ -58,20 +58,23 @@ record Corpus(String id, String tree, List<String> rawArgs, String expected) {
   }
 
   static String expand(String arg, Map<String, String> values) {
-    String filled = replace(PLACEHOLDER, arg, m -> {
-      String value = values.get(m.group(1));
-      if (value == null) {
-        throw new IllegalStateException("unknown placeholder " + m.group());
-      }
-      return value;
-    });
-    String repeated = replace(REPEAT, filled,
-        m -> m.group(2).repeat(Integer.parseInt(m.group(1))));
+    String filled =
+        replace(
+            PLACEHOLDER,
+            arg,
+            m -> {
+              String value = values.get(m.group(1));
+              if (value == null) {
+                throw new IllegalStateException("unknown placeholder " + m.group());
+              }
+              return value;
+            });
+    String repeated = replace(REPEAT, filled, m -> m.group(2).repeat(Integer.parseInt(m.group(1))));
     return unescape(repeated);
   }
 
-  private static String replace(Pattern pattern, String text,
-      java.util.function.Function<Matcher, String> value) {
+  private static String replace(
+      Pattern pattern, String text, java.util.function.Function<Matcher, String> value) {
     Matcher m = pattern.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {

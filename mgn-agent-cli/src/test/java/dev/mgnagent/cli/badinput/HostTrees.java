@@ -10,37 +10,65 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The named {@code --host-root} trees of the corpus: a healthy one ({@code standard}) and
- * truncated or hostile ones, each of which leaves no usable disk.
+ * The named {@code --host-root} trees of the corpus: a healthy one ({@code standard}) and truncated
+ * or hostile ones, each of which leaves no usable disk.
  */
 final class HostTrees {
 
   private static final long GIB = 1L << 30;
 
   /** Every name {@link #build} knows. */
-  static final Set<String> NAMES = Set.of("standard", "empty", "sys-is-a-file",
-      "sys-block-is-a-file", "sys-block-loop", "disk-dir-loop", "disk-is-a-file",
-      "size-negative", "size-huge", "size-overflow", "size-zero", "size-garbage",
-      "size-is-a-directory", "size-is-a-fifo", "size-binary", "size-too-large", "dev-garbage",
-      "dev-missing", "only-non-disks", "dev-outside-tree", "mountinfo-is-a-fifo");
+  static final Set<String> NAMES =
+      Set.of(
+          "standard",
+          "empty",
+          "sys-is-a-file",
+          "sys-block-is-a-file",
+          "sys-block-loop",
+          "disk-dir-loop",
+          "disk-is-a-file",
+          "size-negative",
+          "size-huge",
+          "size-overflow",
+          "size-zero",
+          "size-garbage",
+          "size-is-a-directory",
+          "size-is-a-fifo",
+          "size-binary",
+          "size-too-large",
+          "dev-garbage",
+          "dev-missing",
+          "only-non-disks",
+          "dev-outside-tree",
+          "mountinfo-is-a-fifo");
 
   private HostTrees() {}
 
   /** The standard tree: sda (root, /boot), nvme0n1 (alias xvdf), sdb, and non-disks. */
   static FakeBlockDevicesBuilder standard() {
     return FakeBlockDevices.builder()
-        .scsiDisk("sda", 20 * GIB).partition(1, GIB).partition(2, 18 * GIB).done()
-        .nvmeDisk("nvme0n1", 50 * GIB).alias("xvdf").partition(1, 49 * GIB).done()
-        .scsiDisk("sdb", 30 * GIB).done()
+        .scsiDisk("sda", 20 * GIB)
+        .partition(1, GIB)
+        .partition(2, 18 * GIB)
+        .done()
+        .nvmeDisk("nvme0n1", 50 * GIB)
+        .alias("xvdf")
+        .partition(1, 49 * GIB)
+        .done()
+        .scsiDisk("sdb", 30 * GIB)
+        .done()
         .cdrom("sr0")
         .loop(0)
-        .mount("/", "sda2", "ext4").mount("/boot", "sda1", "ext4");
+        .mount("/", "sda2", "ext4")
+        .mount("/boot", "sda1", "ext4");
   }
 
   /** A tree whose only disk is sda, with one partition holding /. */
   private static FakeBlockDevicesBuilder oneDisk() {
     return FakeBlockDevices.builder()
-        .scsiDisk("sda", 20 * GIB).partition(1, 19 * GIB).done()
+        .scsiDisk("sda", 20 * GIB)
+        .partition(1, 19 * GIB)
+        .done()
         .mount("/", "sda1", "ext4");
   }
 
@@ -86,20 +114,21 @@ final class HostTrees {
           Files.writeString(directory.resolve("sys/block/sda"), "8:0\n");
           yield directory;
         }
-        case "size-negative" -> oneDisk().corruptFile("sys/block/sda/size", "-41943040\n")
-            .writeTo(directory);
-        case "size-huge" -> oneDisk()
-            .corruptFile("sys/block/sda/size", "99999999999999999999999999999999\n")
-            .writeTo(directory);
-        case "size-overflow" -> oneDisk()
-            .corruptFile("sys/block/sda/size", "9223372036854775807\n").writeTo(directory);
+        case "size-negative" ->
+            oneDisk().corruptFile("sys/block/sda/size", "-41943040\n").writeTo(directory);
+        case "size-huge" ->
+            oneDisk()
+                .corruptFile("sys/block/sda/size", "99999999999999999999999999999999\n")
+                .writeTo(directory);
+        case "size-overflow" ->
+            oneDisk().corruptFile("sys/block/sda/size", "9223372036854775807\n").writeTo(directory);
         case "size-zero" -> oneDisk().corruptFile("sys/block/sda/size", "0\n").writeTo(directory);
-        case "size-garbage" -> oneDisk().corruptFile("sys/block/sda/size", "1e9\n")
-            .writeTo(directory);
-        case "size-binary" -> oneDisk().corruptFile("sys/block/sda/size", "\u0000\u0001\uffff")
-            .writeTo(directory);
-        case "size-too-large" -> oneDisk()
-            .corruptFile("sys/block/sda/size", "4".repeat(70_000)).writeTo(directory);
+        case "size-garbage" ->
+            oneDisk().corruptFile("sys/block/sda/size", "1e9\n").writeTo(directory);
+        case "size-binary" ->
+            oneDisk().corruptFile("sys/block/sda/size", "\u0000\u0001\uffff").writeTo(directory);
+        case "size-too-large" ->
+            oneDisk().corruptFile("sys/block/sda/size", "4".repeat(70_000)).writeTo(directory);
         case "size-is-a-directory" -> {
           Path root = oneDisk().remove("sys/block/sda/size").writeTo(directory);
           Files.createDirectories(root.resolve("sys/block/sda/size"));
@@ -110,23 +139,29 @@ final class HostTrees {
           mkfifo(root.resolve("sys/block/sda/size"));
           yield root;
         }
-        case "dev-garbage" -> oneDisk().corruptFile("sys/block/sda/dev", "eight:zero\n")
-            .writeTo(directory);
+        case "dev-garbage" ->
+            oneDisk().corruptFile("sys/block/sda/dev", "eight:zero\n").writeTo(directory);
         case "dev-missing" -> oneDisk().remove("sys/block/sda/dev").writeTo(directory);
-        case "only-non-disks" -> FakeBlockDevices.builder()
-            .cdrom("sr0").loop(0).zram(0, GIB).ramDisk(0, GIB)
-            .scsiDisk("sda", 20 * GIB).partition(1, 19 * GIB).done()
-            .mount("/", "sda1", "ext4")
-            .corruptFile("sys/block/sda/size", "0\n")
-            .writeTo(directory);
+        case "only-non-disks" ->
+            FakeBlockDevices.builder()
+                .cdrom("sr0")
+                .loop(0)
+                .zram(0, GIB)
+                .ramDisk(0, GIB)
+                .scsiDisk("sda", 20 * GIB)
+                .partition(1, 19 * GIB)
+                .done()
+                .mount("/", "sda1", "ext4")
+                .corruptFile("sys/block/sda/size", "0\n")
+                .writeTo(directory);
         case "dev-outside-tree" -> {
           // the only disk's sysfs directory is a link to a (healthy) disk of another tree
-          Path elsewhere = oneDisk().writeTo(
-              directory.resolveSibling(directory.getFileName() + "-elsewhere"));
+          Path elsewhere =
+              oneDisk().writeTo(directory.resolveSibling(directory.getFileName() + "-elsewhere"));
           Path root = oneDisk().writeTo(directory);
           deleteTree(root.resolve("sys/block/sda"));
-          Files.createSymbolicLink(root.resolve("sys/block/sda"),
-              elsewhere.resolve("sys/block/sda").toRealPath());
+          Files.createSymbolicLink(
+              root.resolve("sys/block/sda"), elsewhere.resolve("sys/block/sda").toRealPath());
           yield root;
         }
         case "mountinfo-is-a-fifo" -> {

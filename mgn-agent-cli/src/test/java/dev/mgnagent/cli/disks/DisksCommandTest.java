@@ -27,20 +27,27 @@ class DisksCommandTest {
     CliRun run = CliRun.of("disks", "--host-root", tree("multipathData"));
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo(
-        "PATH                SIZE (GiB)  ROOT  MODEL\n"
-            + "/dev/mapper/mpatha       100.0  no    -\n"
-            + "/dev/sda                  30.0  yes   QEMU HARDDISK\n"
-            + "\n"
-            + "Disk to replicate identified: /dev/mapper/mpatha of size 100 GiB (ALL_DISKS)\n"
-            + "Disk to replicate identified: /dev/sda of size 30 GiB (ROOT, ALL_DISKS)\n");
+    assertThat(run.out())
+        .isEqualTo(
+            "PATH                SIZE (GiB)  ROOT  MODEL\n"
+                + "/dev/mapper/mpatha       100.0  no    -\n"
+                + "/dev/sda                  30.0  yes   QEMU HARDDISK\n"
+                + "\n"
+                + "Disk to replicate identified: /dev/mapper/mpatha of size 100 GiB (ALL_DISKS)\n"
+                + "Disk to replicate identified: /dev/sda of size 30 GiB (ROOT, ALL_DISKS)\n");
     assertThat(run.err()).isEmpty();
   }
 
   @Test
   void jsonHoldsDisksPartitionsSelectionAndWarnings() throws Exception {
-    CliRun run = CliRun.of("disks", "--json", "--host-root", tree("virtioWithSeparateBoot"),
-        "--devices", "/dev/vdb1");
+    CliRun run =
+        CliRun.of(
+            "disks",
+            "--json",
+            "--host-root",
+            tree("virtioWithSeparateBoot"),
+            "--devices",
+            "/dev/vdb1");
 
     JsonNode doc = json.readTree(run.out());
     assertThat(run.exitCode()).isZero();
@@ -53,11 +60,13 @@ class DisksCommandTest {
     assertThat(vda.path("model").isNull()).isTrue();
     assertThat(vda.path("removable").asBoolean()).isFalse();
     assertThat(vda.path("partitions").get(0).path("path").asText()).isEqualTo("/dev/vda1");
-    assertThat(vda.path("partitions").get(0).path("mountPoints").get(0).asText()).isEqualTo("/boot");
+    assertThat(vda.path("partitions").get(0).path("mountPoints").get(0).asText())
+        .isEqualTo("/boot");
     assertThat(vda.path("partitions").get(1).path("sizeBytes").asLong()).isPositive();
     assertThat(doc.path("selected")).hasSize(2);
     assertThat(doc.path("selected").get(1).path("path").asText()).isEqualTo("/dev/vdb");
-    assertThat(doc.path("selected").get(1).path("reasons").toString()).isEqualTo("[\"VIA_PARTITION\"]");
+    assertThat(doc.path("selected").get(1).path("reasons").toString())
+        .isEqualTo("[\"VIA_PARTITION\"]");
     assertThat(doc.path("warnings").isArray()).isTrue();
   }
 
@@ -73,14 +82,16 @@ class DisksCommandTest {
 
   @Test
   void textWarningsGoToStderr() {
-    Path broken = FakeBlockDeviceScenarios.virtioWithSeparateBoot()
-        .corruptFile("sys/block/vdb/size", "x").writeTo(temp.resolve("broken"));
+    Path broken =
+        FakeBlockDeviceScenarios.virtioWithSeparateBoot()
+            .corruptFile("sys/block/vdb/size", "x")
+            .writeTo(temp.resolve("broken"));
 
     CliRun run = CliRun.of("disks", "--host-root", broken.toString());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.err()).isEqualTo(
-        "warning: skipped /dev/vdb: sys/block/vdb/size is not a number ('x')\n");
+    assertThat(run.err())
+        .isEqualTo("warning: skipped /dev/vdb: sys/block/vdb/size is not a number ('x')\n");
   }
 
   @Test
@@ -103,16 +114,19 @@ class DisksCommandTest {
 
   @Test
   void hostRootWithNoUsableDiskExitsTwoAndSaysWhy() {
-    Path onlyBroken = FakeBlockDevices.builder()
-        .virtioDisk("vda", 1L << 30).done()
-        .mount("/", "vda", "ext4")
-        .corruptFile("sys/block/vda/dev", "??")
-        .writeTo(temp.resolve("broken"));
+    Path onlyBroken =
+        FakeBlockDevices.builder()
+            .virtioDisk("vda", 1L << 30)
+            .done()
+            .mount("/", "vda", "ext4")
+            .corruptFile("sys/block/vda/dev", "??")
+            .writeTo(temp.resolve("broken"));
 
     CliRun run = CliRun.of("disks", "--json", "--host-root", onlyBroken.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("no usable disk in this tree")
+    assertThat(run.err())
+        .contains("no usable disk in this tree")
         .contains("sys/block/vda/dev is not a major:minor device number");
     assertThat(run.out()).startsWith("{\"error\":{\"type\":\"INVALID_REQUEST\"");
   }
@@ -122,9 +136,10 @@ class DisksCommandTest {
     CliRun run = CliRun.of("disks", "--host-root", tree("noise"), "--devices", "/dev/sr0");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().lines()).containsExactly(
-        "mgn-agent: --devices: '/dev/sr0' is not a disk MGN can replicate (loop, ram, zram,"
-            + " optical, floppy and empty devices are not) (the disks are: /dev/sda)");
+    assertThat(run.err().lines())
+        .containsExactly(
+            "mgn-agent: --devices: '/dev/sr0' is not a disk MGN can replicate (loop, ram, zram,"
+                + " optical, floppy and empty devices are not) (the disks are: /dev/sda)");
     assertThat(run.out()).isEmpty();
   }
 
@@ -132,16 +147,26 @@ class DisksCommandTest {
   void forceVolumesWithoutNoPromptOrDevicesExitsTwo() {
     String root = tree("nitroNvme");
 
-    assertThat(CliRun.of("disks", "--host-root", root, "--force-volumes", "--devices", "/dev/xvda")
-        .exitCode()).isEqualTo(2);
-    assertThat(CliRun.of("disks", "--host-root", root, "--force-volumes", "--no-prompt")
-        .exitCode()).isEqualTo(2);
+    assertThat(
+            CliRun.of("disks", "--host-root", root, "--force-volumes", "--devices", "/dev/xvda")
+                .exitCode())
+        .isEqualTo(2);
+    assertThat(CliRun.of("disks", "--host-root", root, "--force-volumes", "--no-prompt").exitCode())
+        .isEqualTo(2);
   }
 
   @Test
   void forceVolumesPassesThePathsAsGiven() throws Exception {
-    CliRun run = CliRun.of("disks", "--json", "--host-root", tree("nitroNvme"),
-        "--force-volumes", "--no-prompt", "--devices", "/dev/xvda,/dev/nvme1n1");
+    CliRun run =
+        CliRun.of(
+            "disks",
+            "--json",
+            "--host-root",
+            tree("nitroNvme"),
+            "--force-volumes",
+            "--no-prompt",
+            "--devices",
+            "/dev/xvda,/dev/nvme1n1");
 
     JsonNode doc = json.readTree(run.out());
     assertThat(run.exitCode()).isZero();

@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code install --json} that fails: the error reporter ends the event stream with the result
- * line, {@code installed:false} with the error, and prints the same message as one line on
- * stderr.
+ * {@code install --json} that fails: the error reporter ends the event stream with the result line,
+ * {@code installed:false} with the error, and prints the same message as one line on stderr.
  */
 class InstallJsonFailureTest {
 
@@ -29,17 +28,34 @@ class InstallJsonFailureTest {
     try (SandboxServers sandbox = SandboxServers.start("eu-west-3", host)) {
       sandbox.installer().failWith(FakeInstallerFailure.CRASH);
 
-      CliRun run = CliRun.withEnvironment(Map.of("HOME", temp.toString()), "install",
-          "--region", "eu-west-3", "--endpoint", sandbox.mgn().endpoint().toString(),
-          "--s3-endpoint", sandbox.bucket().endpoint().toString(),
-          "--sha512", sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.BINARY),
-          "--skip-preflight",
-          "--aws-access-key-id", sandbox.mgn().adminCredentials().accessKeyId(),
-          "--aws-secret-access-key", sandbox.mgn().adminCredentials().secretAccessKey(),
-          "--iam-endpoint", sandbox.iam().endpoint().toString(),
-          "--sts-endpoint", sandbox.sts().endpoint().toString(),
-          "--ec2-endpoint", sandbox.ec2().endpoint().toString(),
-          "--initialize-service", "--no-prompt", "--host-root", host.toString(), "--json");
+      CliRun run =
+          CliRun.withEnvironment(
+              Map.of("HOME", temp.toString()),
+              "install",
+              "--region",
+              "eu-west-3",
+              "--endpoint",
+              sandbox.mgn().endpoint().toString(),
+              "--s3-endpoint",
+              sandbox.bucket().endpoint().toString(),
+              "--sha512",
+              sandbox.bucket().sha512(dev.mgnagent.installer.InstallerFlavor.BINARY),
+              "--skip-preflight",
+              "--aws-access-key-id",
+              sandbox.mgn().adminCredentials().accessKeyId(),
+              "--aws-secret-access-key",
+              sandbox.mgn().adminCredentials().secretAccessKey(),
+              "--iam-endpoint",
+              sandbox.iam().endpoint().toString(),
+              "--sts-endpoint",
+              sandbox.sts().endpoint().toString(),
+              "--ec2-endpoint",
+              sandbox.ec2().endpoint().toString(),
+              "--initialize-service",
+              "--no-prompt",
+              "--host-root",
+              host.toString(),
+              "--json");
 
       assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
       List<String> lines = run.out().lines().toList();
@@ -50,8 +66,11 @@ class InstallJsonFailureTest {
       assertThat(result.path("error").path("type").asText()).isEqualTo("FAILED");
       String message = result.path("error").path("message").asText();
       assertThat(message).contains("aws_replication_agent_installer.log");
-      assertThat(run.err().lines().filter(l -> l.startsWith("mgn-agent: ")
-          && !l.startsWith("mgn-agent: warning: ")))
+      assertThat(
+              run.err()
+                  .lines()
+                  .filter(
+                      l -> l.startsWith("mgn-agent: ") && !l.startsWith("mgn-agent: warning: ")))
           .containsExactly("mgn-agent: " + message);
     }
   }

@@ -27,10 +27,14 @@ class InstallRendererTest {
 
   @Test
   void multiLineSummariesKeepTheirLinesAndEscapeTheRest() {
-    renderer.onEvent(new InstallStepFinished(InstallStep.SELECT_DISKS,
-        "Disk to replicate identified: /dev/sda\u001b[31m\nDisk to replicate identified: /dev/sdb"));
+    renderer.onEvent(
+        new InstallStepFinished(
+            InstallStep.SELECT_DISKS,
+            "Disk to replicate identified: /dev/sda\u001b[31m\nDisk to replicate identified: /dev/sdb"));
 
-    assertThat(out.toString()).isEqualTo("Disk to replicate identified: /dev/sda\\u001b[31m\n"
-        + "Disk to replicate identified: /dev/sdb\n");
+    assertThat(out.toString())
+        .isEqualTo(
+            "Disk to replicate identified: /dev/sda\\u001b[31m\n"
+                + "Disk to replicate identified: /dev/sdb\n");
   }
 }

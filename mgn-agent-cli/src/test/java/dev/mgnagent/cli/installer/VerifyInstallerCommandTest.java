@@ -30,13 +30,22 @@ class VerifyInstallerCommandTest {
   }
 
   private CliRun run(String... extra) {
-    List<String> args = new ArrayList<>(List.of(
-        "verify-installer", "--region", "us-east-1", "--s3-endpoint", bucket.endpoint().toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "verify-installer",
+                "--region",
+                "us-east-1",
+                "--s3-endpoint",
+                bucket.endpoint().toString()));
     args.addAll(List.of(extra));
     if (!args.contains("--sha512")) {
       // a plain-http endpoint needs a pinned digest: the one the fake bucket publishes
-      args.addAll(List.of("--sha512", bucket.sha512(args.contains("python")
-          ? InstallerFlavor.PYTHON : InstallerFlavor.BINARY)));
+      args.addAll(
+          List.of(
+              "--sha512",
+              bucket.sha512(
+                  args.contains("python") ? InstallerFlavor.PYTHON : InstallerFlavor.BINARY)));
     }
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -52,7 +61,8 @@ class VerifyInstallerCommandTest {
     CliRun run = run("--output", output().toString());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("verified  " + output())
+    assertThat(run.out())
+        .contains("verified  " + output())
         .contains("size      300000 bytes")
         .contains("sha512    " + bucket.sha512(InstallerFlavor.BINARY));
     assertThat(Files.readAllBytes(output())).isEqualTo(bucket.installer(InstallerFlavor.BINARY));
@@ -70,7 +80,8 @@ class VerifyInstallerCommandTest {
     assertThat(doc.get("path").asText()).isEqualTo(output().toString());
     assertThat(doc.get("sizeBytes").asLong()).isEqualTo(300_000);
     assertThat(doc.get("sha512").asText()).isEqualTo(bucket.sha512(InstallerFlavor.BINARY));
-    assertThat(doc.get("sourceUrl").asText()).isEqualTo(bucket.installerUrl(InstallerFlavor.BINARY).toString());
+    assertThat(doc.get("sourceUrl").asText())
+        .isEqualTo(bucket.installerUrl(InstallerFlavor.BINARY).toString());
     assertThat(doc.get("flavor").asText()).isEqualTo("binary");
   }
 
@@ -114,8 +125,11 @@ class VerifyInstallerCommandTest {
     CliRun run = run("--output", output().toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err().lines().filter(l -> l.startsWith("mgn-agent: "))).singleElement()
-        .asString().contains("HTTP 403 AccessDenied").contains("s3:GetObject");
+    assertThat(run.err().lines().filter(l -> l.startsWith("mgn-agent: ")))
+        .singleElement()
+        .asString()
+        .contains("HTTP 403 AccessDenied")
+        .contains("s3:GetObject");
     assertThat(run.err()).doesNotContain("Exception");
     assertNothingLeft();
   }
@@ -174,7 +188,8 @@ class VerifyInstallerCommandTest {
   void fileModeWithAGivenDigestNeedsNoNetwork() throws Exception {
     Files.write(output(), bucket.installer(InstallerFlavor.BINARY));
 
-    CliRun run = run("--file", output().toString(), "--sha512", bucket.sha512(InstallerFlavor.BINARY));
+    CliRun run =
+        run("--file", output().toString(), "--sha512", bucket.sha512(InstallerFlavor.BINARY));
 
     assertThat(run.exitCode()).isZero();
     assertThat(bucket.requests()).isEmpty();
@@ -183,7 +198,9 @@ class VerifyInstallerCommandTest {
   @Test
   void invalidRequestsExitTwoAndNameTheFlag() {
     assertInvalid(CliRun.of("verify-installer", "--region", "US-EAST-1"), "--region");
-    assertInvalid(CliRun.of("verify-installer", "--region", "us-east-1", "--s3-endpoint", "http://10.1.2.3"), "--s3-endpoint");
+    assertInvalid(
+        CliRun.of("verify-installer", "--region", "us-east-1", "--s3-endpoint", "http://10.1.2.3"),
+        "--s3-endpoint");
     assertInvalid(run("--flavor", "perl"), "--flavor");
     assertInvalid(run("--sha512", "abc"), "--sha512");
     assertInvalid(run("--file", dir.resolve("missing").toString()), "--file");
@@ -196,8 +213,13 @@ class VerifyInstallerCommandTest {
 
   @Test
   void aPlainHttpEndpointWithoutAPinnedDigestIsRefused() {
-    CliRun run = CliRun.of("verify-installer", "--region", "us-east-1", "--s3-endpoint",
-        bucket.endpoint().toString());
+    CliRun run =
+        CliRun.of(
+            "verify-installer",
+            "--region",
+            "us-east-1",
+            "--s3-endpoint",
+            bucket.endpoint().toString());
 
     assertInvalid(run, "--s3-endpoint");
     assertThat(run.err()).contains("is plain http").contains("--sha512");
@@ -205,15 +227,28 @@ class VerifyInstallerCommandTest {
 
   @Test
   void dualStackCannotBeCombinedWithAnEndpoint() {
-    CliRun run = CliRun.of("verify-installer", "--region", "af-south-1", "--dual-stack", "--s3-endpoint", "https://x");
+    CliRun run =
+        CliRun.of(
+            "verify-installer",
+            "--region",
+            "af-south-1",
+            "--dual-stack",
+            "--s3-endpoint",
+            "https://x");
 
     assertInvalid(run, "--dual-stack");
   }
 
   @Test
   void dualstackIsTheInstallersSpellingAndTheOtherAHiddenAlias() {
-    CliRun run = CliRun.of("verify-installer", "--region", "af-south-1", "--dualstack",
-        "--s3-endpoint", "https://x");
+    CliRun run =
+        CliRun.of(
+            "verify-installer",
+            "--region",
+            "af-south-1",
+            "--dualstack",
+            "--s3-endpoint",
+            "https://x");
     CliRun help = CliRun.of("verify-installer", "--help");
 
     assertInvalid(run, "--dualstack cannot be combined with --s3-endpoint");
@@ -222,6 +257,10 @@ class VerifyInstallerCommandTest {
 
   private static void assertInvalid(CliRun run, String flag) {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-    assertThat(run.err().lines()).singleElement().asString().startsWith("mgn-agent: ").contains(flag);
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("mgn-agent: ")
+        .contains(flag);
   }
 }

@@ -11,16 +11,20 @@ class FlavorOptionTest {
 
   @Test
   void everyCommandRefusesAnUnknownFlavorWithTheSameMessage() {
-    List<CliRun> runs = List.of(
-        CliRun.of("install", "--sandbox", "--no-prompt", "--flavor", "perl"),
-        CliRun.of("verify-installer", "--region", "us-east-1", "--flavor", "perl"),
-        CliRun.of("preflight", "--flavor", "perl"));
+    List<CliRun> runs =
+        List.of(
+            CliRun.of("install", "--sandbox", "--no-prompt", "--flavor", "perl"),
+            CliRun.of("verify-installer", "--region", "us-east-1", "--flavor", "perl"),
+            CliRun.of("preflight", "--flavor", "perl"));
 
     for (CliRun run : runs) {
       assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-      assertThat(run.err().lines()).singleElement().asString()
-          .startsWith("mgn-agent: Invalid value for option '--flavor': 'perl' is not an"
-              + " installer flavor: use binary or python (see 'mgn-agent ");
+      assertThat(run.err().lines())
+          .singleElement()
+          .asString()
+          .startsWith(
+              "mgn-agent: Invalid value for option '--flavor': 'perl' is not an"
+                  + " installer flavor: use binary or python (see 'mgn-agent ");
     }
   }
 

@@ -22,7 +22,8 @@ class DurationFlagTest {
   void refusesZeroNegativeAndGarbageNamingTheFlag() {
     for (String bad : new String[] {"0s", "soon", "5", "5x", "PT-1S", "", "1h junk"}) {
       assertThatThrownBy(() -> DurationFlag.parse("--watch-timeout", bad))
-          .as(bad).isInstanceOf(InvalidRequestException.class)
+          .as(bad)
+          .isInstanceOf(InvalidRequestException.class)
           .hasMessageContaining("--watch-timeout");
     }
   }

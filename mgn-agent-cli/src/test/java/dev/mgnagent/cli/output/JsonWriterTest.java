@@ -21,8 +21,14 @@ class JsonWriterTest {
             .field("absent", Optional.empty())
             .field("list", List.of("a", "b"))
             .beginArray("items")
-            .beginObject().field("x", 1).endObject()
-            .beginObject().beginObject("inner").field("y", "z").endObject().endObject()
+            .beginObject()
+            .field("x", 1)
+            .endObject()
+            .beginObject()
+            .beginObject("inner")
+            .field("y", "z")
+            .endObject()
+            .endObject()
             .endArray()
             .toJson();
 

@@ -32,7 +32,8 @@ class PreflightCommandTest {
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).startsWith("STATUS");
-    assertThat(run.out()).contains("SKIPPED  privileges.account-files")
+    assertThat(run.out())
+        .contains("SKIPPED  privileges.account-files")
         .contains("commands would run on this machine instead of that host");
     assertThat(run.out()).contains("SKIPPED  space.root").contains("is not the host's");
     assertThat(run.out()).doesNotContain("\u001b[");
@@ -53,21 +54,31 @@ class PreflightCommandTest {
 
   @Test
   void jsonIsOneDocumentListingEveryCheck() throws Exception {
-    CliRun run = CliRun.withEnvironment(Map.of("https_proxy", "http://proxy.internal:3128"),
-        "preflight", "--json", "--host-root", tree("troubledUbuntu1404"));
+    CliRun run =
+        CliRun.withEnvironment(
+            Map.of("https_proxy", "http://proxy.internal:3128"),
+            "preflight",
+            "--json",
+            "--host-root",
+            tree("troubledUbuntu1404"));
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out().strip().lines()).hasSize(1);
     JsonNode checks = mapper.readTree(run.out()).path("checks");
     List<String> ids = new ArrayList<>();
-    checks.forEach(c -> {
-      ids.add(c.path("id").asText());
-      assertThat(c.fieldNames()).toIterable()
-          .containsExactly("id", "title", "status", "evidence", "remedy");
-    });
+    checks.forEach(
+        c -> {
+          ids.add(c.path("id").asText());
+          assertThat(c.fieldNames())
+              .toIterable()
+              .containsExactly("id", "title", "status", "evidence", "remedy");
+        });
     assertThat(ids).containsExactlyElementsOf(Preflight.checkIds());
-    JsonNode proxy = checks.findParents("id").stream()
-        .filter(c -> c.path("id").asText().equals("network.proxy")).findFirst().orElseThrow();
+    JsonNode proxy =
+        checks.findParents("id").stream()
+            .filter(c -> c.path("id").asText().equals("network.proxy"))
+            .findFirst()
+            .orElseThrow();
     assertThat(proxy.path("status").asText()).isEqualTo("FAIL");
     assertThat(proxy.path("remedy").asText()).contains("http://proxy.internal:3128/");
   }
@@ -98,17 +109,31 @@ class PreflightCommandTest {
   @Test
   void credentialsFromTheEnvironmentAreCheckedAgainstMgn() throws Exception {
     try (FakeMgn mgn = FakeMgn.builder().region("eu-west-3").build().start()) {
-      Map<String, String> env = Map.of(
-          "AWS_ACCESS_KEY_ID", mgn.adminCredentials().accessKeyId(),
-          "AWS_SECRET_ACCESS_KEY", mgn.adminCredentials().secretAccessKey(),
-          "HOME", temp.toString());
-      CliRun run = CliRun.withEnvironment(env, "preflight", "--json", "--region", "eu-west-3",
-          "--endpoint", mgn.endpoint().toString(), "--s3-endpoint", mgn.endpoint().toString(),
-          "--host-root", tree("healthyRhel9"));
+      Map<String, String> env =
+          Map.of(
+              "AWS_ACCESS_KEY_ID", mgn.adminCredentials().accessKeyId(),
+              "AWS_SECRET_ACCESS_KEY", mgn.adminCredentials().secretAccessKey(),
+              "HOME", temp.toString());
+      CliRun run =
+          CliRun.withEnvironment(
+              env,
+              "preflight",
+              "--json",
+              "--region",
+              "eu-west-3",
+              "--endpoint",
+              mgn.endpoint().toString(),
+              "--s3-endpoint",
+              mgn.endpoint().toString(),
+              "--host-root",
+              tree("healthyRhel9"));
 
       assertThat(run.exitCode()).isEqualTo(1);
-      JsonNode credentials = mapper.readTree(run.out()).path("checks").findParents("id").stream()
-          .filter(c -> c.path("id").asText().equals("credentials.mgn")).findFirst().orElseThrow();
+      JsonNode credentials =
+          mapper.readTree(run.out()).path("checks").findParents("id").stream()
+              .filter(c -> c.path("id").asText().equals("credentials.mgn"))
+              .findFirst()
+              .orElseThrow();
       assertThat(credentials.path("status").asText()).isEqualTo("FAIL");
       assertThat(credentials.path("remedy").asText()).contains("init-service --region eu-west-3");
       assertThat(run.out()).doesNotContain(mgn.adminCredentials().secretAccessKey());

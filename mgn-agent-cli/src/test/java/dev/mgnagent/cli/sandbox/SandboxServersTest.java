@@ -36,8 +36,8 @@ class SandboxServersTest {
     Path host = FakeBlockDeviceScenarios.wholeDiskFilesystem().writeTo(temp.resolve("host"));
     try (SandboxServers sandbox = SandboxServers.start("eu-west-3", host)) {
       assertThat(sandbox.iam().accountId()).isEqualTo(sandbox.mgn().accountId());
-      ServiceInitialization result = initializer(sandbox, sandbox.mgn().adminCredentials())
-          .initialize();
+      ServiceInitialization result =
+          initializer(sandbox, sandbox.mgn().adminCredentials()).initialize();
       assertThat(result.complete()).isTrue();
       assertThat(sandbox.iam().role("AWSServiceRoleForApplicationMigrationService")).isPresent();
       assertThat(initializer(sandbox, sandbox.mgn().installerCredentials()).inspect().parts())
@@ -45,11 +45,15 @@ class SandboxServersTest {
     }
   }
 
-  private static ServiceRoleInitializer initializer(SandboxServers sandbox,
-      AwsBasicCredentials keys) {
-    return ServiceRoleInitializer.builder().region(sandbox.mgn().region())
-        .endpoint(sandbox.mgn().endpoint()).iamEndpoint(sandbox.iam().endpoint())
-        .stsEndpoint(sandbox.sts().endpoint()).ec2Endpoint(sandbox.ec2().endpoint())
-        .credentialsProvider(StaticCredentialsProvider.create(keys)).build();
+  private static ServiceRoleInitializer initializer(
+      SandboxServers sandbox, AwsBasicCredentials keys) {
+    return ServiceRoleInitializer.builder()
+        .region(sandbox.mgn().region())
+        .endpoint(sandbox.mgn().endpoint())
+        .iamEndpoint(sandbox.iam().endpoint())
+        .stsEndpoint(sandbox.sts().endpoint())
+        .ec2Endpoint(sandbox.ec2().endpoint())
+        .credentialsProvider(StaticCredentialsProvider.create(keys))
+        .build();
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Text MGN returns (a host name, a device name) reaches the terminal with its control characters
- * and escape sequences escaped: a source server registered with {@code web ESC ]0;pwned BEL}
- * must not retitle the terminal, and a device name with {@code ESC [2J} must not clear it.
+ * and escape sequences escaped: a source server registered with {@code web ESC ]0;pwned BEL} must
+ * not retitle the terminal, and a device name with {@code ESC [2J} must not clear it.
  */
 class HostileServiceTextTest {
   private static final long GIB = 1L << 30;
@@ -40,12 +40,25 @@ class HostileServiceTextTest {
 
   @BeforeEach
   void start() {
-    mgn = FakeMgn.builder().region("eu-west-3").initialized(true).simulationClock(clock)
-        .simulation(SimulationSettings.defaults().withInitiationStep(Duration.ofSeconds(10))
-            .withSyncBytesPerSecond(GIB / 10))
-        .build().start();
-    id = mgn.registerAgent(AgentRegistration.builder().hostname(HOSTNAME)
-        .disk("/dev/xvda", 8 * GIB).disk(DEVICE, GIB).build()).sourceServerId();
+    mgn =
+        FakeMgn.builder()
+            .region("eu-west-3")
+            .initialized(true)
+            .simulationClock(clock)
+            .simulation(
+                SimulationSettings.defaults()
+                    .withInitiationStep(Duration.ofSeconds(10))
+                    .withSyncBytesPerSecond(GIB / 10))
+            .build()
+            .start();
+    id =
+        mgn.registerAgent(
+                AgentRegistration.builder()
+                    .hostname(HOSTNAME)
+                    .disk("/dev/xvda", 8 * GIB)
+                    .disk(DEVICE, GIB)
+                    .build())
+            .sourceServerId();
   }
 
   @AfterEach
@@ -54,9 +67,14 @@ class HostileServiceTextTest {
   }
 
   private CliRun run(boolean terminal, String... args) {
-    Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", mgn.adminCredentials().accessKeyId(),
-        "AWS_SECRET_ACCESS_KEY", mgn.adminCredentials().secretAccessKey(),
-        "HOME", temp.toString());
+    Map<String, String> env =
+        Map.of(
+            "AWS_ACCESS_KEY_ID",
+            mgn.adminCredentials().accessKeyId(),
+            "AWS_SECRET_ACCESS_KEY",
+            mgn.adminCredentials().secretAccessKey(),
+            "HOME",
+            temp.toString());
     String[] base = {"--region", "eu-west-3", "--endpoint", mgn.endpoint().toString()};
     String[] all = new String[args.length + base.length];
     System.arraycopy(args, 0, all, 0, args.length);
@@ -66,7 +84,8 @@ class HostileServiceTextTest {
 
   private static void assertNoControlCharacters(String text) {
     assertThat(text.replace("\n", "").chars().filter(Character::isISOControl))
-        .as("control characters in %s", text).isEmpty();
+        .as("control characters in %s", text)
+        .isEmpty();
   }
 
   @Test
@@ -113,8 +132,7 @@ class HostileServiceTextTest {
     clock.advance(Duration.ofMinutes(1));
     Path root = FakeBlockDeviceScenarios.nitroNvme().writeTo(temp.resolve("host"));
 
-    CliRun run = run(false, "reconcile", "--source-server-id", id, "--host-root",
-        root.toString());
+    CliRun run = run(false, "reconcile", "--source-server-id", id, "--host-root", root.toString());
 
     assertThat(run.out()).startsWith("MGN DISK").contains(SHOWN_DEVICE);
     assertNoControlCharacters(run.out());

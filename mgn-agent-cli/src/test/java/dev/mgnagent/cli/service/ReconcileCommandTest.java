@@ -39,11 +39,25 @@ class ReconcileCommandTest {
   }
 
   private CliRun reconcile(Path root, String id, String... more) {
-    Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", mgn.adminCredentials().accessKeyId(),
-        "AWS_SECRET_ACCESS_KEY", mgn.adminCredentials().secretAccessKey(),
-        "HOME", temp.toString());
-    String[] base = {"reconcile", "--region", "us-east-1", "--endpoint",
-        mgn.endpoint().toString(), "--source-server-id", id, "--host-root", root.toString()};
+    Map<String, String> env =
+        Map.of(
+            "AWS_ACCESS_KEY_ID",
+            mgn.adminCredentials().accessKeyId(),
+            "AWS_SECRET_ACCESS_KEY",
+            mgn.adminCredentials().secretAccessKey(),
+            "HOME",
+            temp.toString());
+    String[] base = {
+      "reconcile",
+      "--region",
+      "us-east-1",
+      "--endpoint",
+      mgn.endpoint().toString(),
+      "--source-server-id",
+      id,
+      "--host-root",
+      root.toString()
+    };
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(more, 0, all, base.length, more.length);
@@ -69,8 +83,11 @@ class ReconcileCommandTest {
     CliRun run = reconcile(root, id);
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).startsWith("MGN DISK").contains("WHAT TO DO")
-        .contains("/dev/xvda (boot)  /dev/nvme0n1 (boot)").contains("UNCHANGED");
+    assertThat(run.out())
+        .startsWith("MGN DISK")
+        .contains("WHAT TO DO")
+        .contains("/dev/xvda (boot)  /dev/nvme0n1 (boot)")
+        .contains("UNCHANGED");
   }
 
   @Test
@@ -91,17 +108,23 @@ class ReconcileCommandTest {
   @Test
   void renamedBootDiskIsFlagged() {
     String id = register("/dev/nvme0n1=8", "/dev/nvme1n1=100");
-    Path root = FakeBlockDevices.builder()
-        .nvmeDisk("nvme0n1", 100 * GIB).done()
-        .nvmeDisk("nvme1n1", 8 * GIB).partition(1, 8 * GIB - (2L << 20)).done()
-        .mount("/", "nvme1n1p1", "xfs")
-        .writeTo(temp.resolve("host"));
+    Path root =
+        FakeBlockDevices.builder()
+            .nvmeDisk("nvme0n1", 100 * GIB)
+            .done()
+            .nvmeDisk("nvme1n1", 8 * GIB)
+            .partition(1, 8 * GIB - (2L << 20))
+            .done()
+            .mount("/", "nvme1n1p1", "xfs")
+            .writeTo(temp.resolve("host"));
 
     CliRun run = reconcile(root, id);
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("warning: BOOT_DISK_RENAMED")
-        .contains("re-enumerated").contains("reinstall the agent");
+    assertThat(run.out())
+        .contains("warning: BOOT_DISK_RENAMED")
+        .contains("re-enumerated")
+        .contains("reinstall the agent");
   }
 
   @Test

@@ -35,8 +35,13 @@ class ServerLifeCommandTest {
 
   @BeforeEach
   void start() {
-    mgn = FakeMgn.builder().region("eu-west-3").initialized(true).simulationClock(clock)
-        .build().start();
+    mgn =
+        FakeMgn.builder()
+            .region("eu-west-3")
+            .initialized(true)
+            .simulationClock(clock)
+            .build()
+            .start();
   }
 
   @AfterEach
@@ -45,18 +50,24 @@ class ServerLifeCommandTest {
   }
 
   private CliRun run(String... args) {
-    Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", mgn.adminCredentials().accessKeyId(),
-        "AWS_SECRET_ACCESS_KEY", mgn.adminCredentials().secretAccessKey(),
-        "HOME", temp.toString());
+    Map<String, String> env =
+        Map.of(
+            "AWS_ACCESS_KEY_ID",
+            mgn.adminCredentials().accessKeyId(),
+            "AWS_SECRET_ACCESS_KEY",
+            mgn.adminCredentials().secretAccessKey(),
+            "HOME",
+            temp.toString());
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--region", "eu-west-3", "--endpoint", mgn.endpoint().toString()));
-    return CliRun.withContext(new CliContext(env, clock, clock::advance, false),
-        all.toArray(String[]::new));
+    return CliRun.withContext(
+        new CliContext(env, clock, clock::advance, false), all.toArray(String[]::new));
   }
 
   private String register(String host) {
-    return mgn.registerAgent(AgentRegistration.builder().hostname(host).disk("/dev/vda", GIB)
-        .build()).sourceServerId();
+    return mgn.registerAgent(
+            AgentRegistration.builder().hostname(host).disk("/dev/vda", GIB).build())
+        .sourceServerId();
   }
 
   @Test
@@ -65,11 +76,14 @@ class ServerLifeCommandTest {
 
     CliRun archiveTooEarly = run("archive", "--source-server-id", id);
     assertThat(archiveTooEarly.exitCode()).isEqualTo(1);
-    assertThat(archiveTooEarly.err()).contains("MarkAsArchived refused for " + id)
-        .contains("DISCONNECTED or CUTOVER").doesNotContain("\tat ");
+    assertThat(archiveTooEarly.err())
+        .contains("MarkAsArchived refused for " + id)
+        .contains("DISCONNECTED or CUTOVER")
+        .doesNotContain("\tat ");
     CliRun deleteTooEarly = run("delete", "--source-server-id", id);
     assertThat(deleteTooEarly.exitCode()).isEqualTo(1);
-    assertThat(deleteTooEarly.err()).contains("DeleteSourceServer refused")
+    assertThat(deleteTooEarly.err())
+        .contains("DeleteSourceServer refused")
         .contains("disconnect it first");
     assertThat(mgn.sourceServer(id)).isPresent();
 
@@ -80,12 +94,12 @@ class ServerLifeCommandTest {
     assertThat(after.path("server").path("sourceServerId").asText()).isEqualTo(id);
     assertThat(after.path("server").path("lifecycleState").asText()).isEqualTo("DISCONNECTED");
     assertThat(after.path("server").path("health").asText()).isEqualTo("FINISHED");
-    assertThat(run("disconnect", "--source-server-id", id).err())
-        .contains("already disconnected");
+    assertThat(run("disconnect", "--source-server-id", id).err()).contains("already disconnected");
 
     CliRun archive = run("archive", "--source-server-id", id);
     assertThat(archive.exitCode()).isZero();
-    assertThat(archive.out()).contains(id + " archived: lifecycle DISCONNECTED")
+    assertThat(archive.out())
+        .contains(id + " archived: lifecycle DISCONNECTED")
         .contains("archived\n");
     assertThat(mgn.sourceServer(id).orElseThrow().isArchived()).isTrue();
 
@@ -109,23 +123,29 @@ class ServerLifeCommandTest {
 
   @Test
   void statusPassesTheLifecycleReplicationTypeAndArchivedFilters() throws Exception {
-    String cutOver = mgn.addSourceServer(s -> s.hostname("old").lifeCycleState(
-        LifeCycleState.CUTOVER));
-    String ready = mgn.addSourceServer(s -> s.hostname("ready").lifeCycleState(
-        LifeCycleState.READY_FOR_TEST));
-    String archived = mgn.addSourceServer(s -> s.hostname("gone").lifeCycleState(
-        LifeCycleState.DISCONNECTED).archived(true));
+    String cutOver =
+        mgn.addSourceServer(s -> s.hostname("old").lifeCycleState(LifeCycleState.CUTOVER));
+    String ready =
+        mgn.addSourceServer(s -> s.hostname("ready").lifeCycleState(LifeCycleState.READY_FOR_TEST));
+    String archived =
+        mgn.addSourceServer(
+            s -> s.hostname("gone").lifeCycleState(LifeCycleState.DISCONNECTED).archived(true));
     mgn.clearRequests();
 
     assertThat(ids(run("status", "--json", "--lifecycle", "cutover,READY_FOR_TEST")))
         .containsExactlyInAnyOrder(cutOver, ready);
-    assertThat(mgn.requests()).last().satisfies(r -> assertThat(r.body())
-        .contains("\"lifeCycleStates\":[\"CUTOVER\",\"READY_FOR_TEST\"]"));
+    assertThat(mgn.requests())
+        .last()
+        .satisfies(
+            r ->
+                assertThat(r.body())
+                    .contains("\"lifeCycleStates\":[\"CUTOVER\",\"READY_FOR_TEST\"]"));
     assertThat(ids(run("status", "--json", "--archived", "true"))).containsExactly(archived);
-    assertThat(ids(run("status", "--json", "--replication-type", "SNAPSHOT_SHIPPING")))
-        .isEmpty();
-    assertThat(mgn.requests()).last().satisfies(r -> assertThat(r.body())
-        .contains("\"replicationTypes\":[\"SNAPSHOT_SHIPPING\"]"));
+    assertThat(ids(run("status", "--json", "--replication-type", "SNAPSHOT_SHIPPING"))).isEmpty();
+    assertThat(mgn.requests())
+        .last()
+        .satisfies(
+            r -> assertThat(r.body()).contains("\"replicationTypes\":[\"SNAPSHOT_SHIPPING\"]"));
     assertThat(ids(run("status", "--json", "--replication-type", "AGENT_BASED")))
         .containsExactlyInAnyOrder(cutOver, ready);
 
@@ -137,8 +157,9 @@ class ServerLifeCommandTest {
   private List<String> ids(CliRun run) throws Exception {
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> ids = new ArrayList<>();
-    json.readTree(run.out()).path("servers").forEach(s -> ids.add(s.path("sourceServerId")
-        .asText()));
+    json.readTree(run.out())
+        .path("servers")
+        .forEach(s -> ids.add(s.path("sourceServerId").asText()));
     return ids;
   }
 }

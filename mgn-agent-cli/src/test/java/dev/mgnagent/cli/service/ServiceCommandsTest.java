@@ -9,12 +9,12 @@ import dev.mgnagent.testkit.aws.FakeEc2;
 import dev.mgnagent.testkit.aws.FakeIam;
 import dev.mgnagent.testkit.aws.FakeSts;
 import dev.mgnagent.testkit.mgn.FakeMgn;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,16 +67,27 @@ class ServiceCommandsTest {
   }
 
   private Map<String, String> keys(AwsBasicCredentials credentials) {
-    return Map.of("AWS_ACCESS_KEY_ID", credentials.accessKeyId(),
-        "AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey(), "HOME", temp.toString());
+    return Map.of(
+        "AWS_ACCESS_KEY_ID",
+        credentials.accessKeyId(),
+        "AWS_SECRET_ACCESS_KEY",
+        credentials.secretAccessKey(),
+        "HOME",
+        temp.toString());
   }
 
   private CliRun run(Map<String, String> environment, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--region", "eu-west-3", "--endpoint", mgn.endpoint().toString()));
     if (args[0].equals("init-service")) {
-      all.addAll(List.of("--iam-endpoint", iam.endpoint().toString(), "--sts-endpoint",
-          sts.endpoint().toString(), "--ec2-endpoint", ec2.endpoint().toString()));
+      all.addAll(
+          List.of(
+              "--iam-endpoint",
+              iam.endpoint().toString(),
+              "--sts-endpoint",
+              sts.endpoint().toString(),
+              "--ec2-endpoint",
+              ec2.endpoint().toString()));
     }
     return CliRun.withEnvironment(environment, all.toArray(String[]::new));
   }
@@ -86,14 +97,19 @@ class ServiceCommandsTest {
     CliRun run = run(keys(mgn.adminCredentials()), "init-service");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("created: role AWSApplicationMigrationAgentRole (/service-role/)",
-        "created: InitializeService", "created: replication configuration template rct-",
-        "created: launch configuration template lct-",
-        "the default VPC", "default subnet in eu-west-3a",
-        "note: AWSApplicationMigrationFsxProxyLinkRole has no managed policy"
-            + " AWSApplicationMigrationFSxProxyVPCPolicy");
+    assertThat(run.out())
+        .contains(
+            "created: role AWSApplicationMigrationAgentRole (/service-role/)",
+            "created: InitializeService",
+            "created: replication configuration template rct-",
+            "created: launch configuration template lct-",
+            "the default VPC",
+            "default subnet in eu-west-3a",
+            "note: AWSApplicationMigrationFsxProxyLinkRole has no managed policy"
+                + " AWSApplicationMigrationFSxProxyVPCPolicy");
     assertThat(run.out()).contains("MGN is initialized in eu-west-3: created");
-    assertThat(run.out()).contains("credentials: AWS_ACCESS_KEY_ID " + mgn.adminCredentials().accessKeyId());
+    assertThat(run.out())
+        .contains("credentials: AWS_ACCESS_KEY_ID " + mgn.adminCredentials().accessKeyId());
     assertThat(run.out()).doesNotContain(mgn.adminCredentials().secretAccessKey());
     assertThat(mgn.isInitialized()).isTrue();
     assertThat(iam.roles()).hasSize(9);
@@ -106,7 +122,8 @@ class ServiceCommandsTest {
     CliRun second = run(keys(mgn.adminCredentials()), "init-service");
 
     assertThat(second.exitCode()).isZero();
-    assertThat(second.out()).doesNotContain("created:")
+    assertThat(second.out())
+        .doesNotContain("created:")
         .contains("MGN is initialized in eu-west-3: nothing was missing");
   }
 
@@ -116,9 +133,12 @@ class ServiceCommandsTest {
 
     assertThat(before.exitCode()).isEqualTo(1);
     assertThat(before.out().lines().filter(l -> l.startsWith("missing: "))).hasSize(11);
-    assertThat(before.out()).contains("missing: role AWSApplicationMigrationReplicationServerRole",
-        "missing: service (InitializeService)", "missing: replication configuration template",
-        "missing: launch configuration template");
+    assertThat(before.out())
+        .contains(
+            "missing: role AWSApplicationMigrationReplicationServerRole",
+            "missing: service (InitializeService)",
+            "missing: replication configuration template",
+            "missing: launch configuration template");
     assertThat(iam.roles()).isEmpty();
     assertThat(mgn.isInitialized()).isFalse();
 
@@ -135,7 +155,8 @@ class ServiceCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     JsonNode doc = json.readTree(run.out());
-    assertThat(doc.path("parts")).hasSize(11)
+    assertThat(doc.path("parts"))
+        .hasSize(11)
         .allSatisfy(p -> assertThat(p.path("state").asText()).isEqualTo("UNKNOWN"));
   }
 
@@ -155,9 +176,13 @@ class ServiceCommandsTest {
     CliRun run = run(keys(mgn.installerCredentials()), "init-service");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err().lines()).singleElement()
-        .satisfies(line -> assertThat(line).startsWith("mgn-agent: IAM refused GetRole")
-            .contains("iam:CreateRole"));
+    assertThat(run.err().lines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("mgn-agent: IAM refused GetRole")
+                    .contains("iam:CreateRole"));
   }
 
   @Test
@@ -170,8 +195,12 @@ class ServiceCommandsTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("no default VPC in eu-west-3", "--staging-subnet");
 
-    CliRun given = run(keys(mgn.adminCredentials()), "init-service", "--staging-subnet",
-        "subnet-0123456789abcdef0");
+    CliRun given =
+        run(
+            keys(mgn.adminCredentials()),
+            "init-service",
+            "--staging-subnet",
+            "subnet-0123456789abcdef0");
     assertThat(given.exitCode()).isZero();
     assertThat(given.out()).contains("staging subnet subnet-0123456789abcdef0, as given");
   }
@@ -184,7 +213,8 @@ class ServiceCommandsTest {
     CliRun run = run(keys(wrong), "status");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err().lines()).singleElement()
+    assertThat(run.err().lines())
+        .singleElement()
         .satisfies(line -> assertThat(line).contains("MGN rejected the request signature"));
     assertThat(run.err()).doesNotContain("z".repeat(40));
   }
@@ -200,14 +230,22 @@ class ServiceCommandsTest {
   @Test
   void statusShowsEveryServerWithItsDisks() {
     run(keys(mgn.adminCredentials()), "init-service");
-    String id = mgn.addSourceServer(s -> s.hostname("db-1").disk("/dev/sda", 8L << 30, 2L << 30)
-        .replicationState(DataReplicationState.INITIAL_SYNC));
+    String id =
+        mgn.addSourceServer(
+            s ->
+                s.hostname("db-1")
+                    .disk("/dev/sda", 8L << 30, 2L << 30)
+                    .replicationState(DataReplicationState.INITIAL_SYNC));
 
     CliRun run = run(keys(mgn.adminCredentials()), "status");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains(id).contains("db-1").contains("INITIAL_SYNC")
-        .contains("/dev/sda").contains("2.0 / 8.0 GiB (25%)");
+    assertThat(run.out())
+        .contains(id)
+        .contains("db-1")
+        .contains("INITIAL_SYNC")
+        .contains("/dev/sda")
+        .contains("2.0 / 8.0 GiB (25%)");
   }
 
   @Test
@@ -216,7 +254,8 @@ class ServiceCommandsTest {
     String wanted = mgn.addSourceServer(s -> s.hostname("a").disk("/dev/vda", 1L << 30, 0));
     mgn.addSourceServer(s -> s.hostname("b"));
 
-    CliRun run = run(keys(mgn.adminCredentials()), "status", "--json", "--source-server-id", wanted);
+    CliRun run =
+        run(keys(mgn.adminCredentials()), "status", "--json", "--source-server-id", wanted);
 
     JsonNode servers = json.readTree(run.out()).path("servers");
     assertThat(servers).hasSize(1);
@@ -237,12 +276,20 @@ class ServiceCommandsTest {
   @Test
   void profileFromTheSharedCredentialsFileIsUsed() throws Exception {
     Path credentials = temp.resolve("credentials");
-    Files.writeString(credentials, "[migration]\naws_access_key_id = "
-        + mgn.adminCredentials().accessKeyId() + "\naws_secret_access_key = "
-        + mgn.adminCredentials().secretAccessKey() + "\n");
+    Files.writeString(
+        credentials,
+        "[migration]\naws_access_key_id = "
+            + mgn.adminCredentials().accessKeyId()
+            + "\naws_secret_access_key = "
+            + mgn.adminCredentials().secretAccessKey()
+            + "\n");
 
-    CliRun run = run(Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
-        "HOME", temp.toString()), "init-service", "--profile", "migration");
+    CliRun run =
+        run(
+            Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials.toString(), "HOME", temp.toString()),
+            "init-service",
+            "--profile",
+            "migration");
     assertThat(run.err()).isEmpty();
 
     assertThat(run.exitCode()).isZero();
@@ -259,8 +306,14 @@ class ServiceCommandsTest {
 
   @Test
   void plainHttpEndpointOffLoopbackIsRefused() {
-    CliRun run = CliRun.withEnvironment(keys(mgn.adminCredentials()),
-        "status", "--region", "eu-west-3", "--endpoint", "http://mgn.example.com");
+    CliRun run =
+        CliRun.withEnvironment(
+            keys(mgn.adminCredentials()),
+            "status",
+            "--region",
+            "eu-west-3",
+            "--endpoint",
+            "http://mgn.example.com");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("plain http:// is accepted only for loopback");

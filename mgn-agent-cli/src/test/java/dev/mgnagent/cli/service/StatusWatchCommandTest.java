@@ -37,10 +37,17 @@ class StatusWatchCommandTest {
 
   @BeforeEach
   void start() {
-    mgn = FakeMgn.builder().region("eu-west-3").initialized(true).simulationClock(clock)
-        .simulation(SimulationSettings.defaults().withInitiationStep(Duration.ofSeconds(10))
-            .withSyncBytesPerSecond(GIB / 10))
-        .build().start();
+    mgn =
+        FakeMgn.builder()
+            .region("eu-west-3")
+            .initialized(true)
+            .simulationClock(clock)
+            .simulation(
+                SimulationSettings.defaults()
+                    .withInitiationStep(Duration.ofSeconds(10))
+                    .withSyncBytesPerSecond(GIB / 10))
+            .build()
+            .start();
   }
 
   @AfterEach
@@ -49,19 +56,36 @@ class StatusWatchCommandTest {
   }
 
   private CliRun watch(boolean terminal, String... args) {
-    Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", mgn.adminCredentials().accessKeyId(),
-        "AWS_SECRET_ACCESS_KEY", mgn.adminCredentials().secretAccessKey(),
-        "HOME", temp.toString());
-    List<String> all = new ArrayList<>(List.of("status", "--watch", "--region", "eu-west-3",
-        "--endpoint", mgn.endpoint().toString()));
+    Map<String, String> env =
+        Map.of(
+            "AWS_ACCESS_KEY_ID",
+            mgn.adminCredentials().accessKeyId(),
+            "AWS_SECRET_ACCESS_KEY",
+            mgn.adminCredentials().secretAccessKey(),
+            "HOME",
+            temp.toString());
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "status",
+                "--watch",
+                "--region",
+                "eu-west-3",
+                "--endpoint",
+                mgn.endpoint().toString()));
     all.addAll(List.of(args));
-    return CliRun.withContext(new CliContext(env, clock, clock::advance, terminal),
-        all.toArray(String[]::new));
+    return CliRun.withContext(
+        new CliContext(env, clock, clock::advance, terminal), all.toArray(String[]::new));
   }
 
   private String register(String host, boolean noReplication) {
-    return mgn.registerAgent(AgentRegistration.builder().hostname(host)
-        .disk("/dev/vda", 2 * GIB).disk("/dev/vdb", GIB).noReplication(noReplication).build())
+    return mgn.registerAgent(
+            AgentRegistration.builder()
+                .hostname(host)
+                .disk("/dev/vda", 2 * GIB)
+                .disk("/dev/vdb", GIB)
+                .noReplication(noReplication)
+                .build())
         .sourceServerId();
   }
 
@@ -72,7 +96,8 @@ class StatusWatchCommandTest {
     CliRun run = watch(false, "--source-server-id", id);
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains(id + " web-1  INITIATING  step 1/11 WAIT")
+    assertThat(run.out())
+        .contains(id + " web-1  INITIATING  step 1/11 WAIT")
         .contains("START_DATA_TRANSFER")
         .contains("INITIAL_SYNC  0% of 3.0 GiB, eta")
         .contains("CONTINUOUS  READY_FOR_TEST, lag 1s")
@@ -93,8 +118,8 @@ class StatusWatchCommandTest {
     }
     assertThat(run.exitCode()).isZero();
     assertThat(lines.size()).isGreaterThan(5);
-    assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(l ->
-        assertThat(l.path("type").asText()).isEqualTo("replicationStatusChanged"));
+    assertThat(lines.subList(0, lines.size() - 1))
+        .allSatisfy(l -> assertThat(l.path("type").asText()).isEqualTo("replicationStatusChanged"));
     assertThat(lines.get(0).path("replicationState").asText()).isEqualTo("INITIATING");
     assertThat(lines.get(0).path("disks")).hasSize(2);
     JsonNode result = lines.get(lines.size() - 1);
@@ -110,8 +135,7 @@ class StatusWatchCommandTest {
     CliRun run = watch(false);
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("note: replication is STOPPED")
-        .contains("start-replication");
+    assertThat(run.out()).contains("note: replication is STOPPED").contains("start-replication");
   }
 
   @Test
@@ -162,14 +186,17 @@ class StatusWatchCommandTest {
   @Test
   void aRetryingErrorIsShownWithItsRemedyAndTheWatchGoesOn() {
     String id = register("web-1", false);
-    mgn.retryingError(id, "FAILED_TO_BOOT_REPLICATION_SERVER", Duration.ofSeconds(30),
-        Duration.ofSeconds(30));
+    mgn.retryingError(
+        id, "FAILED_TO_BOOT_REPLICATION_SERVER", Duration.ofSeconds(30), Duration.ofSeconds(30));
 
     CliRun run = watch(false, "--source-server-id", id);
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("error FAILED_TO_BOOT_REPLICATION_SERVER (MGN retries by"
-        + " itself at 2026-06-01T10:01:00Z)").contains("To do: check the staging subnet")
+    assertThat(run.out())
+        .contains(
+            "error FAILED_TO_BOOT_REPLICATION_SERVER (MGN retries by"
+                + " itself at 2026-06-01T10:01:00Z)")
+        .contains("To do: check the staging subnet")
         .contains("CONTINUOUS  READY_FOR_TEST");
   }
 
@@ -190,8 +217,12 @@ class StatusWatchCommandTest {
     CliRun run = watch(true);
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("\033[").contains("/dev/vda       [")
-        .contains("100%  2.0 GiB / 2.0 GiB").contains("%  ").contains(", eta ");
+    assertThat(run.out())
+        .contains("\033[")
+        .contains("/dev/vda       [")
+        .contains("100%  2.0 GiB / 2.0 GiB")
+        .contains("%  ")
+        .contains(", eta ");
   }
 
   @Test

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A block device after its sysfs files were parsed: one node of the graph that links partitions
- * to their disks and stacked devices to what they rest on.
+ * A block device after its sysfs files were parsed: one node of the graph that links partitions to
+ * their disks and stacked devices to what they rest on.
  */
 record BlockDeviceNode(
     RawBlockDevice raw,

@@ -7,10 +7,10 @@ import java.util.Optional;
 
 /**
  * Follows a {@code /dev} path (and the udev symlinks it goes through, such as {@code
- * /dev/mapper/vg0-root -> ../dm-0} or {@code /dev/xvda -> nvme0n1}) to the kernel name of the
- * block device, inside a host root. Absolute link targets are taken relative to the host root,
- * so a fake tree never leads to the real {@code /dev}. The entry's file type is not checked: under
- * a fake root, device nodes are plain files.
+ * /dev/mapper/vg0-root -> ../dm-0} or {@code /dev/xvda -> nvme0n1}) to the kernel name of the block
+ * device, inside a host root. Absolute link targets are taken relative to the host root, so a fake
+ * tree never leads to the real {@code /dev}. The entry's file type is not checked: under a fake
+ * root, device nodes are plain files.
  */
 public final class DevicePathResolver {
 

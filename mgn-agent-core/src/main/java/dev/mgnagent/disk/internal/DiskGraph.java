@@ -17,7 +17,9 @@ final class DiskGraph {
   private final Map<String, BlockDeviceNode> nodes;
   private final Map<String, List<String>> holders;
 
-  /** @param holders each device's holders: the inverse of the stacked devices' slaves */
+  /**
+   * @param holders each device's holders: the inverse of the stacked devices' slaves
+   */
   DiskGraph(Map<String, BlockDeviceNode> nodes, Map<String, List<String>> holders) {
     this.nodes = nodes;
     this.holders = holders;

@@ -12,7 +12,6 @@ import dev.mgnagent.disk.StackedDeviceType;
 import dev.mgnagent.disk.internal.BlockDeviceNode.Role;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ final class InventoryAssembler {
   private final List<Warning> warnings = new ArrayList<>();
   private final Map<String, BlockDeviceNode> nodes = new TreeMap<>(DeviceNameOrder.INSTANCE);
   private final Map<String, BlockDevice> leftOut = new TreeMap<>(DeviceNameOrder.INSTANCE);
+
   /** Each device's holders, in kernel order: the inverse of the stacked devices' slaves. */
   private final Map<String, List<String>> holders = new HashMap<>();
 
@@ -136,7 +136,8 @@ final class InventoryAssembler {
     return MountTable.empty();
   }
 
-  private Optional<Set<String>> backingDisks(MountTable mounts, String mountPoint, DiskGraph graph) {
+  private Optional<Set<String>> backingDisks(
+      MountTable mounts, String mountPoint, DiskGraph graph) {
     Optional<MountEntry> entry = mounts.lastMountAt(mountPoint);
     if (entry.isEmpty()) {
       return Optional.empty();
@@ -146,7 +147,11 @@ final class InventoryAssembler {
       warnings.add(
           new Warning(
               Warning.Code.ROOT_NOT_ON_BLOCK_DEVICE,
-              "/ is on " + entry.get().fsType() + " (" + entry.get().source() + "), not on a"
+              "/ is on "
+                  + entry.get().fsType()
+                  + " ("
+                  + entry.get().source()
+                  + "), not on a"
                   + " block device of this host: no disk is marked as the root disk"));
     }
     return Optional.of(node.map(graph::disksUnder).orElse(Set.of()));
@@ -194,7 +199,8 @@ final class InventoryAssembler {
                 "/dev/" + node.name(),
                 node.majorMinor(),
                 (int) SysfsValues.number(raw.files().get("partition")),
-                raw.file("start").map(s -> OptionalLong.of(SysfsValues.number(s)))
+                raw.file("start")
+                    .map(s -> OptionalLong.of(SysfsValues.number(s)))
                     .orElse(OptionalLong.empty()),
                 node.sizeBytes(),
                 mounts.mountPointsOf(node.majorMinor()),

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One line of {@code /proc/self/mountinfo}.
  *
- * @param majorMinor field 3, the device number ({@code 0:N} for file systems without a block device)
+ * @param majorMinor field 3, the device number ({@code 0:N} for file systems without a block
+ *     device)
  * @param root field 4, the directory of the file system that is mounted
  * @param mountPoint field 5, unescaped ({@code \040} becomes a space)
  * @param options field 6, the per-mount options ({@code rw}, {@code noexec}, ...)

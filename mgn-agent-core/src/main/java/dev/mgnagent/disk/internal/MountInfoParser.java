@@ -63,11 +63,19 @@ final class MountInfoParser {
           "line " + lineNumber + " has no major:minor device number in field 3");
     }
     String source = separator + 2 < fields.length ? unescape(fields[separator + 2]) : "";
-    return new MountEntry(majorMinor, unescape(fields[3]), unescape(fields[4]),
-        List.of(fields[5].split(",")), fields[separator + 1], source);
+    return new MountEntry(
+        majorMinor,
+        unescape(fields[3]),
+        unescape(fields[4]),
+        List.of(fields[5].split(",")),
+        fields[separator + 1],
+        source);
   }
 
-  /** Undoes the kernel's octal escapes ({@code \040} space, {@code \011} tab, {@code \012}, {@code \134}). */
+  /**
+   * Undoes the kernel's octal escapes ({@code \040} space, {@code \011} tab, {@code \012}, {@code
+   * \134}).
+   */
   static String unescape(String field) {
     if (field.indexOf('\\') < 0) {
       return field;

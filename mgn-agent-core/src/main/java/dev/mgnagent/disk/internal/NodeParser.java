@@ -77,7 +77,13 @@ final class NodeParser {
       warnings.accept(
           new Warning(
               Warning.Code.DEVICE_SKIPPED,
-              "skipped /dev/" + raw.name() + ": " + raw.sysfsPath() + "/" + e.file + " "
+              "skipped /dev/"
+                  + raw.name()
+                  + ": "
+                  + raw.sysfsPath()
+                  + "/"
+                  + e.file
+                  + " "
                   + e.problem));
       return leaveOut(raw, BlockDeviceRole.UNREADABLE);
     }

@@ -10,7 +10,8 @@ import java.util.Set;
  * reading the kernel's files and making sense of them.
  *
  * @param name the kernel name ({@code sda}, {@code sda1}, {@code dm-0})
- * @param sysfsPath where it was read, relative to the host root, for messages ({@code sys/block/sda})
+ * @param sysfsPath where it was read, relative to the host root, for messages ({@code
+ *     sys/block/sda})
  * @param files file contents by path relative to the device directory ({@code size}, {@code
  *     device/model}, {@code dm/uuid}); a file that does not exist is absent
  * @param unreadable files that exist but could not be read

@@ -27,9 +27,17 @@ final class SysfsReader {
   /** Files read from a whole device's directory, when present. */
   private static final List<String> DEVICE_FILES =
       List.of(
-          "dev", "size", "removable", "ro", "serial",
-          "device/model", "device/vendor", "device/serial",
-          "dm/name", "dm/uuid", "md/level");
+          "dev",
+          "size",
+          "removable",
+          "ro",
+          "serial",
+          "device/model",
+          "device/vendor",
+          "device/serial",
+          "dm/name",
+          "dm/uuid",
+          "md/level");
 
   /** Files read from a partition's directory. */
   private static final List<String> PARTITION_FILES = List.of("dev", "size", "partition", "start");
@@ -57,7 +65,8 @@ final class SysfsReader {
       Set<String> entries = entryNames(entry);
       if (!entries.isEmpty()) {
         String path = "sys/block/" + entry.getFileName();
-        devices.add(readDevice(entry, entries, path, DEVICE_FILES, partitionsOf(entry, entries, path)));
+        devices.add(
+            readDevice(entry, entries, path, DEVICE_FILES, partitionsOf(entry, entries, path)));
       }
     }
     return devices;
@@ -72,8 +81,13 @@ final class SysfsReader {
       if (name.startsWith(diskName) && !name.equals(diskName)) {
         Path child = disk.resolve(name);
         if (Files.isRegularFile(child.resolve("partition")) && !Files.isSymbolicLink(child)) {
-          partitions.add(readDevice(child, Set.copyOf(PARTITION_FILES), sysfsPath + "/" + name,
-              PARTITION_FILES, List.of()));
+          partitions.add(
+              readDevice(
+                  child,
+                  Set.copyOf(PARTITION_FILES),
+                  sysfsPath + "/" + name,
+                  PARTITION_FILES,
+                  List.of()));
         }
       }
     }
@@ -142,9 +156,9 @@ final class SysfsReader {
   }
 
   /**
-   * The text of {@code file} when it is a regular file (following symlinks) of at most {@code
-   * max} bytes. Anything else (a FIFO, which would block the read forever, a device, a directory)
-   * is an {@link IOException}.
+   * The text of {@code file} when it is a regular file (following symlinks) of at most {@code max}
+   * bytes. Anything else (a FIFO, which would block the read forever, a device, a directory) is an
+   * {@link IOException}.
    */
   private static String readBounded(Path file, int max) throws IOException {
     if (!Files.exists(file)) {
@@ -180,7 +194,9 @@ final class SysfsReader {
   private static List<Path> list(Path dir, boolean required) {
     if (required && !Files.isDirectory(dir)) {
       throw new DiskInventoryException(
-          "cannot list block devices: " + dir + " is not a directory (is sysfs mounted, or is"
+          "cannot list block devices: "
+              + dir
+              + " is not a directory (is sysfs mounted, or is"
               + " --host-root the root of a Linux file system?)",
           dir,
           null);

@@ -37,8 +37,12 @@ public final class GuardedListener implements EventListener {
     try {
       delegate.onEvent(event);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "an event listener threw on " + event.getClass().getSimpleName()
-          + "; the operation goes on", e);
+      LOG.log(
+          Level.WARNING,
+          "an event listener threw on "
+              + event.getClass().getSimpleName()
+              + "; the operation goes on",
+          e);
     } finally {
       lock.unlock();
     }

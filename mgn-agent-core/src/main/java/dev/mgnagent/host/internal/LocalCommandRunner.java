@@ -25,8 +25,8 @@ import java.util.Optional;
  *
  * <p>The program is looked up the way {@link ProcessBuilder} does: a name containing {@code /} is a
  * path from the working directory, any other name is searched on the JVM's {@code PATH} (not the
- * command's). In a new session {@code setsid} is given the absolute path found, so the program
- * sees that path as its {@code argv[0]}.
+ * command's). In a new session {@code setsid} is given the absolute path found, so the program sees
+ * that path as its {@code argv[0]}.
  *
  * <p>{@link RunningCommand#killTree()} sends {@code SIGTERM}, waits up to a grace period (5 s
  * unless given), then sends {@code SIGKILL}.
@@ -76,7 +76,10 @@ public final class LocalCommandRunner implements CommandRunner {
     Optional<Path> directory = command.workingDirectory();
     if (directory.isPresent() && !Files.isDirectory(directory.get())) {
       throw new IOException(
-          "cannot start " + program + ": the working directory " + directory.get()
+          "cannot start "
+              + program
+              + ": the working directory "
+              + directory.get()
               + " does not exist");
     }
     // Checked here too (ProcessBuilder would find the same file) for a message that says why.
@@ -108,7 +111,9 @@ public final class LocalCommandRunner implements CommandRunner {
 
   private static IOException noSetsid(String program) {
     return new IOException(
-        "cannot start " + program + " in a new session: the setsid program was not found;"
+        "cannot start "
+            + program
+            + " in a new session: the setsid program was not found;"
             + " install util-linux");
   }
 
@@ -121,12 +126,17 @@ public final class LocalCommandRunner implements CommandRunner {
       if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
         // The name itself may be a whole NAME=secret assignment: do not repeat it.
         throw new IOException(
-            "cannot start " + program + ": an environment variable name is empty or holds '='"
+            "cannot start "
+                + program
+                + ": an environment variable name is empty or holds '='"
                 + " or a NUL character");
       }
       if (variable.getValue().indexOf('\0') >= 0) {
         throw new IOException(
-            "cannot start " + program + ": the value of environment variable " + name
+            "cannot start "
+                + program
+                + ": the value of environment variable "
+                + name
                 + " holds a NUL character");
       }
       target.put(name, variable.getValue());

@@ -36,9 +36,9 @@ import java.util.stream.Collectors;
  *
  * <p>Every process is signalled through a {@link ProcessHandle} (which pins the process's start
  * time), taken after checking that the process belongs to this command's session: a session member
- * counts only if it started before the command exited, or while another such member is still
- * alive (the kernel does not reuse a process ID while it names a session that still has members).
- * So a process ID recycled after the command exited is never signalled.
+ * counts only if it started before the command exited, or while another such member is still alive
+ * (the kernel does not reuse a process ID while it names a session that still has members). So a
+ * process ID recycled after the command exited is never signalled.
  */
 final class LocalRunningCommand implements RunningCommand {
 
@@ -51,6 +51,7 @@ final class LocalRunningCommand implements RunningCommand {
   private final Duration killGrace;
   private final OutputStream stdin;
   private final AtomicBoolean closed = new AtomicBoolean();
+
   /** Clock ticks since boot, read just after the process exited; -1 until then. */
   private final AtomicLong exitTicks = new AtomicLong(-1);
 
@@ -106,9 +107,9 @@ final class LocalRunningCommand implements RunningCommand {
   /**
    * Sends {@code SIGTERM} to the process, to its descendants and, for a command started in a new
    * session, to every process of that session (those include processes re-parented to init after
-   * their parent exited); waits up to the grace period for them to exit, then sends {@code
-   * SIGKILL} to those still running and to session members forked in the meantime. A root process
-   * behind {@code sudo} gets the {@code SIGTERM} relayed by sudo.
+   * their parent exited); waits up to the grace period for them to exit, then sends {@code SIGKILL}
+   * to those still running and to session members forked in the meantime. A root process behind
+   * {@code sudo} gets the {@code SIGTERM} relayed by sudo.
    *
    * @throws java.io.UncheckedIOException if the session's processes cannot be listed from {@code
    *     /proc}; the process and its descendants have been signalled by then
@@ -225,8 +226,8 @@ final class LocalRunningCommand implements RunningCommand {
 
   /**
    * Kills the process tree if the process is still running, or, for a new-session command that
-   * exited with a code other than 0, what is left of its session; a successful command's session
-   * is left alone ({@link #leftovers()} lists it). Then closes the three streams.
+   * exited with a code other than 0, what is left of its session; a successful command's session is
+   * left alone ({@link #leftovers()} lists it). Then closes the three streams.
    */
   @Override
   public void close() {

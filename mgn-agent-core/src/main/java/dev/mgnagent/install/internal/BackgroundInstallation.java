@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 /**
  * {@link RunningInstallation}: the installation runs on its own thread; {@link #cancel()}
  * interrupts it. Every blocking wait of an installation answers an interrupt by stopping what it
- * waits for (the installer's session is stopped when its command is closed, downloads check
- * between reads) and the installation's own cleanup runs before the thread ends.
+ * waits for (the installer's session is stopped when its command is closed, downloads check between
+ * reads) and the installation's own cleanup runs before the thread ends.
  */
 final class BackgroundInstallation implements RunningInstallation {
 
@@ -21,13 +21,17 @@ final class BackgroundInstallation implements RunningInstallation {
 
   /** Starts {@code install} on a new thread. */
   BackgroundInstallation(Supplier<InstallationResult> install) {
-    thread = new Thread(() -> {
-      try {
-        result = install.get();
-      } catch (RuntimeException | Error e) {
-        failure = e instanceof RuntimeException ? (RuntimeException) e : new RuntimeException(e);
-      }
-    }, "mgn-agent-installation");
+    thread =
+        new Thread(
+            () -> {
+              try {
+                result = install.get();
+              } catch (RuntimeException | Error e) {
+                failure =
+                    e instanceof RuntimeException ? (RuntimeException) e : new RuntimeException(e);
+              }
+            },
+            "mgn-agent-installation");
     thread.start();
   }
 

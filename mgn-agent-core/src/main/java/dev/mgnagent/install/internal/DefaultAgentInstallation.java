@@ -1,6 +1,5 @@
 package dev.mgnagent.install.internal;
 
-import dev.mgnagent.event.internal.GuardedListener;
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.Sleeper;
@@ -10,6 +9,7 @@ import dev.mgnagent.credentials.ResolvedCredentials;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.event.EventListener;
+import dev.mgnagent.event.internal.GuardedListener;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.install.AgentInstallation;
@@ -19,9 +19,9 @@ import dev.mgnagent.install.InstallStepFailed;
 import dev.mgnagent.install.InstallStepFinished;
 import dev.mgnagent.install.InstallStepStarted;
 import dev.mgnagent.install.InstallationResult;
+import dev.mgnagent.install.RunningInstallation;
 import dev.mgnagent.installer.AgentRegistrar;
 import dev.mgnagent.installer.DownloadSettings;
-import dev.mgnagent.install.RunningInstallation;
 import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.InstallerMismatchException;
 import dev.mgnagent.installer.InstallerVerifier;
@@ -42,11 +42,6 @@ import dev.mgnagent.preflight.PreflightSettings;
 import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.SelectedDisk;
 import dev.mgnagent.selection.Selection;
-import dev.mgnagent.installer.RegistrationRequest;
-import dev.mgnagent.credentials.ResolvedCredentials;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,54 +107,95 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   }
 
   private InstallationResult install(InstallRequest request, Downloads downloads) {
-    Selection selection = step(InstallStep.VALIDATE, "checking the request and the disks",
-        () -> select(request), s -> "the request is valid; " + s.disks().size() + " disk(s) to replicate");
-    ResolvedCredentials credentials = step(InstallStep.CREDENTIALS, "choosing the credentials",
-        () -> credentials(request), c -> "using " + c.description());
+    Selection selection =
+        step(
+            InstallStep.VALIDATE,
+            "checking the request and the disks",
+            () -> select(request),
+            s -> "the request is valid; " + s.disks().size() + " disk(s) to replicate");
+    ResolvedCredentials credentials =
+        step(
+            InstallStep.CREDENTIALS,
+            "choosing the credentials",
+            () -> credentials(request),
+            c -> "using " + c.description());
     Region region = request.region();
     List<Warning> warnings = new ArrayList<>();
-    try (MgnClient service = MgnClientFactory.create(region,
-        Optional.of(serviceCredentials.orElse(credentials.provider())), request.endpoint(),
-        mgnRetries)) {
-      step(InstallStep.PREFLIGHT, "checking the server against MGN's requirements",
-          () -> preflight(request, region, service, warnings), s -> s);
-      step(InstallStep.SERVICE, "checking that MGN is initialized in " + region.id(),
-          () -> ServiceCheck.ensureInitialized(service, request, warnings)
-              + ServiceCheck.refuseTagsOnReinstall(host, service, request, warnings), s -> s);
+    try (MgnClient service =
+        MgnClientFactory.create(
+            region,
+            Optional.of(serviceCredentials.orElse(credentials.provider())),
+            request.endpoint(),
+            mgnRetries)) {
+      step(
+          InstallStep.PREFLIGHT,
+          "checking the server against MGN's requirements",
+          () -> preflight(request, region, service, warnings),
+          s -> s);
+      step(
+          InstallStep.SERVICE,
+          "checking that MGN is initialized in " + region.id(),
+          () ->
+              ServiceCheck.ensureInitialized(service, request, warnings)
+                  + ServiceCheck.refuseTagsOnReinstall(host, service, request, warnings),
+          s -> s);
       Registration registration;
       try (InstallLock lock = new InstallLock()) { // one installer at a time on this host
-        VerificationResult.Verified installer = step(InstallStep.VERIFY_INSTALLER,
-            "downloading the installer and checking its SHA-512", () -> {
-              lock.take(host);
-              return verify(request, downloads);
-            },
-            v -> "verified " + v.path() + " (" + v.sizeBytes() + " bytes, sha512 "
-                + v.sha512().substring(0, 16) + "...)");
-        step(InstallStep.SELECT_DISKS, "selecting the disks", () -> selection,
+        VerificationResult.Verified installer =
+            step(
+                InstallStep.VERIFY_INSTALLER,
+                "downloading the installer and checking its SHA-512",
+                () -> {
+                  lock.take(host);
+                  return verify(request, downloads);
+                },
+                v ->
+                    "verified "
+                        + v.path()
+                        + " ("
+                        + v.sizeBytes()
+                        + " bytes, sha512 "
+                        + v.sha512().substring(0, 16)
+                        + "...)");
+        step(
+            InstallStep.SELECT_DISKS,
+            "selecting the disks",
+            () -> selection,
             DefaultAgentInstallation::describe);
-        registration = step(InstallStep.INSTALL, "running the installer",
-            () -> registrar(service).register(installer, registrationRequest(request, credentials,
-                selection)),
-            r -> "the source server ID is " + r.sourceServerId());
+        registration =
+            step(
+                InstallStep.INSTALL,
+                "running the installer",
+                () ->
+                    registrar(service)
+                        .register(installer, registrationRequest(request, credentials, selection)),
+                r -> "the source server ID is " + r.sourceServerId());
       }
       warnings.addAll(registration.warnings());
       Optional<WatchResult> sync = Optional.empty();
       if (request.watch()) {
-        sync = Optional.of(step(InstallStep.WATCH, "following the initial sync",
-            () -> watch(service, registration.sourceServerId()),
-            w -> "replication " + w.outcome().name().toLowerCase(Locale.ROOT) + ": "
-                + w.servers().stream().map(this::describeStatus).toList()));
+        sync =
+            Optional.of(
+                step(
+                    InstallStep.WATCH,
+                    "following the initial sync",
+                    () -> watch(service, registration.sourceServerId()),
+                    w ->
+                        "replication "
+                            + w.outcome().name().toLowerCase(Locale.ROOT)
+                            + ": "
+                            + w.servers().stream().map(this::describeStatus).toList()));
       }
-      return new InstallationResult(registration.sourceServerId(), selection,
-          registration.registeredDisks(), warnings, sync);
+      return new InstallationResult(
+          registration.sourceServerId(), selection, registration.registeredDisks(), warnings, sync);
     }
   }
 
   /** Runs the preflight checks; {@link PreflightGate} decides whether a failure stops. */
-  private String preflight(InstallRequest request, Region region, MgnClient service,
-      List<Warning> warnings) {
-    PreflightSettings.Builder settings = PreflightSettings.builder().region(region)
-        .flavor(request.flavor()).mgnClient(service);
+  private String preflight(
+      InstallRequest request, Region region, MgnClient service, List<Warning> warnings) {
+    PreflightSettings.Builder settings =
+        PreflightSettings.builder().region(region).flavor(request.flavor()).mgnClient(service);
     request.endpoint().ifPresent(settings::endpoint);
     request.s3Endpoint().ifPresent(settings::s3Endpoint);
     Preflight checks = Preflight.builder().host(host).settings(settings.build()).build();
@@ -182,8 +218,12 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   }
 
   private String describeStatus(ServerReplicationStatus status) {
-    return status.id() + " " + status.replicationState().orElse("-") + " "
-        + Math.round(status.percent()) + "%";
+    return status.id()
+        + " "
+        + status.replicationState().orElse("-")
+        + " "
+        + Math.round(status.percent())
+        + "%";
   }
 
   @Override
@@ -191,8 +231,9 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     Selection selection = select(request);
     ResolvedCredentials credentials = credentials(request);
     Path target = workDirectory.orElse(Path.of(".")).resolve(request.flavor().fileName());
-    return registrar(null).commandLine(target, request.flavor(),
-        registrationRequest(request, credentials, selection));
+    return registrar(null)
+        .commandLine(
+            target, request.flavor(), registrationRequest(request, credentials, selection));
   }
 
   private Selection select(InstallRequest request) {
@@ -202,8 +243,8 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   }
 
   private ResolvedCredentials credentials(InstallRequest request) {
-    CredentialsResolver.Builder resolver = CredentialsResolver.builder()
-        .environment(host.environment());
+    CredentialsResolver.Builder resolver =
+        CredentialsResolver.builder().environment(host.environment());
     request.accessKeyId().ifPresent(resolver::accessKeyId);
     request.secretAccessKey().ifPresent(resolver::secretAccessKey);
     request.sessionToken().ifPresent(resolver::sessionToken);
@@ -212,21 +253,24 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     try {
       resolved.provider().resolveCredentials();
     } catch (SdkClientException e) {
-      throw new InvalidRequestException("credentials", "no AWS credentials found: give"
-          + " keys or a profile, or put keys in the host's environment");
+      throw new InvalidRequestException(
+          "credentials",
+          "no AWS credentials found: give"
+              + " keys or a profile, or put keys in the host's environment");
     }
     return resolved;
   }
 
   private VerificationResult.Verified verify(InstallRequest request, Downloads downloads) {
-    InstallerVerifier.Builder verifierBuilder = InstallerVerifier.builder()
-        .location(location.apply(request))
-        .eventListener(listener)
-        .httpsProxy(variable("https_proxy"))
-        .noProxy(variable("no_proxy"))
-        .replaceExisting(true)
-        .downloadSettings(downloadSettings)
-        .sleeper(sleeper);
+    InstallerVerifier.Builder verifierBuilder =
+        InstallerVerifier.builder()
+            .location(location.apply(request))
+            .eventListener(listener)
+            .httpsProxy(variable("https_proxy"))
+            .noProxy(variable("no_proxy"))
+            .replaceExisting(true)
+            .downloadSettings(downloadSettings)
+            .sleeper(sleeper);
     request.installerSha512().ifPresent(verifierBuilder::expectedSha512);
     InstallerVerifier verifier = verifierBuilder.build();
     Path directory;
@@ -249,8 +293,12 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   }
 
   private AgentRegistrar registrar(MgnClient service) {
-    AgentRegistrar.Builder builder = AgentRegistrar.builder().host(host).eventListener(listener)
-        .settings(registrarSettings).sleeper(sleeper);
+    AgentRegistrar.Builder builder =
+        AgentRegistrar.builder()
+            .host(host)
+            .eventListener(listener)
+            .settings(registrarSettings)
+            .sleeper(sleeper);
     runAsRoot.ifPresent(builder::runAsRoot);
     if (service != null) {
       builder.confirmWith(service);
@@ -260,14 +308,15 @@ public final class DefaultAgentInstallation implements AgentInstallation {
 
   private static RegistrationRequest registrationRequest(
       InstallRequest request, ResolvedCredentials credentials, Selection selection) {
-    RegistrationRequest.Builder builder = RegistrationRequest.builder()
-        .region(request.region())
-        .credentials(credentials.provider())
-        .selection(selection)
-        .tags(request.tags())
-        .noReplication(request.noReplication())
-        .dualstack(request.dualstack())
-        .allowSecretOnCommandLine(request.allowSecretOnCommandLine());
+    RegistrationRequest.Builder builder =
+        RegistrationRequest.builder()
+            .region(request.region())
+            .credentials(credentials.provider())
+            .selection(selection)
+            .tags(request.tags())
+            .noReplication(request.noReplication())
+            .dualstack(request.dualstack())
+            .allowSecretOnCommandLine(request.allowSecretOnCommandLine());
     request.endpoint().ifPresent(builder::endpoint);
     request.s3Endpoint().ifPresent(builder::s3Endpoint);
     request.userProvidedId().ifPresent(builder::userProvidedId);
@@ -279,15 +328,17 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     List<String> lines = new ArrayList<>();
     for (SelectedDisk disk : selection.disks()) {
       double gib = disk.sizeBytes() / GIB;
-      String size = gib == Math.rint(gib) ? Long.toString((long) gib)
-          : String.format(Locale.ROOT, "%.1f", gib);
+      String size =
+          gib == Math.rint(gib)
+              ? Long.toString((long) gib)
+              : String.format(Locale.ROOT, "%.1f", gib);
       lines.add("Disk to replicate identified: " + disk.path() + " of size " + size + " GiB");
     }
     return String.join("\n", lines);
   }
 
-  private <T> T step(InstallStep step, String description, Supplier<T> body,
-      Function<T, String> summary) {
+  private <T> T step(
+      InstallStep step, String description, Supplier<T> body, Function<T, String> summary) {
     listener.onEvent(new InstallStepStarted(step, description));
     try {
       T result = body.get();
@@ -310,9 +361,11 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     private EventListener listener = EventListener.NONE;
     private Path workDirectory;
     private AwsCredentialsProvider serviceCredentials;
-    private Function<InstallRequest, InstallerLocation> location = r -> r.s3Endpoint()
-        .map(e -> InstallerLocation.viaEndpoint(r.region(), e, r.flavor()))
-        .orElseGet(() -> InstallerLocation.of(r.region(), r.flavor(), UrlStyle.REGIONAL));
+    private Function<InstallRequest, InstallerLocation> location =
+        r ->
+            r.s3Endpoint()
+                .map(e -> InstallerLocation.viaEndpoint(r.region(), e, r.flavor()))
+                .orElseGet(() -> InstallerLocation.of(r.region(), r.flavor(), UrlStyle.REGIONAL));
     private Boolean runAsRoot;
     private DownloadSettings downloadSettings = DownloadSettings.defaults();
     private RegistrarSettings registrarSettings = RegistrarSettings.defaults();

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What this installation downloaded: a temporary directory it created (always removed at the
- * end), or an installer file it wrote into the caller's work directory (removed on failure).
+ * What this installation downloaded: a temporary directory it created (always removed at the end),
+ * or an installer file it wrote into the caller's work directory (removed on failure).
  */
 final class Downloads {
   Path createdDirectory;
@@ -30,8 +30,9 @@ final class Downloads {
       return Files.createTempDirectory(
           Path.of(System.getProperty("java.io.tmpdir")), "mgn-agent-installer-");
     } catch (IOException | java.nio.file.InvalidPathException e) {
-      throw new UncheckedIOException("cannot create a directory for the installer under "
-          + (tmpdir != null ? tmpdir + " ($TMPDIR)" : System.getProperty("java.io.tmpdir")),
+      throw new UncheckedIOException(
+          "cannot create a directory for the installer under "
+              + (tmpdir != null ? tmpdir + " ($TMPDIR)" : System.getProperty("java.io.tmpdir")),
           e instanceof IOException ? (IOException) e : new IOException(e.getMessage(), e));
     }
   }
@@ -50,13 +51,16 @@ final class Downloads {
 
   private static void deleteTree(Path root) {
     try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // best effort, see above
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // best effort, see above
+                }
+              });
     } catch (IOException e) {
       // already gone, or unreadable: nothing more mgn-agent can do
     }

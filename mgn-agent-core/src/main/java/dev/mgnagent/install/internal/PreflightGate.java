@@ -1,7 +1,7 @@
 package dev.mgnagent.install.internal;
 
-import dev.mgnagent.Warning;
 import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.Warning;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.preflight.CheckResult;
 import dev.mgnagent.preflight.CheckStatus;
@@ -25,25 +25,44 @@ final class PreflightGate {
    * @throws MgnAgentException when a failure stops the installation
    */
   static String apply(PreflightReport report, InstallRequest request, List<Warning> warnings) {
-    List<CheckResult> failed = report.withStatus(CheckStatus.FAIL).stream()
-        .filter(f -> !(request.initializeService() && f.id().equals("credentials.mgn")
-            && f.evidence().contains("not initialized")))
-        .toList();
-    String summary = report.checks().size() + " checks, " + failed.size() + " failed"
-        + (failed.isEmpty() ? "" : ": " + failed.stream().map(CheckResult::id).toList());
+    List<CheckResult> failed =
+        report.withStatus(CheckStatus.FAIL).stream()
+            .filter(
+                f ->
+                    !(request.initializeService()
+                        && f.id().equals("credentials.mgn")
+                        && f.evidence().contains("not initialized")))
+            .toList();
+    String summary =
+        report.checks().size()
+            + " checks, "
+            + failed.size()
+            + " failed"
+            + (failed.isEmpty() ? "" : ": " + failed.stream().map(CheckResult::id).toList());
     if (failed.isEmpty()) {
       return summary;
     }
     boolean sandbox = request.sandbox();
     if (request.skipPreflight() || sandbox) {
-      failed.forEach(f -> warnings.add(new Warning(Warning.Code.PREFLIGHT_FAILED,
-          "preflight " + f.id() + " failed: " + f.evidence())));
-      return summary + (sandbox ? " (a sandbox: not stopping)" : " (--skip-preflight: not stopping)");
+      failed.forEach(
+          f ->
+              warnings.add(
+                  new Warning(
+                      Warning.Code.PREFLIGHT_FAILED,
+                      "preflight " + f.id() + " failed: " + f.evidence())));
+      return summary
+          + (sandbox ? " (a sandbox: not stopping)" : " (--skip-preflight: not stopping)");
     }
     CheckResult first = failed.get(0);
-    throw new MgnAgentException("preflight failed " + failed.size() + " check(s), first "
-        + first.id() + ": " + first.evidence() + "; " + first.remedy()
-        + " (run 'mgn-agent preflight' for all of them, or pass --skip-preflight)");
+    throw new MgnAgentException(
+        "preflight failed "
+            + failed.size()
+            + " check(s), first "
+            + first.id()
+            + ": "
+            + first.evidence()
+            + "; "
+            + first.remedy()
+            + " (run 'mgn-agent preflight' for all of them, or pass --skip-preflight)");
   }
-
 }

@@ -1,33 +1,32 @@
 package dev.mgnagent.installer.internal;
 
-import dev.mgnagent.event.internal.GuardedListener;
-import dev.mgnagent.Warning;
 import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.Sleeper;
+import dev.mgnagent.Warning;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.Disk;
 import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.event.EventListener;
-import dev.mgnagent.installer.InstallerFinished;
-import dev.mgnagent.installer.InstallerStarted;
+import dev.mgnagent.event.internal.GuardedListener;
 import dev.mgnagent.host.Command;
 import dev.mgnagent.host.CommandResult;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.host.RunningCommand;
 import dev.mgnagent.host.SessionProcess;
-import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.Sleeper;
-import dev.mgnagent.installer.VerificationResult;
 import dev.mgnagent.installer.AgentRegistrar;
 import dev.mgnagent.installer.InstallerFailedException;
 import dev.mgnagent.installer.InstallerFailure;
-import dev.mgnagent.installer.Registration;
+import dev.mgnagent.installer.InstallerFinished;
+import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.installer.InstallerStarted;
 import dev.mgnagent.installer.RegistrarSettings;
+import dev.mgnagent.installer.Registration;
 import dev.mgnagent.installer.RegistrationRequest;
+import dev.mgnagent.installer.VerificationResult;
 import dev.mgnagent.mgn.SourceServerId;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +52,7 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   private static final String SUCCESS = "successfully installed";
   private static final int LAST_LINES = 20;
   private static final Duration READER_GRACE = Duration.ofSeconds(5);
+
   /** How long each wait for the installer's exit lasts before the clock is looked at again. */
   private static final Duration WATCH_SLICE = Duration.ofMillis(100);
 
@@ -66,8 +66,8 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   private final Duration unknownPromptWait;
 
   /**
-   * How many times an installer that could not even be executed because its file was still open
-   * for writing somewhere ({@code ETXTBSY}) is started again. In a JVM that downloads and starts
+   * How many times an installer that could not even be executed because its file was still open for
+   * writing somewhere ({@code ETXTBSY}) is started again. In a JVM that downloads and starts
    * several installers at once, a child process forked by one thread briefly inherits the
    * descriptor another thread is writing the installer with; the exec fails, nothing ran, and a
    * moment later it works.
@@ -83,15 +83,22 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     this.host = b.host;
     this.timeout = b.settings.installerTimeout();
     this.listener = b.listener;
-    this.confirmer = Optional.ofNullable(b.client)
-        .map(c -> new RegistrationConfirmer(c, b.settings.confirmationInterval(),
-            b.settings.confirmationAttempts(), b.sleeper, diskResolver(b.host)));
+    this.confirmer =
+        Optional.ofNullable(b.client)
+            .map(
+                c ->
+                    new RegistrationConfirmer(
+                        c,
+                        b.settings.confirmationInterval(),
+                        b.settings.confirmationAttempts(),
+                        b.sleeper,
+                        diskResolver(b.host)));
     this.runAsRoot = Optional.ofNullable(b.runAsRoot);
   }
 
   /**
-   * The inventory disk a device path leads to through the host's {@code /dev} links (a partition
-   * to its disk), or the path itself when the host has no such disk.
+   * The inventory disk a device path leads to through the host's {@code /dev} links (a partition to
+   * its disk), or the path itself when the host has no such disk.
    */
   private static Function<String, String> diskResolver(Host host) {
     return path -> {
@@ -104,9 +111,10 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
         }
         Optional<Disk> disk = inventory.disk(kernel.get());
         if (disk.isEmpty()) {
-          disk = inventory.disks().stream()
-              .filter(d -> d.partitions().stream().anyMatch(p -> p.name().equals(kernel.get())))
-              .findFirst();
+          disk =
+              inventory.disks().stream()
+                  .filter(d -> d.partitions().stream().anyMatch(p -> p.name().equals(kernel.get())))
+                  .findFirst();
         }
         return disk.map(Disk::name).orElse(path);
       } catch (RuntimeException e) {
@@ -128,13 +136,17 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     List<Warning> leftovers = leftoverWarning(outcome.leftovers(), mask);
     if (confirmer.isEmpty()) {
       List<Warning> warnings = new ArrayList<>();
-      warnings.add(new Warning(
-          Warning.Code.REGISTRATION_UNCONFIRMED, "the registration of " + id
-          + " was not confirmed: no MGN client was given to check its disks"));
+      warnings.add(
+          new Warning(
+              Warning.Code.REGISTRATION_UNCONFIRMED,
+              "the registration of "
+                  + id
+                  + " was not confirmed: no MGN client was given to check its disks"));
       warnings.addAll(leftovers);
       return new Registration(id, List.of(), warnings);
     }
-    RegistrationConfirmer.Confirmation confirmation = confirmer.get().confirm(id, request.selection());
+    RegistrationConfirmer.Confirmation confirmation =
+        confirmer.get().confirm(id, request.selection());
     List<Warning> warnings = new ArrayList<>(confirmation.warnings());
     warnings.addAll(leftovers);
     return new Registration(id, confirmation.registeredDisks(), warnings);
@@ -154,13 +166,22 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     }
     StringBuilder listed = new StringBuilder();
     for (SessionProcess p : leftovers) {
-      listed.append(listed.length() == 0 ? "" : "; ").append("PID ").append(p.pid()).append(' ')
+      listed
+          .append(listed.length() == 0 ? "" : "; ")
+          .append("PID ")
+          .append(p.pid())
+          .append(' ')
           .append(mask.apply(p.command()));
     }
-    return List.of(new Warning(Warning.Code.INSTALLER_PROCESSES_LEFT,
-        "the installer succeeded and left " + leftovers.size() + " process"
-        + (leftovers.size() == 1 ? "" : "es") + " of its session running (not stopped): "
-        + listed));
+    return List.of(
+        new Warning(
+            Warning.Code.INSTALLER_PROCESSES_LEFT,
+            "the installer succeeded and left "
+                + leftovers.size()
+                + " process"
+                + (leftovers.size() == 1 ? "" : "es")
+                + " of its session running (not stopped): "
+                + listed));
   }
 
   private static List<InstallerConversation.Prompt> prompts(
@@ -176,41 +197,56 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
         // "Token:" is taken for it ("AWS Session Token:", "Session Token:", "AWS session token:"
         // do not all match "AWS Session Token:" exactly); it never follows another known prompt
         // on the same line, and every other prompt we know ends differently.
-        new InstallerConversation.Prompt("AWS Session Token:",
+        new InstallerConversation.Prompt(
+            "AWS Session Token:",
             text -> text.regionMatches(true, Math.max(0, text.length() - 6), "Token:", 0, 6),
-            token.orElse(""), true),
-        InstallerConversation.Prompt.endingWith("To replicate all disks, press Enter:",
-            request.selection().devicesArgument(), false));
+            token.orElse(""),
+            true),
+        InstallerConversation.Prompt.endingWith(
+            "To replicate all disks, press Enter:", request.selection().devicesArgument(), false));
   }
 
   @Override
   public List<String> commandLine(
       java.nio.file.Path installerPath, InstallerFlavor flavor, RegistrationRequest request) {
-    return commandLine(installerPath, flavor, request,
-        request.credentials().resolveCredentials()).masked();
+    return commandLine(installerPath, flavor, request, request.credentials().resolveCredentials())
+        .masked();
   }
 
-  private InstallerCommandLine commandLine(java.nio.file.Path installerPath, InstallerFlavor flavor,
-      RegistrationRequest request, AwsCredentials credentials) {
-    return InstallerCommandLine.of(installerPath, flavor, request,
-        runAsRoot.orElseGet(this::isRoot), credentials.accessKeyId(),
-        credentials.secretAccessKey(), sessionToken(credentials), installerEnvironment());
+  private InstallerCommandLine commandLine(
+      java.nio.file.Path installerPath,
+      InstallerFlavor flavor,
+      RegistrationRequest request,
+      AwsCredentials credentials) {
+    return InstallerCommandLine.of(
+        installerPath,
+        flavor,
+        request,
+        runAsRoot.orElseGet(this::isRoot),
+        credentials.accessKeyId(),
+        credentials.secretAccessKey(),
+        sessionToken(credentials),
+        installerEnvironment());
   }
 
   private static Optional<String> sessionToken(AwsCredentials credentials) {
     return credentials instanceof AwsSessionCredentials session
-        ? Optional.of(session.sessionToken()) : Optional.empty();
+        ? Optional.of(session.sessionToken())
+        : Optional.empty();
   }
 
   /** {@link #run}, started again while the exec fails with "Text file busy" (see BUSY_ATTEMPTS). */
-  private Outcome runUnlessBusy(InstallerCommandLine commandLine,
-      List<InstallerConversation.Prompt> prompts, SecretMask mask) {
+  private Outcome runUnlessBusy(
+      InstallerCommandLine commandLine,
+      List<InstallerConversation.Prompt> prompts,
+      SecretMask mask) {
     for (int attempt = 1; ; attempt++) {
       try {
         return run(commandLine, prompts, mask);
       } catch (InstallerFailedException e) {
-        boolean busy = e.exitCode().orElse(0) == 126
-            && e.lastLines().stream().anyMatch(l -> l.contains("Text file busy"));
+        boolean busy =
+            e.exitCode().orElse(0) == 126
+                && e.lastLines().stream().anyMatch(l -> l.contains("Text file busy"));
         if (!busy || attempt >= BUSY_ATTEMPTS) {
           throw e;
         }
@@ -225,20 +261,34 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   }
 
   /** Runs the installer to its end and returns its lines; throws when it did not succeed. */
-  private Outcome run(InstallerCommandLine commandLine,
-      List<InstallerConversation.Prompt> prompts, SecretMask mask) {
-    Command command = new Command(commandLine.argv(), installerEnvironment(), Optional.empty(), true);
+  private Outcome run(
+      InstallerCommandLine commandLine,
+      List<InstallerConversation.Prompt> prompts,
+      SecretMask mask) {
+    Command command =
+        new Command(commandLine.argv(), installerEnvironment(), Optional.empty(), true);
     RunningCommand process;
     try {
       process = host.commandRunner().start(command);
     } catch (IOException e) {
-      throw new MgnAgentException("cannot start the installer " + commandLine.masked().get(0)
-          + ": " + mask.apply(String.valueOf(e.getMessage())), e);
+      throw new MgnAgentException(
+          "cannot start the installer "
+              + commandLine.masked().get(0)
+              + ": "
+              + mask.apply(String.valueOf(e.getMessage())),
+          e);
     }
     try (process) {
       listener.onEvent(new InstallerStarted(commandLine.masked(), process.pid()));
-      InstallerConversation conversation = new InstallerConversation(
-          prompts, process.stdin(), mask, listener, process::killTree, clock, unknownPromptWait);
+      InstallerConversation conversation =
+          new InstallerConversation(
+              prompts,
+              process.stdin(),
+              mask,
+              listener,
+              process::killTree,
+              clock,
+              unknownPromptWait);
       Thread out = conversation.readStdout(process.stdout());
       Thread err = conversation.readStderr(process.stderr());
       Instant deadline = clock.instant().plus(timeout);
@@ -263,8 +313,8 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
       List<String> lines = conversation.lines();
       listener.onEvent(new InstallerFinished(exit.orElse(137)));
       if (unknownPrompt.isPresent()) {
-        throw new InstallerFailedException(InstallerFailure.UNKNOWN_PROMPT, exit,
-            lastLines(lines), unknownPrompt.get());
+        throw new InstallerFailedException(
+            InstallerFailure.UNKNOWN_PROMPT, exit, lastLines(lines), unknownPrompt.get());
       }
       checkSucceeded(exit, lines, conversation.refusedPrompt());
       return new Outcome(lines, process.leftovers());
@@ -281,12 +331,12 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   private void checkSucceeded(OptionalInt exit, List<String> lines, String refusedPrompt) {
     List<String> last = lastLines(lines);
     if (exit.isEmpty()) {
-      throw new InstallerFailedException(InstallerFailure.TIMED_OUT, exit, last,
-          "no end after " + timeout);
+      throw new InstallerFailedException(
+          InstallerFailure.TIMED_OUT, exit, last, "no end after " + timeout);
     }
     if (refusedPrompt != null) {
-      throw new InstallerFailedException(InstallerFailure.ANSWER_REFUSED, exit, last,
-          refusedPrompt);
+      throw new InstallerFailedException(
+          InstallerFailure.ANSWER_REFUSED, exit, last, refusedPrompt);
     }
     boolean success = exit.getAsInt() == 0 && lines.stream().anyMatch(l -> l.contains(SUCCESS));
     if (success && findId(lines).isPresent()) {
@@ -295,9 +345,11 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     if (success) {
       throw new InstallerFailedException(InstallerFailure.NO_SOURCE_SERVER_ID, exit, last, "");
     }
-    FailureClassifier.Classified classified = FailureClassifier.classify(lines)
-        .orElse(new FailureClassifier.Classified(InstallerFailure.CRASHED,
-            last.isEmpty() ? "" : last.get(last.size() - 1)));
+    FailureClassifier.Classified classified =
+        FailureClassifier.classify(lines)
+            .orElse(
+                new FailureClassifier.Classified(
+                    InstallerFailure.CRASHED, last.isEmpty() ? "" : last.get(last.size() - 1)));
     throw new InstallerFailedException(classified.failure(), exit, last, classified.evidence());
   }
 
@@ -325,9 +377,11 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   /** Whether {@code id -u} says 0; a command that hangs is stopped after 10 s (then: not root). */
   private boolean isRoot() {
     try {
-      CommandResult id = CommandResult.run(host.commandRunner(),
-          new Command(List.of("id", "-u"), host.environment(), Optional.empty(), false),
-          Duration.ofSeconds(10));
+      CommandResult id =
+          CommandResult.run(
+              host.commandRunner(),
+              new Command(List.of("id", "-u"), host.environment(), Optional.empty(), false),
+              Duration.ofSeconds(10));
       return id.exitCode().equals(OptionalInt.of(0)) && id.stdout().strip().equals("0");
     } catch (IOException e) {
       return false;
@@ -380,8 +434,11 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
 
     @Override
     public Builder confirmationPolling(Duration interval, int attempts) {
-      this.settings = settings.toBuilder().confirmationInterval(interval)
-          .confirmationAttempts(attempts).build();
+      this.settings =
+          settings.toBuilder()
+              .confirmationInterval(interval)
+              .confirmationAttempts(attempts)
+              .build();
       return this;
     }
 

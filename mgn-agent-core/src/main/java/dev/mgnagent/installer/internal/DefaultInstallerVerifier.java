@@ -68,7 +68,8 @@ public final class DefaultInstallerVerifier implements InstallerVerifier {
     if (!matches(expected, digest)) {
       return new VerificationResult.Mismatch(source, expected, actual);
     }
-    return new VerificationResult.Verified(file, size, actual, source, settings.location().flavor());
+    return new VerificationResult.Verified(
+        file, size, actual, source, settings.location().flavor());
   }
 
   private String expectedDigest() {

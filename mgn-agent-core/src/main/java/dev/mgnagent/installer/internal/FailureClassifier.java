@@ -12,28 +12,35 @@ final class FailureClassifier {
 
   private record Rule(String fragment, InstallerFailure failure) {}
 
-  private static final List<Rule> RULES = List.of(
-      new Rule("account not being initialized", InstallerFailure.ACCOUNT_NOT_INITIALIZED),
-      new Rule("Failed to validate AWS credentials", InstallerFailure.INVALID_CREDENTIALS),
-      new Rule("previously installed to replicate into another region or account",
-          InstallerFailure.PREVIOUSLY_INSTALLED),
-      new Rule("already exists", InstallerFailure.TAGS_ALREADY_EXIST),
-      new Rule("You need to have root privileges", InstallerFailure.NOT_ROOT),
-      new Rule("kernel linux headers installed correctly", InstallerFailure.KERNEL_HEADERS_MISSING),
-      new Rule("gcc was not found", InstallerFailure.GCC_MISSING),
-      new Rule("version 'GLIBC_", InstallerFailure.UNSUPPORTED_OS),
-      new Rule("Linux kernel version is not supported", InstallerFailure.UNSUPPORTED_KERNEL),
-      new Rule("CERTIFICATE_VERIFY_FAILED", InstallerFailure.CERTIFICATE_NOT_TRUSTED),
-      new Rule("Connection times out", InstallerFailure.NETWORK_BLOCKED),
-      new Rule("urlopen error", InstallerFailure.NETWORK_BLOCKED),
-      new Rule("getpwnam(): name not found: 'aws-replication'", InstallerFailure.USER_FILES_IMMUTABLE),
-      new Rule("Unable to change permissions of /var/lib/aws-replication-agent",
-          InstallerFailure.USER_FILES_IMMUTABLE),
-      new Rule("sudoers file failed verification", InstallerFailure.USER_FILES_IMMUTABLE),
-      new Rule("failed to map segment from shared object", InstallerFailure.TMP_NOEXEC),
-      new Rule("could not insert module", InstallerFailure.DRIVER_BLOCKED),
-      new Rule("Oracle ASM Filter Driver is active", InstallerFailure.ORACLE_ASM_ACTIVE),
-      new Rule("not been restarted since agent uninstallation", InstallerFailure.REBOOT_REQUIRED));
+  private static final List<Rule> RULES =
+      List.of(
+          new Rule("account not being initialized", InstallerFailure.ACCOUNT_NOT_INITIALIZED),
+          new Rule("Failed to validate AWS credentials", InstallerFailure.INVALID_CREDENTIALS),
+          new Rule(
+              "previously installed to replicate into another region or account",
+              InstallerFailure.PREVIOUSLY_INSTALLED),
+          new Rule("already exists", InstallerFailure.TAGS_ALREADY_EXIST),
+          new Rule("You need to have root privileges", InstallerFailure.NOT_ROOT),
+          new Rule(
+              "kernel linux headers installed correctly", InstallerFailure.KERNEL_HEADERS_MISSING),
+          new Rule("gcc was not found", InstallerFailure.GCC_MISSING),
+          new Rule("version 'GLIBC_", InstallerFailure.UNSUPPORTED_OS),
+          new Rule("Linux kernel version is not supported", InstallerFailure.UNSUPPORTED_KERNEL),
+          new Rule("CERTIFICATE_VERIFY_FAILED", InstallerFailure.CERTIFICATE_NOT_TRUSTED),
+          new Rule("Connection times out", InstallerFailure.NETWORK_BLOCKED),
+          new Rule("urlopen error", InstallerFailure.NETWORK_BLOCKED),
+          new Rule(
+              "getpwnam(): name not found: 'aws-replication'",
+              InstallerFailure.USER_FILES_IMMUTABLE),
+          new Rule(
+              "Unable to change permissions of /var/lib/aws-replication-agent",
+              InstallerFailure.USER_FILES_IMMUTABLE),
+          new Rule("sudoers file failed verification", InstallerFailure.USER_FILES_IMMUTABLE),
+          new Rule("failed to map segment from shared object", InstallerFailure.TMP_NOEXEC),
+          new Rule("could not insert module", InstallerFailure.DRIVER_BLOCKED),
+          new Rule("Oracle ASM Filter Driver is active", InstallerFailure.ORACLE_ASM_ACTIVE),
+          new Rule(
+              "not been restarted since agent uninstallation", InstallerFailure.REBOOT_REQUIRED));
 
   private FailureClassifier() {}
 

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
- * Turns HTTP statuses and TLS errors into one-line messages that say what happened and what to
- * do. Pure functions, so tests call them with fixtures.
+ * Turns HTTP statuses and TLS errors into one-line messages that say what happened and what to do.
+ * Pure functions, so tests call them with fixtures.
  */
 public final class FailureExplanations {
 
@@ -38,7 +38,9 @@ public final class FailureExplanations {
           + ": not found. Check the region (the installer is published per region) and the"
           + " flavor; with --s3-endpoint, check that it is an S3 endpoint of that region";
     }
-    if (status == 301 || status == 307 || s3Code.equals("PermanentRedirect")
+    if (status == 301
+        || status == 307
+        || s3Code.equals("PermanentRedirect")
         || s3Code.equals("AuthorizationHeaderMalformed")) {
       return what
           + ": the bucket answers from another region. Check the region, and that an S3 VPC"
@@ -56,8 +58,10 @@ public final class FailureExplanations {
   public static String forTls(URI url, SSLException e) {
     String detail = messages(e).toLowerCase(Locale.ROOT);
     String host = url.getHost();
-    if (detail.contains("no subject alternative") || detail.contains("doesn't match")
-        || detail.contains("does not match") || detail.contains("hostname")) {
+    if (detail.contains("no subject alternative")
+        || detail.contains("doesn't match")
+        || detail.contains("does not match")
+        || detail.contains("hostname")) {
       String vpce =
           host != null && host.startsWith("vpce-")
               ? " An S3 interface VPC endpoint's certificate covers *."
@@ -83,7 +87,11 @@ public final class FailureExplanations {
           + " to the Java trust store (-Djavax.net.ssl.trustStore) or bypass it for S3."
           + " mgn-agent has no insecure mode";
     }
-    return "TLS handshake with " + host + " failed (" + firstMessage(e) + "); check the S3"
+    return "TLS handshake with "
+        + host
+        + " failed ("
+        + firstMessage(e)
+        + "); check the S3"
         + " endpoint and any proxy. mgn-agent has no insecure mode";
   }
 

@@ -18,8 +18,8 @@ import javax.net.ssl.SSLException;
  * Opens GET requests with {@link HttpURLConnection}: on loopback it keeps up with curl, where the
  * JDK {@code HttpClient} with an {@code InputStream} body measured about 3x slower. Its read
  * timeout is the stall timeout. Redirects are not followed (S3 does not redirect a correct
- * request); the proxy applies to {@code https} URLs
- * only, except for hosts on the {@code no_proxy} list.
+ * request); the proxy applies to {@code https} URLs only, except for hosts on the {@code no_proxy}
+ * list.
  */
 final class HttpGet {
 
@@ -47,7 +47,8 @@ final class HttpGet {
               : Proxy.NO_PROXY;
       connection = (HttpURLConnection) url.toURL().openConnection(proxy);
     } catch (IOException | IllegalArgumentException e) {
-      throw new InstallerDownloadException(url, attempt, -1, "cannot open " + url + ": " + e.getMessage(), e);
+      throw new InstallerDownloadException(
+          url, attempt, -1, "cannot open " + url + ": " + e.getMessage(), e);
     }
     connection.setConnectTimeout(millis(settings.connectTimeout().toMillis()));
     connection.setReadTimeout(millis(settings.stallTimeout().toMillis()));
@@ -71,7 +72,8 @@ final class HttpGet {
    */
   RetryableFailure classify(URI url, IOException e, int attempt, String phase) {
     if (e instanceof SSLException ssl) {
-      throw new InstallerDownloadException(url, attempt, -1, FailureExplanations.forTls(url, ssl), e);
+      throw new InstallerDownloadException(
+          url, attempt, -1, FailureExplanations.forTls(url, ssl), e);
     }
     if (e instanceof UnknownHostException) {
       throw new InstallerDownloadException(
@@ -86,15 +88,28 @@ final class HttpGet {
     }
     if (e instanceof SocketTimeoutException) {
       return RetryableFailure.resumable(
-          phase + ": no byte from " + url.getHost() + " for " + settings.stallTimeout().toSeconds()
-              + " s (stalled or timed out)", e);
+          phase
+              + ": no byte from "
+              + url.getHost()
+              + " for "
+              + settings.stallTimeout().toSeconds()
+              + " s (stalled or timed out)",
+          e);
     }
     if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return RetryableFailure.resumable(
-          "cannot connect to " + url.getHost() + port(url) + " (" + e.getMessage()
-              + "); check the network, firewalls (TCP " + defaultPort(url) + ") and https_proxy", e);
+          "cannot connect to "
+              + url.getHost()
+              + port(url)
+              + " ("
+              + e.getMessage()
+              + "); check the network, firewalls (TCP "
+              + defaultPort(url)
+              + ") and https_proxy",
+          e);
     }
-    return RetryableFailure.resumable(phase + ": " + (e.getMessage() == null ? "connection failed" : e.getMessage()), e);
+    return RetryableFailure.resumable(
+        phase + ": " + (e.getMessage() == null ? "connection failed" : e.getMessage()), e);
   }
 
   /** The first few kilobytes of an error body, for the S3 error code. */
@@ -114,7 +129,9 @@ final class HttpGet {
   }
 
   private static String defaultPort(URI url) {
-    return url.getPort() >= 0 ? String.valueOf(url.getPort()) : "https".equals(url.getScheme()) ? "443" : "80";
+    return url.getPort() >= 0
+        ? String.valueOf(url.getPort())
+        : "https".equals(url.getScheme()) ? "443" : "80";
   }
 
   private static int millis(long millis) {

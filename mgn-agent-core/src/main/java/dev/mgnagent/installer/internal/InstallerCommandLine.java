@@ -12,11 +12,11 @@ import java.util.Optional;
 /**
  * The installer's argument vector for a request. The secret and the session token are left out
  * (they are typed at the prompts), except for {@code --force-volumes}, which needs {@code
- * --no-prompt} and therefore the secret on the command line: only with the caller's opt-in.
- * {@code --devices} is left out too without {@code --no-prompt}, since the installer ignores it
- * then; the disk list is typed at the disk prompt instead. Through sudo, the proxy variables and
- * {@code TMPDIR} are kept by name ({@code --preserve-env=}, sudo 1.8.21 or later, allowed by a
- * sudoers rule for {@code ALL} commands, which implies {@code SETENV}).
+ * --no-prompt} and therefore the secret on the command line: only with the caller's opt-in. {@code
+ * --devices} is left out too without {@code --no-prompt}, since the installer ignores it then; the
+ * disk list is typed at the disk prompt instead. Through sudo, the proxy variables and {@code
+ * TMPDIR} are kept by name ({@code --preserve-env=}, sudo 1.8.21 or later, allowed by a sudoers
+ * rule for {@code ALL} commands, which implies {@code SETENV}).
  *
  * @param argv what to run
  * @param masked the same with secrets shown as {@code ****}, for events and messages
@@ -28,11 +28,23 @@ record InstallerCommandLine(List<String> argv, List<String> masked) {
    * --preserve-env=}): its default {@code env_reset} would drop them, and behind a proxy the
    * installer could then reach neither MGN nor S3. Names only: the values never reach argv.
    */
-  static final List<String> SUDO_PRESERVED = List.of("https_proxy", "HTTPS_PROXY", "http_proxy",
-      "HTTP_PROXY", "no_proxy", "NO_PROXY", "TMPDIR");
+  static final List<String> SUDO_PRESERVED =
+      List.of(
+          "https_proxy",
+          "HTTPS_PROXY",
+          "http_proxy",
+          "HTTP_PROXY",
+          "no_proxy",
+          "NO_PROXY",
+          "TMPDIR");
 
-  static InstallerCommandLine of(Path installerPath, InstallerFlavor flavor,
-      RegistrationRequest request, boolean root, String accessKeyId, String secret,
+  static InstallerCommandLine of(
+      Path installerPath,
+      InstallerFlavor flavor,
+      RegistrationRequest request,
+      boolean root,
+      String accessKeyId,
+      String secret,
       Optional<String> sessionToken) {
     return of(installerPath, flavor, request, root, accessKeyId, secret, sessionToken, Map.of());
   }
@@ -41,15 +53,23 @@ record InstallerCommandLine(List<String> argv, List<String> masked) {
    * With {@code environment}, the installer's environment: through sudo, the {@link
    * #SUDO_PRESERVED} variables it holds are kept with {@code --preserve-env=}.
    */
-  static InstallerCommandLine of(Path installerPath, InstallerFlavor flavor,
-      RegistrationRequest request, boolean root, String accessKeyId, String secret,
-      Optional<String> sessionToken, Map<String, String> environment) {
+  static InstallerCommandLine of(
+      Path installerPath,
+      InstallerFlavor flavor,
+      RegistrationRequest request,
+      boolean root,
+      String accessKeyId,
+      String secret,
+      Optional<String> sessionToken,
+      Map<String, String> environment) {
     boolean forced = request.selection().forced();
     if (forced && !request.allowSecretOnCommandLine()) {
-      throw new InvalidRequestException("allowSecretOnCommandLine", "a forced selection makes the"
-          + " installer run without prompts, so the secret key must go on its command line, where"
-          + " other users of this server can see it; allow that explicitly"
-          + " (allowSecretOnCommandLine) or do not force the volumes");
+      throw new InvalidRequestException(
+          "allowSecretOnCommandLine",
+          "a forced selection makes the"
+              + " installer run without prompts, so the secret key must go on its command line, where"
+              + " other users of this server can see it; allow that explicitly"
+              + " (allowSecretOnCommandLine) or do not force the volumes");
     }
     List<String> argv = new ArrayList<>();
     List<String> masked = new ArrayList<>();
@@ -67,18 +87,24 @@ record InstallerCommandLine(List<String> argv, List<String> masked) {
     both(argv, masked, installerPath.toAbsolutePath().toString());
     both(argv, masked, "--region", request.region().id(), "--aws-access-key-id", accessKeyId);
     if (forced) {
-      both(argv, masked, "--no-prompt", "--force-volumes",
-          "--devices", request.selection().devicesArgument());
+      both(
+          argv,
+          masked,
+          "--no-prompt",
+          "--force-volumes",
+          "--devices",
+          request.selection().devicesArgument());
       argv.add("--aws-secret-access-key");
       argv.add(secret);
       masked.add("--aws-secret-access-key");
       masked.add(SecretMask.MASK);
-      sessionToken.ifPresent(token -> {
-        argv.add("--aws-session-token");
-        argv.add(token);
-        masked.add("--aws-session-token");
-        masked.add(SecretMask.MASK);
-      });
+      sessionToken.ifPresent(
+          token -> {
+            argv.add("--aws-session-token");
+            argv.add(token);
+            masked.add("--aws-session-token");
+            masked.add(SecretMask.MASK);
+          });
     }
     if (!request.tags().isEmpty()) {
       both(argv, masked, "--tags");

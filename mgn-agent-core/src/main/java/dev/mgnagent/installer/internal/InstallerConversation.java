@@ -20,18 +20,17 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Reads the installer's stdout and stderr as they arrive and answers each known prompt once on
- * its stdin, whichever stream the prompt came on: a Python installer asks with {@code input()} on
+ * Reads the installer's stdout and stderr as they arrive and answers each known prompt once on its
+ * stdin, whichever stream the prompt came on: a Python installer asks with {@code input()} on
  * stdout but, without a terminal, {@code getpass} prints its prompt on stderr. Each stream has its
  * own partial-line buffer (a prompt ends without a newline, and a block-buffered stdout can be cut
  * anywhere). Every line is reported with secrets masked.
  *
  * <p>A prompt that comes back means the installer refused the answer: the conversation stops the
- * installer. Text since the last newline that ends like a question ({@code :}, {@code ?}, {@code
- * ]} or {@code >}), matches no known prompt and is followed by nothing for {@code
- * unknownPromptWait} is an unknown prompt: {@link #unknownPrompt()} reports it so that the caller
- * stops the installer instead of waiting for its timeout. Event calls are made under this
- * object's lock, one at a time.
+ * installer. Text since the last newline that ends like a question ({@code :}, {@code ?}, {@code ]}
+ * or {@code >}), matches no known prompt and is followed by nothing for {@code unknownPromptWait}
+ * is an unknown prompt: {@link #unknownPrompt()} reports it so that the caller stops the installer
+ * instead of waiting for its timeout. Event calls are made under this object's lock, one at a time.
  */
 final class InstallerConversation {
 
@@ -67,14 +66,23 @@ final class InstallerConversation {
   private final List<String> lines = new ArrayList<>();
   private final Set<String> answered = new HashSet<>();
   private String refusedPrompt;
+
   /** Per stream (stdout, stderr): text since the last newline that looks like a question. */
   private final String[] pendingText = new String[2];
+
   /** When either stream last brought anything. */
   private Instant lastOutput;
+
   private long charsRead;
 
-  InstallerConversation(List<Prompt> prompts, OutputStream stdin, SecretMask mask,
-      EventListener listener, Runnable stopInstaller, Clock clock, Duration unknownPromptWait) {
+  InstallerConversation(
+      List<Prompt> prompts,
+      OutputStream stdin,
+      SecretMask mask,
+      EventListener listener,
+      Runnable stopInstaller,
+      Clock clock,
+      Duration unknownPromptWait) {
     this.prompts = List.copyOf(prompts);
     this.stdin = stdin;
     this.mask = mask;
@@ -104,8 +112,8 @@ final class InstallerConversation {
   }
 
   /**
-   * The text (secrets masked) of a question the installer has been waiting on, unanswered, for
-   * at least the unknown-prompt wait; empty while there is none.
+   * The text (secrets masked) of a question the installer has been waiting on, unanswered, for at
+   * least the unknown-prompt wait; empty while there is none.
    */
   synchronized Optional<String> unknownPrompt() {
     String text = pendingText[0] != null ? pendingText[0] : pendingText[1];
@@ -149,8 +157,9 @@ final class InstallerConversation {
           }
           if (partial.length() > MAX_LINE) {
             // no newline for this long: not a prompt; report it as a line, cut, and go on
-            emit(partial.substring(0, MAX_LINE) + " [cut: longer than " + MAX_LINE
-                + " characters]", stderr);
+            emit(
+                partial.substring(0, MAX_LINE) + " [cut: longer than " + MAX_LINE + " characters]",
+                stderr);
             partial.setLength(0);
           }
         }

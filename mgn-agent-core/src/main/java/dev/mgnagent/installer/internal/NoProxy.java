@@ -23,7 +23,8 @@ public record NoProxy(List<String> suffixes, boolean all) {
             .map(e -> e.startsWith("*.") ? e.substring(2) : e.startsWith(".") ? e.substring(1) : e)
             .filter(e -> !e.isEmpty())
             .toList();
-    return new NoProxy(entries.stream().filter(e -> !e.equals("*")).toList(), entries.contains("*"));
+    return new NoProxy(
+        entries.stream().filter(e -> !e.equals("*")).toList(), entries.contains("*"));
   }
 
   /** Whether requests to {@code host} bypass the proxy. */

@@ -7,9 +7,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * SHA-512 computed on a second thread, so that receiving and writing the next buffer overlaps with
- * hashing the previous one (on a loopback download hashing is the slowest step). The caller
- * borrows a buffer, fills it, and submits it; the hashing thread gives it back when done. Buffers
- * are hashed in the order submitted. Not thread-safe: one caller thread.
+ * hashing the previous one (on a loopback download hashing is the slowest step). The caller borrows
+ * a buffer, fills it, and submits it; the hashing thread gives it back when done. Buffers are
+ * hashed in the order submitted. Not thread-safe: one caller thread.
  */
 final class PipelinedSha512 implements AutoCloseable {
 

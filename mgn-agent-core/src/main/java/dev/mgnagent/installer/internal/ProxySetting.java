@@ -8,8 +8,9 @@ import java.net.URISyntaxException;
 
 /**
  * An {@code https_proxy}-style setting ({@code http://host:port}, {@code host:port}, or {@code
- * https://host:port}, read as an HTTP proxy: see {@link #note(String)}): the HTTP proxy that {@code https} requests tunnel through with {@code CONNECT}. No DNS lookup happens
- * here; the proxy resolves nothing until a request is made.
+ * https://host:port}, read as an HTTP proxy: see {@link #note(String)}): the HTTP proxy that {@code
+ * https} requests tunnel through with {@code CONNECT}. No DNS lookup happens here; the proxy
+ * resolves nothing until a request is made.
  */
 public record ProxySetting(String host, int port) {
 
@@ -47,9 +48,12 @@ public record ProxySetting(String host, int port) {
     if (!text.regionMatches(true, 0, "https://", 0, 8)) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of("https_proxy '" + redacted(text) + "' has an https:// scheme:"
-        + " it is used as an HTTP CONNECT proxy (the connection to the proxy is not TLS; the"
-        + " requests through it are)");
+    return java.util.Optional.of(
+        "https_proxy '"
+            + redacted(text)
+            + "' has an https:// scheme:"
+            + " it is used as an HTTP CONNECT proxy (the connection to the proxy is not TLS; the"
+            + " requests through it are)");
   }
 
   /** The proxy for {@code HttpURLConnection}. */
@@ -63,7 +67,8 @@ public record ProxySetting(String host, int port) {
   }
 
   private static InvalidRequestException invalid(String value, String why) {
-    return new InvalidRequestException("httpsProxy", "https_proxy '" + redacted(value) + "': " + why);
+    return new InvalidRequestException(
+        "httpsProxy", "https_proxy '" + redacted(value) + "': " + why);
   }
 
   /** The value without its user and password, which must never reach a message. */

@@ -1,17 +1,16 @@
 package dev.mgnagent.installer.internal;
 
 import dev.mgnagent.MgnAgentException;
-
-import dev.mgnagent.Warning;
 import dev.mgnagent.Sleeper;
-import dev.mgnagent.selection.Selection;
+import dev.mgnagent.Warning;
 import dev.mgnagent.mgn.SourceServerId;
+import dev.mgnagent.selection.Selection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.mgn.MgnClient;
@@ -20,14 +19,14 @@ import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDi
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
 /**
- * The "perform a test after installing the Agent to ensure that the correct disks have been
- * added", automated: waits until MGN reports the disks it replicates for the new server
- * ({@code dataReplicationInfo.replicatedDisks}) and compares them with the selection, each name
- * resolved through the host's {@code /dev} aliases to a disk of the inventory ({@code /dev/xvda}
- * and {@code /dev/nvme0n1} are one disk). A host disk that was not selected is no concern (the
- * agent reports every disk in {@code sourceProperties.disks}); a disk selected but not replicated,
- * or replicated but not selected, is a warning naming it. Never fails the installation: whatever
- * it cannot check becomes a warning.
+ * The "perform a test after installing the Agent to ensure that the correct disks have been added",
+ * automated: waits until MGN reports the disks it replicates for the new server ({@code
+ * dataReplicationInfo.replicatedDisks}) and compares them with the selection, each name resolved
+ * through the host's {@code /dev} aliases to a disk of the inventory ({@code /dev/xvda} and {@code
+ * /dev/nvme0n1} are one disk). A host disk that was not selected is no concern (the agent reports
+ * every disk in {@code sourceProperties.disks}); a disk selected but not replicated, or replicated
+ * but not selected, is a warning naming it. Never fails the installation: whatever it cannot check
+ * becomes a warning.
  */
 final class RegistrationConfirmer {
 
@@ -45,7 +44,11 @@ final class RegistrationConfirmer {
    * @param diskOf the disk (kernel name) a device path leads to on the host, or the path itself
    *     when it leads to none
    */
-  RegistrationConfirmer(MgnClient client, Duration interval, int attempts, Sleeper sleeper,
+  RegistrationConfirmer(
+      MgnClient client,
+      Duration interval,
+      int attempts,
+      Sleeper sleeper,
       Function<String, String> diskOf) {
     this.client = client;
     this.diskOf = diskOf;
@@ -67,43 +70,77 @@ final class RegistrationConfirmer {
         }
       }
     } catch (AccessDeniedException e) {
-      return new Confirmation(List.of(), unconfirmed("the registration of " + id + " was not"
-          + " confirmed: these credentials may not call DescribeSourceServers (installation-policy"
-          + " keys cannot); give service credentials to check the registered disks"));
+      return new Confirmation(
+          List.of(),
+          unconfirmed(
+              "the registration of "
+                  + id
+                  + " was not"
+                  + " confirmed: these credentials may not call DescribeSourceServers (installation-policy"
+                  + " keys cannot); give service credentials to check the registered disks"));
     } catch (SdkException e) {
-      return new Confirmation(List.of(), unconfirmed("the registration of " + id + " was not"
-          + " confirmed: " + e.getMessage()));
+      return new Confirmation(
+          List.of(),
+          unconfirmed("the registration of " + id + " was not" + " confirmed: " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Confirmation(List.of(), unconfirmed("the confirmation of " + id + " was interrupted"));
+      return new Confirmation(
+          List.of(), unconfirmed("the confirmation of " + id + " was interrupted"));
     }
     if (!listed) {
       // the credentials may list source servers and MGN has never heard of this one: the
       // installer's success is not MGN's (a stand-in installer, another account or region)
-      throw new MgnAgentException("the installer reported source server " + id + " but MGN"
-          + " never listed it after " + attempts + " checks; check that the installer was the"
-          + " real one, that it used this account and region, and the MGN endpoint"
-          + " ('mgn-agent status' lists the account's servers)");
+      throw new MgnAgentException(
+          "the installer reported source server "
+              + id
+              + " but MGN"
+              + " never listed it after "
+              + attempts
+              + " checks; check that the installer was the"
+              + " real one, that it used this account and region, and the MGN endpoint"
+              + " ('mgn-agent status' lists the account's servers)");
     }
     if (registered.isEmpty()) {
-      return new Confirmation(List.of(), unconfirmed("MGN has not reported the disks of " + id
-          + " after " + attempts + " checks; look again with 'mgn-agent status'"));
+      return new Confirmation(
+          List.of(),
+          unconfirmed(
+              "MGN has not reported the disks of "
+                  + id
+                  + " after "
+                  + attempts
+                  + " checks; look again with 'mgn-agent status'"));
     }
     List<Warning> warnings = new ArrayList<>();
     Map<String, String> selected = new LinkedHashMap<>();
     selection.paths().forEach(p -> selected.putIfAbsent(diskOf.apply(p), p));
     Map<String, String> replicated = new LinkedHashMap<>();
     registered.forEach(p -> replicated.putIfAbsent(diskOf.apply(p), p));
-    List<String> notReplicated = selected.entrySet().stream()
-        .filter(e -> !replicated.containsKey(e.getKey())).map(Map.Entry::getValue).toList();
-    List<String> notSelected = replicated.entrySet().stream()
-        .filter(e -> !selected.containsKey(e.getKey())).map(Map.Entry::getValue).toList();
+    List<String> notReplicated =
+        selected.entrySet().stream()
+            .filter(e -> !replicated.containsKey(e.getKey()))
+            .map(Map.Entry::getValue)
+            .toList();
+    List<String> notSelected =
+        replicated.entrySet().stream()
+            .filter(e -> !selected.containsKey(e.getKey()))
+            .map(Map.Entry::getValue)
+            .toList();
     if (!notReplicated.isEmpty() || !notSelected.isEmpty()) {
-      warnings.add(new Warning(Warning.Code.REGISTERED_DISKS_DIFFER, "MGN replicates the disks " + registered + " for " + id + " but the selection"
-          + " was " + selection.paths()
-          + (notReplicated.isEmpty() ? "" : "; selected but not replicated: " + notReplicated)
-          + (notSelected.isEmpty() ? "" : "; replicated but not selected: " + notSelected)
-          + "; check them before replicating"));
+      warnings.add(
+          new Warning(
+              Warning.Code.REGISTERED_DISKS_DIFFER,
+              "MGN replicates the disks "
+                  + registered
+                  + " for "
+                  + id
+                  + " but the selection"
+                  + " was "
+                  + selection.paths()
+                  + (notReplicated.isEmpty()
+                      ? ""
+                      : "; selected but not replicated: " + notReplicated)
+                  + (notSelected.isEmpty() ? "" : "; replicated but not selected: " + notSelected)
+                  + "; check them before replicating"));
     }
     return new Confirmation(registered, warnings);
   }
@@ -114,8 +151,8 @@ final class RegistrationConfirmer {
 
   /** The server's replicated disks (possibly none yet), or empty when MGN does not list it. */
   private Optional<List<String>> disksOf(SourceServerId id) {
-    List<SourceServer> servers = client.describeSourceServers(
-        r -> r.filters(f -> f.sourceServerIDs(id.value()))).items();
+    List<SourceServer> servers =
+        client.describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(id.value()))).items();
     if (servers.isEmpty()) {
       return Optional.empty();
     }
@@ -123,7 +160,9 @@ final class RegistrationConfirmer {
         || !servers.get(0).dataReplicationInfo().hasReplicatedDisks()) {
       return Optional.of(List.of());
     }
-    return Optional.of(servers.get(0).dataReplicationInfo().replicatedDisks().stream()
-        .map(DataReplicationInfoReplicatedDisk::deviceName).toList());
+    return Optional.of(
+        servers.get(0).dataReplicationInfo().replicatedDisks().stream()
+            .map(DataReplicationInfoReplicatedDisk::deviceName)
+            .toList());
   }
 }

@@ -21,8 +21,8 @@ import java.util.OptionalLong;
 /**
  * Downloads one URL into a file channel, feeding every byte to SHA-512 as it arrives. Counts bytes
  * against {@code Content-Length}/{@code Content-Range} (a short body is a truncation, never
- * success); after a failure resumes with {@code Range: bytes=N-} and {@code If-Range}; a 200
- * answer to a range request restarts the file and the digest from byte 0.
+ * success); after a failure resumes with {@code Range: bytes=N-} and {@code If-Range}; a 200 answer
+ * to a range request restarts the file and the digest from byte 0.
  */
 final class ResumableDownload {
 
@@ -94,8 +94,8 @@ final class ResumableDownload {
   }
 
   /**
-   * Checks the status and headers; returns the offset the body should end at, or -1 when the
-   * length is unknown.
+   * Checks the status and headers; returns the offset the body should end at, or -1 when the length
+   * is unknown.
    */
   private long start(HttpURLConnection connection, int attempt) throws RetryableFailure {
     int status = status(connection);
@@ -110,14 +110,18 @@ final class ResumableDownload {
       return length;
     }
     if (status == HttpURLConnection.HTTP_PARTIAL) {
-      ContentRange range = ContentRange.parse(connection.getHeaderField("Content-Range")).orElse(null);
-      if (range == null || range.first() != offset
-          || (total.isPresent() && range.total().isPresent()
+      ContentRange range =
+          ContentRange.parse(connection.getHeaderField("Content-Range")).orElse(null);
+      if (range == null
+          || range.first() != offset
+          || (total.isPresent()
+              && range.total().isPresent()
               && range.total().getAsLong() != total.getAsLong())) {
         restart();
         throw RetryableFailure.restarting(
             "the server answered the range request with Content-Range "
-                + connection.getHeaderField("Content-Range") + "; starting over");
+                + connection.getHeaderField("Content-Range")
+                + "; starting over");
       }
       if (range.total().isPresent()) {
         refuseAboveCap(range.total().getAsLong(), attempt);
@@ -135,8 +139,11 @@ final class ResumableDownload {
       throw new RetryableFailure("HTTP " + status + " from " + url.getHost(), false, status, null);
     }
     throw new InstallerDownloadException(
-        url, attempt, status,
-        FailureExplanations.forStatus(url, status, FailureExplanations.s3ErrorCode(body)), null);
+        url,
+        attempt,
+        status,
+        FailureExplanations.forStatus(url, status, FailureExplanations.s3ErrorCode(body)),
+        null);
   }
 
   /** Refuses an announced length above the cap, before any byte of the body is written. */
@@ -147,14 +154,24 @@ final class ResumableDownload {
   }
 
   private InstallerDownloadException tooLarge(int attempt, String what) {
-    return new InstallerDownloadException(url, attempt, -1, "the installer at " + url + " " + what
-        + ", more than the " + settings.maxInstallerBytes() + " bytes allowed (the real installer"
-        + " is about 12 MB); the server is not serving the installer", null);
+    return new InstallerDownloadException(
+        url,
+        attempt,
+        -1,
+        "the installer at "
+            + url
+            + " "
+            + what
+            + ", more than the "
+            + settings.maxInstallerBytes()
+            + " bytes allowed (the real installer"
+            + " is about 12 MB); the server is not serving the installer",
+        null);
   }
 
   /**
-   * Reads the body buffer by buffer: each is written to the file, then hashed on the other
-   * thread. What arrived before a failure is kept, so that a resume starts after it.
+   * Reads the body buffer by buffer: each is written to the file, then hashed on the other thread.
+   * What arrived before a failure is kept, so that a resume starts after it.
    */
   private void copy(InputStream in, long expectedEnd) throws IOException, RetryableFailure {
     boolean end = false;
@@ -176,8 +193,8 @@ final class ResumableDownload {
           }
           if (Thread.currentThread().isInterrupted()) {
             sha512.giveBack(buffer);
-            throw new InstallerDownloadException(url, 0, -1, "download of " + url
-                + " interrupted", null);
+            throw new InstallerDownloadException(
+                url, 0, -1, "download of " + url + " interrupted", null);
           }
         }
       } catch (IOException e) {
@@ -203,10 +220,11 @@ final class ResumableDownload {
       return;
     }
     write(ByteBuffer.wrap(buffer, 0, filled));
-    uninterrupted(() -> {
-      sha512.submit(buffer, filled);
-      return null;
-    });
+    uninterrupted(
+        () -> {
+          sha512.submit(buffer, filled);
+          return null;
+        });
     offset += filled;
     if (offset >= nextProgress) {
       nextProgress = offset + PROGRESS_STEP;
@@ -236,7 +254,11 @@ final class ResumableDownload {
     } catch (IOException e) {
       throw new InstallerFileException(
           filePath,
-          "cannot write " + filePath + " (" + e.getMessage() + "); free some space or choose"
+          "cannot write "
+              + filePath
+              + " ("
+              + e.getMessage()
+              + "); free some space or choose"
               + " another output directory",
           e);
     }
@@ -247,15 +269,17 @@ final class ResumableDownload {
     offset = 0;
     validator = null;
     nextProgress = PROGRESS_STEP;
-    uninterrupted(() -> {
-      sha512.reset();
-      return null;
-    });
+    uninterrupted(
+        () -> {
+          sha512.reset();
+          return null;
+        });
     try {
       file.truncate(0);
       file.position(0);
     } catch (IOException e) {
-      throw new InstallerFileException(filePath, "cannot truncate " + filePath + ": " + e.getMessage(), e);
+      throw new InstallerFileException(
+          filePath, "cannot truncate " + filePath + ": " + e.getMessage(), e);
     }
   }
 

@@ -25,8 +25,8 @@ final class RetryPolicy {
   }
 
   /**
-   * @param position how far into the file the download is (after a failure: where the next
-   *     attempt resumes)
+   * @param position how far into the file the download is (after a failure: where the next attempt
+   *     resumes)
    */
   <T> T run(URI url, Attempt<T> attempt, LongSupplier position) {
     int failuresInARow = 0;
@@ -48,13 +48,20 @@ final class RetryPolicy {
               url,
               number,
               failure.httpStatus(),
-              "download of " + url + " failed after " + number + " attempt"
-                  + (number == 1 ? "" : "s") + ": " + failure.getMessage(),
+              "download of "
+                  + url
+                  + " failed after "
+                  + number
+                  + " attempt"
+                  + (number == 1 ? "" : "s")
+                  + ": "
+                  + failure.getMessage(),
               failure.getCause());
         }
         Duration delay = settings.backoff().delayAfter(failuresInARow);
-        settings.listener().onEvent(
-            new DownloadRetrying(url, number, failure.getMessage(), now, delay));
+        settings
+            .listener()
+            .onEvent(new DownloadRetrying(url, number, failure.getMessage(), now, delay));
         sleep(url, number, delay);
       }
     }
@@ -68,7 +75,8 @@ final class RetryPolicy {
       settings.sleeper().sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InstallerDownloadException(url, attempt, -1, "download of " + url + " interrupted", e);
+      throw new InstallerDownloadException(
+          url, attempt, -1, "download of " + url + " interrupted", e);
     }
   }
 }

@@ -68,7 +68,9 @@ public final class StagingArea implements AutoCloseable {
     } catch (AccessDeniedException e) {
       throw new InstallerFileException(
           parent,
-          "cannot create files in " + parent + ": permission denied; choose a directory you can write to",
+          "cannot create files in "
+              + parent
+              + ": permission denied; choose a directory you can write to",
           e);
     } catch (IOException e) {
       throw new InstallerFileException(
@@ -87,8 +89,7 @@ public final class StagingArea implements AutoCloseable {
       return new StagingArea(absolute, directory, file, channel);
     } catch (IOException e) {
       deleteQuietly(directory);
-      throw new InstallerFileException(
-          file, "cannot create " + file + ": " + e.getMessage(), e);
+      throw new InstallerFileException(file, "cannot create " + file + ": " + e.getMessage(), e);
     }
   }
 

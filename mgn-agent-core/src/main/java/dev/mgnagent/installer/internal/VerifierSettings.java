@@ -1,9 +1,9 @@
 package dev.mgnagent.installer.internal;
 
-import dev.mgnagent.event.EventListener;
 import dev.mgnagent.Backoff;
-import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.Sleeper;
+import dev.mgnagent.event.EventListener;
+import dev.mgnagent.installer.InstallerLocation;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.iam.IamClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 
-/** Builds the IAM, STS and EC2 clients initialization needs: URL-connection HTTP, optional endpoint. */
+/**
+ * Builds the IAM, STS and EC2 clients initialization needs: URL-connection HTTP, optional endpoint.
+ */
 final class AwsClients {
   private AwsClients() {}
 
@@ -31,9 +33,9 @@ final class AwsClients {
   }
 
   /**
-   * IAM is global: its requests are signed for the partition's first region (us-east-1 in
-   * {@code aws}); a client built for {@code aws-global} with an endpoint override would sign for
-   * {@code aws-global}.
+   * IAM is global: its requests are signed for the partition's first region (us-east-1 in {@code
+   * aws}); a client built for {@code aws-global} with an endpoint override would sign for {@code
+   * aws-global}.
    */
   static Region iamRegion(Region region) {
     switch (partition(region)) {
@@ -46,36 +48,55 @@ final class AwsClients {
     }
   }
 
-  static IamClient iam(Region region, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
+  static IamClient iam(
+      Region region,
+      IdentityProvider<? extends AwsCredentialsIdentity> credentials,
       Optional<URI> endpoint) {
-    IamClientBuilder b = IamClient.builder().region(iamRegion(region))
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials)
-        .overrideConfiguration(c -> c.addExecutionInterceptor(new CredentialMasking(credentials)));
+    IamClientBuilder b =
+        IamClient.builder()
+            .region(iamRegion(region))
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .credentialsProvider(credentials)
+            .overrideConfiguration(
+                c -> c.addExecutionInterceptor(new CredentialMasking(credentials)));
     endpoint.ifPresent(b::endpointOverride);
     return b.build();
   }
 
-  static StsClient sts(Region region, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
+  static StsClient sts(
+      Region region,
+      IdentityProvider<? extends AwsCredentialsIdentity> credentials,
       Optional<URI> endpoint) {
-    StsClientBuilder b = StsClient.builder().region(region)
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials)
-        .overrideConfiguration(c -> c.addExecutionInterceptor(new CredentialMasking(credentials)));
+    StsClientBuilder b =
+        StsClient.builder()
+            .region(region)
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .credentialsProvider(credentials)
+            .overrideConfiguration(
+                c -> c.addExecutionInterceptor(new CredentialMasking(credentials)));
     endpoint.ifPresent(b::endpointOverride);
     return b.build();
   }
 
-  static Ec2Client ec2(Region region, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
+  static Ec2Client ec2(
+      Region region,
+      IdentityProvider<? extends AwsCredentialsIdentity> credentials,
       Optional<URI> endpoint) {
-    Ec2ClientBuilder b = Ec2Client.builder().region(region)
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).credentialsProvider(credentials)
-        .overrideConfiguration(c -> c.addExecutionInterceptor(new CredentialMasking(credentials)));
+    Ec2ClientBuilder b =
+        Ec2Client.builder()
+            .region(region)
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .credentialsProvider(credentials)
+            .overrideConfiguration(
+                c -> c.addExecutionInterceptor(new CredentialMasking(credentials)));
     endpoint.ifPresent(b::endpointOverride);
     return b.build();
   }
 
   static IdentityProvider<? extends AwsCredentialsIdentity> orDefault(
       AwsCredentialsProvider provider) {
-    return provider != null ? provider
+    return provider != null
+        ? provider
         : software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build();
   }
 }

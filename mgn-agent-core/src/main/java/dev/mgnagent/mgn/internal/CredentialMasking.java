@@ -20,11 +20,11 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
 
 /**
  * Masks every credential value a client knows in the errors AWS sends back, before anything else
- * sees them: on a bad signature AWS quotes the canonical request, whose signed
- * {@code x-amz-security-token} header carries the session token. The secret key, the session token
- * (from the signed request and from the credentials) and the access key ID where it stands next to
- * them ({@code Credential=...}) become {@code ****} in the exception's message, its error details
- * and its raw body, so no message, event or JSON line built from the error can carry them.
+ * sees them: on a bad signature AWS quotes the canonical request, whose signed {@code
+ * x-amz-security-token} header carries the session token. The secret key, the session token (from
+ * the signed request and from the credentials) and the access key ID where it stands next to them
+ * ({@code Credential=...}) become {@code ****} in the exception's message, its error details and
+ * its raw body, so no message, event or JSON line built from the error can carry them.
  */
 public final class CredentialMasking implements ExecutionInterceptor {
 
@@ -41,8 +41,8 @@ public final class CredentialMasking implements ExecutionInterceptor {
   }
 
   @Override
-  public Throwable modifyException(Context.FailedExecution context,
-      ExecutionAttributes attributes) {
+  public Throwable modifyException(
+      Context.FailedExecution context, ExecutionAttributes attributes) {
     Throwable failure = context.exception();
     if (!(failure instanceof AwsServiceException service)) {
       return failure;
@@ -56,12 +56,12 @@ public final class CredentialMasking implements ExecutionInterceptor {
         d.errorMessage(mask(details.errorMessage(), secrets));
       }
       if (details.rawResponse() != null) {
-        d.rawResponse(SdkBytes.fromString(
-            mask(details.rawResponse().asUtf8String(), secrets), StandardCharsets.UTF_8));
+        d.rawResponse(
+            SdkBytes.fromString(
+                mask(details.rawResponse().asUtf8String(), secrets), StandardCharsets.UTF_8));
       }
       masked.awsErrorDetails(d.build());
-      masked.message(details.errorMessage() == null ? null
-          : mask(details.errorMessage(), secrets));
+      masked.message(details.errorMessage() == null ? null : mask(details.errorMessage(), secrets));
     } else if (service.getMessage() != null) {
       masked.message(mask(service.getMessage(), secrets));
     }
@@ -74,8 +74,8 @@ public final class CredentialMasking implements ExecutionInterceptor {
     List<String> secrets = new ArrayList<>();
     request.flatMap(r -> r.firstMatchingHeader("x-amz-security-token")).ifPresent(secrets::add);
     try {
-      AwsCredentialsIdentity identity = credentials == null ? null
-          : credentials.resolveIdentity().get(5, TimeUnit.SECONDS);
+      AwsCredentialsIdentity identity =
+          credentials == null ? null : credentials.resolveIdentity().get(5, TimeUnit.SECONDS);
       if (identity != null) {
         secrets.add(identity.secretAccessKey());
         if (identity instanceof AwsSessionCredentialsIdentity session) {

@@ -20,9 +20,10 @@ import java.util.Set;
 
 /** {@link DiskReconciler} over an {@link Inventory}. */
 public final class DefaultDiskReconciler implements DiskReconciler {
-  static final String REINSTALL = "MGN's boot disk assignment is stale (NVMe re-enumeration):"
-      + " isBootDisk cannot be changed, so disconnect and delete the source server, then"
-      + " reinstall the agent";
+  static final String REINSTALL =
+      "MGN's boot disk assignment is stale (NVMe re-enumeration):"
+          + " isBootDisk cannot be changed, so disconnect and delete the source server, then"
+          + " reinstall the agent";
 
   private final Inventory inventory;
   private final DevicePaths paths;
@@ -49,22 +50,36 @@ public final class DefaultDiskReconciler implements DiskReconciler {
       Optional<Disk> onHost = resolve(mgnBoot);
       if (onHost.isEmpty() || !hostBoot.contains(onHost.get().name())) {
         renamed = true;
-        String now = hostBoot.isEmpty() ? "no disk it can name"
-            : String.join(", ", inventory.disks().stream().filter(d -> hostBoot.contains(d.name()))
-                .map(Disk::path).toList());
-        warnings.add(new Warning(Warning.Code.BOOT_DISK_RENAMED,
-            "MGN marks " + mgnBoot + " as the boot disk (isBootDisk), but the host now boots from "
-                + now + (onHost.isPresent() ? " and " + mgnBoot + " is a data disk" : "")
-                + ": the NVMe names were re-enumerated after a reboot, so a launched instance would"
-                + " not boot; " + REINSTALL));
+        String now =
+            hostBoot.isEmpty()
+                ? "no disk it can name"
+                : String.join(
+                    ", ",
+                    inventory.disks().stream()
+                        .filter(d -> hostBoot.contains(d.name()))
+                        .map(Disk::path)
+                        .toList());
+        warnings.add(
+            new Warning(
+                Warning.Code.BOOT_DISK_RENAMED,
+                "MGN marks "
+                    + mgnBoot
+                    + " as the boot disk (isBootDisk), but the host now boots from "
+                    + now
+                    + (onHost.isPresent() ? " and " + mgnBoot + " is a data disk" : "")
+                    + ": the NVMe names were re-enumerated after a reboot, so a launched instance would"
+                    + " not boot; "
+                    + REINSTALL));
       }
     } else if (!replicated.isEmpty()) {
-      warnings.add(new Warning(Warning.Code.BOOT_DISK_UNCONFIRMED,
-          mgn.bootDiskChecked()
-              ? "MGN marks no replicated disk as the boot disk (isBootDisk); check the source"
-                  + " server's replication settings in the MGN console"
-              : "the boot disk could not be cross-checked: GetReplicationConfiguration was not"
-                  + " read (the credentials need mgn:GetReplicationConfiguration)"));
+      warnings.add(
+          new Warning(
+              Warning.Code.BOOT_DISK_UNCONFIRMED,
+              mgn.bootDiskChecked()
+                  ? "MGN marks no replicated disk as the boot disk (isBootDisk); check the source"
+                      + " server's replication settings in the MGN console"
+                  : "the boot disk could not be cross-checked: GetReplicationConfiguration was not"
+                      + " read (the credentials need mgn:GetReplicationConfiguration)"));
     }
 
     List<ReconciledDisk> lines = new ArrayList<>();
@@ -82,8 +97,8 @@ public final class DefaultDiskReconciler implements DiskReconciler {
       Disk disk = host.get();
       matchedHost.add(disk.name());
       DiskChange change = disk.sizeBytes() == mgnBytes ? DiskChange.UNCHANGED : DiskChange.RESIZED;
-      lines.add(line(change, name, disk, mgnBytes, hostBoot.contains(disk.name()), isMgnBoot,
-          renamed));
+      lines.add(
+          line(change, name, disk, mgnBytes, hostBoot.contains(disk.name()), isMgnBoot, renamed));
     }
     for (Map.Entry<String, Long> e : reported.entrySet()) {
       if (named.contains(e.getKey())) {
@@ -91,30 +106,54 @@ public final class DefaultDiskReconciler implements DiskReconciler {
       }
       Optional<Disk> host = resolve(e.getKey());
       if (host.isEmpty()) {
-        lines.add(line(DiskChange.DISCONNECTED, e.getKey(), null, e.getValue(), false, false,
-            renamed));
+        lines.add(
+            line(DiskChange.DISCONNECTED, e.getKey(), null, e.getValue(), false, false, renamed));
       } else if (matchedHost.add(host.get().name())) {
-        lines.add(line(DiskChange.NOT_REPLICATED, e.getKey(), host.get(), e.getValue(),
-            hostBoot.contains(host.get().name()), false, renamed));
+        lines.add(
+            line(
+                DiskChange.NOT_REPLICATED,
+                e.getKey(),
+                host.get(),
+                e.getValue(),
+                hostBoot.contains(host.get().name()),
+                false,
+                renamed));
       }
     }
     for (Disk disk : inventory.disks()) {
       if (matchedHost.add(disk.name())) {
-        lines.add(line(DiskChange.NOT_REPLICATED, null, disk, -1, hostBoot.contains(disk.name()),
-            false, renamed));
+        lines.add(
+            line(
+                DiskChange.NOT_REPLICATED,
+                null,
+                disk,
+                -1,
+                hostBoot.contains(disk.name()),
+                false,
+                renamed));
       }
     }
     return new Reconciliation(lines, warnings);
   }
 
-  private static ReconciledDisk line(DiskChange change, String mgnName, Disk host, long mgnBytes,
-      boolean hostBoot, boolean mgnBoot, boolean renamed) {
+  private static ReconciledDisk line(
+      DiskChange change,
+      String mgnName,
+      Disk host,
+      long mgnBytes,
+      boolean hostBoot,
+      boolean mgnBoot,
+      boolean renamed) {
     boolean bootMixup = renamed && (hostBoot || mgnBoot);
-    return new ReconciledDisk(change, Optional.ofNullable(mgnName),
+    return new ReconciledDisk(
+        change,
+        Optional.ofNullable(mgnName),
         Optional.ofNullable(host).map(Disk::path),
         mgnBytes < 0 ? OptionalLong.empty() : OptionalLong.of(mgnBytes),
         host == null ? OptionalLong.empty() : OptionalLong.of(host.sizeBytes()),
-        hostBoot, mgnBoot, bootMixup ? REINSTALL : change.action());
+        hostBoot,
+        mgnBoot,
+        bootMixup ? REINSTALL : change.action());
   }
 
   /** The host disk a device name leads to, through the host's {@code /dev} aliases. */

@@ -26,26 +26,43 @@ public final class DefaultReplicatedDisksReader implements ReplicatedDisksReader
     String region = client.serviceClientConfiguration().region().id();
     List<SourceServer> found;
     try {
-      found = client.describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(id.value())))
-          .items();
+      found =
+          client.describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(id.value()))).items();
     } catch (SdkException e) {
-      throw MgnErrors.translate("DescribeSourceServers", e, region,
+      throw MgnErrors.translate(
+          "DescribeSourceServers",
+          e,
+          region,
           client.serviceClientConfiguration().endpointOverride());
     }
     if (found.isEmpty()) {
-      throw new MgnServiceException("DescribeSourceServers", null, "MGN in " + region
-          + " has no source server " + id + "; check --source-server-id and --region", null);
+      throw new MgnServiceException(
+          "DescribeSourceServers",
+          null,
+          "MGN in "
+              + region
+              + " has no source server "
+              + id
+              + "; check --source-server-id and --region",
+          null);
     }
     SourceServer server = found.get(0);
     List<MgnDisks.MgnDisk> replicated = new ArrayList<>();
     if (server.dataReplicationInfo() != null) {
-      server.dataReplicationInfo().replicatedDisks().forEach(d -> replicated.add(
-          new MgnDisks.MgnDisk(d.deviceName(), zero(d.totalStorageBytes()))));
+      server
+          .dataReplicationInfo()
+          .replicatedDisks()
+          .forEach(
+              d ->
+                  replicated.add(
+                      new MgnDisks.MgnDisk(d.deviceName(), zero(d.totalStorageBytes()))));
     }
     List<MgnDisks.MgnDisk> reported = new ArrayList<>();
     if (server.sourceProperties() != null) {
-      server.sourceProperties().disks().forEach(d -> reported.add(
-          new MgnDisks.MgnDisk(d.deviceName(), zero(d.bytes()))));
+      server
+          .sourceProperties()
+          .disks()
+          .forEach(d -> reported.add(new MgnDisks.MgnDisk(d.deviceName(), zero(d.bytes()))));
     }
     GetReplicationConfigurationResponse config;
     try {
@@ -53,13 +70,17 @@ public final class DefaultReplicatedDisksReader implements ReplicatedDisksReader
     } catch (AccessDeniedException e) {
       return new MgnDisks(replicated, reported, Optional.empty(), false);
     } catch (SdkException e) {
-      throw MgnErrors.translate("GetReplicationConfiguration", e, region,
+      throw MgnErrors.translate(
+          "GetReplicationConfiguration",
+          e,
+          region,
           client.serviceClientConfiguration().endpointOverride());
     }
-    Optional<String> boot = config.replicatedDisks().stream()
-        .filter(d -> Boolean.TRUE.equals(d.isBootDisk()))
-        .map(d -> d.deviceName())
-        .findFirst();
+    Optional<String> boot =
+        config.replicatedDisks().stream()
+            .filter(d -> Boolean.TRUE.equals(d.isBootDisk()))
+            .map(d -> d.deviceName())
+            .findFirst();
     return new MgnDisks(replicated, reported, boot, true);
   }
 

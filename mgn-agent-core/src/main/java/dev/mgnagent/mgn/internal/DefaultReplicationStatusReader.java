@@ -14,8 +14,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.mgn.model.DataReplicationError;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfo;
-import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStep;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDisk;
+import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStep;
 import software.amazon.awssdk.services.mgn.model.DescribeSourceServersRequestFilters;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
@@ -37,7 +37,8 @@ public final class DefaultReplicationStatusReader implements ReplicationStatusRe
 
   @Override
   public List<ServerReplicationStatus> read(ServerFilter filter) {
-    DescribeSourceServersRequestFilters.Builder filters = DescribeSourceServersRequestFilters.builder();
+    DescribeSourceServersRequestFilters.Builder filters =
+        DescribeSourceServersRequestFilters.builder();
     if (filter.ids().isEmpty() && filter.archived().isEmpty()) {
       filters.isArchived(false);
     }
@@ -53,11 +54,14 @@ public final class DefaultReplicationStatusReader implements ReplicationStatusRe
     filter.archived().ifPresent(filters::isArchived);
     List<ServerReplicationStatus> servers = new ArrayList<>();
     try {
-      client.describeSourceServersPaginator(r -> r.filters(filters.build()).maxResults(PAGE_SIZE))
+      client
+          .describeSourceServersPaginator(r -> r.filters(filters.build()).maxResults(PAGE_SIZE))
           .items()
           .forEach(server -> servers.add(status(server)));
     } catch (SdkException e) {
-      throw MgnErrors.translate("DescribeSourceServers", e,
+      throw MgnErrors.translate(
+          "DescribeSourceServers",
+          e,
           client.serviceClientConfiguration().region().id(),
           client.serviceClientConfiguration().endpointOverride());
     }
@@ -69,26 +73,31 @@ public final class DefaultReplicationStatusReader implements ReplicationStatusRe
     List<DiskReplication> disks = new ArrayList<>();
     if (info != null && info.hasReplicatedDisks()) {
       for (DataReplicationInfoReplicatedDisk disk : info.replicatedDisks()) {
-        disks.add(new DiskReplication(
-            Optional.ofNullable(disk.deviceName()).orElse("?"),
-            zeroIfNull(disk.totalStorageBytes()),
-            zeroIfNull(disk.replicatedStorageBytes()),
-            zeroIfNull(disk.backloggedStorageBytes()),
-            zeroIfNull(disk.rescannedStorageBytes())));
+        disks.add(
+            new DiskReplication(
+                Optional.ofNullable(disk.deviceName()).orElse("?"),
+                zeroIfNull(disk.totalStorageBytes()),
+                zeroIfNull(disk.replicatedStorageBytes()),
+                zeroIfNull(disk.backloggedStorageBytes()),
+                zeroIfNull(disk.rescannedStorageBytes())));
       }
     }
-    Optional<String> hostname = Optional.ofNullable(server.sourceProperties())
-        .map(p -> p.identificationHints())
-        .map(h -> h.hostname());
-    Optional<DataReplicationError> error = Optional.ofNullable(info)
-        .map(DataReplicationInfo::dataReplicationError)
-        .filter(e -> e.errorAsString() != null);
+    Optional<String> hostname =
+        Optional.ofNullable(server.sourceProperties())
+            .map(p -> p.identificationHints())
+            .map(h -> h.hostname());
+    Optional<DataReplicationError> error =
+        Optional.ofNullable(info)
+            .map(DataReplicationInfo::dataReplicationError)
+            .filter(e -> e.errorAsString() != null);
     List<InitiationStep> steps = new ArrayList<>();
-    if (info != null && info.dataReplicationInitiation() != null
+    if (info != null
+        && info.dataReplicationInitiation() != null
         && info.dataReplicationInitiation().hasSteps()) {
       for (DataReplicationInitiationStep step : info.dataReplicationInitiation().steps()) {
-        steps.add(new InitiationStep(String.valueOf(step.nameAsString()),
-            String.valueOf(step.statusAsString())));
+        steps.add(
+            new InitiationStep(
+                String.valueOf(step.nameAsString()), String.valueOf(step.statusAsString())));
       }
     }
     return new ServerReplicationStatus(
@@ -104,8 +113,10 @@ public final class DefaultReplicationStatusReader implements ReplicationStatusRe
         steps,
         Optional.ofNullable(info).map(DataReplicationInfo::etaDateTime).flatMap(Dates::instant),
         Optional.ofNullable(info).map(DataReplicationInfo::lagDuration).flatMap(Dates::duration),
-        Optional.ofNullable(info).map(DataReplicationInfo::dataReplicationInitiation)
-            .map(i -> i.nextAttemptDateTime()).flatMap(Dates::instant));
+        Optional.ofNullable(info)
+            .map(DataReplicationInfo::dataReplicationInitiation)
+            .map(i -> i.nextAttemptDateTime())
+            .flatMap(Dates::instant));
   }
 
   private static long zeroIfNull(Long value) {

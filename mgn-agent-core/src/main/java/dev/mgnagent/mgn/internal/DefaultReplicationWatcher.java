@@ -1,10 +1,10 @@
 package dev.mgnagent.mgn.internal;
 
+import dev.mgnagent.Sleeper;
 import dev.mgnagent.event.EventListener;
+import dev.mgnagent.mgn.ReplicationHealth;
 import dev.mgnagent.mgn.ReplicationRefreshed;
 import dev.mgnagent.mgn.ReplicationStatusChanged;
-import dev.mgnagent.Sleeper;
-import dev.mgnagent.mgn.ReplicationHealth;
 import dev.mgnagent.mgn.ReplicationStatusReader;
 import dev.mgnagent.mgn.ReplicationWatcher;
 import dev.mgnagent.mgn.ServerReplicationStatus;
@@ -29,8 +29,14 @@ public final class DefaultReplicationWatcher implements ReplicationWatcher {
   private final Sleeper sleeper;
   private final EventListener listener;
 
-  public DefaultReplicationWatcher(ReplicationStatusReader reader, List<SourceServerId> ids,
-      Duration interval, Duration timeout, Clock clock, Sleeper sleeper, EventListener listener) {
+  public DefaultReplicationWatcher(
+      ReplicationStatusReader reader,
+      List<SourceServerId> ids,
+      Duration interval,
+      Duration timeout,
+      Clock clock,
+      Sleeper sleeper,
+      EventListener listener) {
     this.reader = reader;
     this.ids = ids;
     this.interval = interval;
@@ -49,8 +55,8 @@ public final class DefaultReplicationWatcher implements ReplicationWatcher {
       List<ServerReplicationStatus> servers = reader.read(ids);
       if (ids.isEmpty()) {
         // watching everything: servers MGN knows without an agent have nothing to follow
-        servers = servers.stream()
-            .filter(s -> s.health() != ReplicationHealth.NOT_REPLICATING).toList();
+        servers =
+            servers.stream().filter(s -> s.health() != ReplicationHealth.NOT_REPLICATING).toList();
       }
       refreshes++;
       for (ServerReplicationStatus s : servers) {
@@ -82,8 +88,7 @@ public final class DefaultReplicationWatcher implements ReplicationWatcher {
       if (health == ReplicationHealth.FAILED) {
         return Optional.of(WatchOutcome.FAILED);
       }
-      inProgress |= health == ReplicationHealth.IN_PROGRESS
-          || health == ReplicationHealth.RETRYING;
+      inProgress |= health == ReplicationHealth.IN_PROGRESS || health == ReplicationHealth.RETRYING;
     }
     return inProgress ? Optional.empty() : Optional.of(WatchOutcome.SETTLED);
   }

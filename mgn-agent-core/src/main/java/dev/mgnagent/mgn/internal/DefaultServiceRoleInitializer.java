@@ -1,7 +1,7 @@
 package dev.mgnagent.mgn.internal;
 
-import dev.mgnagent.Loopback;
 import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.Loopback;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.mgn.InitializationPart;
 import dev.mgnagent.mgn.InitializationReport;
@@ -42,8 +42,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * {@link ServiceRoleInitializer} over an MGN, an IAM, an STS and an EC2 client. The replication
  * template it creates carries the defaults the MGN user guide documents for the console
  * (https://docs.aws.amazon.com/mgn/latest/ug/replication-server-settings.html): t3.small, st1 for
- * large disks, default EBS encryption, the default MGN security group and no other, public IP
- * and public routing, no bandwidth limit, a shared replication server, no staging tags. The launch
+ * large disks, default EBS encryption, the default MGN security group and no other, public IP and
+ * public routing, no bandwidth limit, a shared replication server, no staging tags. The launch
  * template is created with no member set, so MGN applies its own defaults.
  */
 public final class DefaultServiceRoleInitializer implements ServiceRoleInitializer {
@@ -52,8 +52,9 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
   private static final String SERVICE = "service (InitializeService)";
   private static final String REPLICATION_TEMPLATE = "replication configuration template";
   private static final String LAUNCH_TEMPLATE = "launch configuration template";
-  private static final List<String> DENIED = List.of("AccessDenied", "AccessDeniedException",
-      "UnauthorizedOperation", "UnauthorizedAccess");
+  private static final List<String> DENIED =
+      List.of(
+          "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess");
 
   private final MgnClient mgn;
   private final IamClient iam;
@@ -79,21 +80,33 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
 
   private <T> T present(T client, String parameter) {
     if (client == null) {
-      throw new InvalidRequestException(parameter, "the MGN endpoint "
-          + mgnEndpoint.map(URI::toString).orElse("") + " is on loopback (a fake), so this step"
-          + " needs " + parameter + " too: the real IAM, STS and EC2 are never called with a"
-          + " fake's keys");
+      throw new InvalidRequestException(
+          parameter,
+          "the MGN endpoint "
+              + mgnEndpoint.map(URI::toString).orElse("")
+              + " is on loopback (a fake), so this step"
+              + " needs "
+              + parameter
+              + " too: the real IAM, STS and EC2 are never called with a"
+              + " fake's keys");
     }
     return client;
   }
+
   private final List<AutoCloseable> owned;
   private final Region region;
   private final Optional<URI> mgnEndpoint;
   private final Optional<String> stagingSubnetId;
   private String accountId;
 
-  private DefaultServiceRoleInitializer(MgnClient mgn, IamClient iam, StsClient sts,
-      Ec2Client ec2, List<AutoCloseable> owned, Region region, Optional<URI> mgnEndpoint,
+  private DefaultServiceRoleInitializer(
+      MgnClient mgn,
+      IamClient iam,
+      StsClient sts,
+      Ec2Client ec2,
+      List<AutoCloseable> owned,
+      Region region,
+      Optional<URI> mgnEndpoint,
       Optional<String> stagingSubnetId) {
     this.mgn = mgn;
     this.iam = iam;
@@ -113,43 +126,70 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
     account(); // the role ARNs in messages, and the agent role's trust policy, name the account
     for (MgnServiceRoles.Role role : MgnServiceRoles.ALL) {
       String resource = roleArn(role.name());
-      List<String> actions = List.of("iam:GetRole", "iam:CreateRole", "iam:AttachRolePolicy",
-          "iam:ListAttachedRolePolicies");
+      List<String> actions =
+          List.of(
+              "iam:GetRole",
+              "iam:CreateRole",
+              "iam:AttachRolePolicy",
+              "iam:ListAttachedRolePolicies");
       String part = "role " + role.name();
-      boolean exists = iamCall(part, "GetRole", actions, resource, () -> {
-        try {
-          iam().getRole(r -> r.roleName(role.name()));
-          return true;
-        } catch (NoSuchEntityException e) {
-          return false;
-        }
-      });
+      boolean exists =
+          iamCall(
+              part,
+              "GetRole",
+              actions,
+              resource,
+              () -> {
+                try {
+                  iam().getRole(r -> r.roleName(role.name()));
+                  return true;
+                } catch (NoSuchEntityException e) {
+                  return false;
+                }
+              });
       List<String> attached = List.of();
       if (!exists) {
         String trust = role.trustPolicy(account());
-        boolean made = iamCall(part, "CreateRole", actions, resource, () -> {
-          try {
-            iam().createRole(r -> r.roleName(role.name()).path(MgnServiceRoles.PATH)
-                .assumeRolePolicyDocument(trust)
-                .description("Created by mgn-agent as the MGN user guide's API initialization"
-                    + " does"));
-            return true;
-          } catch (EntityAlreadyExistsException e) {
-            return false;
-          }
-        });
+        boolean made =
+            iamCall(
+                part,
+                "CreateRole",
+                actions,
+                resource,
+                () -> {
+                  try {
+                    iam()
+                        .createRole(
+                            r ->
+                                r.roleName(role.name())
+                                    .path(MgnServiceRoles.PATH)
+                                    .assumeRolePolicyDocument(trust)
+                                    .description(
+                                        "Created by mgn-agent as the MGN user guide's API initialization"
+                                            + " does"));
+                    return true;
+                  } catch (EntityAlreadyExistsException e) {
+                    return false;
+                  }
+                });
         if (made) {
           created.add("role " + role.name() + " (" + MgnServiceRoles.PATH + ")");
         }
       }
       if (exists || !role.policies().isEmpty()) {
-        attached = attachedPolicies(part, role.name(), actions, resource).stream()
-            .map(AttachedPolicy::policyArn).toList();
+        attached =
+            attachedPolicies(part, role.name(), actions, resource).stream()
+                .map(AttachedPolicy::policyArn)
+                .toList();
       }
       for (String policy : role.policyArns(partition)) {
         if (!attached.contains(policy)) {
-          iamCall(part, "AttachRolePolicy", actions, resource, () ->
-              iam().attachRolePolicy(r -> r.roleName(role.name()).policyArn(policy)));
+          iamCall(
+              part,
+              "AttachRolePolicy",
+              actions,
+              resource,
+              () -> iam().attachRolePolicy(r -> r.roleName(role.name()).policyArn(policy)));
           created.add("policy " + policy + " attached to " + role.name());
         }
       }
@@ -164,43 +204,65 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
     List<ReplicationConfigurationTemplate> templates = replicationTemplates();
     if (templates.isEmpty()) {
       StagingSubnet subnet = stagingSubnet();
-      var t = mgnCall(REPLICATION_TEMPLATE,
-          "CreateReplicationConfigurationTemplate",
-          () -> mgn.createReplicationConfigurationTemplate(r -> r
-              .associateDefaultSecurityGroup(true)
-              .bandwidthThrottling(0L)
-              .createPublicIP(true)
-              .dataPlaneRouting("PUBLIC_IP")
-              .defaultLargeStagingDiskType("ST1")
-              .ebsEncryption("DEFAULT")
-              .replicationServerInstanceType("t3.small")
-              .replicationServersSecurityGroupsIDs(List.of())
-              .stagingAreaSubnetId(subnet.id())
-              .stagingAreaTags(Map.of())
-              .useDedicatedReplicationServer(false)))
-          .toBuilder().build();
-      created.add("replication configuration template " + t.replicationConfigurationTemplateID()
-          + " (staging subnet " + subnet.id() + subnet.origin() + "; t3.small, st1, public IP)");
+      var t =
+          mgnCall(
+                  REPLICATION_TEMPLATE,
+                  "CreateReplicationConfigurationTemplate",
+                  () ->
+                      mgn.createReplicationConfigurationTemplate(
+                          r ->
+                              r.associateDefaultSecurityGroup(true)
+                                  .bandwidthThrottling(0L)
+                                  .createPublicIP(true)
+                                  .dataPlaneRouting("PUBLIC_IP")
+                                  .defaultLargeStagingDiskType("ST1")
+                                  .ebsEncryption("DEFAULT")
+                                  .replicationServerInstanceType("t3.small")
+                                  .replicationServersSecurityGroupsIDs(List.of())
+                                  .stagingAreaSubnetId(subnet.id())
+                                  .stagingAreaTags(Map.of())
+                                  .useDedicatedReplicationServer(false)))
+              .toBuilder()
+              .build();
+      created.add(
+          "replication configuration template "
+              + t.replicationConfigurationTemplateID()
+              + " (staging subnet "
+              + subnet.id()
+              + subnet.origin()
+              + "; t3.small, st1, public IP)");
     }
     if (launchTemplates().isEmpty()) {
-      String id = mgnCall(LAUNCH_TEMPLATE, "CreateLaunchConfigurationTemplate",
-          () -> mgn.createLaunchConfigurationTemplate(r -> {})).launchConfigurationTemplateID();
+      String id =
+          mgnCall(
+                  LAUNCH_TEMPLATE,
+                  "CreateLaunchConfigurationTemplate",
+                  () -> mgn.createLaunchConfigurationTemplate(r -> {}))
+              .launchConfigurationTemplateID();
       created.add("launch configuration template " + id + " (MGN's defaults)");
     }
 
     InitializationReport report = inspect();
-    List<String> templateIds = replicationTemplates().stream()
-        .map(ReplicationConfigurationTemplate::replicationConfigurationTemplateID).toList();
-    String summary = report.complete()
-        ? "MGN is initialized in " + region.id() + (created.isEmpty() ? ": nothing was missing"
-            : ": created " + created.size() + " part(s)")
-        : "MGN is not completely initialized in " + region.id() + ": "
-            + describe(report.in(PartState.MISSING), report.in(PartState.UNKNOWN));
+    List<String> templateIds =
+        replicationTemplates().stream()
+            .map(ReplicationConfigurationTemplate::replicationConfigurationTemplateID)
+            .toList();
+    String summary =
+        report.complete()
+            ? "MGN is initialized in "
+                + region.id()
+                + (created.isEmpty()
+                    ? ": nothing was missing"
+                    : ": created " + created.size() + " part(s)")
+            : "MGN is not completely initialized in "
+                + region.id()
+                + ": "
+                + describe(report.in(PartState.MISSING), report.in(PartState.UNKNOWN));
     return new ServiceInitialization(report.complete(), templateIds, summary, created, report);
   }
 
-  private static String describe(List<InitializationPart> missing,
-      List<InitializationPart> unknown) {
+  private static String describe(
+      List<InitializationPart> missing, List<InitializationPart> unknown) {
     List<String> out = new ArrayList<>();
     missing.forEach(p -> out.add(p.name() + " missing"));
     unknown.forEach(p -> out.add(p.name() + " unknown"));
@@ -217,49 +279,78 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
       String look = "needs iam:GetRole and iam:ListAttachedRolePolicies on " + roleArn(role.name());
       Seen seen = seeRole(role.name());
       if (seen == Seen.DENIED) {
-        parts.add(new InitializationPart(name, PartState.UNKNOWN,
-            "these credentials may not look at it (" + look + ")"));
+        parts.add(
+            new InitializationPart(
+                name, PartState.UNKNOWN, "these credentials may not look at it (" + look + ")"));
         continue;
       }
       if (seen == Seen.ABSENT) {
-        parts.add(new InitializationPart(name, PartState.MISSING,
-            "does not exist; initialization creates it at " + MgnServiceRoles.PATH + " trusting "
-                + role.service()));
+        parts.add(
+            new InitializationPart(
+                name,
+                PartState.MISSING,
+                "does not exist; initialization creates it at "
+                    + MgnServiceRoles.PATH
+                    + " trusting "
+                    + role.service()));
         continue;
       }
       Optional<List<AttachedPolicy>> attached = attachedIfAllowed(role.name());
       if (attached.isEmpty()) {
-        parts.add(new InitializationPart(name, PartState.UNKNOWN,
-            "exists; its managed policies could not be listed (" + look + ")"));
+        parts.add(
+            new InitializationPart(
+                name,
+                PartState.UNKNOWN,
+                "exists; its managed policies could not be listed (" + look + ")"));
         continue;
       }
       List<String> arns = attached.get().stream().map(AttachedPolicy::policyArn).toList();
       List<String> names = attached.get().stream().map(AttachedPolicy::policyName).toList();
-      List<String> lacking = role.policyArns(partition).stream()
-          .filter(p -> !arns.contains(p)).toList();
+      List<String> lacking =
+          role.policyArns(partition).stream().filter(p -> !arns.contains(p)).toList();
       if (!lacking.isEmpty()) {
-        parts.add(new InitializationPart(name, PartState.MISSING, "exists without "
-            + String.join(", ", lacking) + "; initialization attaches it"));
+        parts.add(
+            new InitializationPart(
+                name,
+                PartState.MISSING,
+                "exists without " + String.join(", ", lacking) + "; initialization attaches it"));
         continue;
       }
-      parts.add(new InitializationPart(name, PartState.PRESENT, "exists"
-          + (role.policies().isEmpty() ? "" : ", with its managed policies")));
+      parts.add(
+          new InitializationPart(
+              name,
+              PartState.PRESENT,
+              "exists" + (role.policies().isEmpty() ? "" : ", with its managed policies")));
       for (String undocumented : role.undocumentedPolicies()) {
         if (!names.contains(undocumented)) {
-          notes.add(role.name() + " has no managed policy " + undocumented + ": AWS does not"
-              + " document its ARN, so it is not guessed; attach it in the IAM console (only FSx"
-              + " for ONTAP migrations need it), or use the MGN console's 'Reinitialize service"
-              + " permissions'");
+          notes.add(
+              role.name()
+                  + " has no managed policy "
+                  + undocumented
+                  + ": AWS does not"
+                  + " document its ARN, so it is not guessed; attach it in the IAM console (only FSx"
+                  + " for ONTAP migrations need it), or use the MGN console's 'Reinitialize service"
+                  + " permissions'");
         }
       }
     }
     parts.add(servicePart());
-    parts.add(templatePart(REPLICATION_TEMPLATE, "DescribeReplicationConfigurationTemplates",
-        () -> replicationTemplatesRaw().stream()
-            .map(ReplicationConfigurationTemplate::replicationConfigurationTemplateID).toList()));
-    parts.add(templatePart(LAUNCH_TEMPLATE, "DescribeLaunchConfigurationTemplates",
-        () -> launchTemplatesRaw().stream()
-            .map(LaunchConfigurationTemplate::launchConfigurationTemplateID).toList()));
+    parts.add(
+        templatePart(
+            REPLICATION_TEMPLATE,
+            "DescribeReplicationConfigurationTemplates",
+            () ->
+                replicationTemplatesRaw().stream()
+                    .map(ReplicationConfigurationTemplate::replicationConfigurationTemplateID)
+                    .toList()));
+    parts.add(
+        templatePart(
+            LAUNCH_TEMPLATE,
+            "DescribeLaunchConfigurationTemplates",
+            () ->
+                launchTemplatesRaw().stream()
+                    .map(LaunchConfigurationTemplate::launchConfigurationTemplateID)
+                    .toList()));
     return new InitializationReport(region.id(), parts, notes);
   }
 
@@ -275,42 +366,63 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
       answers = null;
     }
     if (Boolean.FALSE.equals(answers)) {
-      return new InitializationPart(SERVICE, PartState.MISSING, "MGN answers"
-          + " UninitializedAccountException; initialization calls InitializeService");
+      return new InitializationPart(
+          SERVICE,
+          PartState.MISSING,
+          "MGN answers" + " UninitializedAccountException; initialization calls InitializeService");
     }
     if (slr == Seen.ABSENT) {
-      return new InitializationPart(SERVICE, PartState.MISSING, "the service-linked role "
-          + MgnServiceRoles.SERVICE_LINKED_ROLE + " does not exist; initialization calls"
-          + " InitializeService, which creates it");
+      return new InitializationPart(
+          SERVICE,
+          PartState.MISSING,
+          "the service-linked role "
+              + MgnServiceRoles.SERVICE_LINKED_ROLE
+              + " does not exist; initialization calls"
+              + " InitializeService, which creates it");
     }
     if (slr == Seen.PRESENT) {
-      return new InitializationPart(SERVICE, PartState.PRESENT, "the service-linked role "
-          + MgnServiceRoles.SERVICE_LINKED_ROLE + " exists");
+      return new InitializationPart(
+          SERVICE,
+          PartState.PRESENT,
+          "the service-linked role " + MgnServiceRoles.SERVICE_LINKED_ROLE + " exists");
     }
     if (answers != null) {
-      return new InitializationPart(SERVICE, PartState.PRESENT, "MGN answers account calls; the"
-          + " service-linked role could not be checked (needs iam:GetRole)");
+      return new InitializationPart(
+          SERVICE,
+          PartState.PRESENT,
+          "MGN answers account calls; the"
+              + " service-linked role could not be checked (needs iam:GetRole)");
     }
-    return new InitializationPart(SERVICE, PartState.UNKNOWN, "these credentials may not look"
-        + " (needs mgn:DescribeSourceServers, and iam:GetRole on "
-        + MgnServiceRoles.SERVICE_LINKED_ROLE + ")");
+    return new InitializationPart(
+        SERVICE,
+        PartState.UNKNOWN,
+        "these credentials may not look"
+            + " (needs mgn:DescribeSourceServers, and iam:GetRole on "
+            + MgnServiceRoles.SERVICE_LINKED_ROLE
+            + ")");
   }
 
-  private InitializationPart templatePart(String name, String operation,
-      Supplier<List<String>> ids) {
+  private InitializationPart templatePart(
+      String name, String operation, Supplier<List<String>> ids) {
     try {
       List<String> found = ids.get();
       if (found.isEmpty()) {
-        return new InitializationPart(name, PartState.MISSING,
+        return new InitializationPart(
+            name,
+            PartState.MISSING,
             "none exists; initialization creates one with the console's defaults");
       }
       return new InitializationPart(name, PartState.PRESENT, String.join(", ", found));
     } catch (UninitializedAccountException e) {
-      return new InitializationPart(name, PartState.MISSING,
+      return new InitializationPart(
+          name,
+          PartState.MISSING,
           "MGN is not initialized; initialization creates one after InitializeService");
     } catch (AwsServiceException e) {
       if (isDenied(code(e))) {
-        return new InitializationPart(name, PartState.UNKNOWN,
+        return new InitializationPart(
+            name,
+            PartState.UNKNOWN,
             "these credentials may not look (needs mgn:" + operation + ")");
       }
       throw MgnErrors.translate(operation, e, region.id(), mgnEndpoint);
@@ -331,7 +443,11 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
     }
   }
 
-  private enum Seen { PRESENT, ABSENT, DENIED }
+  private enum Seen {
+    PRESENT,
+    ABSENT,
+    DENIED
+  }
 
   private Seen seeRole(String name) {
     try {
@@ -355,25 +471,42 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
 
   private Optional<List<AttachedPolicy>> attachedIfAllowed(String name) {
     try {
-      return Optional.of(iam().listAttachedRolePoliciesPaginator(r -> r.roleName(name))
-          .attachedPolicies().stream().toList());
+      return Optional.of(
+          iam().listAttachedRolePoliciesPaginator(r -> r.roleName(name)).attachedPolicies().stream()
+              .toList());
     } catch (AwsServiceException e) {
       if (isDenied(code(e))) {
         return Optional.empty();
       }
-      throw translate("role " + name, "iam", "ListAttachedRolePolicies",
-          List.of("iam:ListAttachedRolePolicies"), e);
+      throw translate(
+          "role " + name,
+          "iam",
+          "ListAttachedRolePolicies",
+          List.of("iam:ListAttachedRolePolicies"),
+          e);
     } catch (SdkException e) {
-      throw translate("role " + name, "iam", "ListAttachedRolePolicies",
-          List.of("iam:ListAttachedRolePolicies"), e);
+      throw translate(
+          "role " + name,
+          "iam",
+          "ListAttachedRolePolicies",
+          List.of("iam:ListAttachedRolePolicies"),
+          e);
     }
   }
 
-  private List<AttachedPolicy> attachedPolicies(String part, String name, List<String> actions,
-      String resource) {
-    return iamCall(part, "ListAttachedRolePolicies", actions, resource, () ->
-        iam().listAttachedRolePoliciesPaginator(r -> r.roleName(name)).attachedPolicies().stream()
-            .toList());
+  private List<AttachedPolicy> attachedPolicies(
+      String part, String name, List<String> actions, String resource) {
+    return iamCall(
+        part,
+        "ListAttachedRolePolicies",
+        actions,
+        resource,
+        () ->
+            iam()
+                .listAttachedRolePoliciesPaginator(r -> r.roleName(name))
+                .attachedPolicies()
+                .stream()
+                .toList());
   }
 
   private String account() {
@@ -381,8 +514,12 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
       try {
         accountId = sts().getCallerIdentity().account();
       } catch (SdkException e) {
-        throw translate("the agent role's trust policy (this account's ID)", "sts",
-            "GetCallerIdentity", List.of(), e);
+        throw translate(
+            "the agent role's trust policy (this account's ID)",
+            "sts",
+            "GetCallerIdentity",
+            List.of(),
+            e);
       }
     }
     return accountId;
@@ -390,12 +527,19 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
 
   private String roleArn(String name) {
     String account = accountId != null ? accountId : "*";
-    return "arn:" + AwsClients.partition(region) + ":iam::" + account + ":role"
-        + MgnServiceRoles.PATH + name;
+    return "arn:"
+        + AwsClients.partition(region)
+        + ":iam::"
+        + account
+        + ":role"
+        + MgnServiceRoles.PATH
+        + name;
   }
 
   private List<ReplicationConfigurationTemplate> replicationTemplates() {
-    return mgnCall(REPLICATION_TEMPLATE, "DescribeReplicationConfigurationTemplates",
+    return mgnCall(
+        REPLICATION_TEMPLATE,
+        "DescribeReplicationConfigurationTemplates",
         this::replicationTemplatesRaw);
   }
 
@@ -405,8 +549,8 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
   }
 
   private List<LaunchConfigurationTemplate> launchTemplates() {
-    return mgnCall(LAUNCH_TEMPLATE, "DescribeLaunchConfigurationTemplates",
-        this::launchTemplatesRaw);
+    return mgnCall(
+        LAUNCH_TEMPLATE, "DescribeLaunchConfigurationTemplates", this::launchTemplatesRaw);
   }
 
   private List<LaunchConfigurationTemplate> launchTemplatesRaw() {
@@ -422,35 +566,72 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
     }
     List<String> actions = List.of("ec2:DescribeVpcs", "ec2:DescribeSubnets");
     String part = "the staging subnet of the " + REPLICATION_TEMPLATE;
-    List<Vpc> vpcs = awsCall(part, "ec2", "DescribeVpcs", actions, () ->
-        ec2().describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs());
+    List<Vpc> vpcs =
+        awsCall(
+            part,
+            "ec2",
+            "DescribeVpcs",
+            actions,
+            () ->
+                ec2()
+                    .describeVpcs(r -> r.filters(f -> f.name("is-default").values("true")))
+                    .vpcs());
     if (vpcs.isEmpty()) {
-      throw new InvalidRequestException("stagingSubnetId", "the account has no default VPC in "
-          + region.id() + ", so there is no default staging area subnet: give the subnet for"
-          + " MGN's replication servers (stagingSubnetId, such as subnet-0123456789abcdef0)");
+      throw new InvalidRequestException(
+          "stagingSubnetId",
+          "the account has no default VPC in "
+              + region.id()
+              + ", so there is no default staging area subnet: give the subnet for"
+              + " MGN's replication servers (stagingSubnetId, such as subnet-0123456789abcdef0)");
     }
     String vpc = vpcs.get(0).vpcId();
-    List<Subnet> subnets = awsCall(part, "ec2", "DescribeSubnets", actions, () ->
-        ec2().describeSubnetsPaginator(r -> r.filters(f -> f.name("vpc-id").values(vpc),
-            f -> f.name("default-for-az").values("true"))).subnets().stream().toList());
-    Subnet first = subnets.stream()
-        .min(Comparator.comparing(Subnet::availabilityZone)).orElseThrow(() ->
-            new InvalidRequestException("stagingSubnetId", "the default VPC " + vpc + " in "
-                + region.id() + " has no default subnet: give the subnet for MGN's replication"
-                + " servers (stagingSubnetId, such as subnet-0123456789abcdef0)"));
-    return new StagingSubnet(first.subnetId(), ", the default VPC " + vpc + "'s default subnet in "
-        + first.availabilityZone());
+    List<Subnet> subnets =
+        awsCall(
+            part,
+            "ec2",
+            "DescribeSubnets",
+            actions,
+            () ->
+                ec2()
+                    .describeSubnetsPaginator(
+                        r ->
+                            r.filters(
+                                f -> f.name("vpc-id").values(vpc),
+                                f -> f.name("default-for-az").values("true")))
+                    .subnets()
+                    .stream()
+                    .toList());
+    Subnet first =
+        subnets.stream()
+            .min(Comparator.comparing(Subnet::availabilityZone))
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "stagingSubnetId",
+                        "the default VPC "
+                            + vpc
+                            + " in "
+                            + region.id()
+                            + " has no default subnet: give the subnet for MGN's replication"
+                            + " servers (stagingSubnetId, such as subnet-0123456789abcdef0)"));
+    return new StagingSubnet(
+        first.subnetId(),
+        ", the default VPC " + vpc + "'s default subnet in " + first.availabilityZone());
   }
 
   private static void checkSubnetId(String id) {
     if (!SUBNET_ID.matcher(id).matches()) {
-      throw new InvalidRequestException("stagingSubnetId", "'" + id + "' is not a subnet ID"
-          + " (subnet- and at least 8 hexadecimal digits, such as subnet-0123456789abcdef0)");
+      throw new InvalidRequestException(
+          "stagingSubnetId",
+          "'"
+              + id
+              + "' is not a subnet ID"
+              + " (subnet- and at least 8 hexadecimal digits, such as subnet-0123456789abcdef0)");
     }
   }
 
-  private <T> T iamCall(String part, String operation, List<String> actions, String resource,
-      Supplier<T> call) {
+  private <T> T iamCall(
+      String part, String operation, List<String> actions, String resource, Supplier<T> call) {
     try {
       return call.get();
     } catch (SdkException e) {
@@ -458,16 +639,21 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
     }
   }
 
-  private void iamCall(String part, String operation, List<String> actions, String resource,
-      Runnable call) {
-    iamCall(part, operation, actions, resource, () -> {
-      call.run();
-      return null;
-    });
+  private void iamCall(
+      String part, String operation, List<String> actions, String resource, Runnable call) {
+    iamCall(
+        part,
+        operation,
+        actions,
+        resource,
+        () -> {
+          call.run();
+          return null;
+        });
   }
 
-  private <T> T awsCall(String part, String service, String operation, List<String> actions,
-      Supplier<T> call) {
+  private <T> T awsCall(
+      String part, String service, String operation, List<String> actions, Supplier<T> call) {
     try {
       return call.get();
     } catch (SdkException e) {
@@ -483,14 +669,31 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
       if (isDenied(code(e))) {
         List<String> actions = new ArrayList<>(List.of("mgn:" + operation));
         if (operation.equals("InitializeService")) {
-          actions.addAll(List.of("iam:CreateServiceLinkedRole", "iam:CreateInstanceProfile",
-              "iam:GetInstanceProfile", "iam:AddRoleToInstanceProfile", "iam:PassRole"));
+          actions.addAll(
+              List.of(
+                  "iam:CreateServiceLinkedRole",
+                  "iam:CreateInstanceProfile",
+                  "iam:GetInstanceProfile",
+                  "iam:AddRoleToInstanceProfile",
+                  "iam:PassRole"));
         }
-        throw new MgnServiceException(operation, code(e), "MGN refused " + operation + " for the "
-            + part + " (" + said(e) + "); this part needs " + String.join(", ", actions)
-            + (operation.equals("InitializeService") ? " (the console asks for"
-                + " AdministratorAccess)" : "") + ": use credentials allowed them, such as an"
-            + " administrator's", e);
+        throw new MgnServiceException(
+            operation,
+            code(e),
+            "MGN refused "
+                + operation
+                + " for the "
+                + part
+                + " ("
+                + said(e)
+                + "); this part needs "
+                + String.join(", ", actions)
+                + (operation.equals("InitializeService")
+                    ? " (the console asks for" + " AdministratorAccess)"
+                    : "")
+                + ": use credentials allowed them, such as an"
+                + " administrator's",
+            e);
       }
       throw MgnErrors.translate(operation, e, region.id(), mgnEndpoint);
     } catch (SdkException e) {
@@ -498,37 +701,66 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
     }
   }
 
-  private MgnAgentException translate(String part, String service, String operation,
-      List<String> actions, SdkException e) {
+  private MgnAgentException translate(
+      String part, String service, String operation, List<String> actions, SdkException e) {
     String name = service.toUpperCase(java.util.Locale.ROOT);
     if (e instanceof AwsServiceException a && a.awsErrorDetails() != null) {
       String code = code(a);
       if (isDenied(code)) {
-        return new MgnServiceException(service + ":" + operation, code, name + " refused "
-            + operation + " for " + part + " (" + said(a) + "); this part needs "
-            + String.join(", ", actions) + ": use credentials allowed them, such as an"
-            + " administrator's", e);
+        return new MgnServiceException(
+            service + ":" + operation,
+            code,
+            name
+                + " refused "
+                + operation
+                + " for "
+                + part
+                + " ("
+                + said(a)
+                + "); this part needs "
+                + String.join(", ", actions)
+                + ": use credentials allowed them, such as an"
+                + " administrator's",
+            e);
       }
-      return new MgnServiceException(service + ":" + operation, code, name + " " + operation
-          + " failed for " + part + " (" + said(a) + ")", e);
+      return new MgnServiceException(
+          service + ":" + operation,
+          code,
+          name + " " + operation + " failed for " + part + " (" + said(a) + ")",
+          e);
     }
     if (e instanceof SdkClientException
         && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
-      return new InvalidRequestException("credentials", "no AWS credentials found for "
-          + operation + ": configure the AWS default credentials chain or give credentials");
+      return new InvalidRequestException(
+          "credentials",
+          "no AWS credentials found for "
+              + operation
+              + ": configure the AWS default credentials chain or give credentials");
     }
-    return new MgnServiceException(service + ":" + operation, null, "cannot reach " + name
-        + " for " + operation + " (" + part + "): " + firstLine(e.getMessage()), e);
+    return new MgnServiceException(
+        service + ":" + operation,
+        null,
+        "cannot reach "
+            + name
+            + " for "
+            + operation
+            + " ("
+            + part
+            + "): "
+            + firstLine(e.getMessage()),
+        e);
   }
 
   private static String said(AwsServiceException e) {
     String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-    return message == null || message.isBlank() ? code(e)
+    return message == null || message.isBlank()
+        ? code(e)
         : code(e) + ": " + MgnErrors.firstSentence(message);
   }
 
   private static String code(AwsServiceException e) {
-    return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
+    return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+        ? ""
         : e.awsErrorDetails().errorCode();
   }
 
@@ -645,8 +877,10 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
       if (mgnClient != null) {
         where = mgnClient.serviceClientConfiguration().region();
         mgnEndpoint = mgnClient.serviceClientConfiguration().endpointOverride();
-        identity = credentials != null ? credentials
-            : mgnClient.serviceClientConfiguration().credentialsProvider();
+        identity =
+            credentials != null
+                ? credentials
+                : mgnClient.serviceClientConfiguration().credentialsProvider();
       } else {
         if (region == null) {
           throw new IllegalStateException("give ServiceRoleInitializer a region or an MgnClient");
@@ -673,8 +907,15 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
         ec2Client = AwsClients.ec2(where, identity, Optional.ofNullable(ec2Endpoint));
         owned.add(ec2Client);
       }
-      return new DefaultServiceRoleInitializer(mgnClient, iamClient, stsClient, ec2Client, owned,
-          where, mgnEndpoint, Optional.ofNullable(stagingSubnetId));
+      return new DefaultServiceRoleInitializer(
+          mgnClient,
+          iamClient,
+          stsClient,
+          ec2Client,
+          owned,
+          where,
+          mgnEndpoint,
+          Optional.ofNullable(stagingSubnetId));
     }
   }
 }

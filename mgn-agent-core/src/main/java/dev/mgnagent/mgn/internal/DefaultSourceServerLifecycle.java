@@ -34,8 +34,10 @@ public final class DefaultSourceServerLifecycle implements SourceServerLifecycle
         && s.lifecycleState().orElse("").equals("DISCONNECTED")) {
       throw refused("DisconnectFromService", s, "it is already disconnected");
     }
-    call("DisconnectFromService", id, () -> client.disconnectFromService(
-        r -> r.sourceServerID(id.value())));
+    call(
+        "DisconnectFromService",
+        id,
+        () -> client.disconnectFromService(r -> r.sourceServerID(id.value())));
     return current("DisconnectFromService", id);
   }
 
@@ -43,8 +45,11 @@ public final class DefaultSourceServerLifecycle implements SourceServerLifecycle
   public ServerReplicationStatus archive(SourceServerId id) {
     ServerReplicationStatus s = current("MarkAsArchived", id);
     if (!ARCHIVABLE.contains(s.lifecycleState().orElse(""))) {
-      throw refused("MarkAsArchived", s, "only a server in lifecycle DISCONNECTED or CUTOVER can"
-          + " be archived; disconnect it first (DisconnectFromService) or finish its cutover");
+      throw refused(
+          "MarkAsArchived",
+          s,
+          "only a server in lifecycle DISCONNECTED or CUTOVER can"
+              + " be archived; disconnect it first (DisconnectFromService) or finish its cutover");
     }
     call("MarkAsArchived", id, () -> client.markAsArchived(r -> r.sourceServerID(id.value())));
     return current("MarkAsArchived", id);
@@ -54,41 +59,64 @@ public final class DefaultSourceServerLifecycle implements SourceServerLifecycle
   public ServerReplicationStatus delete(SourceServerId id) {
     ServerReplicationStatus s = current("DeleteSourceServer", id);
     if (!s.replicationState().orElse("").equals("DISCONNECTED")) {
-      throw refused("DeleteSourceServer", s, "only a disconnected server can be deleted;"
-          + " disconnect it first (DisconnectFromService)");
+      throw refused(
+          "DeleteSourceServer",
+          s,
+          "only a disconnected server can be deleted;"
+              + " disconnect it first (DisconnectFromService)");
     }
-    call("DeleteSourceServer", id, () -> client.deleteSourceServer(
-        r -> r.sourceServerID(id.value())));
+    call(
+        "DeleteSourceServer",
+        id,
+        () -> client.deleteSourceServer(r -> r.sourceServerID(id.value())));
     return s;
   }
 
   private ServerReplicationStatus current(String operation, SourceServerId id) {
-    List<ServerReplicationStatus> found = call(operation, id,
-        () -> new DefaultReplicationStatusReader(client).read(List.of(id)));
+    List<ServerReplicationStatus> found =
+        call(operation, id, () -> new DefaultReplicationStatusReader(client).read(List.of(id)));
     if (found.isEmpty()) {
-      throw new MgnServiceException(operation, "ResourceNotFoundException", "no source server "
-          + id + " in " + client.serviceClientConfiguration().region().id()
-          + "; check the ID and the region", null);
+      throw new MgnServiceException(
+          operation,
+          "ResourceNotFoundException",
+          "no source server "
+              + id
+              + " in "
+              + client.serviceClientConfiguration().region().id()
+              + "; check the ID and the region",
+          null);
     }
     return found.get(0);
   }
 
-  private static SourceServerStateException refused(String operation, ServerReplicationStatus s,
-      String why) {
+  private static SourceServerStateException refused(
+      String operation, ServerReplicationStatus s, String why) {
     String lifecycle = s.lifecycleState().orElse(null);
-    return new SourceServerStateException(operation, s.id(), lifecycle, operation + " refused for "
-        + s.id() + " (lifecycle " + (lifecycle == null ? "unknown" : lifecycle)
-        + ", replication " + s.replicationState().orElse("none")
-        + (s.archived() ? ", archived" : "") + "): " + why);
+    return new SourceServerStateException(
+        operation,
+        s.id(),
+        lifecycle,
+        operation
+            + " refused for "
+            + s.id()
+            + " (lifecycle "
+            + (lifecycle == null ? "unknown" : lifecycle)
+            + ", replication "
+            + s.replicationState().orElse("none")
+            + (s.archived() ? ", archived" : "")
+            + "): "
+            + why);
   }
 
   private <T> T call(String operation, SourceServerId id, java.util.function.Supplier<T> call) {
     try {
       return call.get();
     } catch (SdkException e) {
-      throw MgnErrors.translate(operation, e, client.serviceClientConfiguration().region().id(),
+      throw MgnErrors.translate(
+          operation,
+          e,
+          client.serviceClientConfiguration().region().id(),
           client.serviceClientConfiguration().endpointOverride());
     }
   }
-
 }

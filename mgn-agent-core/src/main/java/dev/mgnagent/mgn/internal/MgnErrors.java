@@ -38,21 +38,35 @@ public final class MgnErrors {
       // only the first sentence: AWS quotes the canonical request (session token included)
       // after it in signature errors
       // (the clients' CredentialMasking has already masked every known credential value)
-      String detail = CredentialMasking.mask(firstSentence(
-          Optional.ofNullable(service.awsErrorDetails().errorMessage()).orElse("")), List.of());
-      return new MgnServiceException(
-          operation, code, explain(operation, code, detail, region), e);
+      String detail =
+          CredentialMasking.mask(
+              firstSentence(
+                  Optional.ofNullable(service.awsErrorDetails().errorMessage()).orElse("")),
+              List.of());
+      return new MgnServiceException(operation, code, explain(operation, code, detail, region), e);
     }
-    if (e instanceof SdkClientException && String.valueOf(e.getMessage())
-        .startsWith("Unable to load credentials")) {
-      return new InvalidRequestException("credentials", "no AWS credentials found for "
-          + operation + ": give a profile or keys, or configure the AWS default credentials"
-          + " chain");
+    if (e instanceof SdkClientException
+        && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+      return new InvalidRequestException(
+          "credentials",
+          "no AWS credentials found for "
+              + operation
+              + ": give a profile or keys, or configure the AWS default credentials"
+              + " chain");
     }
     if (e instanceof SdkClientException) {
       String where = endpoint.map(URI::toString).orElse("the MGN endpoint of " + region);
-      return new MgnServiceException(operation, null, "cannot reach " + where + " for " + operation
-          + ": " + firstLine(e.getMessage()) + "; check the network, proxy and --endpoint", e);
+      return new MgnServiceException(
+          operation,
+          null,
+          "cannot reach "
+              + where
+              + " for "
+              + operation
+              + ": "
+              + firstLine(e.getMessage())
+              + "; check the network, proxy and --endpoint",
+          e);
     }
     return new MgnServiceException(
         operation, null, operation + " failed: " + firstLine(e.getMessage()), e);
@@ -61,51 +75,89 @@ public final class MgnErrors {
   private static String explain(String operation, String code, String detail, String region) {
     String said = detail.isBlank() ? code : code + ": " + detail;
     return switch (code == null ? "" : code) {
-      case "UninitializedAccountException" -> "MGN is not initialized in " + region
-          + " (" + said + "); run 'mgn-agent init-service --region " + region + "' first (seed"
-          + " step 1)";
-      case "UnrecognizedClientException" -> "MGN does not recognize the access key (" + said
-          + "); check the key, and that it belongs to this account and partition";
-      case "InvalidSignatureException", "SignatureDoesNotMatch" -> "MGN rejected the request"
-          + " signature (" + said + "); the secret key does not match the access key, or this"
-          + " machine's clock is off by more than 15 minutes";
-      case "ExpiredTokenException", "ExpiredToken" -> "temporary credentials expired ("
-          + said + "): get new ones (a new session token with its key pair) and run again";
+      case "UninitializedAccountException" ->
+          "MGN is not initialized in "
+              + region
+              + " ("
+              + said
+              + "); run 'mgn-agent init-service --region "
+              + region
+              + "' first (seed"
+              + " step 1)";
+      case "UnrecognizedClientException" ->
+          "MGN does not recognize the access key ("
+              + said
+              + "); check the key, and that it belongs to this account and partition";
+      case "InvalidSignatureException", "SignatureDoesNotMatch" ->
+          "MGN rejected the request"
+              + " signature ("
+              + said
+              + "); the secret key does not match the access key, or this"
+              + " machine's clock is off by more than 15 minutes";
+      case "ExpiredTokenException", "ExpiredToken" ->
+          "temporary credentials expired ("
+              + said
+              + "): get new ones (a new session token with its key pair) and run again";
       case "AccessDeniedException" -> accessDenied(operation, said);
       case "ValidationException" -> validation(operation, said, detail);
-      case "ConflictException" -> "MGN refused " + operation + " in the server's current state ("
-          + said + "); check its lifecycle with 'mgn-agent status'";
-      case "ResourceNotFoundException" -> "MGN found no such resource for " + operation + " ("
-          + said + "); check the ID and the region (" + region + ")";
-      case "ThrottlingException" -> "MGN throttled " + operation + " (" + said + "); try again"
-          + " later";
+      case "ConflictException" ->
+          "MGN refused "
+              + operation
+              + " in the server's current state ("
+              + said
+              + "); check its lifecycle with 'mgn-agent status'";
+      case "ResourceNotFoundException" ->
+          "MGN found no such resource for "
+              + operation
+              + " ("
+              + said
+              + "); check the ID and the region ("
+              + region
+              + ")";
+      case "ThrottlingException" ->
+          "MGN throttled " + operation + " (" + said + "); try again" + " later";
       default -> operation + " failed: " + said;
     };
   }
 
   private static String accessDenied(String operation, String said) {
     if (operation.equals("InitializeService")) {
-      return "MGN refused InitializeService (" + said + "). Initializing needs permission to"
+      return "MGN refused InitializeService ("
+          + said
+          + "). Initializing needs permission to"
           + " create IAM roles, instance profiles and the service-linked role (for example"
           + " iam:CreateRole, iam:CreateInstanceProfile, iam:AddRoleToInstanceProfile,"
           + " iam:AttachRolePolicy, iam:PassRole, iam:CreateServiceLinkedRole; the console asks"
-          + " for AdministratorAccess); MGN then creates " + ROLES + ". Run it with an"
+          + " for AdministratorAccess); MGN then creates "
+          + ROLES
+          + ". Run it with an"
           + " administrator's credentials (--profile)";
     }
-    return "MGN refused " + operation + " (" + said + "); the credentials need mgn:" + operation
+    return "MGN refused "
+        + operation
+        + " ("
+        + said
+        + "); the credentials need mgn:"
+        + operation
         + " (keys limited to AWSApplicationMigrationAgentInstallationPolicy cannot call it):"
         + " use credentials with MGN read access (--profile)";
   }
 
   private static String validation(String operation, String said, String detail) {
     if (detail.contains("Failed to create SLR or instance profiles")) {
-      return operation + " created the service-linked role or instance profiles but not the"
-          + " service roles (" + said + "). Run 'Set up service' (Reinitialize service"
+      return operation
+          + " created the service-linked role or instance profiles but not the"
+          + " service roles ("
+          + said
+          + "). Run 'Set up service' (Reinitialize service"
           + " permissions) in the MGN console as an administrator, or create the roles yourself ("
-          + ROLES + "), then run init-service again";
+          + ROLES
+          + "), then run init-service again";
     }
     if (detail.contains("Agent IAM role missing")) {
-      return "the role AWSApplicationMigrationAgentRole is missing (" + said + "); reinitialize"
+      return "the role AWSApplicationMigrationAgentRole is missing ("
+          + said
+          + "); reinitialize"
           + " the service permissions: run 'mgn-agent init-service' with an administrator's"
           + " credentials, or 'Reinitialize service permissions' in the MGN console";
     }

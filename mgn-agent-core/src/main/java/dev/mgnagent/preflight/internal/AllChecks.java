@@ -28,18 +28,24 @@ public final class AllChecks {
 
   /** Starts the network probes and the MGN call, runs the local checks, then collects. */
   public static PreflightReport run(Host host, HostView view, Settings settings) {
-    try (NetworkProber prober = new NetworkProber(settings.connector(), settings.probeTimeout(),
-        ProbePlan.targets(settings))) {
+    try (NetworkProber prober =
+        new NetworkProber(
+            settings.connector(), settings.probeTimeout(), ProbePlan.targets(settings))) {
       CompletableFuture<PreflightCheck.Verdict> credentials = new CompletableFuture<>();
-      Thread call = new Thread(() -> {
-        try {
-          credentials.complete(
-              CredentialsCheck.call(settings, settings.probeTimeout().multipliedBy(2)));
-        } catch (RuntimeException e) {
-          credentials.complete(PreflightCheck.Verdict.fail("the MGN call could not be made: "
-              + e.getMessage(), "check the region, endpoint and credentials"));
-        }
-      }, "mgn-agent-preflight-credentials");
+      Thread call =
+          new Thread(
+              () -> {
+                try {
+                  credentials.complete(
+                      CredentialsCheck.call(settings, settings.probeTimeout().multipliedBy(2)));
+                } catch (RuntimeException e) {
+                  credentials.complete(
+                      PreflightCheck.Verdict.fail(
+                          "the MGN call could not be made: " + e.getMessage(),
+                          "check the region, endpoint and credentials"));
+                }
+              },
+              "mgn-agent-preflight-credentials");
       call.setDaemon(true);
       call.start();
       CheckContext context = new CheckContext(host, view, settings, prober, credentials);

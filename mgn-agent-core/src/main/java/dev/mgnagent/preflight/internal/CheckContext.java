@@ -21,7 +21,11 @@ public final class CheckContext {
   private Inventory cachedInventory;
   private RuntimeException inventoryError;
 
-  public CheckContext(Host host, HostView view, Settings settings, NetworkProber prober,
+  public CheckContext(
+      Host host,
+      HostView view,
+      Settings settings,
+      NetworkProber prober,
       CompletableFuture<PreflightCheck.Verdict> credentials) {
     this.host = view;
     this.settings = settings;
@@ -60,8 +64,10 @@ public final class CheckContext {
 
   /** The results of the probes of one check, in the order they were planned. */
   public List<ProbeResult> probes(String group) {
-    return prober.targets().stream().filter(t -> t.group().equals(group))
-        .map(prober::result).toList();
+    return prober.targets().stream()
+        .filter(t -> t.group().equals(group))
+        .map(prober::result)
+        .toList();
   }
 
   /** The verdict of the MGN call, started before the local checks ran. */
@@ -70,11 +76,12 @@ public final class CheckContext {
     try {
       return credentials.get(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      return PreflightCheck.Verdict.fail("MGN did not answer DescribeSourceServers within "
-          + waitMillis + " ms", "check that this server reaches the MGN endpoint on TCP 443");
+      return PreflightCheck.Verdict.fail(
+          "MGN did not answer DescribeSourceServers within " + waitMillis + " ms",
+          "check that this server reaches the MGN endpoint on TCP 443");
     } catch (java.util.concurrent.ExecutionException e) {
-      return PreflightCheck.Verdict.fail("the MGN call failed: " + e.getCause(),
-          "check the region, endpoint and credentials");
+      return PreflightCheck.Verdict.fail(
+          "the MGN call failed: " + e.getCause(), "check the region, endpoint and credentials");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return PreflightCheck.Verdict.fail("interrupted while waiting for MGN", "run it again");

@@ -1,10 +1,10 @@
 package dev.mgnagent.preflight.internal;
 
 import dev.mgnagent.MgnAgentException;
-import dev.mgnagent.preflight.internal.PreflightCheck.Verdict;
 import dev.mgnagent.mgn.MgnServiceException;
 import dev.mgnagent.mgn.internal.MgnClientFactory;
 import dev.mgnagent.mgn.internal.MgnErrors;
+import dev.mgnagent.preflight.internal.PreflightCheck.Verdict;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -30,25 +30,32 @@ final class CredentialsCheck {
   /** Makes the call (on a probe thread); never throws. */
   static Verdict call(Settings s, Duration timeout) {
     if (s.mgnClient().isEmpty() && s.credentials().isEmpty()) {
-      return Verdict.skipped("no credentials given (--profile, or AWS_ACCESS_KEY_ID and"
-          + " AWS_SECRET_ACCESS_KEY in the environment)");
+      return Verdict.skipped(
+          "no credentials given (--profile, or AWS_ACCESS_KEY_ID and"
+              + " AWS_SECRET_ACCESS_KEY in the environment)");
     }
     if (s.mgnClient().isEmpty() && s.region().isEmpty()) {
       return Verdict.skipped("no --region given, so there is no MGN to ask");
     }
-    String region = s.region().orElseGet(
-        () -> s.mgnClient().get().serviceClientConfiguration().region().id());
-    MgnClient client = s.mgnClient().orElseGet(() -> MgnClientFactory.create(
-        Region.of(region), s.credentials(), s.mgnEndpoint()));
+    String region =
+        s.region().orElseGet(() -> s.mgnClient().get().serviceClientConfiguration().region().id());
+    MgnClient client =
+        s.mgnClient()
+            .orElseGet(
+                () -> MgnClientFactory.create(Region.of(region), s.credentials(), s.mgnEndpoint()));
     try {
-      client.describeSourceServers(r -> r.maxResults(1)
-          .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
-      return Verdict.pass("DescribeSourceServers succeeded in " + region
-          + ": the credentials are valid and MGN is initialized");
+      client.describeSourceServers(
+          r -> r.maxResults(1).overrideConfiguration(o -> o.apiCallTimeout(timeout)));
+      return Verdict.pass(
+          "DescribeSourceServers succeeded in "
+              + region
+              + ": the credentials are valid and MGN is initialized");
     } catch (UninitializedAccountException e) {
-      return Verdict.fail("MGN is not initialized in " + region
-              + " (UninitializedAccountException)",
-          "run 'mgn-agent init-service --region " + region + "' with an administrator's"
+      return Verdict.fail(
+          "MGN is not initialized in " + region + " (UninitializedAccountException)",
+          "run 'mgn-agent init-service --region "
+              + region
+              + "' with an administrator's"
               + " credentials; the installer otherwise fails with 'account not"
               + " being initialized'");
     } catch (SdkException e) {
@@ -63,14 +70,16 @@ final class CredentialsCheck {
   static Verdict explain(MgnAgentException e) {
     Optional<String> code = e instanceof MgnServiceException m ? m.errorCode() : Optional.empty();
     if (code.filter("AccessDeniedException"::equals).isPresent()) {
-      return Verdict.warn("the credentials were accepted but may not call DescribeSourceServers:"
+      return Verdict.warn(
+          "the credentials were accepted but may not call DescribeSourceServers:"
               + " typical of installer keys limited to"
               + " AWSApplicationMigrationAgentInstallationPolicy, which can install but cannot"
               + " tell whether MGN is initialized",
           "fine for installing; to check initialization run preflight with credentials that have"
               + " MGN read access (--profile)");
     }
-    return Verdict.fail(PrivilegeChecks.firstLine(e.getMessage()),
+    return Verdict.fail(
+        PrivilegeChecks.firstLine(e.getMessage()),
         "fix the credentials or the endpoint (the installer otherwise fails with 'Failed to"
             + " validate AWS credentials')");
   }

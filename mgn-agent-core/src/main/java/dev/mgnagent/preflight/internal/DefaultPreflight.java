@@ -24,20 +24,37 @@ public final class DefaultPreflight implements Preflight {
   }
 
   /** The preflight of {@code host}; {@code space} may be null for the default measure. */
-  public static Preflight create(Host host, PreflightSettings settings, FileSystemSpace space,
-      Clock clock, TcpConnector connector) {
+  public static Preflight create(
+      Host host,
+      PreflightSettings settings,
+      FileSystemSpace space,
+      Clock clock,
+      TcpConnector connector) {
     FileSystemSpace measured = space;
     String noSpace = "";
     if (measured == null && host.root().equals(Path.of("/"))) {
       measured = FileSystemSpace.statvfs(host.root());
     } else if (measured == null) {
-      noSpace = "free space was not measured: the free space of the tree " + host.root()
-          + " is not the host's";
+      noSpace =
+          "free space was not measured: the free space of the tree "
+              + host.root()
+              + " is not the host's";
     }
-    return new DefaultPreflight(host, new Settings(settings.region().map(Region::id),
-        settings.endpoint(), settings.s3Endpoint(), settings.replicationServer(),
-        settings.flavor(), settings.credentialsProvider(), settings.mgnClient(),
-        Optional.ofNullable(measured), noSpace, clock, settings.probeTimeout(), connector));
+    return new DefaultPreflight(
+        host,
+        new Settings(
+            settings.region().map(Region::id),
+            settings.endpoint(),
+            settings.s3Endpoint(),
+            settings.replicationServer(),
+            settings.flavor(),
+            settings.credentialsProvider(),
+            settings.mgnClient(),
+            Optional.ofNullable(measured),
+            noSpace,
+            clock,
+            settings.probeTimeout(),
+            connector));
   }
 
   @Override
@@ -47,8 +64,11 @@ public final class DefaultPreflight implements Preflight {
 
   private static Optional<String> noCommandsReason(Host host) {
     if (host instanceof LocalHost && !host.root().equals(Path.of("/"))) {
-      return Optional.of("the host root " + host.root() + " is a tree, and commands would run on"
-          + " this machine instead of that host");
+      return Optional.of(
+          "the host root "
+              + host.root()
+              + " is a tree, and commands would run on"
+              + " this machine instead of that host");
     }
     return Optional.empty();
   }

@@ -1,8 +1,8 @@
 package dev.mgnagent.preflight.internal;
 
 import dev.mgnagent.host.Command;
-import dev.mgnagent.host.Host;
 import dev.mgnagent.host.CommandResult;
+import dev.mgnagent.host.Host;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 public final class HostView {
 
   /** Where programs are looked for, under the root (the host's PATH may be this machine's). */
-  static final List<String> PROGRAM_DIRS = List.of(
-      "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
+  static final List<String> PROGRAM_DIRS =
+      List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
   /** How long a command may run before it is stopped and reported as not ending. */
   static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
@@ -107,7 +107,9 @@ public final class HostView {
     return noCommandsReason;
   }
 
-  /** Runs {@code argv} on the host with its PATH and {@code LC_ALL=C}; call only when commands run. */
+  /**
+   * Runs {@code argv} on the host with its PATH and {@code LC_ALL=C}; call only when commands run.
+   */
   public CommandOutcome run(String... argv) {
     return run(false, argv);
   }
@@ -122,17 +124,23 @@ public final class HostView {
 
   private CommandOutcome run(boolean newSession, String... argv) {
     String path = host.environment().getOrDefault("PATH", String.join(":", PROGRAM_DIRS));
-    Command command = Command.of(argv).withEnvironment(Map.of("PATH", path, "LC_ALL", "C"))
-        .withNewSession(newSession);
+    Command command =
+        Command.of(argv)
+            .withEnvironment(Map.of("PATH", path, "LC_ALL", "C"))
+            .withNewSession(newSession);
     try {
       CommandResult result = CommandResult.run(host.commandRunner(), command, commandTimeout);
       if (result.timedOut()) {
-        String err = argv[0] + " did not end within " + commandTimeout.toMillis()
-            + " ms and was stopped" + (result.stderr().isBlank() ? "" : "; " + result.stderr());
+        String err =
+            argv[0]
+                + " did not end within "
+                + commandTimeout.toMillis()
+                + " ms and was stopped"
+                + (result.stderr().isBlank() ? "" : "; " + result.stderr());
         return new CommandOutcome(true, -1, result.stdout(), err);
       }
-      return new CommandOutcome(true, result.exitCode().getAsInt(), result.stdout(),
-          result.stderr());
+      return new CommandOutcome(
+          true, result.exitCode().getAsInt(), result.stdout(), result.stderr());
     } catch (IOException e) {
       return CommandOutcome.notStarted(String.valueOf(e.getMessage()));
     } catch (InterruptedException e) {

@@ -11,22 +11,43 @@ final class NetworkChecks {
 
   static List<PreflightCheck> all() {
     return List.of(
-        PreflightCheck.of(ProbePlan.MGN, "TCP 443 to MGN",
-            c -> probes(c.probes(ProbePlan.MGN), "no --region or --endpoint given, so there is"
-                + " no MGN endpoint to probe", "allow outbound TCP 443 to the MGN endpoint"
-                + " (firewall, security group, NACL, proxy); the installer otherwise fails with"
-                + " 'urlopen error ... Connection times out'")),
-        PreflightCheck.of(ProbePlan.S3, "TCP 443 to the S3 buckets",
-            c -> probes(c.probes(ProbePlan.S3), "no --region or --s3-endpoint given, so there are"
-                + " no buckets to probe", "allow outbound TCP 443 to these S3 buckets (and, with an"
-                + " S3 VPC endpoint, s3:GetObject on them in its policy)")),
-        PreflightCheck.of(ProbePlan.REPLICATION, "TCP 1500 to the replication server",
-            c -> probes(c.probes(ProbePlan.REPLICATION), "no --replication-server given",
-                "allow outbound TCP 1500 from this server to the staging subnet (security group"
-                    + " of the replication servers, NACLs, firewalls); the port cannot be changed")),
-        PreflightCheck.of("network.proxy", "https_proxy ends with /",
-            c -> proxy(Optional.ofNullable(c.host().environment().get("https_proxy"))
-                .or(() -> Optional.ofNullable(c.host().environment().get("HTTPS_PROXY"))))));
+        PreflightCheck.of(
+            ProbePlan.MGN,
+            "TCP 443 to MGN",
+            c ->
+                probes(
+                    c.probes(ProbePlan.MGN),
+                    "no --region or --endpoint given, so there is" + " no MGN endpoint to probe",
+                    "allow outbound TCP 443 to the MGN endpoint"
+                        + " (firewall, security group, NACL, proxy); the installer otherwise fails with"
+                        + " 'urlopen error ... Connection times out'")),
+        PreflightCheck.of(
+            ProbePlan.S3,
+            "TCP 443 to the S3 buckets",
+            c ->
+                probes(
+                    c.probes(ProbePlan.S3),
+                    "no --region or --s3-endpoint given, so there are" + " no buckets to probe",
+                    "allow outbound TCP 443 to these S3 buckets (and, with an"
+                        + " S3 VPC endpoint, s3:GetObject on them in its policy)")),
+        PreflightCheck.of(
+            ProbePlan.REPLICATION,
+            "TCP 1500 to the replication server",
+            c ->
+                probes(
+                    c.probes(ProbePlan.REPLICATION),
+                    "no --replication-server given",
+                    "allow outbound TCP 1500 from this server to the staging subnet (security group"
+                        + " of the replication servers, NACLs, firewalls); the port cannot be changed")),
+        PreflightCheck.of(
+            "network.proxy",
+            "https_proxy ends with /",
+            c ->
+                proxy(
+                    Optional.ofNullable(c.host().environment().get("https_proxy"))
+                        .or(
+                            () ->
+                                Optional.ofNullable(c.host().environment().get("HTTPS_PROXY"))))));
   }
 
   static Verdict probes(List<ProbeResult> results, String skippedWhy, String remedy) {
@@ -35,11 +56,18 @@ final class NetworkChecks {
     }
     List<ProbeResult> failed = results.stream().filter(r -> !r.connected()).toList();
     if (failed.isEmpty()) {
-      return Verdict.pass("connected to " + String.join(", ",
-          results.stream().map(r -> r.target().address()).toList()));
+      return Verdict.pass(
+          "connected to "
+              + String.join(", ", results.stream().map(r -> r.target().address()).toList()));
     }
-    return Verdict.fail(failed.size() + " of " + results.size() + " unreachable: " + String.join(
-        "; ", failed.stream().map(r -> r.target().address() + " " + r.detail()).toList()), remedy);
+    return Verdict.fail(
+        failed.size()
+            + " of "
+            + results.size()
+            + " unreachable: "
+            + String.join(
+                "; ", failed.stream().map(r -> r.target().address() + " " + r.detail()).toList()),
+        remedy);
   }
 
   static Verdict proxy(Optional<String> proxy) {
@@ -49,8 +77,11 @@ final class NetworkChecks {
     if (proxy.get().endsWith("/")) {
       return Verdict.pass("https_proxy " + masked(proxy.get()));
     }
-    return Verdict.fail("https_proxy " + masked(proxy.get()) + " does not end with /",
-        "set https_proxy=" + masked(proxy.get()) + "/ (the agent fails with a proxy URL without"
+    return Verdict.fail(
+        "https_proxy " + masked(proxy.get()) + " does not end with /",
+        "set https_proxy="
+            + masked(proxy.get())
+            + "/ (the agent fails with a proxy URL without"
             + " the trailing slash)");
   }
 

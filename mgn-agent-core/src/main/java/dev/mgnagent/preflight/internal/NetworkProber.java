@@ -32,13 +32,16 @@ public final class NetworkProber implements AutoCloseable {
 
   public NetworkProber(TcpConnector connector, Duration timeout, List<ProbeTarget> targets) {
     this.timeout = timeout;
-    this.executor = Executors.newFixedThreadPool(Math.max(1, targets.size()), r -> {
-      Thread t = new Thread(r, "mgn-agent-preflight-probe");
-      t.setDaemon(true);
-      return t;
-    });
-    this.deadlineNanos = System.nanoTime() + timeout.toNanos()
-        + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
+    this.executor =
+        Executors.newFixedThreadPool(
+            Math.max(1, targets.size()),
+            r -> {
+              Thread t = new Thread(r, "mgn-agent-preflight-probe");
+              t.setDaemon(true);
+              return t;
+            });
+    this.deadlineNanos =
+        System.nanoTime() + timeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
     for (ProbeTarget target : targets) {
       running.put(target, CompletableFuture.supplyAsync(() -> probe(connector, target), executor));
     }

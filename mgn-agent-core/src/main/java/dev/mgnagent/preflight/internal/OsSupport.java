@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * MGN's supported Linux table and its scheduled end-of-support dates (from MGN's documentation), keyed by
- * {@code os-release} {@code ID} and {@code VERSION_ID}.
+ * MGN's supported Linux table and its scheduled end-of-support dates (from MGN's documentation),
+ * keyed by {@code os-release} {@code ID} and {@code VERSION_ID}.
  */
 final class OsSupport {
 
@@ -61,7 +61,8 @@ final class OsSupport {
   /** The table's entry for {@code id} and {@code versionId}. */
   static Support lookup(String id, String versionId) {
     for (Range r : TABLE) {
-      if (r.id().equals(id) && compare(versionId, r.from()) >= 0
+      if (r.id().equals(id)
+          && compare(versionId, r.from()) >= 0
           && compare(versionId, r.to()) <= 0) {
         return new Support(true, r.name(), r.endOfSupport());
       }
@@ -95,7 +96,8 @@ final class OsSupport {
       int eq = line.indexOf('=');
       if (eq > 0 && !line.startsWith("#")) {
         String v = line.substring(eq + 1).trim();
-        if (v.length() >= 2 && (v.startsWith("\"") || v.startsWith("'"))
+        if (v.length() >= 2
+            && (v.startsWith("\"") || v.startsWith("'"))
             && v.endsWith(v.substring(0, 1))) {
           v = v.substring(1, v.length() - 1);
         }

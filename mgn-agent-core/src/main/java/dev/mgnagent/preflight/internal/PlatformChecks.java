@@ -17,16 +17,32 @@ final class PlatformChecks {
   static List<PreflightCheck> all() {
     return List.of(
         PreflightCheck.of("platform.arch", "x86_64 architecture", PlatformChecks::arch),
-        PreflightCheck.of("platform.os", "Supported OS and version",
-            c -> c.host().read("/etc/os-release").or(() -> c.host().read("/usr/lib/os-release"))
-                .map(t -> os(t, c.today()))
-                .orElseGet(() -> Verdict.fail("no /etc/os-release", "MGN supports only the"
-                    + " distributions of its supported-OS table; check the OS by hand"))),
-        PreflightCheck.of("platform.kernel", "Kernel release supported",
-            c -> c.host().read("/proc/sys/kernel/osrelease").map(String::strip)
-                .map(PlatformChecks::kernel)
-                .orElseGet(() -> Verdict.skipped("no /proc/sys/kernel/osrelease under the host"
-                    + " root"))));
+        PreflightCheck.of(
+            "platform.os",
+            "Supported OS and version",
+            c ->
+                c.host()
+                    .read("/etc/os-release")
+                    .or(() -> c.host().read("/usr/lib/os-release"))
+                    .map(t -> os(t, c.today()))
+                    .orElseGet(
+                        () ->
+                            Verdict.fail(
+                                "no /etc/os-release",
+                                "MGN supports only the"
+                                    + " distributions of its supported-OS table; check the OS by hand"))),
+        PreflightCheck.of(
+            "platform.kernel",
+            "Kernel release supported",
+            c ->
+                c.host()
+                    .read("/proc/sys/kernel/osrelease")
+                    .map(String::strip)
+                    .map(PlatformChecks::kernel)
+                    .orElseGet(
+                        () ->
+                            Verdict.skipped(
+                                "no /proc/sys/kernel/osrelease under the host" + " root"))));
   }
 
   private static Verdict arch(CheckContext c) {
@@ -35,17 +51,23 @@ final class PlatformChecks {
       CommandOutcome uname = c.host().run("uname", "-m");
       arch = uname.succeeded() ? Optional.of(uname.stdout().strip()) : Optional.empty();
     }
-    return arch.map(PlatformChecks::arch).orElseGet(() -> Verdict.skipped(
-        "no /proc/sys/kernel/arch under the host root"
-            + c.host().noCommandsReason().map(r -> ", and 'uname -m' was not run: " + r)
-                .orElse(", and 'uname -m' failed")));
+    return arch.map(PlatformChecks::arch)
+        .orElseGet(
+            () ->
+                Verdict.skipped(
+                    "no /proc/sys/kernel/arch under the host root"
+                        + c.host()
+                            .noCommandsReason()
+                            .map(r -> ", and 'uname -m' was not run: " + r)
+                            .orElse(", and 'uname -m' failed")));
   }
 
   static Verdict arch(String machine) {
     if (machine.equals("x86_64") || machine.equals("amd64")) {
       return Verdict.pass("machine " + machine);
     }
-    return Verdict.fail("machine " + machine + "; MGN's Linux agent supports x86 64-bit only",
+    return Verdict.fail(
+        "machine " + machine + "; MGN's Linux agent supports x86 64-bit only",
         "replicate this server another way (MGN does not support " + machine + " on Linux)");
   }
 
@@ -57,7 +79,8 @@ final class PlatformChecks {
     OsSupport.Support support = OsSupport.lookup(id, version);
     String seen = pretty + " (ID=" + id + ", VERSION_ID=" + version + ")";
     if (!support.listed()) {
-      return Verdict.fail(seen + " is not in MGN's supported Linux table",
+      return Verdict.fail(
+          seen + " is not in MGN's supported Linux table",
           "migrate from a supported OS version (see 'Supported operating systems' in the MGN"
               + " guide); the installer fails on unsupported systems, often with a GLIBC error");
     }
@@ -67,11 +90,13 @@ final class PlatformChecks {
     LocalDate end = support.endOfSupport().get();
     long days = OsSupport.daysLeft(today, end);
     if (days < 0) {
-      return Verdict.fail(seen + ": MGN support ended on " + end,
+      return Verdict.fail(
+          seen + ": MGN support ended on " + end,
           "upgrade the OS to a supported version before migrating");
     }
     if (days <= WARN_DAYS) {
-      return Verdict.warn(seen + ": MGN support ends on " + end + " (" + days + " days)",
+      return Verdict.warn(
+          seen + ": MGN support ends on " + end + " (" + days + " days)",
           "finish the migration before " + end + ", or upgrade the OS");
     }
     return Verdict.pass(seen + " is supported until " + end);
@@ -79,15 +104,18 @@ final class PlatformChecks {
 
   static Verdict kernel(String release) {
     if (release.equals("4.9.256") || release.startsWith("4.9.256-")) {
-      return Verdict.fail("kernel " + release + " is explicitly unsupported",
+      return Verdict.fail(
+          "kernel " + release + " is explicitly unsupported",
           "boot another kernel (MGN does not support 4.9.256)");
     }
     String[] mainAndBuild = release.split("-", 2);
     String base = mainAndBuild[0];
     String build = mainAndBuild.length > 1 ? mainAndBuild[1].replaceAll("^([0-9]*).*$", "$1") : "";
-    if (OsSupport.compare(base, "2.6.18") < 0 || (OsSupport.compare(base, "2.6.18") == 0
-        && (build.isEmpty() ? 0 : Long.parseLong(build)) < 164)) {
-      return Verdict.fail("kernel " + release + " is older than 2.6.18-164",
+    if (OsSupport.compare(base, "2.6.18") < 0
+        || (OsSupport.compare(base, "2.6.18") == 0
+            && (build.isEmpty() ? 0 : Long.parseLong(build)) < 164)) {
+      return Verdict.fail(
+          "kernel " + release + " is older than 2.6.18-164",
           "MGN does not support kernels before 2.6.18-164; upgrade the kernel");
     }
     return Verdict.pass("kernel " + release);

@@ -1,11 +1,11 @@
 package dev.mgnagent.selection.internal;
 
+import dev.mgnagent.Shown;
 import dev.mgnagent.disk.BlockDevice;
 import dev.mgnagent.disk.BlockDeviceRole;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.Disk;
 import dev.mgnagent.disk.Inventory;
-import dev.mgnagent.Shown;
 import dev.mgnagent.selection.InvalidSelectionException;
 import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.SelectedDisk;
@@ -22,13 +22,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The installer's disk rules over one inventory. Pure: the host is only reached through {@link DevicePaths}. */
+/**
+ * The installer's disk rules over one inventory. Pure: the host is only reached through {@link
+ * DevicePaths}.
+ */
 public final class DefaultReplicationSelection implements ReplicationSelection {
 
   private static final String DEVICES = "devices";
   private static final Set<BlockDeviceRole> FORCEABLE =
-      EnumSet.of(BlockDeviceRole.DISK, BlockDeviceRole.MULTIPATH_MAP,
-          BlockDeviceRole.MULTIPATH_PATH, BlockDeviceRole.PARTITION, BlockDeviceRole.STACKED);
+      EnumSet.of(
+          BlockDeviceRole.DISK,
+          BlockDeviceRole.MULTIPATH_MAP,
+          BlockDeviceRole.MULTIPATH_PATH,
+          BlockDeviceRole.PARTITION,
+          BlockDeviceRole.STACKED);
 
   private final Inventory inventory;
   private final DeviceResolver resolver;
@@ -110,9 +117,10 @@ public final class DefaultReplicationSelection implements ReplicationSelection {
         problems.add(Shown.quoted(item.path()) + " is not a block device that holds data");
         continue;
       }
-      boolean wholeDisk = found.role() == BlockDeviceRole.DISK
-          || found.role() == BlockDeviceRole.MULTIPATH_MAP
-          || found.role() == BlockDeviceRole.MULTIPATH_PATH;
+      boolean wholeDisk =
+          found.role() == BlockDeviceRole.DISK
+              || found.role() == BlockDeviceRole.MULTIPATH_MAP
+              || found.role() == BlockDeviceRole.MULTIPATH_PATH;
       if (wholeDisk) {
         covered.addAll(found.diskNames());
       }
@@ -153,13 +161,20 @@ public final class DefaultReplicationSelection implements ReplicationSelection {
 
   private static Optional<String> unusable(String path, BlockDevice device) {
     return switch (device.role()) {
-      case NOT_A_DISK -> Optional.of(Shown.quoted(path) + " is not a disk MGN can replicate"
-          + " (loop, ram, zram, optical, floppy and empty devices are not)");
-      case UNREADABLE -> Optional.of(Shown.quoted(path) + " was left out of the inventory because its"
-          + " sysfs files could not be read");
-      default -> device.diskNames().isEmpty()
-          ? Optional.of(Shown.quoted(path) + " rests on no disk of this server")
-          : Optional.empty();
+      case NOT_A_DISK ->
+          Optional.of(
+              Shown.quoted(path)
+                  + " is not a disk MGN can replicate"
+                  + " (loop, ram, zram, optical, floppy and empty devices are not)");
+      case UNREADABLE ->
+          Optional.of(
+              Shown.quoted(path)
+                  + " was left out of the inventory because its"
+                  + " sysfs files could not be read");
+      default ->
+          device.diskNames().isEmpty()
+              ? Optional.of(Shown.quoted(path) + " rests on no disk of this server")
+              : Optional.empty();
     };
   }
 

@@ -1,10 +1,10 @@
 package dev.mgnagent.selection.internal;
 
+import dev.mgnagent.Shown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import dev.mgnagent.Shown;
 
 /**
  * Splits a {@code --devices} value into paths and says what is wrong with each malformed item. The
@@ -29,13 +29,27 @@ final class DeviceListParser {
 
   static List<Item> parse(String devices) {
     if (devices.length() > MAX_LENGTH) {
-      return List.of(new Item(devices, Optional.of("the list has " + devices.length()
-          + " characters; at most " + MAX_LENGTH + " are accepted")));
+      return List.of(
+          new Item(
+              devices,
+              Optional.of(
+                  "the list has "
+                      + devices.length()
+                      + " characters; at most "
+                      + MAX_LENGTH
+                      + " are accepted")));
     }
     String[] parts = devices.split(",", -1);
     if (parts.length > MAX_ITEMS) {
-      return List.of(new Item(devices, Optional.of("the list has " + parts.length
-          + " items; at most " + MAX_ITEMS + " are accepted")));
+      return List.of(
+          new Item(
+              devices,
+              Optional.of(
+                  "the list has "
+                      + parts.length
+                      + " items; at most "
+                      + MAX_ITEMS
+                      + " are accepted")));
     }
     List<Item> items = new ArrayList<>();
     for (int i = 0; i < parts.length; i++) {
@@ -47,17 +61,23 @@ final class DeviceListParser {
 
   private static Optional<String> problem(String item, int index, int count) {
     if (item.isEmpty()) {
-      String where = index == 0 ? "a leading comma" : index == count - 1 ? "a trailing comma"
-          : "an empty item between commas";
+      String where =
+          index == 0
+              ? "a leading comma"
+              : index == count - 1 ? "a trailing comma" : "an empty item between commas";
       return Optional.of("the list has " + where);
     }
     if (!Shown.isPrintableAscii(item)) {
-      return Optional.of(Shown.quoted(item) + " holds a control or non-ASCII character (a"
-          + " look-alike letter?); type the path in plain ASCII");
+      return Optional.of(
+          Shown.quoted(item)
+              + " holds a control or non-ASCII character (a"
+              + " look-alike letter?); type the path in plain ASCII");
     }
     if (FORBIDDEN.matcher(item).find()) {
-      return Optional.of(Shown.quoted(item) + " holds quotes, brackets or glob characters; list plain"
-          + " paths separated by commas");
+      return Optional.of(
+          Shown.quoted(item)
+              + " holds quotes, brackets or glob characters; list plain"
+              + " paths separated by commas");
     }
     if (item.chars().anyMatch(Character::isWhitespace)) {
       return Optional.of(Shown.quoted(item) + " holds a space; separate paths with commas");
@@ -67,7 +87,8 @@ final class DeviceListParser {
     }
     for (String segment : item.split("/")) {
       if (segment.equals("..") || segment.equals(".")) {
-        return Optional.of(Shown.quoted(item) + " holds '" + segment + "'; give the device path itself");
+        return Optional.of(
+            Shown.quoted(item) + " holds '" + segment + "'; give the device path itself");
       }
     }
     return Optional.empty();

@@ -28,29 +28,32 @@ class SysfsFuzzTest {
   }
 
   private static void forAny(Consumer<String> check) {
-    assertTimeoutPreemptively(BUDGET, () -> qt().withFixedSeed(SEED).withExamples(EXAMPLES)
-        .forAll(any()).checkAssert(check));
+    assertTimeoutPreemptively(
+        BUDGET,
+        () -> qt().withFixedSeed(SEED).withExamples(EXAMPLES).forAll(any()).checkAssert(check));
   }
 
   @Test
   void sizeFilesGiveANonNegativeByteCountOrIllegalArgument() {
-    forAny(text -> valueOrIllegalArgument(
-        () -> assertThat(SysfsValues.sizeBytes(text)).isNotNegative()));
+    forAny(
+        text ->
+            valueOrIllegalArgument(() -> assertThat(SysfsValues.sizeBytes(text)).isNotNegative()));
   }
 
   @Test
   void numberFilesGiveANonNegativeNumberOrIllegalArgument() {
-    forAny(text -> valueOrIllegalArgument(
-        () -> assertThat(SysfsValues.number(text)).isNotNegative()));
+    forAny(
+        text -> valueOrIllegalArgument(() -> assertThat(SysfsValues.number(text)).isNotNegative()));
   }
 
   @Test
   void flagAndDeviceNumberFilesParseOrRaiseIllegalArgument() {
-    forAny(text -> {
-      valueOrIllegalArgument(() -> SysfsValues.flag(text));
-      valueOrIllegalArgument(
-          () -> assertThat(SysfsValues.majorMinor(text)).matches("\\d{1,10}:\\d{1,10}"));
-    });
+    forAny(
+        text -> {
+          valueOrIllegalArgument(() -> SysfsValues.flag(text));
+          valueOrIllegalArgument(
+              () -> assertThat(SysfsValues.majorMinor(text)).matches("\\d{1,10}:\\d{1,10}"));
+        });
   }
 
   @Test
@@ -60,11 +63,22 @@ class SysfsFuzzTest {
 
   @Test
   void mountinfoLinesWithHostileFieldsParseOrRaiseIllegalArgument() {
-    assertTimeoutPreemptively(BUDGET, () -> qt().withFixedSeed(SEED).withExamples(EXAMPLES)
-        .forAll(lists().of(Generate.oneOf(any(), Generate.constant(
-            "36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue")))
-            .ofSizeBetween(0, 20))
-        .checkAssert(lines -> valueOrIllegalArgument(
-            () -> MountInfoParser.parse(String.join("\n", lines)))));
+    assertTimeoutPreemptively(
+        BUDGET,
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(
+                    lists()
+                        .of(
+                            Generate.oneOf(
+                                any(),
+                                Generate.constant(
+                                    "36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue")))
+                        .ofSizeBetween(0, 20))
+                .checkAssert(
+                    lines ->
+                        valueOrIllegalArgument(
+                            () -> MountInfoParser.parse(String.join("\n", lines)))));
   }
 }

@@ -22,16 +22,18 @@ class GuardedListenerTest {
     CountDownLatch releaseFirst = new CountDownLatch(1);
     AtomicBoolean inside = new AtomicBoolean();
     AtomicBoolean overlapped = new AtomicBoolean();
-    EventListener guarded = GuardedListener.guard(event -> {
-      if (inside.getAndSet(true)) {
-        overlapped.set(true);
-      }
-      if (((Named) event).name().equals("first")) {
-        firstInside.countDown();
-        await(releaseFirst);
-      }
-      inside.set(false);
-    });
+    EventListener guarded =
+        GuardedListener.guard(
+            event -> {
+              if (inside.getAndSet(true)) {
+                overlapped.set(true);
+              }
+              if (((Named) event).name().equals("first")) {
+                firstInside.countDown();
+                await(releaseFirst);
+              }
+              inside.set(false);
+            });
 
     Thread first = new Thread(() -> guarded.onEvent(new Named("first")));
     first.start();
@@ -53,9 +55,12 @@ class GuardedListenerTest {
   @Test
   void aThrowingListenerDoesNotReachTheCaller() {
     List<String> after = new ArrayList<>();
-    EventListener guarded = GuardedListener.guard(event -> {
-      throw new IllegalStateException("listener bug");
-    }).andThen(event -> after.add("next listener still called"));
+    EventListener guarded =
+        GuardedListener.guard(
+                event -> {
+                  throw new IllegalStateException("listener bug");
+                })
+            .andThen(event -> after.add("next listener still called"));
 
     assertThatCode(() -> guarded.onEvent(new Named("x"))).doesNotThrowAnyException();
     assertThat(after).containsExactly("next listener still called");

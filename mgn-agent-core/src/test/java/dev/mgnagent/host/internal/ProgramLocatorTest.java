@@ -37,11 +37,14 @@ class ProgramLocatorTest {
     program.toFile().setExecutable(true, true);
     Path relative = Path.of("").toAbsolutePath().relativize(dir);
 
-    assertThatThrownBy(() -> new ProgramLocator(List.of(), relative.toString())
-        .locate("mgn-agent-test-program", NOWHERE))
+    assertThatThrownBy(
+            () ->
+                new ProgramLocator(List.of(), relative.toString())
+                    .locate("mgn-agent-test-program", NOWHERE))
         .isInstanceOf(IOException.class);
-    assertThat(new ProgramLocator(List.of(), dir.toString())
-        .locate("mgn-agent-test-program", NOWHERE)).isEqualTo(program);
+    assertThat(
+            new ProgramLocator(List.of(), dir.toString()).locate("mgn-agent-test-program", NOWHERE))
+        .isEqualTo(program);
   }
 
   @Test

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * After a command exited, its session ID (its PID) may be reused by a new session leader. The
- * runner reads a fake process table here in which the live bystander process appears in the
- * exited command's session, started either before the command exited (so a genuine member) or
- * after (so a session that merely reuses the ID).
+ * runner reads a fake process table here in which the live bystander process appears in the exited
+ * command's session, started either before the command exited (so a genuine member) or after (so a
+ * session that merely reuses the ID).
  */
 class RecycledSessionIdTest {
 
@@ -53,15 +53,22 @@ class RecycledSessionIdTest {
 
   private RunningCommand failedCommandWithBystanderStartedAt(long startTicks) throws Exception {
     Files.writeString(proc.resolve("uptime"), (EXIT_TICKS / 100) + ".00 1.00\n");
-    LocalCommandRunner runner = new LocalCommandRunner(
-        ProgramLocator.forThisJvm(), new SessionScanner(proc), Duration.ofMillis(100));
+    LocalCommandRunner runner =
+        new LocalCommandRunner(
+            ProgramLocator.forThisJvm(), new SessionScanner(proc), Duration.ofMillis(100));
     RunningCommand failed =
         runner.start(Command.of("/bin/sh", "-c", "exit 1").withNewSession(true));
     assertThat(failed.waitFor(Duration.ofSeconds(10))).hasValue(1);
     bystander = new ProcessBuilder("/bin/sleep", "1000").start();
     Path stat = Files.createDirectories(proc.resolve(Long.toString(bystander.pid())));
-    StringBuilder line = new StringBuilder(bystander.pid() + " (sleep) S 1 " + failed.pid() + " "
-        + failed.pid() + " 0 -1 4194304");
+    StringBuilder line =
+        new StringBuilder(
+            bystander.pid()
+                + " (sleep) S 1 "
+                + failed.pid()
+                + " "
+                + failed.pid()
+                + " 0 -1 4194304");
     for (int field = 10; field <= 21; field++) {
       line.append(" 0");
     }

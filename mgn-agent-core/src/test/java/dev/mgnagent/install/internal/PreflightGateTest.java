@@ -1,11 +1,10 @@
 package dev.mgnagent.install.internal;
 
-import dev.mgnagent.Warning;
-import software.amazon.awssdk.regions.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.Warning;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.preflight.CheckResult;
 import dev.mgnagent.preflight.CheckStatus;
@@ -14,13 +13,20 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 
 class PreflightGateTest {
 
-  private static final PreflightReport FAILING = new PreflightReport(List.of(
-      new CheckResult("platform.arch", "x86_64", CheckStatus.PASS, "machine x86_64", ""),
-      new CheckResult("space.root", "space on /", CheckStatus.FAIL, "/: 1.2 GiB free",
-          "free at least 2 GB on /")));
+  private static final PreflightReport FAILING =
+      new PreflightReport(
+          List.of(
+              new CheckResult("platform.arch", "x86_64", CheckStatus.PASS, "machine x86_64", ""),
+              new CheckResult(
+                  "space.root",
+                  "space on /",
+                  CheckStatus.FAIL,
+                  "/: 1.2 GiB free",
+                  "free at least 2 GB on /")));
 
   private static InstallRequest.Builder request() {
     return InstallRequest.builder().region(Region.EU_WEST_3);
@@ -28,13 +34,17 @@ class PreflightGateTest {
 
   @Test
   void aFailureStopsARealInstallNamingTheCheckAndItsRemedy() {
-    InstallRequest real = request().endpoint(URI.create("https://mgn.eu-west-3.amazonaws.com"))
-        .s3Endpoint(URI.create("https://bucket.vpce-1.s3.eu-west-3.vpce.amazonaws.com")).build();
+    InstallRequest real =
+        request()
+            .endpoint(URI.create("https://mgn.eu-west-3.amazonaws.com"))
+            .s3Endpoint(URI.create("https://bucket.vpce-1.s3.eu-west-3.vpce.amazonaws.com"))
+            .build();
 
     assertThatThrownBy(() -> PreflightGate.apply(FAILING, real, new ArrayList<>()))
         .isInstanceOf(MgnAgentException.class)
-        .hasMessage("preflight failed 1 check(s), first space.root: /: 1.2 GiB free; free at"
-            + " least 2 GB on / (run 'mgn-agent preflight' for all of them, or pass --skip-preflight)");
+        .hasMessage(
+            "preflight failed 1 check(s), first space.root: /: 1.2 GiB free; free at"
+                + " least 2 GB on / (run 'mgn-agent preflight' for all of them, or pass --skip-preflight)");
     assertThatThrownBy(() -> PreflightGate.apply(FAILING, request().build(), new ArrayList<>()))
         .isInstanceOf(MgnAgentException.class);
   }
@@ -45,18 +55,29 @@ class PreflightGateTest {
 
     String summary = PreflightGate.apply(FAILING, request().skipPreflight(true).build(), warnings);
 
-    assertThat(summary).isEqualTo("2 checks, 1 failed: [space.root] (--skip-preflight: not stopping)");
-    assertThat(warnings).containsExactly(new Warning(Warning.Code.PREFLIGHT_FAILED,
-        "preflight space.root failed: /: 1.2 GiB free"));
+    assertThat(summary)
+        .isEqualTo("2 checks, 1 failed: [space.root] (--skip-preflight: not stopping)");
+    assertThat(warnings)
+        .containsExactly(
+            new Warning(
+                Warning.Code.PREFLIGHT_FAILED, "preflight space.root failed: /: 1.2 GiB free"));
   }
 
   @Test
   void onlyASandboxRequestRelaxesTheRuleNeverTheShapeOfTheEndpoints() {
     String pinned = "ab".repeat(64);
-    InstallRequest loopback = request().endpoint(URI.create("http://127.0.0.1:1"))
-        .s3Endpoint(URI.create("http://localhost:2")).installerSha512(pinned).build();
-    InstallRequest sandbox = request().endpoint(URI.create("http://127.0.0.1:1"))
-        .s3Endpoint(URI.create("http://localhost:2")).sandbox(true).build();
+    InstallRequest loopback =
+        request()
+            .endpoint(URI.create("http://127.0.0.1:1"))
+            .s3Endpoint(URI.create("http://localhost:2"))
+            .installerSha512(pinned)
+            .build();
+    InstallRequest sandbox =
+        request()
+            .endpoint(URI.create("http://127.0.0.1:1"))
+            .s3Endpoint(URI.create("http://localhost:2"))
+            .sandbox(true)
+            .build();
 
     assertThatThrownBy(() -> PreflightGate.apply(FAILING, loopback, new ArrayList<>()))
         .isInstanceOf(MgnAgentException.class);
@@ -66,12 +87,22 @@ class PreflightGateTest {
 
   @Test
   void anUninitializedAccountIsNoFailureWhenAskedToInitialize() {
-    PreflightReport uninitialized = new PreflightReport(List.of(new CheckResult("credentials.mgn",
-        "credentials", CheckStatus.FAIL, "MGN is not initialized in eu-west-3", "run init-service")));
+    PreflightReport uninitialized =
+        new PreflightReport(
+            List.of(
+                new CheckResult(
+                    "credentials.mgn",
+                    "credentials",
+                    CheckStatus.FAIL,
+                    "MGN is not initialized in eu-west-3",
+                    "run init-service")));
 
-    assertThat(PreflightGate.apply(uninitialized, request().initializeService(true).build(),
-        new ArrayList<>())).isEqualTo("1 checks, 0 failed");
-    assertThatThrownBy(() -> PreflightGate.apply(uninitialized, request().build(), new ArrayList<>()))
+    assertThat(
+            PreflightGate.apply(
+                uninitialized, request().initializeService(true).build(), new ArrayList<>()))
+        .isEqualTo("1 checks, 0 failed");
+    assertThatThrownBy(
+            () -> PreflightGate.apply(uninitialized, request().build(), new ArrayList<>()))
         .isInstanceOf(MgnAgentException.class);
   }
 }

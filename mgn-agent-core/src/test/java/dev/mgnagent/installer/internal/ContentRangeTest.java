@@ -15,7 +15,8 @@ class ContentRangeTest {
 
   @Test
   void rangeWithUnknownTotal() {
-    assertThat(ContentRange.parse("bytes 0-9/*")).contains(new ContentRange(0, 9, OptionalLong.empty()));
+    assertThat(ContentRange.parse("bytes 0-9/*"))
+        .contains(new ContentRange(0, 9, OptionalLong.empty()));
   }
 
   @Test

@@ -16,10 +16,19 @@ class FailureClassifierFuzzTest {
 
   @Test
   void anyInstallerOutputIsClassifiedWithoutError() {
-    assertTimeoutPreemptively(BUDGET, () -> qt().withFixedSeed(SEED).withExamples(EXAMPLES)
-        .forAll(lists().of(any()).ofSizeBetween(0, 30))
-        .checkAssert(lines -> FailureClassifier.classify(lines)
-            .ifPresent(c -> assertThat(lines).anySatisfy(
-                l -> assertThat(l.strip()).isEqualTo(c.evidence())))));
+    assertTimeoutPreemptively(
+        BUDGET,
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(lists().of(any()).ofSizeBetween(0, 30))
+                .checkAssert(
+                    lines ->
+                        FailureClassifier.classify(lines)
+                            .ifPresent(
+                                c ->
+                                    assertThat(lines)
+                                        .anySatisfy(
+                                            l -> assertThat(l.strip()).isEqualTo(c.evidence())))));
   }
 }

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 class FailureExplanationsTest {
 
   private static final URI VPCE =
-      URI.create("https://vpce-0a1b-2c3d.s3.us-east-1.vpce.amazonaws.com/aws-application-migration-service-us-east-1/latest/linux/aws-replication-installer-init");
+      URI.create(
+          "https://vpce-0a1b-2c3d.s3.us-east-1.vpce.amazonaws.com/aws-application-migration-service-us-east-1/latest/linux/aws-replication-installer-init");
 
   @Test
   void hostnameMismatchOnAVpcEndpointSuggestsTheBucketPrefix() {
-    SSLHandshakeException e = new SSLHandshakeException(
-        "No subject alternative DNS name matching vpce-0a1b-2c3d.s3.us-east-1.vpce.amazonaws.com found.");
+    SSLHandshakeException e =
+        new SSLHandshakeException(
+            "No subject alternative DNS name matching vpce-0a1b-2c3d.s3.us-east-1.vpce.amazonaws.com found.");
 
     String message = FailureExplanations.forTls(VPCE, e);
 
@@ -34,7 +36,9 @@ class FailureExplanationsTest {
 
   @Test
   void otherTlsFailuresStillSayThereIsNoInsecureMode() {
-    assertThat(FailureExplanations.forTls(VPCE, new SSLPeerUnverifiedException("peer not authenticated")))
+    assertThat(
+            FailureExplanations.forTls(
+                VPCE, new SSLPeerUnverifiedException("peer not authenticated")))
         .contains("no insecure mode");
   }
 
@@ -47,7 +51,8 @@ class FailureExplanationsTest {
 
   @Test
   void s3ErrorCodeIsReadFromTheXmlBody() {
-    assertThat(FailureExplanations.s3ErrorCode("<Error><Code>NoSuchKey</Code></Error>")).isEqualTo("NoSuchKey");
+    assertThat(FailureExplanations.s3ErrorCode("<Error><Code>NoSuchKey</Code></Error>"))
+        .isEqualTo("NoSuchKey");
     assertThat(FailureExplanations.s3ErrorCode("")).isEmpty();
   }
 

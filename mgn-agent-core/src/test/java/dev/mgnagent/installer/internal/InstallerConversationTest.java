@@ -45,25 +45,33 @@ class InstallerConversationTest {
   private Thread errReader;
 
   private void start() throws IOException {
-    List<InstallerConversation.Prompt> prompts = List.of(
-        InstallerConversation.Prompt.endingWith("AWS Region Name:", "eu-west-3", false),
-        InstallerConversation.Prompt.endingWith("AWS Access Key ID:", "ASIAEXAMPLE", false),
-        InstallerConversation.Prompt.endingWith("AWS Secret Access Key:", SECRET, true),
-        new InstallerConversation.Prompt("AWS Session Token:", t -> t.endsWith("Token:"), TOKEN,
-            true),
-        InstallerConversation.Prompt.endingWith("To replicate all disks, press Enter:",
-            "/dev/xvda", false));
-    OutputStream stdin = new OutputStream() {
-      @Override
-      public void write(int b) {
-        synchronized (answers) {
-          answers.write(b);
-        }
-      }
-    };
-    conversation = new InstallerConversation(prompts, stdin,
-        new SecretMask(List.of(SECRET, TOKEN)), events::add, kills::incrementAndGet, clock,
-        Duration.ofSeconds(60));
+    List<InstallerConversation.Prompt> prompts =
+        List.of(
+            InstallerConversation.Prompt.endingWith("AWS Region Name:", "eu-west-3", false),
+            InstallerConversation.Prompt.endingWith("AWS Access Key ID:", "ASIAEXAMPLE", false),
+            InstallerConversation.Prompt.endingWith("AWS Secret Access Key:", SECRET, true),
+            new InstallerConversation.Prompt(
+                "AWS Session Token:", t -> t.endsWith("Token:"), TOKEN, true),
+            InstallerConversation.Prompt.endingWith(
+                "To replicate all disks, press Enter:", "/dev/xvda", false));
+    OutputStream stdin =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            synchronized (answers) {
+              answers.write(b);
+            }
+          }
+        };
+    conversation =
+        new InstallerConversation(
+            prompts,
+            stdin,
+            new SecretMask(List.of(SECRET, TOKEN)),
+            events::add,
+            kills::incrementAndGet,
+            clock,
+            Duration.ofSeconds(60));
     outReader = conversation.readStdout(new PipedInputStream(stdout, 64 * 1024));
     errReader = conversation.readStderr(new PipedInputStream(stderr, 64 * 1024));
   }
@@ -112,8 +120,10 @@ class InstallerConversationTest {
   }
 
   private List<String> answeredPrompts() {
-    return events.stream().filter(InstallerPromptAnswered.class::isInstance)
-        .map(e -> ((InstallerPromptAnswered) e).prompt()).toList();
+    return events.stream()
+        .filter(InstallerPromptAnswered.class::isInstance)
+        .map(e -> ((InstallerPromptAnswered) e).prompt())
+        .toList();
   }
 
   @Test
@@ -131,18 +141,23 @@ class InstallerConversationTest {
   @Test
   void getpassPromptsOnStderrAreAnsweredAndMasked() throws Exception {
     start();
-    print(stderr, "/usr/lib/python3.11/getpass.py:91: GetPassWarning: Can not control echo on the"
-        + " terminal.\n  passwd = fallback_getpass(prompt, stream)\nWarning: Password input may be"
-        + " echoed.\nAWS Secret Access Key: ");
+    print(
+        stderr,
+        "/usr/lib/python3.11/getpass.py:91: GetPassWarning: Can not control echo on the"
+            + " terminal.\n  passwd = fallback_getpass(prompt, stream)\nWarning: Password input may be"
+            + " echoed.\nAWS Secret Access Key: ");
     awaitAnswers(SECRET + "\n");
     print(stderr, "AWS Session Token: ");
     awaitAnswers(SECRET + "\n" + TOKEN + "\n");
 
     assertThat(answeredPrompts()).containsExactly("AWS Secret Access Key:", "AWS Session Token:");
-    assertThat(conversation.lines()).contains("AWS Secret Access Key: ****")
+    assertThat(conversation.lines())
+        .contains("AWS Secret Access Key: ****")
         .noneMatch(l -> l.contains(SECRET) || l.contains(TOKEN));
-    assertThat(events).filteredOn(InstallerOutput.class::isInstance)
-        .extracting(e -> ((InstallerOutput) e).stderr()).containsOnly(true);
+    assertThat(events)
+        .filteredOn(InstallerOutput.class::isInstance)
+        .extracting(e -> ((InstallerOutput) e).stderr())
+        .containsOnly(true);
   }
 
   @Test
@@ -165,16 +180,18 @@ class InstallerConversationTest {
   void blockBufferedBurstWithAPromptCutInTwo() throws Exception {
     start();
     // a pipe-buffered installer: many lines at once, and a flush that splits the prompt
-    print(stdout, "The installation of the AWS Replication Agent has started.\n"
-        + "Identifying volumes for replication.\n"
-        + "Choose the disks you want to replicate. Your disks are: /dev/xvda,/dev/nvme0n1\n"
-        + "To replicate some of the disks, type the path of the disks, separated with a comma"
-        + " (for example, /dev/sda,/dev/sdb). To replicate all d");
+    print(
+        stdout,
+        "The installation of the AWS Replication Agent has started.\n"
+            + "Identifying volumes for replication.\n"
+            + "Choose the disks you want to replicate. Your disks are: /dev/xvda,/dev/nvme0n1\n"
+            + "To replicate some of the disks, type the path of the disks, separated with a comma"
+            + " (for example, /dev/sda,/dev/sdb). To replicate all d");
     print(stdout, "isks, press Enter: ");
     awaitAnswers("/dev/xvda\n");
 
-    assertThat(conversation.lines()).contains(
-        "Choose the disks you want to replicate. Your disks are: /dev/xvda,/dev/nvme0n1");
+    assertThat(conversation.lines())
+        .contains("Choose the disks you want to replicate. Your disks are: /dev/xvda,/dev/nvme0n1");
     assertThat(answeredPrompts()).containsExactly("To replicate all disks, press Enter:");
   }
 
@@ -242,7 +259,8 @@ class InstallerConversationTest {
 
     print(stdout, "k.o\nFinished.\nAWS Region Name: ");
     awaitAnswers("eu-west-3\n");
-    assertThat(conversation.lines()).contains("  CC [M]  /tmp/aws-replication-driver/src/blk_track.o");
+    assertThat(conversation.lines())
+        .contains("  CC [M]  /tmp/aws-replication-driver/src/blk_track.o");
   }
 
   @Test

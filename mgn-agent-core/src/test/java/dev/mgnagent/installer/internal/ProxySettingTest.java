@@ -15,11 +15,14 @@ class ProxySettingTest {
 
     assertThat(setting).isEqualTo(new ProxySetting("proxy.example", 3128));
     assertThat(ProxySetting.parse("https://proxy.example").port()).isEqualTo(443);
-    assertThat(ProxySetting.note("https://proxy.example:3128/")).hasValueSatisfying(note -> {
-      assertThat(note).contains("HTTP CONNECT").doesNotContain("\n");
-    });
+    assertThat(ProxySetting.note("https://proxy.example:3128/"))
+        .hasValueSatisfying(
+            note -> {
+              assertThat(note).contains("HTTP CONNECT").doesNotContain("\n");
+            });
     assertThat(ProxySetting.note("http://proxy.example:3128")).isEmpty();
-    assertThat(ProxySetting.parse("proxy.example:3128")).isEqualTo(new ProxySetting("proxy.example", 3128));
+    assertThat(ProxySetting.parse("proxy.example:3128"))
+        .isEqualTo(new ProxySetting("proxy.example", 3128));
   }
 
   @Test

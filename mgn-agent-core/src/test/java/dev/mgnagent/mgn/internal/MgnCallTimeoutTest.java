@@ -37,19 +37,22 @@ class MgnCallTimeoutTest {
   @BeforeEach
   void serve() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-    acceptor = new Thread(() -> {
-      try {
-        while (true) {
-          Socket socket = server.accept();
-          accepted.add(socket);
-          OutputStream out = socket.getOutputStream();
-          out.write("HTTP/1.1 2".getBytes(StandardCharsets.US_ASCII)); // and then silence
-          out.flush();
-        }
-      } catch (IOException closed) {
-        // the test is over
-      }
-    }, "trickling-endpoint");
+    acceptor =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  Socket socket = server.accept();
+                  accepted.add(socket);
+                  OutputStream out = socket.getOutputStream();
+                  out.write("HTTP/1.1 2".getBytes(StandardCharsets.US_ASCII)); // and then silence
+                  out.flush();
+                }
+              } catch (IOException closed) {
+                // the test is over
+              }
+            },
+            "trickling-endpoint");
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -65,7 +68,7 @@ class MgnCallTimeoutTest {
   @Test
   void eachAttemptEndsAtTheAttemptTimeout() {
     try (MgnClient client = client(Duration.ofMillis(300), Duration.ofSeconds(30))) {
-      assertThatThrownBy(() -> client.describeSourceServers(r -> { }))
+      assertThatThrownBy(() -> client.describeSourceServers(r -> {}))
           .isInstanceOf(ApiCallAttemptTimeoutException.class);
       assertThat(accepted).hasSizeGreaterThan(1); // retried, each attempt bounded
     }
@@ -74,17 +77,21 @@ class MgnCallTimeoutTest {
   @Test
   void theCallEndsAtTheCallTimeout() {
     try (MgnClient client = client(Duration.ofSeconds(30), Duration.ofSeconds(1))) {
-      assertThatThrownBy(() -> client.describeSourceServers(r -> { }))
+      assertThatThrownBy(() -> client.describeSourceServers(r -> {}))
           .isInstanceOf(ApiCallTimeoutException.class);
     }
   }
 
   private MgnClient client(Duration attempt, Duration call) {
-    return MgnClientFactory.create(Region.US_EAST_1,
-        Optional.of(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("AKIAEXAMPLE000000000", "secret"))),
-        Optional.of(URI.create("http://127.0.0.1:" + server.getLocalPort())), Optional.empty(),
-        attempt, call);
+    return MgnClientFactory.create(
+        Region.US_EAST_1,
+        Optional.of(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("AKIAEXAMPLE000000000", "secret"))),
+        Optional.of(URI.create("http://127.0.0.1:" + server.getLocalPort())),
+        Optional.empty(),
+        attempt,
+        call);
   }
 
   @Test

@@ -16,18 +16,30 @@ class DeviceListParserFuzzTest {
 
   @Test
   void anyListSplitsIntoBoundedItemsWithShortProblems() {
-    assertTimeoutPreemptively(BUDGET, () -> qt().withFixedSeed(SEED).withExamples(EXAMPLES)
-        .forAll(any()).checkAssert(text -> {
-          var items = DeviceListParser.parse(text);
-          assertThat(items).isNotEmpty().hasSizeLessThanOrEqualTo(DeviceListParser.MAX_ITEMS);
-          for (var item : items) {
-            if (item.problem().isPresent()) {
-              assertThat(isShortLine(item.problem().get(), 200)).as(item.problem().get()).isTrue();
-            } else {
-              assertThat(item.text()).startsWith("/").doesNotContain(",", " ", "..", "'", "\"")
-                  .matches("[\\x21-\\x7e]+");
-            }
-          }
-        }));
+    assertTimeoutPreemptively(
+        BUDGET,
+        () ->
+            qt().withFixedSeed(SEED)
+                .withExamples(EXAMPLES)
+                .forAll(any())
+                .checkAssert(
+                    text -> {
+                      var items = DeviceListParser.parse(text);
+                      assertThat(items)
+                          .isNotEmpty()
+                          .hasSizeLessThanOrEqualTo(DeviceListParser.MAX_ITEMS);
+                      for (var item : items) {
+                        if (item.problem().isPresent()) {
+                          assertThat(isShortLine(item.problem().get(), 200))
+                              .as(item.problem().get())
+                              .isTrue();
+                        } else {
+                          assertThat(item.text())
+                              .startsWith("/")
+                              .doesNotContain(",", " ", "..", "'", "\"")
+                              .matches("[\\x21-\\x7e]+");
+                        }
+                      }
+                    }));
   }
 }

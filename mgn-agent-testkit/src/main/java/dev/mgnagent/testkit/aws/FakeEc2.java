@@ -23,20 +23,20 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
- * A minimal fake Amazon EC2 on {@code 127.0.0.1}: {@code DescribeVpcs} and
- * {@code DescribeSubnets}, in the {@code ec2} protocol of
- * https://github.com/boto/botocore/blob/develop/botocore/data/ec2/2016-11-15/service-2.json
- * (form body {@code Action=...&Version=2016-11-15&Filter.1.Name=...&Filter.1.Value.1=...}; answers
- * with no {@code Result} wrapper, lists as {@code <vpcSet><item>}; errors as
- * {@code <Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>}).
+ * A minimal fake Amazon EC2 on {@code 127.0.0.1}: {@code DescribeVpcs} and {@code DescribeSubnets},
+ * in the {@code ec2} protocol of
+ * https://github.com/boto/botocore/blob/develop/botocore/data/ec2/2016-11-15/service-2.json (form
+ * body {@code Action=...&Version=2016-11-15&Filter.1.Name=...&Filter.1.Value.1=...}; answers with
+ * no {@code Result} wrapper, lists as {@code <vpcSet><item>}; errors as {@code
+ * <Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>}).
  *
  * <p>The account starts with a default VPC ({@code 172.31.0.0/16}) that has one default-for-AZ
  * subnet in each of the zones {@code <region>a}, {@code b} and {@code c}; {@link
  * Builder#noDefaultVpc()} leaves it out. Filters: {@code vpc-id}, {@code is-default}, {@code cidr},
- * {@code state}, {@code owner-id} (VPCs); {@code vpc-id}, {@code subnet-id},
- * {@code availability-zone}, {@code cidr-block}, {@code default-for-az}, {@code state} (subnets);
- * another filter name answers 400 {@code InvalidParameterValue}. A key without {@code ec2:<Action>} gets 403
- * {@code UnauthorizedOperation}; an unknown key or bad signature 401 {@code AuthFailure}.
+ * {@code state}, {@code owner-id} (VPCs); {@code vpc-id}, {@code subnet-id}, {@code
+ * availability-zone}, {@code cidr-block}, {@code default-for-az}, {@code state} (subnets); another
+ * filter name answers 400 {@code InvalidParameterValue}. A key without {@code ec2:<Action>} gets
+ * 403 {@code UnauthorizedOperation}; an unknown key or bad signature 401 {@code AuthFailure}.
  */
 public final class FakeEc2 implements AutoCloseable {
 
@@ -44,8 +44,8 @@ public final class FakeEc2 implements AutoCloseable {
   public record Vpc(String id, String cidrBlock, boolean isDefault) {}
 
   /** A subnet as the fake holds it. */
-  public record Subnet(String id, String vpcId, String availabilityZone, String cidrBlock,
-      boolean defaultForAz) {}
+  public record Subnet(
+      String id, String vpcId, String availabilityZone, String cidrBlock, boolean defaultForAz) {}
 
   private static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15";
 
@@ -73,8 +73,9 @@ public final class FakeEc2 implements AutoCloseable {
       String[] zones = {"b", "a", "c"};
       String[] cidrs = {"172.31.16.0/20", "172.31.32.0/20", "172.31.0.0/20"};
       for (int i = 0; i < zones.length; i++) {
-        subnets.add(new Subnet("subnet-" + FakeKeys.hex(17), vpc.id(), region.id() + zones[i],
-            cidrs[i], true));
+        subnets.add(
+            new Subnet(
+                "subnet-" + FakeKeys.hex(17), vpc.id(), region.id() + zones[i], cidrs[i], true));
       }
     }
   }
@@ -89,10 +90,14 @@ public final class FakeEc2 implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("this FakeEc2 is already started");
     }
-    server = QueryServer.start(
-        new QueryServer.Dialect("ec2", "2016-11-15", NAMESPACE, true), region.id(), clock, keys,
-        Map.of("DescribeVpcs", this::describeVpcs, "DescribeSubnets", this::describeSubnets),
-        port);
+    server =
+        QueryServer.start(
+            new QueryServer.Dialect("ec2", "2016-11-15", NAMESPACE, true),
+            region.id(),
+            clock,
+            keys,
+            Map.of("DescribeVpcs", this::describeVpcs, "DescribeSubnets", this::describeSubnets),
+            port);
     return this;
   }
 
@@ -116,7 +121,8 @@ public final class FakeEc2 implements AutoCloseable {
 
   /** Accepts another key pair allowed {@code allowedActions} ({@code ec2:DescribeVpcs}, ...). */
   public FakeEc2 addCredentials(AwsCredentials credentials, Set<String> allowedActions) {
-    keys.add(Objects.requireNonNull(credentials, "credentials"),
+    keys.add(
+        Objects.requireNonNull(credentials, "credentials"),
         Objects.requireNonNull(allowedActions, "allowedActions"),
         "fake-user-" + users.incrementAndGet());
     return this;
@@ -134,7 +140,8 @@ public final class FakeEc2 implements AutoCloseable {
 
   /** The default VPC's default subnet in {@code zone}, such as {@code us-east-1a}. */
   public java.util.Optional<Subnet> defaultSubnet(String zone) {
-    return subnets.stream().filter(s -> s.defaultForAz() && s.availabilityZone().equals(zone))
+    return subnets.stream()
+        .filter(s -> s.defaultForAz() && s.availabilityZone().equals(zone))
         .findFirst();
   }
 
@@ -157,35 +164,54 @@ public final class FakeEc2 implements AutoCloseable {
 
   private void authorize(KeyRing.Principal caller, String action) {
     if (!caller.isAllowed("ec2:" + action, null)) {
-      throw new QueryError(403, "UnauthorizedOperation", "You are not authorized to perform this"
-          + " operation. User: " + caller.arn() + " is not authorized to perform: ec2:" + action
-          + " because no identity-based policy allows the ec2:" + action + " action");
+      throw new QueryError(
+          403,
+          "UnauthorizedOperation",
+          "You are not authorized to perform this"
+              + " operation. User: "
+              + caller.arn()
+              + " is not authorized to perform: ec2:"
+              + action
+              + " because no identity-based policy allows the ec2:"
+              + action
+              + " action");
     }
   }
 
   private String describeVpcs(Map<String, String> p, KeyRing.Principal caller) {
     authorize(caller, "DescribeVpcs");
-    Map<String, Function<Vpc, String>> fields = Map.of(
-        "vpc-id", Vpc::id, "is-default", v -> String.valueOf(v.isDefault()),
-        "cidr", Vpc::cidrBlock, "state", v -> "available", "owner-id", v -> keys.accountId());
+    Map<String, Function<Vpc, String>> fields =
+        Map.of(
+            "vpc-id",
+            Vpc::id,
+            "is-default",
+            v -> String.valueOf(v.isDefault()),
+            "cidr",
+            Vpc::cidrBlock,
+            "state",
+            v -> "available",
+            "owner-id",
+            v -> keys.accountId());
     List<String> ids = listed(p, "VpcId");
     Map<String, List<String>> filters = filters(p, fields.keySet());
     StringBuilder b = new StringBuilder("<vpcSet>");
     for (Vpc v : vpcs) {
       if ((ids.isEmpty() || ids.contains(v.id())) && matches(v, filters, fields)) {
-        b.append("<item>").append(Xml.element("vpcId", v.id()))
+        b.append("<item>")
+            .append(Xml.element("vpcId", v.id()))
             .append(Xml.element("ownerId", keys.accountId()))
             .append(Xml.element("state", "available"))
             .append(Xml.element("cidrBlock", v.cidrBlock()))
             .append(Xml.element("dhcpOptionsId", "dopt-" + v.id().substring(4, 12)))
             .append(Xml.element("instanceTenancy", "default"))
-            .append(Xml.element("isDefault", v.isDefault())).append("</item>");
+            .append(Xml.element("isDefault", v.isDefault()))
+            .append("</item>");
       }
     }
     for (String id : ids) {
       if (vpcs.stream().noneMatch(v -> v.id().equals(id))) {
-        throw new QueryError(400, "InvalidVpcID.NotFound", "The vpc ID '" + id
-            + "' does not exist");
+        throw new QueryError(
+            400, "InvalidVpcID.NotFound", "The vpc ID '" + id + "' does not exist");
       }
     }
     return b.append("</vpcSet>").toString();
@@ -193,18 +219,31 @@ public final class FakeEc2 implements AutoCloseable {
 
   private String describeSubnets(Map<String, String> p, KeyRing.Principal caller) {
     authorize(caller, "DescribeSubnets");
-    Map<String, Function<Subnet, String>> fields = Map.of(
-        "vpc-id", Subnet::vpcId, "subnet-id", Subnet::id,
-        "availability-zone", Subnet::availabilityZone, "cidr-block", Subnet::cidrBlock,
-        "default-for-az", s -> String.valueOf(s.defaultForAz()), "state", s -> "available");
+    Map<String, Function<Subnet, String>> fields =
+        Map.of(
+            "vpc-id",
+            Subnet::vpcId,
+            "subnet-id",
+            Subnet::id,
+            "availability-zone",
+            Subnet::availabilityZone,
+            "cidr-block",
+            Subnet::cidrBlock,
+            "default-for-az",
+            s -> String.valueOf(s.defaultForAz()),
+            "state",
+            s -> "available");
     List<String> ids = listed(p, "SubnetId");
     Map<String, List<String>> filters = filters(p, fields.keySet());
     StringBuilder b = new StringBuilder("<subnetSet>");
     for (Subnet s : subnets) {
       if ((ids.isEmpty() || ids.contains(s.id())) && matches(s, filters, fields)) {
-        b.append("<item>").append(Xml.element("subnetId", s.id()))
-            .append(Xml.element("subnetArn", "arn:aws:ec2:" + region.id() + ":"
-                + keys.accountId() + ":subnet/" + s.id()))
+        b.append("<item>")
+            .append(Xml.element("subnetId", s.id()))
+            .append(
+                Xml.element(
+                    "subnetArn",
+                    "arn:aws:ec2:" + region.id() + ":" + keys.accountId() + ":subnet/" + s.id()))
             .append(Xml.element("state", "available"))
             .append(Xml.element("ownerId", keys.accountId()))
             .append(Xml.element("vpcId", s.vpcId()))
@@ -218,8 +257,8 @@ public final class FakeEc2 implements AutoCloseable {
     }
     for (String id : ids) {
       if (subnets.stream().noneMatch(s -> s.id().equals(id))) {
-        throw new QueryError(400, "InvalidSubnetID.NotFound", "The subnet ID '" + id
-            + "' does not exist");
+        throw new QueryError(
+            400, "InvalidSubnetID.NotFound", "The subnet ID '" + id + "' does not exist");
       }
     }
     return b.append("</subnetSet>").toString();
@@ -241,17 +280,22 @@ public final class FakeEc2 implements AutoCloseable {
       String name = p.get("Filter." + i + ".Name");
       if (!known.contains(name)) {
         // a real filter the fake does not implement is refused too, saying so
-        throw new QueryError(400, "InvalidParameterValue", "The filter '" + name
-            + "' is invalid (the fake EC2 supports only " + new java.util.TreeSet<>(known) + ")");
+        throw new QueryError(
+            400,
+            "InvalidParameterValue",
+            "The filter '"
+                + name
+                + "' is invalid (the fake EC2 supports only "
+                + new java.util.TreeSet<>(known)
+                + ")");
       }
-      out.computeIfAbsent(name, k -> new ArrayList<>())
-          .addAll(listed(p, "Filter." + i + ".Value"));
+      out.computeIfAbsent(name, k -> new ArrayList<>()).addAll(listed(p, "Filter." + i + ".Value"));
     }
     return out;
   }
 
-  private static <T> boolean matches(T item, Map<String, List<String>> filters,
-      Map<String, Function<T, String>> fields) {
+  private static <T> boolean matches(
+      T item, Map<String, List<String>> filters, Map<String, Function<T, String>> fields) {
     for (Map.Entry<String, List<String>> f : filters.entrySet()) {
       if (!f.getValue().contains(fields.get(f.getKey()).apply(item))) {
         return false;

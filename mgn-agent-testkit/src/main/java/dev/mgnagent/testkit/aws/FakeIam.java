@@ -29,21 +29,21 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * A fake AWS IAM on {@code 127.0.0.1} for the roles MGN needs, spoken in IAM's Query protocol
- * (model: https://github.com/boto/botocore/blob/develop/botocore/data/iam/2010-05-08/service-2.json):
- * {@code POST /} with a form body {@code Action=...&Version=2010-05-08&...}, answers
- * {@code <XResponse><XResult>...</XResult><ResponseMetadata/></XResponse>}, errors
- * {@code <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>}.
+ * (model:
+ * https://github.com/boto/botocore/blob/develop/botocore/data/iam/2010-05-08/service-2.json):
+ * {@code POST /} with a form body {@code Action=...&Version=2010-05-08&...}, answers {@code
+ * <XResponse><XResult>...</XResult><ResponseMetadata/></XResponse>}, errors {@code
+ * <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>}.
  *
- * <p>Operations: {@code CreateRole} (409 {@code EntityAlreadyExists}; 400
- * {@code MalformedPolicyDocument} for a trust policy that is not JSON; 400 {@code InvalidInput}
- * for a bad name or path), {@code GetRole} (404 {@code NoSuchEntity}), {@code AttachRolePolicy}
- * (404 {@code NoSuchEntity} for an unknown role or a policy made unknown with
- * {@link #removePolicy(String)}; attaching twice keeps one attachment) and
- * {@code ListAttachedRolePolicies}. A key without the {@code iam:<Action>} grant gets 403
- * {@code AccessDenied}; an unknown key 403 {@code InvalidClientTokenId}; a bad signature 403
- * {@code SignatureDoesNotMatch}. IAM is global: requests are signed for {@code us-east-1} (an
- * {@link IamClient} built for {@code aws-global} with an endpoint override signs for
- * {@code aws-global} and is refused; build it for {@code us-east-1}).
+ * <p>Operations: {@code CreateRole} (409 {@code EntityAlreadyExists}; 400 {@code
+ * MalformedPolicyDocument} for a trust policy that is not JSON; 400 {@code InvalidInput} for a bad
+ * name or path), {@code GetRole} (404 {@code NoSuchEntity}), {@code AttachRolePolicy} (404 {@code
+ * NoSuchEntity} for an unknown role or a policy made unknown with {@link #removePolicy(String)};
+ * attaching twice keeps one attachment) and {@code ListAttachedRolePolicies}. A key without the
+ * {@code iam:<Action>} grant gets 403 {@code AccessDenied}; an unknown key 403 {@code
+ * InvalidClientTokenId}; a bad signature 403 {@code SignatureDoesNotMatch}. IAM is global: requests
+ * are signed for {@code us-east-1} (an {@link IamClient} built for {@code aws-global} with an
+ * endpoint override signs for {@code aws-global} and is refused; build it for {@code us-east-1}).
  *
  * <pre>{@code
  * try (FakeIam iam = FakeIam.builder().build().start(); IamClient client = iam.newClient()) {
@@ -54,8 +54,14 @@ import software.amazon.awssdk.services.iam.IamClient;
 public final class FakeIam implements AutoCloseable {
 
   /** A role as the fake holds it. */
-  public record Role(String path, String name, String id, String arn, String trustPolicy,
-      Instant created, List<String> attachedPolicyArns) {}
+  public record Role(
+      String path,
+      String name,
+      String id,
+      String arn,
+      String trustPolicy,
+      Instant created,
+      List<String> attachedPolicyArns) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
@@ -89,11 +95,22 @@ public final class FakeIam implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("this FakeIam is already started");
     }
-    server = QueryServer.start(
-        new QueryServer.Dialect("iam", "2010-05-08", NAMESPACE, false), "us-east-1", clock, keys,
-        Map.of("CreateRole", this::createRole, "GetRole", this::getRole,
-            "AttachRolePolicy", this::attachRolePolicy,
-            "ListAttachedRolePolicies", this::listAttachedRolePolicies), port);
+    server =
+        QueryServer.start(
+            new QueryServer.Dialect("iam", "2010-05-08", NAMESPACE, false),
+            "us-east-1",
+            clock,
+            keys,
+            Map.of(
+                "CreateRole",
+                this::createRole,
+                "GetRole",
+                this::getRole,
+                "AttachRolePolicy",
+                this::attachRolePolicy,
+                "ListAttachedRolePolicies",
+                this::listAttachedRolePolicies),
+            port);
     return this;
   }
 
@@ -117,11 +134,12 @@ public final class FakeIam implements AutoCloseable {
 
   /**
    * Accepts another key pair, allowed {@code allowedActions} ({@code iam:GetRole}, {@code iam:*},
-   * {@code *}); an empty set means a key this account knows that may do nothing in IAM. Replaces
-   * a key pair with the same access key ID.
+   * {@code *}); an empty set means a key this account knows that may do nothing in IAM. Replaces a
+   * key pair with the same access key ID.
    */
   public FakeIam addCredentials(AwsCredentials credentials, Set<String> allowedActions) {
-    keys.add(Objects.requireNonNull(credentials, "credentials"),
+    keys.add(
+        Objects.requireNonNull(credentials, "credentials"),
         Objects.requireNonNull(allowedActions, "allowedActions"),
         "fake-user-" + users.incrementAndGet());
     return this;
@@ -148,14 +166,20 @@ public final class FakeIam implements AutoCloseable {
   }
 
   /**
-   * Creates a role directly (no HTTP, no permission check), as another actor would: the console,
-   * or MGN itself for its service-linked role. Replaces a role of the same name.
+   * Creates a role directly (no HTTP, no permission check), as another actor would: the console, or
+   * MGN itself for its service-linked role. Replaces a role of the same name.
    */
-  public synchronized Role putRole(String path, String name, String trustPolicy,
-      List<String> attachedPolicyArns) {
-    Role role = new Role(path, name, "AROA" + FakeKeys.upperAlnum(17),
-        "arn:aws:iam::" + accountId + ":role" + path + name, trustPolicy,
-        clock.instant().truncatedTo(ChronoUnit.SECONDS), List.copyOf(attachedPolicyArns));
+  public synchronized Role putRole(
+      String path, String name, String trustPolicy, List<String> attachedPolicyArns) {
+    Role role =
+        new Role(
+            path,
+            name,
+            "AROA" + FakeKeys.upperAlnum(17),
+            "arn:aws:iam::" + accountId + ":role" + path + name,
+            trustPolicy,
+            clock.instant().truncatedTo(ChronoUnit.SECONDS),
+            List.copyOf(attachedPolicyArns));
     roles.put(name, role);
     return role;
   }
@@ -180,9 +204,18 @@ public final class FakeIam implements AutoCloseable {
 
   private void authorize(KeyRing.Principal caller, String action, String resource) {
     if (!caller.isAllowed("iam:" + action, null)) {
-      throw new QueryError(403, "AccessDenied", "User: " + caller.arn()
-          + " is not authorized to perform: iam:" + action + " on resource: " + resource
-          + " because no identity-based policy allows the iam:" + action + " action");
+      throw new QueryError(
+          403,
+          "AccessDenied",
+          "User: "
+              + caller.arn()
+              + " is not authorized to perform: iam:"
+              + action
+              + " on resource: "
+              + resource
+              + " because no identity-based policy allows the iam:"
+              + action
+              + " action");
     }
   }
 
@@ -193,9 +226,13 @@ public final class FakeIam implements AutoCloseable {
   private static String required(Map<String, String> p, String name) {
     String value = p.get(name);
     if (value == null) {
-      throw new QueryError(400, "ValidationError", "1 validation error detected: Value null at '"
-          + Character.toLowerCase(name.charAt(0)) + name.substring(1)
-          + "' failed to satisfy constraint: Member must not be null");
+      throw new QueryError(
+          400,
+          "ValidationError",
+          "1 validation error detected: Value null at '"
+              + Character.toLowerCase(name.charAt(0))
+              + name.substring(1)
+              + "' failed to satisfy constraint: Member must not be null");
     }
     return value;
   }
@@ -203,9 +240,13 @@ public final class FakeIam implements AutoCloseable {
   private static String roleName(Map<String, String> p) {
     String name = required(p, "RoleName");
     if (!name.matches("[\\w+=,.@-]{1,64}")) {
-      throw new QueryError(400, "ValidationError", "1 validation error detected: Value '" + name
-          + "' at 'roleName' failed to satisfy constraint: Member must satisfy regular expression"
-          + " pattern: [\\w+=,.@-]+");
+      throw new QueryError(
+          400,
+          "ValidationError",
+          "1 validation error detected: Value '"
+              + name
+              + "' at 'roleName' failed to satisfy constraint: Member must satisfy regular expression"
+              + " pattern: [\\w+=,.@-]+");
     }
     return name;
   }
@@ -214,9 +255,13 @@ public final class FakeIam implements AutoCloseable {
     String name = roleName(p);
     String path = p.getOrDefault("Path", "/");
     if (path.length() > 512 || !path.matches("(/)|(/[\\u0021-\\u007E]+/)")) {
-      throw new QueryError(400, "ValidationError", "1 validation error detected: Value '" + path
-          + "' at 'path' failed to satisfy constraint: Member must satisfy regular expression"
-          + " pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)");
+      throw new QueryError(
+          400,
+          "ValidationError",
+          "1 validation error detected: Value '"
+              + path
+              + "' at 'path' failed to satisfy constraint: Member must satisfy regular expression"
+              + " pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)");
     }
     authorize(caller, "CreateRole", roleResource(path, name));
     String trust = required(p, "AssumeRolePolicyDocument");
@@ -230,8 +275,8 @@ public final class FakeIam implements AutoCloseable {
     Role role;
     synchronized (this) {
       if (roles.containsKey(name)) {
-        throw new QueryError(409, "EntityAlreadyExists", "Role with name " + name
-            + " already exists.");
+        throw new QueryError(
+            409, "EntityAlreadyExists", "Role with name " + name + " already exists.");
       }
       role = putRole(path, name, trust, List.of());
     }
@@ -258,8 +303,8 @@ public final class FakeIam implements AutoCloseable {
     }
     synchronized (this) {
       if (removedPolicies.contains(policy)) {
-        throw new QueryError(404, "NoSuchEntity", "Policy " + policy
-            + " does not exist or is not attachable.");
+        throw new QueryError(
+            404, "NoSuchEntity", "Policy " + policy + " does not exist or is not attachable.");
       }
       Role current = roles.get(name);
       if (current == null) {
@@ -268,8 +313,16 @@ public final class FakeIam implements AutoCloseable {
       if (!current.attachedPolicyArns().contains(policy)) {
         List<String> attached = new ArrayList<>(current.attachedPolicyArns());
         attached.add(policy);
-        roles.put(name, new Role(current.path(), current.name(), current.id(), current.arn(),
-            current.trustPolicy(), current.created(), List.copyOf(attached)));
+        roles.put(
+            name,
+            new Role(
+                current.path(),
+                current.name(),
+                current.id(),
+                current.arn(),
+                current.trustPolicy(),
+                current.created(),
+                List.copyOf(attached)));
       }
     }
     return null;
@@ -278,15 +331,17 @@ public final class FakeIam implements AutoCloseable {
   private String listAttachedRolePolicies(Map<String, String> p, KeyRing.Principal caller) {
     String name = roleName(p);
     Role role = role(name).orElse(null);
-    authorize(caller, "ListAttachedRolePolicies",
-        role == null ? roleResource("/", name) : role.arn());
+    authorize(
+        caller, "ListAttachedRolePolicies", role == null ? roleResource("/", name) : role.arn());
     if (role == null) {
       throw noSuchRole(name);
     }
     StringBuilder b = new StringBuilder("<AttachedPolicies>");
     for (String arn : role.attachedPolicyArns()) {
-      b.append("<member>").append(Xml.element("PolicyName", arn.substring(arn.lastIndexOf('/') + 1)))
-          .append(Xml.element("PolicyArn", arn)).append("</member>");
+      b.append("<member>")
+          .append(Xml.element("PolicyName", arn.substring(arn.lastIndexOf('/') + 1)))
+          .append(Xml.element("PolicyArn", arn))
+          .append("</member>");
     }
     return b.append("</AttachedPolicies><IsTruncated>false</IsTruncated>").toString();
   }
@@ -297,9 +352,13 @@ public final class FakeIam implements AutoCloseable {
 
   private static String roleXml(Role role, String description) {
     // IAM returns policy documents URL-encoded (RFC 3986)
-    String trust = URLEncoder.encode(role.trustPolicy(), StandardCharsets.UTF_8).replace("+", "%20");
-    return "<Role>" + Xml.element("Path", role.path()) + Xml.element("RoleName", role.name())
-        + Xml.element("RoleId", role.id()) + Xml.element("Arn", role.arn())
+    String trust =
+        URLEncoder.encode(role.trustPolicy(), StandardCharsets.UTF_8).replace("+", "%20");
+    return "<Role>"
+        + Xml.element("Path", role.path())
+        + Xml.element("RoleName", role.name())
+        + Xml.element("RoleId", role.id())
+        + Xml.element("Arn", role.arn())
         + Xml.element("CreateDate", role.created().toString())
         + Xml.element("AssumeRolePolicyDocument", trust)
         + Xml.element("Description", description)

@@ -18,10 +18,11 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * A fake AWS STS on {@code 127.0.0.1} with {@code GetCallerIdentity}, in STS's Query protocol
- * (model: https://github.com/boto/botocore/blob/develop/botocore/data/sts/2011-06-15/service-2.json):
- * {@code <GetCallerIdentityResponse><GetCallerIdentityResult><UserId/><Account/><Arn/>...}. As
- * the real call, it needs no permission: every key it knows may ask who it is. An unknown key gets
- * 403 {@code InvalidClientTokenId}, a bad signature 403 {@code SignatureDoesNotMatch}. Requests are
+ * (model:
+ * https://github.com/boto/botocore/blob/develop/botocore/data/sts/2011-06-15/service-2.json):
+ * {@code <GetCallerIdentityResponse><GetCallerIdentityResult><UserId/><Account/><Arn/>...}. As the
+ * real call, it needs no permission: every key it knows may ask who it is. An unknown key gets 403
+ * {@code InvalidClientTokenId}, a bad signature 403 {@code SignatureDoesNotMatch}. Requests are
  * signed for the fake's region.
  */
 public final class FakeSts implements AutoCloseable {
@@ -54,9 +55,14 @@ public final class FakeSts implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("this FakeSts is already started");
     }
-    server = QueryServer.start(
-        new QueryServer.Dialect("sts", "2011-06-15", NAMESPACE, false), region.id(), clock, keys,
-        Map.of("GetCallerIdentity", this::getCallerIdentity), port);
+    server =
+        QueryServer.start(
+            new QueryServer.Dialect("sts", "2011-06-15", NAMESPACE, false),
+            region.id(),
+            clock,
+            keys,
+            Map.of("GetCallerIdentity", this::getCallerIdentity),
+            port);
     return this;
   }
 
@@ -85,7 +91,9 @@ public final class FakeSts implements AutoCloseable {
 
   /** Accepts another key pair of this account (its allowed actions do not matter here). */
   public FakeSts addCredentials(AwsCredentials credentials) {
-    keys.add(Objects.requireNonNull(credentials, "credentials"), Set.of(),
+    keys.add(
+        Objects.requireNonNull(credentials, "credentials"),
+        Set.of(),
         "fake-user-" + users.incrementAndGet());
     return this;
   }
@@ -109,10 +117,12 @@ public final class FakeSts implements AutoCloseable {
 
   private String getCallerIdentity(Map<String, String> p, KeyRing.Principal caller) {
     String arn = caller.arn();
-    String userId = caller.sessionToken() != null
-        ? "AROA" + caller.accessKeyId().substring(4) + ":fake-session"
-        : "AIDA" + caller.accessKeyId().substring(4);
-    return Xml.element("UserId", userId) + Xml.element("Account", keys.accountId())
+    String userId =
+        caller.sessionToken() != null
+            ? "AROA" + caller.accessKeyId().substring(4) + ":fake-session"
+            : "AIDA" + caller.accessKeyId().substring(4);
+    return Xml.element("UserId", userId)
+        + Xml.element("Account", keys.accountId())
         + Xml.element("Arn", arn);
   }
 

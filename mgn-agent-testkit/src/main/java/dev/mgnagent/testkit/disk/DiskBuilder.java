@@ -36,8 +36,8 @@ public final class DiskBuilder {
   }
 
   /**
-   * Adds partition {@code number} of {@code sizeBytes}, starting 1 MiB aligned after the
-   * partition that currently ends last (at 1 MiB for the first).
+   * Adds partition {@code number} of {@code sizeBytes}, starting 1 MiB aligned after the partition
+   * that currently ends last (at 1 MiB for the first).
    *
    * @throws IllegalArgumentException if it overlaps another partition, runs past the end of the
    *     disk, reuses a number, or the size is not a whole number of 512-byte sectors
@@ -48,8 +48,8 @@ public final class DiskBuilder {
 
   /**
    * Adds partition {@code number} at byte offset {@code startBytes} for {@code sizeBytes}.
-   * Partitions 1-15 of sd, vd and xvd disks get the minors after the disk's; NVMe partitions,
-   * and higher numbers, get the next blkext (259) minor, as the kernel does.
+   * Partitions 1-15 of sd, vd and xvd disks get the minors after the disk's; NVMe partitions, and
+   * higher numbers, get the next blkext (259) minor, as the kernel does.
    *
    * @throws IllegalArgumentException as for {@link #partition(int, long)}
    */
@@ -59,8 +59,8 @@ public final class DiskBuilder {
   }
 
   /**
-   * Sets a SCSI disk's INQUIRY vendor (at most 8 characters; sysfs pads it with spaces).
-   * Defaults to {@code QEMU}.
+   * Sets a SCSI disk's INQUIRY vendor (at most 8 characters; sysfs pads it with spaces). Defaults
+   * to {@code QEMU}.
    */
   public DiskBuilder vendor(String vendor) {
     only("a vendor", DeviceKind.SCSI_DISK);
@@ -69,9 +69,9 @@ public final class DiskBuilder {
   }
 
   /**
-   * Sets the model: a SCSI disk's INQUIRY product (at most 16 characters, padded in sysfs;
-   * default {@code QEMU HARDDISK}), or an NVMe controller's model (default
-   * {@code QEMU NVMe Ctrl}; shared by the controller's namespaces).
+   * Sets the model: a SCSI disk's INQUIRY product (at most 16 characters, padded in sysfs; default
+   * {@code QEMU HARDDISK}), or an NVMe controller's model (default {@code QEMU NVMe Ctrl}; shared
+   * by the controller's namespaces).
    */
   public DiskBuilder model(String model) {
     only("a model", DeviceKind.SCSI_DISK, DeviceKind.NVME);
@@ -98,7 +98,9 @@ public final class DiskBuilder {
     return this;
   }
 
-  /** Sets a SCSI disk's {@code device/wwid}, such as {@code naa.600a098038303053453f463045727a41}. */
+  /**
+   * Sets a SCSI disk's {@code device/wwid}, such as {@code naa.600a098038303053453f463045727a41}.
+   */
   public DiskBuilder wwid(String wwid) {
     only("a wwid", DeviceKind.SCSI_DISK);
     disk.wwid(text(wwid, 256));
@@ -106,8 +108,8 @@ public final class DiskBuilder {
   }
 
   /**
-   * Puts a SCSI disk at {@code host:channel:target:lun} (the default is host 0, channel 0, the
-   * next free target, lun 0). Two paths to one LUN sit on different hosts.
+   * Puts a SCSI disk at {@code host:channel:target:lun} (the default is host 0, channel 0, the next
+   * free target, lun 0). Two paths to one LUN sit on different hosts.
    *
    * @throws IllegalArgumentException if the address is taken or out of the supported range
    */
@@ -118,8 +120,8 @@ public final class DiskBuilder {
   }
 
   /**
-   * Adds udev link {@code /dev/disk/by-id/<id>}; each partition gets {@code <id>-part<N>}.
-   * NVMe and virtio disks already get the links udev derives from their model and serial.
+   * Adds udev link {@code /dev/disk/by-id/<id>}; each partition gets {@code <id>-part<N>}. NVMe and
+   * virtio disks already get the links udev derives from their model and serial.
    */
   public DiskBuilder byId(String id) {
     if (!BY_ID.matcher(Objects.requireNonNull(id, "id")).matches()) {
@@ -130,16 +132,20 @@ public final class DiskBuilder {
   }
 
   /**
-   * Adds {@code /dev/<alias>} pointing at the disk, and {@code /dev/<alias><N>} at each
-   * partition, as Amazon Linux's udev rules do for {@code /dev/xvda -> nvme0n1}.
+   * Adds {@code /dev/<alias>} pointing at the disk, and {@code /dev/<alias><N>} at each partition,
+   * as Amazon Linux's udev rules do for {@code /dev/xvda -> nvme0n1}.
    */
   public DiskBuilder alias(String alias) {
     if (!DEV_NAME.matcher(Objects.requireNonNull(alias, "alias")).matches()) {
       throw new IllegalArgumentException("not a plain /dev name: '" + alias + "'");
     }
-    tree.nodes().stream().filter(n -> n.name().equals(alias)).findAny().ifPresent(n -> {
-      throw new IllegalArgumentException("/dev/" + alias + " is already a device node");
-    });
+    tree.nodes().stream()
+        .filter(n -> n.name().equals(alias))
+        .findAny()
+        .ifPresent(
+            n -> {
+              throw new IllegalArgumentException("/dev/" + alias + " is already a device node");
+            });
     disk.addAlias(alias);
     return this;
   }
@@ -172,14 +178,20 @@ public final class DiskBuilder {
         return;
       }
     }
-    throw new IllegalStateException(disk.name() + " is a " + disk.kind()
-        + " disk; its driver does not report " + what + " in sysfs");
+    throw new IllegalStateException(
+        disk.name()
+            + " is a "
+            + disk.kind()
+            + " disk; its driver does not report "
+            + what
+            + " in sysfs");
   }
 
   private static String scsiField(String value, int width) {
     text(value, width);
     if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-      throw new IllegalArgumentException("SCSI INQUIRY fields are printable ASCII: '" + value + "'");
+      throw new IllegalArgumentException(
+          "SCSI INQUIRY fields are printable ASCII: '" + value + "'");
     }
     return value;
   }

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Fake Linux block devices for tests: a directory laid out like a real host's {@code /sys},
- * {@code /dev} and {@code /proc}, to point code that reads the kernel's files at.
+ * Fake Linux block devices for tests: a directory laid out like a real host's {@code /sys}, {@code
+ * /dev} and {@code /proc}, to point code that reads the kernel's files at.
  *
  * <pre>{@code
  * import static dev.mgnagent.testkit.disk.Sizes.GiB;
@@ -35,13 +35,13 @@ public final class FakeBlockDevices {
   }
 
   /**
-   * Writes into {@code target} (missing or empty) the files captured verbatim on 2026-11-27 from
-   * a real virtio machine whose only disk, {@code vda} (254:0, 256 GiB), holds ext4 without a
-   * partition table, mounted at {@code /}: {@code sys/block/vda} and the real directory it links
-   * to with {@code dev}, {@code size}, {@code removable}, {@code ro}, {@code serial}, the
-   * {@code device} link with {@code device/vendor}, empty {@code holders/} and {@code slaves/};
-   * {@code sys/class/block/vda}, {@code sys/dev/block/254:0}, {@code proc/self/mountinfo},
-   * {@code proc/partitions}, and an empty {@code dev/vda} node.
+   * Writes into {@code target} (missing or empty) the files captured verbatim on 2026-11-27 from a
+   * real virtio machine whose only disk, {@code vda} (254:0, 256 GiB), holds ext4 without a
+   * partition table, mounted at {@code /}: {@code sys/block/vda} and the real directory it links to
+   * with {@code dev}, {@code size}, {@code removable}, {@code ro}, {@code serial}, the {@code
+   * device} link with {@code device/vendor}, empty {@code holders/} and {@code slaves/}; {@code
+   * sys/class/block/vda}, {@code sys/dev/block/254:0}, {@code proc/self/mountinfo}, {@code
+   * proc/partitions}, and an empty {@code dev/vda} node.
    *
    * @return the host root, absolute
    */

@@ -20,14 +20,14 @@ import java.util.Objects;
 /**
  * Builds a fake host root holding the block devices of a Linux machine exactly as the kernel and
  * udev lay them out: {@code sys/devices/...} with {@code sys/block}, {@code sys/class/block} and
- * {@code sys/dev/block} links, {@code dev/} nodes and links, {@code proc/self/mountinfo},
- * {@code proc/partitions} and {@code proc/swaps}. Get one from {@link FakeBlockDevices#builder()}.
+ * {@code sys/dev/block} links, {@code dev/} nodes and links, {@code proc/self/mountinfo}, {@code
+ * proc/partitions} and {@code proc/swaps}. Get one from {@link FakeBlockDevices#builder()}.
  *
  * <p>Devices are named by their kernel names, and get the numbers the kernel would give them:
  * {@code sda} 8:0, {@code sdb} 8:16, {@code vda} 254:0, {@code xvda} 202:0, NVMe namespaces and
  * their partitions the next blkext (259) minor, {@code dm-N} 253:N in creation order, {@code mdN}
- * 9:N. Add lower devices before the devices built on them, and devices before mounting them.
- * Every call checks its arguments at once and fails with a message that says what is wrong.
+ * 9:N. Add lower devices before the devices built on them, and devices before mounting them. Every
+ * call checks its arguments at once and fails with a message that says what is wrong.
  *
  * <p>A builder writes any number of trees; it is not thread-safe.
  */
@@ -58,8 +58,8 @@ public final class FakeBlockDevicesBuilder {
   }
 
   /**
-   * Adds NVMe namespace {@code nvme<C>n<N>} directly under controller {@code nvme<C>}, which
-   * holds {@code model} and {@code serial}.
+   * Adds NVMe namespace {@code nvme<C>n<N>} directly under controller {@code nvme<C>}, which holds
+   * {@code model} and {@code serial}.
    */
   public DiskBuilder nvmeDisk(String name, long sizeBytes) {
     return disk(tree.addNvmeNamespace(name, sizeBytes));
@@ -71,8 +71,8 @@ public final class FakeBlockDevicesBuilder {
   }
 
   /**
-   * Adds an empty SCSI optical drive {@code sr<N>} (removable, 11:N). Like an empty virtual
-   * drive on common hypervisors it reports 2097151 sectors ({@code lsblk} shows 1024M).
+   * Adds an empty SCSI optical drive {@code sr<N>} (removable, 11:N). Like an empty virtual drive
+   * on common hypervisors it reports 2097151 sectors ({@code lsblk} shows 1024M).
    */
   public FakeBlockDevicesBuilder cdrom(String name) {
     return cdrom(name, 2097151L * Sizes.SECTOR);
@@ -115,13 +115,13 @@ public final class FakeBlockDevicesBuilder {
   }
 
   /**
-   * Adds LVM logical volume {@code lv} of volume group {@code vg} as the next {@code dm-N}: dm
-   * name {@code <vg>-<lv>} (dashes in either doubled), dm uuid {@code LVM-} plus 64 characters,
-   * {@code /dev/mapper/<dm name>} and {@code /dev/<vg>/<lv>}. Its {@code slaves/} are the
-   * physical volumes, which get {@code holders/} links back and an {@code lvm-pv-uuid-} by-id link.
+   * Adds LVM logical volume {@code lv} of volume group {@code vg} as the next {@code dm-N}: dm name
+   * {@code <vg>-<lv>} (dashes in either doubled), dm uuid {@code LVM-} plus 64 characters, {@code
+   * /dev/mapper/<dm name>} and {@code /dev/<vg>/<lv>}. Its {@code slaves/} are the physical
+   * volumes, which get {@code holders/} links back and an {@code lvm-pv-uuid-} by-id link.
    *
-   * @param physicalVolumes kernel names of the PVs, such as {@code sda2}; a partitioned disk
-   *     cannot be a PV, and a PV belongs to one volume group
+   * @param physicalVolumes kernel names of the PVs, such as {@code sda2}; a partitioned disk cannot
+   *     be a PV, and a PV belongs to one volume group
    */
   public FakeBlockDevicesBuilder lvmVolume(
       String vg, String lv, long sizeBytes, String... physicalVolumes) {
@@ -140,12 +140,21 @@ public final class FakeBlockDevicesBuilder {
       capacity += pv.sizeBytes() - PV_METADATA;
     }
     if (sizeBytes > capacity) {
-      throw new IllegalArgumentException(vg + "/" + lv + " (" + sizeBytes
-          + " bytes) is larger than its physical volumes (" + capacity + " bytes)");
+      throw new IllegalArgumentException(
+          vg
+              + "/"
+              + lv
+              + " ("
+              + sizeBytes
+              + " bytes) is larger than its physical volumes ("
+              + capacity
+              + " bytes)");
     }
     String dmName = vg.replace("-", "--") + "-" + lv.replace("-", "--");
-    String uuid = "LVM-" + StableIds.alphanumeric("vg:" + vg, 32)
-        + StableIds.alphanumeric("lv:" + vg + "/" + lv, 32);
+    String uuid =
+        "LVM-"
+            + StableIds.alphanumeric("vg:" + vg, 32)
+            + StableIds.alphanumeric("lv:" + vg + "/" + lv, 32);
     BlockNode dm = tree.addDeviceMapper(dmName, uuid, sizeBytes, List.of(physicalVolumes));
     dm.lvmPath(vg + "/" + lv);
     for (BlockNode pv : dm.slaves()) {
@@ -180,8 +189,13 @@ public final class FakeBlockDevicesBuilder {
         throw new IllegalArgumentException(path.name() + " is not a SCSI disk");
       }
       if (size >= 0 && path.sizeBytes() != size) {
-        throw new IllegalArgumentException("paths of one LUN have one size; " + path.name()
-            + " has " + path.sizeBytes() + " bytes, not " + size);
+        throw new IllegalArgumentException(
+            "paths of one LUN have one size; "
+                + path.name()
+                + " has "
+                + path.sizeBytes()
+                + " bytes, not "
+                + size);
       }
       size = path.sizeBytes();
     }
@@ -218,8 +232,8 @@ public final class FakeBlockDevicesBuilder {
   }
 
   /**
-   * Adds dm-crypt (LUKS2) mapping {@code name} on {@code lowerDevice} as the next {@code dm-N}:
-   * dm uuid {@code CRYPT-LUKS2-<32 hex>-<name>}, 16 MiB smaller than the lower device.
+   * Adds dm-crypt (LUKS2) mapping {@code name} on {@code lowerDevice} as the next {@code dm-N}: dm
+   * uuid {@code CRYPT-LUKS2-<32 hex>-<name>}, 16 MiB smaller than the lower device.
    */
   public FakeBlockDevicesBuilder crypt(String name, String lowerDevice) {
     BlockNode lower = tree.device(lowerDevice);
@@ -261,9 +275,9 @@ public final class FakeBlockDevicesBuilder {
   }
 
   /**
-   * Bind-mounts directory {@code directory} of the file system on {@code device} at
-   * {@code mountPoint}; mountinfo's root field shows {@code directory}, as for the
-   * {@code /etc/hosts} a container runtime binds in.
+   * Bind-mounts directory {@code directory} of the file system on {@code device} at {@code
+   * mountPoint}; mountinfo's root field shows {@code directory}, as for the {@code /etc/hosts} a
+   * container runtime binds in.
    */
   public FakeBlockDevicesBuilder bindMount(
       String mountPoint, String device, String fsType, String directory) {
@@ -272,37 +286,44 @@ public final class FakeBlockDevicesBuilder {
   }
 
   /**
-   * Mounts a file system without a block device ({@code tmpfs}, {@code nfs4}, ...) at
-   * {@code mountPoint}, with the next anonymous {@code 0:N} number.
+   * Mounts a file system without a block device ({@code tmpfs}, {@code nfs4}, ...) at {@code
+   * mountPoint}, with the next anonymous {@code 0:N} number.
    */
   public FakeBlockDevicesBuilder pseudoMount(String mountPoint, String fsType, String source) {
-    mounts.mountPseudo(mountPoint, fsType(fsType), Objects.requireNonNull(source, "source"),
-        "rw,relatime", "rw");
+    mounts.mountPseudo(
+        mountPoint, fsType(fsType), Objects.requireNonNull(source, "source"), "rw,relatime", "rw");
     return this;
   }
 
   /**
-   * Mounts a file system without a block device at {@code mountPoint} with these per-mount
-   * options (mountinfo's sixth field), such as {@code rw,nosuid,nodev,noexec,relatime} for a
-   * hardened {@code /tmp}.
+   * Mounts a file system without a block device at {@code mountPoint} with these per-mount options
+   * (mountinfo's sixth field), such as {@code rw,nosuid,nodev,noexec,relatime} for a hardened
+   * {@code /tmp}.
    */
   public FakeBlockDevicesBuilder pseudoMount(
       String mountPoint, String fsType, String source, String mountOptions) {
     if (mountOptions == null || !mountOptions.matches("[a-z0-9_=.,-]+")) {
       throw new IllegalArgumentException("not mount options: '" + mountOptions + "'");
     }
-    mounts.mountPseudo(mountPoint, fsType(fsType), Objects.requireNonNull(source, "source"),
-        mountOptions, "rw");
+    mounts.mountPseudo(
+        mountPoint, fsType(fsType), Objects.requireNonNull(source, "source"), mountOptions, "rw");
     return this;
   }
 
   /** Mounts an overlay at {@code /} as Docker does for a container: no disk backs the root. */
   public FakeBlockDevicesBuilder overlayRoot() {
     String layer = "/var/lib/docker/overlay2/3f9c1e0b7a52d84c6e1f0a9b2d3c4e5f6a7b8c9d0e1f2a3b4c5d";
-    mounts.mountPseudo("/", "overlay", "overlay", "rw,relatime",
+    mounts.mountPseudo(
+        "/",
+        "overlay",
+        "overlay",
+        "rw,relatime",
         "rw,lowerdir=/var/lib/docker/overlay2/l/QW3KZJ5N2XH7RV6L4TBY:"
-            + "/var/lib/docker/overlay2/l/M8PD2F6QJ1CN7WS3EVAK,upperdir=" + layer + "/diff,workdir="
-            + layer + "/work,nouserxattr");
+            + "/var/lib/docker/overlay2/l/M8PD2F6QJ1CN7WS3EVAK,upperdir="
+            + layer
+            + "/diff,workdir="
+            + layer
+            + "/work,nouserxattr");
     return this;
   }
 
@@ -317,8 +338,11 @@ public final class FakeBlockDevicesBuilder {
    * replacing it: the escape hatch for trees no builder method makes.
    */
   public FakeBlockDevicesBuilder writeFile(String relativePath, String content) {
-    edits.add(new FileEdit(FileEdit.Kind.WRITE, TreeFiles.checkRelative(relativePath),
-        Objects.requireNonNull(content, "content").getBytes(StandardCharsets.UTF_8)));
+    edits.add(
+        new FileEdit(
+            FileEdit.Kind.WRITE,
+            TreeFiles.checkRelative(relativePath),
+            Objects.requireNonNull(content, "content").getBytes(StandardCharsets.UTF_8)));
     return this;
   }
 
@@ -329,32 +353,35 @@ public final class FakeBlockDevicesBuilder {
    * such file.
    */
   public FakeBlockDevicesBuilder corruptFile(String relativePath, String content) {
-    edits.add(new FileEdit(FileEdit.Kind.CORRUPT, TreeFiles.checkRelative(relativePath),
-        Objects.requireNonNull(content, "content").getBytes(StandardCharsets.UTF_8)));
+    edits.add(
+        new FileEdit(
+            FileEdit.Kind.CORRUPT,
+            TreeFiles.checkRelative(relativePath),
+            Objects.requireNonNull(content, "content").getBytes(StandardCharsets.UTF_8)));
     return this;
   }
 
   /**
-   * After the tree is written, removes {@code relativePath} (a file, a link without following
-   * it, or a whole directory). {@link #writeTo} fails if there is no such entry.
+   * After the tree is written, removes {@code relativePath} (a file, a link without following it,
+   * or a whole directory). {@link #writeTo} fails if there is no such entry.
    */
   public FakeBlockDevicesBuilder remove(String relativePath) {
-    edits.add(new FileEdit(FileEdit.Kind.REMOVE, TreeFiles.checkRelative(relativePath),
-        new byte[0]));
+    edits.add(
+        new FileEdit(FileEdit.Kind.REMOVE, TreeFiles.checkRelative(relativePath), new byte[0]));
     return this;
   }
 
   /**
-   * Writes the tree into {@code directory}, which must be missing or empty, then applies the
-   * edits in the order they were added.
+   * Writes the tree into {@code directory}, which must be missing or empty, then applies the edits
+   * in the order they were added.
    *
    * @return the host root (absolute), to hand to the code under test
    * @throws IllegalStateException if nothing is mounted at {@code /}, or a mounted or swap device
    *     has partitions or devices built on it
    */
   public Path writeTo(Path directory) {
-    return TreeWriter.write(tree, mounts, List.copyOf(edits),
-        Objects.requireNonNull(directory, "directory"));
+    return TreeWriter.write(
+        tree, mounts, List.copyOf(edits), Objects.requireNonNull(directory, "directory"));
   }
 
   private DiskBuilder disk(BlockNode disk) {

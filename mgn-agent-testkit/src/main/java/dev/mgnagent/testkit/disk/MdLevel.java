@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * An md RAID level, as {@code /sys/block/mdN/md/level} names it, with how big an array of that
- * level is. Each member contributes its size less 1 MiB (superblock and data offset), rounded
- * down to 64 KiB.
+ * level is. Each member contributes its size less 1 MiB (superblock and data offset), rounded down
+ * to 64 KiB.
  */
 public enum MdLevel {
   /** Concatenation: members one after another. */
@@ -50,8 +50,13 @@ public enum MdLevel {
   public long arrayBytes(List<Long> memberBytes) {
     int n = memberBytes.size();
     if (n < minimumMembers || (this == RAID10 && n % 2 != 0)) {
-      throw new IllegalArgumentException(sysfsName + " needs at least " + minimumMembers
-          + (this == RAID10 ? " (an even number of)" : "") + " members, got " + n);
+      throw new IllegalArgumentException(
+          sysfsName
+              + " needs at least "
+              + minimumMembers
+              + (this == RAID10 ? " (an even number of)" : "")
+              + " members, got "
+              + n);
     }
     long smallest = Long.MAX_VALUE;
     long sum = 0;

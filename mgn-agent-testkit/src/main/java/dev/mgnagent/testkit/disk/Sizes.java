@@ -9,8 +9,8 @@ package dev.mgnagent.testkit.disk;
  * import static dev.mgnagent.testkit.disk.Sizes.MiB;
  * }</pre>
  *
- * <p>Method names follow the IEC unit symbols on purpose. Every helper rejects negative
- * amounts and overflow.
+ * <p>Method names follow the IEC unit symbols on purpose. Every helper rejects negative amounts and
+ * overflow.
  */
 public final class Sizes {
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An {@link EventListener} that keeps every event it receives, in order, for assertions. Pass it
- * as the event listener of the code under test, then read {@link #events()} or, for one type,
- * {@link #events(Class)}:
+ * An {@link EventListener} that keeps every event it receives, in order, for assertions. Pass it as
+ * the event listener of the code under test, then read {@link #events()} or, for one type, {@link
+ * #events(Class)}:
  *
  * <pre>{@code
  * RecordingEventListener events = new RecordingEventListener();
@@ -18,8 +18,8 @@ import java.util.Objects;
  *     .containsExactly(...);
  * }</pre>
  *
- * <p>Thread-safe: events may arrive from several threads; each read is a snapshot that later
- * events do not change.
+ * <p>Thread-safe: events may arrive from several threads; each read is a snapshot that later events
+ * do not change.
  */
 public final class RecordingEventListener implements EventListener {
 

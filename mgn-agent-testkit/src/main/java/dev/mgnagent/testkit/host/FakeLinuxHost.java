@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * A fake Linux server for tests: a host root written by {@link FakeLinuxHostBuilder} (block
- * devices plus the {@code etc}, {@code proc}, {@code usr}, {@code boot} and {@code sys/firmware}
- * files that preflight reads), its own environment, scripted commands and scripted free space.
+ * A fake Linux server for tests: a host root written by {@link FakeLinuxHostBuilder} (block devices
+ * plus the {@code etc}, {@code proc}, {@code usr}, {@code boot} and {@code sys/firmware} files that
+ * preflight reads), its own environment, scripted commands and scripted free space.
  *
  * <pre>{@code
  * FakeLinuxHost host = FakeLinuxHost.builder(FakeBlockDeviceScenarios.virtioWithSeparateBoot())
@@ -31,7 +31,10 @@ public final class FakeLinuxHost implements Host {
   private final ScriptedCommandRunner runner;
   private final Map<String, Long> freeSpace;
 
-  FakeLinuxHost(Path root, Map<String, String> environment, ScriptedCommandRunner runner,
+  FakeLinuxHost(
+      Path root,
+      Map<String, String> environment,
+      ScriptedCommandRunner runner,
       Map<String, Long> freeSpace) {
     this.root = root;
     this.environment = Map.copyOf(environment);

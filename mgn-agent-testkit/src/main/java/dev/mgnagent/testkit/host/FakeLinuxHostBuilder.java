@@ -16,12 +16,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Builds a {@link FakeLinuxHost}. It starts as a healthy RHEL 9.4 x86_64 server: root (uid 0),
- * 4 GiB available memory, {@code /etc/passwd}, {@code group}, {@code shadow} and a {@code sudoers}
- * that includes {@code /etc/sudoers.d}, {@code sudo python3 make gcc perl tar gawk rpm dhclient}
- * in {@code usr/bin}, kernel headers in {@code usr/src/kernels/<release>}, GRUB 2, legacy BIOS
- * boot, no other agent, 20 GiB free everywhere, {@code lsattr} showing no immutable flag and
- * {@code sudo -n true} working. Each method changes one thing, usually to break it.
+ * Builds a {@link FakeLinuxHost}. It starts as a healthy RHEL 9.4 x86_64 server: root (uid 0), 4
+ * GiB available memory, {@code /etc/passwd}, {@code group}, {@code shadow} and a {@code sudoers}
+ * that includes {@code /etc/sudoers.d}, {@code sudo python3 make gcc perl tar gawk rpm dhclient} in
+ * {@code usr/bin}, kernel headers in {@code usr/src/kernels/<release>}, GRUB 2, legacy BIOS boot,
+ * no other agent, 20 GiB free everywhere, {@code lsattr} showing no immutable flag and {@code sudo
+ * -n true} working. Each method changes one thing, usually to break it.
  */
 public final class FakeLinuxHostBuilder {
 
@@ -39,16 +39,17 @@ public final class FakeLinuxHostBuilder {
   private boolean includeDir = true;
   private boolean awsReplicationUser;
   private final Set<String> immutable = new LinkedHashSet<>();
-  private final Set<String> programs = new LinkedHashSet<>(
-      List.of("sudo", "python3", "make", "gcc", "perl", "tar", "gawk", "rpm", "dhclient"));
+  private final Set<String> programs =
+      new LinkedHashSet<>(
+          List.of("sudo", "python3", "make", "gcc", "perl", "tar", "gawk", "rpm", "dhclient"));
   private boolean grub = true;
   private Boolean secureBoot;
   private final List<String> modules = new ArrayList<>();
   private boolean cloudEndure;
   private String agentVersion;
   private final Map<String, Long> freeSpace = new LinkedHashMap<>(Map.of("/", 20L << 30));
-  private final Map<String, String> environment = new LinkedHashMap<>(
-      Map.of("PATH", "/usr/local/bin:/usr/bin:/usr/sbin:/bin:/sbin"));
+  private final Map<String, String> environment =
+      new LinkedHashMap<>(Map.of("PATH", "/usr/local/bin:/usr/bin:/usr/sbin:/bin:/sbin"));
   private final Map<List<String>, ScriptedCommandRunner.Answer> commands = new LinkedHashMap<>();
   private boolean sudoWorks = true;
 
@@ -171,7 +172,10 @@ public final class FakeLinuxHostBuilder {
     return this;
   }
 
-  /** Free bytes of the file system mounted at {@code mountPoint} (see {@link FakeLinuxHost#space()}). */
+  /**
+   * Free bytes of the file system mounted at {@code mountPoint} (see {@link
+   * FakeLinuxHost#space()}).
+   */
   public FakeLinuxHostBuilder freeSpace(String mountPoint, long bytes) {
     freeSpace.put(mountPoint, bytes);
     return this;
@@ -184,7 +188,8 @@ public final class FakeLinuxHostBuilder {
   }
 
   /** Scripts a command: the runner answers {@code argv} with this exit code and output. */
-  public FakeLinuxHostBuilder command(List<String> argv, int exitCode, String stdout, String stderr) {
+  public FakeLinuxHostBuilder command(
+      List<String> argv, int exitCode, String stdout, String stderr) {
     commands.put(List.copyOf(argv), new ScriptedCommandRunner.Answer(exitCode, stdout, stderr));
     return this;
   }
@@ -202,13 +207,18 @@ public final class FakeLinuxHostBuilder {
     lsattr.addAll(ACCOUNT_FILES);
     StringBuilder flags = new StringBuilder();
     for (String f : ACCOUNT_FILES) {
-      flags.append(immutable.contains(f) ? "----i---------e-------" : "--------------e-------")
-          .append(' ').append(f).append('\n');
+      flags
+          .append(immutable.contains(f) ? "----i---------e-------" : "--------------e-------")
+          .append(' ')
+          .append(f)
+          .append('\n');
     }
     script.put(lsattr, new ScriptedCommandRunner.Answer(0, flags.toString(), ""));
-    script.put(List.of("sudo", "-n", "true"), sudoWorks
-        ? new ScriptedCommandRunner.Answer(0, "", "")
-        : new ScriptedCommandRunner.Answer(1, "", "sudo: a password is required\n"));
+    script.put(
+        List.of("sudo", "-n", "true"),
+        sudoWorks
+            ? new ScriptedCommandRunner.Answer(0, "", "")
+            : new ScriptedCommandRunner.Answer(1, "", "sudo: a password is required\n"));
     script.put(List.of("uname", "-m"), new ScriptedCommandRunner.Answer(0, arch + "\n", ""));
     script.putAll(commands);
     return new FakeLinuxHost(root, environment, new ScriptedCommandRunner(script), freeSpace);
@@ -219,14 +229,39 @@ public final class FakeLinuxHostBuilder {
     files.text("etc/os-release", osRelease);
     files.text("proc/sys/kernel/arch", arch + "\n");
     files.text("proc/sys/kernel/osrelease", kernel + "\n");
-    files.text("proc/self/status", "Name:\tjava\nUmask:\t0022\nState:\tS (sleeping)\nUid:\t"
-        + uid + "\t" + uid + "\t" + uid + "\t" + uid + "\nGid:\t" + uid + "\t" + uid + "\t" + uid
-        + "\t" + uid + "\n");
-    files.text("proc/meminfo", "MemTotal:        8026792 kB\nMemFree:          " + memAvailableKib / 2
-        + " kB\nMemAvailable:     " + memAvailableKib + " kB\nBuffers:           102400 kB\n"
-        + "Cached:           " + memAvailableKib / 2 + " kB\n");
-    StringBuilder passwd = new StringBuilder("root:x:0:0:root:/root:/bin/bash\n"
-        + "ec2-user:x:1000:1000::/home/ec2-user:/bin/bash\n");
+    files.text(
+        "proc/self/status",
+        "Name:\tjava\nUmask:\t0022\nState:\tS (sleeping)\nUid:\t"
+            + uid
+            + "\t"
+            + uid
+            + "\t"
+            + uid
+            + "\t"
+            + uid
+            + "\nGid:\t"
+            + uid
+            + "\t"
+            + uid
+            + "\t"
+            + uid
+            + "\t"
+            + uid
+            + "\n");
+    files.text(
+        "proc/meminfo",
+        "MemTotal:        8026792 kB\nMemFree:          "
+            + memAvailableKib / 2
+            + " kB\nMemAvailable:     "
+            + memAvailableKib
+            + " kB\nBuffers:           102400 kB\n"
+            + "Cached:           "
+            + memAvailableKib / 2
+            + " kB\n");
+    StringBuilder passwd =
+        new StringBuilder(
+            "root:x:0:0:root:/root:/bin/bash\n"
+                + "ec2-user:x:1000:1000::/home/ec2-user:/bin/bash\n");
     StringBuilder group = new StringBuilder("root:x:0:\nwheel:x:10:ec2-user\nec2-user:x:1000:\n");
     if (awsReplicationUser) {
       passwd.append("aws-replication:x:994:991::/home/aws-replication:/sbin/nologin\n");
@@ -235,15 +270,20 @@ public final class FakeLinuxHostBuilder {
     files.text("etc/passwd", passwd.toString());
     files.text("etc/group", group.toString());
     files.text("etc/shadow", "root:*::0:99999:7:::\nec2-user:!!:19000:0:99999:7:::\n");
-    files.text("etc/sudoers", "Defaults   !visiblepw\nroot    ALL=(ALL)       ALL\n"
-        + "%wheel  ALL=(ALL)       ALL\n" + (includeDir ? "#includedir /etc/sudoers.d\n" : ""));
+    files.text(
+        "etc/sudoers",
+        "Defaults   !visiblepw\nroot    ALL=(ALL)       ALL\n"
+            + "%wheel  ALL=(ALL)       ALL\n"
+            + (includeDir ? "#includedir /etc/sudoers.d\n" : ""));
     files.directory("etc/sudoers.d");
     for (String program : programs) {
       files.executable("usr/bin/" + program);
     }
     if (headers != null) {
-      String dir = headers == HeadersLayout.RPM ? "usr/src/kernels/" + kernel
-          : "usr/src/linux-headers-" + kernel;
+      String dir =
+          headers == HeadersLayout.RPM
+              ? "usr/src/kernels/" + kernel
+              : "usr/src/linux-headers-" + kernel;
       if (headersLink) {
         files.text("usr/src/other-headers/Makefile", "# headers\n");
         files.symlink(dir, root.resolve("usr/src/other-headers"));
@@ -256,7 +296,8 @@ public final class FakeLinuxHostBuilder {
     }
     if (secureBoot != null) {
       files.directory("sys/firmware/efi/efivars");
-      files.bytes("sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c",
+      files.bytes(
+          "sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c",
           new byte[] {6, 0, 0, 0, (byte) (secureBoot ? 1 : 0)});
     }
     List<String> loaded = new ArrayList<>(List.of("xfs", "virtio_net", "virtio_blk"));
@@ -277,8 +318,15 @@ public final class FakeLinuxHostBuilder {
   }
 
   private static String osReleaseText(String id, String versionId, String prettyName) {
-    return "NAME=\"" + prettyName.split(" [0-9]")[0] + "\"\nVERSION_ID=\"" + versionId
-        + "\"\nID=\"" + id + "\"\nPRETTY_NAME=\"" + prettyName + "\"\n";
+    return "NAME=\""
+        + prettyName.split(" [0-9]")[0]
+        + "\"\nVERSION_ID=\""
+        + versionId
+        + "\"\nID=\""
+        + id
+        + "\"\nPRETTY_NAME=\""
+        + prettyName
+        + "\"\n";
   }
 
   /** Writes files under a root. */
@@ -299,7 +347,8 @@ public final class FakeLinuxHostBuilder {
 
     void executable(String relative) throws IOException {
       text(relative, "#!/bin/sh\n# fake program: never run\nexit 0\n");
-      Files.setPosixFilePermissions(root.resolve(relative), PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(
+          root.resolve(relative), PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     void symlink(String relative, Path target) throws IOException {

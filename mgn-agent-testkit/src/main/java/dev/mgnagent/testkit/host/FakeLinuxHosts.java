@@ -37,13 +37,14 @@ public final class FakeLinuxHosts {
   /**
    * Ubuntu 14.04 on Nitro ({@link FakeBlockDeviceScenarios#nitroNvme()}) with most things wrong:
    * run as uid 1000 whose sudo asks for a password, {@code /etc/passwd} immutable, sudoers without
-   * {@code includedir}, a 400 MiB {@code noexec} tmpfs {@code /tmp}, 2.5 GiB free in {@code /},
-   * 200 MiB available memory, no {@code gcc} or {@code dhclient}, headers as a symbolic link,
-   * Secure Boot on, a CloudEndure agent, and {@code https_proxy} without the trailing slash.
+   * {@code includedir}, a 400 MiB {@code noexec} tmpfs {@code /tmp}, 2.5 GiB free in {@code /}, 200
+   * MiB available memory, no {@code gcc} or {@code dhclient}, headers as a symbolic link, Secure
+   * Boot on, a CloudEndure agent, and {@code https_proxy} without the trailing slash.
    */
   public static FakeLinuxHostBuilder troubledUbuntu1404() {
-    return FakeLinuxHost.builder(FakeBlockDeviceScenarios.nitroNvme()
-            .pseudoMount("/tmp", "tmpfs", "tmpfs", "rw,nosuid,nodev,noexec,relatime"))
+    return FakeLinuxHost.builder(
+            FakeBlockDeviceScenarios.nitroNvme()
+                .pseudoMount("/tmp", "tmpfs", "tmpfs", "rw,nosuid,nodev,noexec,relatime"))
         .osRelease("ubuntu", "14.04", "Ubuntu 14.04.6 LTS")
         .kernelRelease("4.4.0-148-generic")
         .kernelHeadersSymlink(HeadersLayout.DEB)
@@ -78,8 +79,8 @@ public final class FakeLinuxHosts {
   }
 
   /**
-   * Debian 12 on ARM ({@link FakeBlockDeviceScenarios#lvmRootSpanningTwoDisks()}): aarch64,
-   * an OS version MGN does not list, kernel 4.9.256, and no headers.
+   * Debian 12 on ARM ({@link FakeBlockDeviceScenarios#lvmRootSpanningTwoDisks()}): aarch64, an OS
+   * version MGN does not list, kernel 4.9.256, and no headers.
    */
   public static FakeLinuxHostBuilder armDebian12() {
     return FakeLinuxHost.builder(FakeBlockDeviceScenarios.lvmRootSpanningTwoDisks())

@@ -42,8 +42,10 @@ public final class ScriptedCommandRunner implements CommandRunner {
     started.add(command.argv());
     Answer answer = answers.get(command.argv());
     if (answer == null) {
-      throw new IOException("Cannot run program \"" + command.argv().get(0)
-          + "\": error=2, No such file or directory");
+      throw new IOException(
+          "Cannot run program \""
+              + command.argv().get(0)
+              + "\": error=2, No such file or directory");
     }
     return new Finished(answer);
   }

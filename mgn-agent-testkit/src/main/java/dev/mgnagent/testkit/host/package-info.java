@@ -1,6 +1,6 @@
 /**
- * Fake Linux servers for preflight tests: {@link dev.mgnagent.testkit.host.FakeLinuxHost} (a
- * host tree with its files and scripted commands) and the ready-made {@link
+ * Fake Linux servers for preflight tests: {@link dev.mgnagent.testkit.host.FakeLinuxHost} (a host
+ * tree with its files and scripted commands) and the ready-made {@link
  * dev.mgnagent.testkit.host.FakeLinuxHosts}.
  *
  * <p>Null contract: parameters and results are never null unless a method says so.

@@ -4,20 +4,20 @@ import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.testkit.installer.internal.Control;
 import dev.mgnagent.testkit.installer.internal.FakeInstallerMain;
 import dev.mgnagent.testkit.installer.internal.RunLog;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 import java.util.Arrays;
-import java.io.File;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A stand-in for AWS's Linux replication-agent installer, for tests and the sandbox: same
@@ -80,22 +80,40 @@ public final class FakeInstaller {
   public byte[] launcher(InstallerFlavor flavor) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // absolute, so that a launcher run from another directory loads the same classes
-    String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(entry -> Path.of(entry).toAbsolutePath().toString())
-        .collect(Collectors.joining(File.pathSeparator));
+    String classPath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(entry -> Path.of(entry).toAbsolutePath().toString())
+            .collect(Collectors.joining(File.pathSeparator));
     String main = FakeInstallerMain.class.getName();
     String controlFile = control.file().toString();
-    String text = flavor == InstallerFlavor.PYTHON
-        ? "#!/usr/bin/env python3\n# mgn-agent testkit: fake AWS replication installer (Python flavor)\n"
-            + "import os, sys\n"
-            + "java = " + pyString(java) + "\n"
-            + "os.execv(java, [java, " + String.join(", ", JVM_OPTIONS.stream().map(FakeInstaller::pyString).toList())
-            + ", '-cp', " + pyString(classPath) + ", '-Dmgnagent.fakeInstaller.control="
-            + controlFile.replace("'", "\\'") + "', " + pyString(main) + ", 'python'] + sys.argv[1:])\n"
-        : "#!/bin/sh\n# mgn-agent testkit: fake AWS replication installer\n"
-            + "exec " + shString(java) + " " + String.join(" ", JVM_OPTIONS) + " -cp " + shString(classPath)
-            + " " + shString("-Dmgnagent.fakeInstaller.control=" + controlFile) + " "
-            + shString(main) + " binary \"$@\"\n";
+    String text =
+        flavor == InstallerFlavor.PYTHON
+            ? "#!/usr/bin/env python3\n# mgn-agent testkit: fake AWS replication installer (Python flavor)\n"
+                + "import os, sys\n"
+                + "java = "
+                + pyString(java)
+                + "\n"
+                + "os.execv(java, [java, "
+                + String.join(", ", JVM_OPTIONS.stream().map(FakeInstaller::pyString).toList())
+                + ", '-cp', "
+                + pyString(classPath)
+                + ", '-Dmgnagent.fakeInstaller.control="
+                + controlFile.replace("'", "\\'")
+                + "', "
+                + pyString(main)
+                + ", 'python'] + sys.argv[1:])\n"
+            : "#!/bin/sh\n# mgn-agent testkit: fake AWS replication installer\n"
+                + "exec "
+                + shString(java)
+                + " "
+                + String.join(" ", JVM_OPTIONS)
+                + " -cp "
+                + shString(classPath)
+                + " "
+                + shString("-Dmgnagent.fakeInstaller.control=" + controlFile)
+                + " "
+                + shString(main)
+                + " binary \"$@\"\n";
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -149,7 +167,9 @@ public final class FakeInstaller {
       return this;
     }
 
-    /** Required: the host tree (from {@code FakeBlockDevices}) whose disks and facts the fake reads. */
+    /**
+     * Required: the host tree (from {@code FakeBlockDevices}) whose disks and facts the fake reads.
+     */
     public Builder hostRoot(Path hostRoot) {
       this.hostRoot = Objects.requireNonNull(hostRoot, "hostRoot");
       return this;
@@ -203,9 +223,9 @@ public final class FakeInstaller {
     }
 
     /**
-     * Makes the fake's disk identification add these disks (kernel names) to every selection, as
-     * an installer whose rules differ from mgn-agent's would: how the real one treats every
-     * layout is not documented.
+     * Makes the fake's disk identification add these disks (kernel names) to every selection, as an
+     * installer whose rules differ from mgn-agent's would: how the real one treats every layout is
+     * not documented.
      */
     public Builder alsoReplicate(String... kernelNames) {
       alsoReplicate.addAll(List.of(kernelNames));
@@ -219,9 +239,15 @@ public final class FakeInstaller {
       try {
         Files.createDirectories(installRoot);
         writeMachineFiles();
-        Control control = Control.create(installRoot.toAbsolutePath(), hostRoot.toAbsolutePath(),
-            Optional.ofNullable(mgnEndpoint), promptMode, lineBuffered, reportAliasNames,
-            alsoReplicate);
+        Control control =
+            Control.create(
+                installRoot.toAbsolutePath(),
+                hostRoot.toAbsolutePath(),
+                Optional.ofNullable(mgnEndpoint),
+                promptMode,
+                lineBuffered,
+                reportAliasNames,
+                alsoReplicate);
         return new FakeInstaller(installRoot.toAbsolutePath(), control);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -233,8 +259,13 @@ public final class FakeInstaller {
           && !Files.exists(hostRoot.resolve("etc/hostname"))) {
         write("proc/sys/kernel/hostname", hostname + "\n");
         if (!Files.exists(hostRoot.resolve("etc/hosts"))) {
-          write("etc/hosts", "127.0.0.1   localhost\n10.0.0.10   " + hostname
-              + ".example.internal " + hostname + "\n");
+          write(
+              "etc/hosts",
+              "127.0.0.1   localhost\n10.0.0.10   "
+                  + hostname
+                  + ".example.internal "
+                  + hostname
+                  + "\n");
         }
       }
       if (!Files.exists(hostRoot.resolve("sys/class/net"))) {
@@ -242,14 +273,18 @@ public final class FakeInstaller {
         write("sys/class/net/eth0/address", macAddress + "\n");
       }
       if (!Files.exists(hostRoot.resolve("proc/version"))) {
-        write("proc/version", "Linux version 5.14.0-362.8.1.el9_3.x86_64"
-            + " (mockbuild@x86-vm-07.build.eng.bos.redhat.com) (gcc (GCC) 11.4.1 20230605"
-            + " (Red Hat 11.4.1-2), GNU ld version 2.35.2-42.el9) #1 SMP PREEMPT_DYNAMIC"
-            + " Tue Oct 3 11:12:36 EDT 2023\n");
+        write(
+            "proc/version",
+            "Linux version 5.14.0-362.8.1.el9_3.x86_64"
+                + " (mockbuild@x86-vm-07.build.eng.bos.redhat.com) (gcc (GCC) 11.4.1 20230605"
+                + " (Red Hat 11.4.1-2), GNU ld version 2.35.2-42.el9) #1 SMP PREEMPT_DYNAMIC"
+                + " Tue Oct 3 11:12:36 EDT 2023\n");
       }
       if (!Files.exists(hostRoot.resolve("proc/cpuinfo"))) {
-        write("proc/cpuinfo", "processor\t: 0\nmodel name\t: Intel(R) Xeon(R) Platinum 8259CL"
-            + "\n\nprocessor\t: 1\nmodel name\t: Intel(R) Xeon(R) Platinum 8259CL\n\n");
+        write(
+            "proc/cpuinfo",
+            "processor\t: 0\nmodel name\t: Intel(R) Xeon(R) Platinum 8259CL"
+                + "\n\nprocessor\t: 1\nmodel name\t: Intel(R) Xeon(R) Platinum 8259CL\n\n");
       }
       if (!Files.exists(hostRoot.resolve("proc/meminfo"))) {
         write("proc/meminfo", "MemTotal:        3916068 kB\nMemAvailable:    3012345 kB\n");

@@ -60,8 +60,10 @@ public final class FakeInstallerBucket implements Startable {
 
   private final String region;
   private final Map<InstallerFlavor, byte[]> installers;
-  private final Map<InstallerFlavor, String> sha512s = Collections.synchronizedMap(new EnumMap<>(InstallerFlavor.class));
-  private final Map<InstallerFlavor, String> etags = Collections.synchronizedMap(new EnumMap<>(InstallerFlavor.class));
+  private final Map<InstallerFlavor, String> sha512s =
+      Collections.synchronizedMap(new EnumMap<>(InstallerFlavor.class));
+  private final Map<InstallerFlavor, String> etags =
+      Collections.synchronizedMap(new EnumMap<>(InstallerFlavor.class));
   private final int requestedPort;
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private HttpServer server;
@@ -83,7 +85,9 @@ public final class FakeInstallerBucket implements Startable {
     builder.installers.forEach(this::publish);
   }
 
-  /** A builder: region {@code us-east-1}, a 1 MiB pseudo-random binary and a small Python script. */
+  /**
+   * A builder: region {@code us-east-1}, a 1 MiB pseudo-random binary and a small Python script.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -103,8 +107,9 @@ public final class FakeInstallerBucket implements Startable {
     }
     HttpServer s;
     try {
-      s = HttpServer.create(
-          new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
+      s =
+          HttpServer.create(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + requestedPort, e);
     }
@@ -173,8 +178,8 @@ public final class FakeInstallerBucket implements Startable {
   }
 
   /**
-   * Publishes new installer bytes for {@code flavor} (with a new {@code ETag} and digest), as
-   * when AWS releases a new installer between two requests.
+   * Publishes new installer bytes for {@code flavor} (with a new {@code ETag} and digest), as when
+   * AWS releases a new installer between two requests.
    */
   public FakeInstallerBucket replaceInstaller(InstallerFlavor flavor, byte[] content) {
     publish(flavor, content.clone());
@@ -215,7 +220,9 @@ public final class FakeInstallerBucket implements Startable {
     return this;
   }
 
-  /** The next {@code count} requests, to any path, are answered with {@code status} and no object. */
+  /**
+   * The next {@code count} requests, to any path, are answered with {@code status} and no object.
+   */
   public FakeInstallerBucket failNext(int count, int status) {
     failureStatus = status;
     failuresLeft.set(count);
@@ -295,9 +302,9 @@ public final class FakeInstallerBucket implements Startable {
   }
 
   /**
-   * What one answer served. It is published to {@link #requests()} before the response's last
-   * byte leaves, so a client that has its response always finds it recorded, and corrected after
-   * when less was sent than planned (a client that hung up).
+   * What one answer served. It is published to {@link #requests()} before the response's last byte
+   * leaves, so a client that has its response always finds it recorded, and corrected after when
+   * less was sent than planned (a client that hung up).
    */
   private final class Served {
     private final String method;
@@ -333,7 +340,10 @@ public final class FakeInstallerBucket implements Startable {
 
   /** Answers; {@code served} records the status, the first byte offset and the bytes sent. */
   private void answer(
-      HttpExchange exchange, String path, Optional<String> range, Optional<String> ifRange,
+      HttpExchange exchange,
+      String path,
+      Optional<String> range,
+      Optional<String> ifRange,
       Served served)
       throws IOException {
     if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
@@ -342,8 +352,7 @@ public final class FakeInstallerBucket implements Startable {
     }
     if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       int status = failureStatus;
-      String code =
-          status == 503 ? "SlowDown" : status == 403 ? "AccessDenied" : "InternalError";
+      String code = status == 503 ? "SlowDown" : status == 403 ? "AccessDenied" : "InternalError";
       error(exchange, status, code, served);
       return;
     }
@@ -373,8 +382,11 @@ public final class FakeInstallerBucket implements Startable {
   }
 
   private void serveObject(
-      HttpExchange exchange, InstallerFlavor flavor, Optional<String> range,
-      Optional<String> ifRange, Served served)
+      HttpExchange exchange,
+      InstallerFlavor flavor,
+      Optional<String> range,
+      Optional<String> ifRange,
+      Served served)
       throws IOException {
     byte[] object;
     String etag;
@@ -418,8 +430,14 @@ public final class FakeInstallerBucket implements Startable {
    * {@code cut} (closing the connection) or {@code stall} (going silent until closed).
    */
   private void send(
-      HttpExchange exchange, int status, byte[] data, int from, int length, Served served,
-      long cut, long stall)
+      HttpExchange exchange,
+      int status,
+      byte[] data,
+      int from,
+      int length,
+      Served served,
+      long cut,
+      long stall)
       throws IOException {
     boolean head = exchange.getRequestMethod().equals("HEAD");
     long stop = from + (long) length;
@@ -469,13 +487,15 @@ public final class FakeInstallerBucket implements Startable {
   private void error(HttpExchange exchange, int status, String code, Served served)
       throws IOException {
     byte[] body =
-        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+                + code
                 + "</Code><Message>fake installer bucket</Message></Error>")
             .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/xml");
     served.status = status;
     served.publish();
-    exchange.sendResponseHeaders(status, exchange.getRequestMethod().equals("HEAD") ? -1 : body.length);
+    exchange.sendResponseHeaders(
+        status, exchange.getRequestMethod().equals("HEAD") ? -1 : body.length);
     if (!exchange.getRequestMethod().equals("HEAD")) {
       exchange.getResponseBody().write(body);
     }
@@ -555,7 +575,9 @@ public final class FakeInstallerBucket implements Startable {
       return this;
     }
 
-    /** {@code sizeBytes} pseudo-random bytes (the same for the same size) as the binary installer. */
+    /**
+     * {@code sizeBytes} pseudo-random bytes (the same for the same size) as the binary installer.
+     */
     public Builder binarySize(int sizeBytes) {
       installers.put(InstallerFlavor.BINARY, randomBytes(sizeBytes, 42));
       return this;

@@ -5,11 +5,16 @@ package dev.mgnagent.testkit.installer;
  * sections 3 and 8): the documented line, then a non-zero exit.
  */
 public enum FakeInstallerFailure {
-  /** Prints "AWS Replication Agent installation failed due to the account not being initialized". */
+  /**
+   * Prints "AWS Replication Agent installation failed due to the account not being initialized".
+   */
   ACCOUNT_NOT_INITIALIZED,
   /** Prints "Failed to validate AWS credentials". */
   INVALID_CREDENTIALS,
-  /** Prints "Cannot install agent, as this server was previously installed to replicate into another region or account". */
+  /**
+   * Prints "Cannot install agent, as this server was previously installed to replicate into another
+   * region or account".
+   */
   PREVIOUSLY_INSTALLED,
   /** Prints "Are kernel linux headers installed correctly?" after a driver build error. */
   KERNEL_HEADERS_MISSING,

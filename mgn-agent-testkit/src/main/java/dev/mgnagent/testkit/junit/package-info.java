@@ -1,6 +1,6 @@
 /**
- * JUnit 5 support: {@link dev.mgnagent.testkit.junit.StartStop} starts and closes the fakes held
- * by annotated fields, and {@link dev.mgnagent.testkit.junit.EnabledIfPython3}, {@link
+ * JUnit 5 support: {@link dev.mgnagent.testkit.junit.StartStop} starts and closes the fakes held by
+ * annotated fields, and {@link dev.mgnagent.testkit.junit.EnabledIfPython3}, {@link
  * dev.mgnagent.testkit.junit.EnabledIfScript} and {@link
  * dev.mgnagent.testkit.junit.EnabledIfLinuxSysfs} skip tests whose environment is missing. The
  * testkit declares JUnit Jupiter as {@code provided}: tests that use this package bring their own

@@ -71,8 +71,8 @@ public record AgentRegistration(
     public RegisteredDisk {
       Objects.requireNonNull(deviceName, "deviceName");
       if (!deviceName.startsWith("/dev/")) {
-        throw new IllegalArgumentException("deviceName must be a full path such as /dev/vda, not "
-            + deviceName);
+        throw new IllegalArgumentException(
+            "deviceName must be a full path such as /dev/vda, not " + deviceName);
       }
       if (bytes < 0) {
         throw new IllegalArgumentException("bytes must not be negative for " + deviceName);
@@ -169,9 +169,18 @@ public record AgentRegistration(
 
     /** The registration. */
     public AgentRegistration build() {
-      return new AgentRegistration(hostname, fqdn, macAddresses, disks, hostDisks, tags,
-          userProvidedId, os,
-          cpus, ramBytes, noReplication);
+      return new AgentRegistration(
+          hostname,
+          fqdn,
+          macAddresses,
+          disks,
+          hostDisks,
+          tags,
+          userProvidedId,
+          os,
+          cpus,
+          ramBytes,
+          noReplication);
     }
   }
 }

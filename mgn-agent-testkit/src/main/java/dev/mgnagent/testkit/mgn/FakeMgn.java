@@ -39,9 +39,9 @@ import software.amazon.awssdk.services.mgn.MgnClientBuilder;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
 /**
- * A fake AWS Application Migration Service (MGN) on {@code 127.0.0.1} that the real AWS SDKs
- * talk to over HTTP: REST-JSON as MGN speaks it, SigV4 verified with the keys it was given, and
- * each key limited to a set of IAM actions.
+ * A fake AWS Application Migration Service (MGN) on {@code 127.0.0.1} that the real AWS SDKs talk
+ * to over HTTP: REST-JSON as MGN speaks it, SigV4 verified with the keys it was given, and each key
+ * limited to a set of IAM actions.
  *
  * <pre>{@code
  * try (FakeMgn mgn = FakeMgn.builder().build().start();
@@ -52,50 +52,51 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
  * }
  * }</pre>
  *
- * <p>Operations: {@code InitializeService} (which, as the real one, creates no template),
- * {@code CreateReplicationConfigurationTemplate}, {@code UpdateReplicationConfigurationTemplate},
- * {@code CreateLaunchConfigurationTemplate}, {@code DescribeLaunchConfigurationTemplates},
- * {@code DescribeSourceServers},
- * {@code TagResource}/{@code UntagResource}/{@code ListTagsForResource} ({@code /tags/{arn}}),
- * {@code DisconnectFromService}, {@code MarkAsArchived}, {@code DeleteSourceServer},
- * {@code GetReplicationConfiguration}, {@code StartReplication} and
- * {@code DescribeReplicationConfigurationTemplates}. Any other real MGN operation answers a
- * {@code ValidationException} saying the fake does not support it yet; a path MGN does not have
- * answers 404 {@code UnknownOperationException}. Until {@code InitializeService} is called (or
- * {@link Builder#initialized(boolean)} is set) every other operation answers
- * {@code UninitializedAccountException}. {@link Builder#initialized(boolean)} gives a fully
- * initialized account: a replication and a launch configuration template exist.
+ * <p>Operations: {@code InitializeService} (which, as the real one, creates no template), {@code
+ * CreateReplicationConfigurationTemplate}, {@code UpdateReplicationConfigurationTemplate}, {@code
+ * CreateLaunchConfigurationTemplate}, {@code DescribeLaunchConfigurationTemplates}, {@code
+ * DescribeSourceServers}, {@code TagResource}/{@code UntagResource}/{@code ListTagsForResource}
+ * ({@code /tags/{arn}}), {@code DisconnectFromService}, {@code MarkAsArchived}, {@code
+ * DeleteSourceServer}, {@code GetReplicationConfiguration}, {@code StartReplication} and {@code
+ * DescribeReplicationConfigurationTemplates}. Any other real MGN operation answers a {@code
+ * ValidationException} saying the fake does not support it yet; a path MGN does not have answers
+ * 404 {@code UnknownOperationException}. Until {@code InitializeService} is called (or {@link
+ * Builder#initialized(boolean)} is set) every other operation answers {@code
+ * UninitializedAccountException}. {@link Builder#initialized(boolean)} gives a fully initialized
+ * account: a replication and a launch configuration template exist.
  *
  * <p>With {@link Builder#iam(FakeIam)}, {@code InitializeService} does its IAM part in that fake
  * IAM: it creates the service-linked role {@code AWSServiceRoleForApplicationMigrationService}
  * (path {@code /aws-service-role/mgn.amazonaws.com/}) and, when one of the roles its instance
  * profiles hold is missing (replication server, conversion server, launch-instance with DRS and
- * with SSM), answers 400 {@code ValidationException} "Failed to create SLR or instance
- * profiles", leaving the service-linked role behind, as measured on a real account.
+ * with SSM), answers 400 {@code ValidationException} "Failed to create SLR or instance profiles",
+ * leaving the service-linked role behind, as measured on a real account.
  *
  * <p>Errors are MGN's: the {@code x-amzn-ErrorType} header, a JSON {@code message} and the real
- * statuses. Authentication: a key it does not know gets 403 {@code UnrecognizedClientException};
- * a wrong signature, a body, path, query or signed header changed after signing, or a request
- * signed more than 15 minutes away from this fake's clock gets 403
- * {@code InvalidSignatureException}; an action the key is not allowed gets 403
- * {@code AccessDeniedException}.
+ * statuses. Authentication: a key it does not know gets 403 {@code UnrecognizedClientException}; a
+ * wrong signature, a body, path, query or signed header changed after signing, or a request signed
+ * more than 15 minutes away from this fake's clock gets 403 {@code InvalidSignatureException}; an
+ * action the key is not allowed gets 403 {@code AccessDeniedException}.
  *
  * <h2>Replication over time</h2>
+ *
  * Servers registered with {@link #registerAgent(AgentRegistration)} (or the endpoint below), and
  * servers whose replication {@code StartReplication} starts, replicate on a simulation clock that
  * the caller controls ({@link Builder#simulationClock(Clock)}, a {@link SteppedClock} for tests;
- * {@link Builder#simulationSpeed(double)} for a real clock sped up): {@code INITIATING} through
- * the initiation steps in order, {@code INITIAL_SYNC} with {@code replicatedStorageBytes}
- * growing on every disk and a falling {@code etaDateTime}, then {@code CONTINUOUS} with lifecycle
- * {@code READY_FOR_TEST} and a {@code lagDuration} ({@link SimulationSettings}). A server
- * registered with {@code noReplication} stays {@code STOPPED} until {@code StartReplication}.
- * {@link #failReplication(String, String)} and {@link #stallReplication(String)} script errors.
- * The simulation clock never drives the 15-minute SigV4 age check, which uses
- * {@link Builder#clock(Clock)}.
+ * {@link Builder#simulationSpeed(double)} for a real clock sped up): {@code INITIATING} through the
+ * initiation steps in order, {@code INITIAL_SYNC} with {@code replicatedStorageBytes} growing on
+ * every disk and a falling {@code etaDateTime}, then {@code CONTINUOUS} with lifecycle {@code
+ * READY_FOR_TEST} and a {@code lagDuration} ({@link SimulationSettings}). A server registered with
+ * {@code noReplication} stays {@code STOPPED} until {@code StartReplication}. {@link
+ * #failReplication(String, String)} and {@link #stallReplication(String)} script errors. The
+ * simulation clock never drives the 15-minute SigV4 age check, which uses {@link
+ * Builder#clock(Clock)}.
  *
  * <h2>The fake's own registration endpoint (not an MGN API)</h2>
+ *
  * The real agent registers through a private, undocumented API. For the testkit's fake installer
  * this fake has its own, clearly separate contract:
+ *
  * <pre>
  * POST /fake-agent/RegisterAgentForMgn        (SigV4, service "mgn", like every other call)
  * {"hostname":"web-1","fqdn":"web-1.example.com","macAddresses":["0A-40-F1-E8-B2-2D"],
@@ -108,45 +109,47 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
  *
  * POST /fake-agent/GetAgentInstallationAssetsForMgn   (SigV4; {} answers {}: the credentials work)
  * </pre>
+ *
  * Only {@code hostname} is required. {@code disks} become {@code replicatedDisks}; {@code
  * hostDisks} (every disk of the host; {@code disks} when missing) become {@code
- * sourceProperties.disks}. Tags and {@code userProvidedID} are checked by MGN's rules (400
- * {@code ValidationException}). The server is identified by its first MAC address only (a host
- * whose MAC changed is a new source server), among the servers that are not archived; a match is
- * a reinstall ({@code "created":
- * false}, same ID, the new disks, replication restarted). The key needs
- * {@code mgn:RegisterAgentForMgn} (403 {@code AccessDeniedException} otherwise); tags on a new
- * server also need {@code mgn:TagResource} or its conditional grant
- * {@code mgn:TagResource(mgn:CreateAction=RegisterAgentForMgn)} (both in
- * {@link #INSTALLATION_POLICY_ACTIONS}); tags for an existing server answer 409
- * {@code ConflictException} saying it "already exists"; an uninitialized account answers 400
- * {@code UninitializedAccountException}. {@code sourceProperties.disks} appears only
- * {@link SimulationSettings#disksReportDelay()} after registration.
+ * sourceProperties.disks}. Tags and {@code userProvidedID} are checked by MGN's rules (400 {@code
+ * ValidationException}). The server is identified by its first MAC address only (a host whose MAC
+ * changed is a new source server), among the servers that are not archived; a match is a reinstall
+ * ({@code "created": false}, same ID, the new disks, replication restarted). The key needs {@code
+ * mgn:RegisterAgentForMgn} (403 {@code AccessDeniedException} otherwise); tags on a new server also
+ * need {@code mgn:TagResource} or its conditional grant {@code
+ * mgn:TagResource(mgn:CreateAction=RegisterAgentForMgn)} (both in {@link
+ * #INSTALLATION_POLICY_ACTIONS}); tags for an existing server answer 409 {@code ConflictException}
+ * saying it "already exists"; an uninitialized account answers 400 {@code
+ * UninitializedAccountException}. {@code sourceProperties.disks} appears only {@link
+ * SimulationSettings#disksReportDelay()} after registration.
  *
  * <h2>Faults</h2>
- * {@link #failNext(String, int, int, String)}, {@link #throttleNext(String, int, int)},
- * {@link #delayNext(String, int, Duration)} and {@link #dropNext(String, int)} act on the next
- * calls of one operation ({@code "RegisterAgentForMgn"} included) or of all ({@code "*"}).
+ *
+ * {@link #failNext(String, int, int, String)}, {@link #throttleNext(String, int, int)}, {@link
+ * #delayNext(String, int, Duration)} and {@link #dropNext(String, int)} act on the next calls of
+ * one operation ({@code "RegisterAgentForMgn"} included) or of all ({@code "*"}).
  *
  * <p>Thread-safe. Listens on {@code 127.0.0.1} only.
  */
 public final class FakeMgn implements Startable {
 
   /**
-   * The actions of the managed policy {@code AWSApplicationMigrationAgentInstallationPolicy},
-   * which the installer's credentials should hold. {@code mgn:TagResource} is granted there only
-   * with the condition {@code mgn:CreateAction = RegisterAgentForMgn}, written here as
-   * {@code mgn:TagResource(mgn:CreateAction=RegisterAgentForMgn)}: it allows tagging while
-   * registering an agent, not the {@code TagResource} operation itself.
+   * The actions of the managed policy {@code AWSApplicationMigrationAgentInstallationPolicy}, which
+   * the installer's credentials should hold. {@code mgn:TagResource} is granted there only with the
+   * condition {@code mgn:CreateAction = RegisterAgentForMgn}, written here as {@code
+   * mgn:TagResource(mgn:CreateAction=RegisterAgentForMgn)}: it allows tagging while registering an
+   * agent, not the {@code TagResource} operation itself.
    */
-  public static final Set<String> INSTALLATION_POLICY_ACTIONS = Set.of(
-      "mgn:GetAgentInstallationAssetsForMgn",
-      "mgn:SendClientMetricsForMgn",
-      "mgn:SendClientLogsForMgn",
-      "mgn:RegisterAgentForMgn",
-      "mgn:VerifyClientRoleForMgn",
-      "mgn:IssueClientCertificateForMgn",
-      "mgn:TagResource(mgn:CreateAction=RegisterAgentForMgn)");
+  public static final Set<String> INSTALLATION_POLICY_ACTIONS =
+      Set.of(
+          "mgn:GetAgentInstallationAssetsForMgn",
+          "mgn:SendClientMetricsForMgn",
+          "mgn:SendClientLogsForMgn",
+          "mgn:RegisterAgentForMgn",
+          "mgn:VerifyClientRoleForMgn",
+          "mgn:IssueClientCertificateForMgn",
+          "mgn:TagResource(mgn:CreateAction=RegisterAgentForMgn)");
 
   private static final byte[] LOOPBACK = {127, 0, 0, 1};
 
@@ -170,8 +173,10 @@ public final class FakeMgn implements Startable {
     this.accountId = b.accountId;
     this.requestedPort = b.port;
     this.clock = b.clock;
-    this.simulationClock = b.simulationClock != null ? b.simulationClock
-        : b.simulationSpeed != 1.0 ? new ScaledClock(clock, b.simulationSpeed) : clock;
+    this.simulationClock =
+        b.simulationClock != null
+            ? b.simulationClock
+            : b.simulationSpeed != 1.0 ? new ScaledClock(clock, b.simulationSpeed) : clock;
     this.state = new MgnState(region.id(), accountId, clock, simulationClock, b.settings);
     if (b.initialized) {
       state.initialize();
@@ -185,27 +190,32 @@ public final class FakeMgn implements Startable {
     this.installer = newBasicCredentials();
     keys.add(admin, Set.of("mgn:*"), "mgn-admin");
     keys.add(installer, INSTALLATION_POLICY_ACTIONS, "mgn-agent-installer");
-    this.handler = new MgnHttpHandler(state, new SigV4Verifier(region.id(), "mgn", clock, keys),
-        new Routes(state), faults);
+    this.handler =
+        new MgnHttpHandler(
+            state, new SigV4Verifier(region.id(), "mgn", clock, keys), new Routes(state), faults);
   }
 
   /** The service-linked role InitializeService creates, and the roles it puts in profiles. */
   static final String SERVICE_LINKED_ROLE = "AWSServiceRoleForApplicationMigrationService";
 
-  private static final List<String> INSTANCE_PROFILE_ROLES = List.of(
-      "AWSApplicationMigrationReplicationServerRole",
-      "AWSApplicationMigrationConversionServerRole",
-      "AWSApplicationMigrationLaunchInstanceWithDrsRole",
-      "AWSApplicationMigrationLaunchInstanceWithSsmRole");
+  private static final List<String> INSTANCE_PROFILE_ROLES =
+      List.of(
+          "AWSApplicationMigrationReplicationServerRole",
+          "AWSApplicationMigrationConversionServerRole",
+          "AWSApplicationMigrationLaunchInstanceWithDrsRole",
+          "AWSApplicationMigrationLaunchInstanceWithSsmRole");
 
   /** False when a role the instance profiles need is missing. */
   private static boolean initializeInIam(FakeIam iam) {
     if (iam.role(SERVICE_LINKED_ROLE).isEmpty()) {
-      iam.putRole("/aws-service-role/mgn.amazonaws.com/", SERVICE_LINKED_ROLE,
+      iam.putRole(
+          "/aws-service-role/mgn.amazonaws.com/",
+          SERVICE_LINKED_ROLE,
           "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
               + "{\"Service\":\"mgn.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}",
-          List.of("arn:aws:iam::aws:policy/aws-service-role/"
-              + "AWSApplicationMigrationServiceRolePolicy"));
+          List.of(
+              "arn:aws:iam::aws:policy/aws-service-role/"
+                  + "AWSApplicationMigrationServiceRolePolicy"));
     }
     return INSTANCE_PROFILE_ROLES.stream().allMatch(role -> iam.role(role).isPresent());
   }
@@ -232,14 +242,18 @@ public final class FakeMgn implements Startable {
       throw new IllegalStateException("this FakeMgn is already started");
     }
     try {
-      HttpServer s = HttpServer.create(
-          new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), requestedPort), 0);
+      HttpServer s =
+          HttpServer.create(
+              new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), requestedPort), 0);
       AtomicInteger threads = new AtomicInteger();
-      executor = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "fake-mgn-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
+      executor =
+          Executors.newFixedThreadPool(
+              4,
+              r -> {
+                Thread t = new Thread(r, "fake-mgn-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
       s.setExecutor(executor);
       s.createContext("/", handler);
       s.start();
@@ -284,20 +298,20 @@ public final class FakeMgn implements Startable {
   }
 
   /**
-   * Long-term keys allowed only the actions of
-   * {@code AWSApplicationMigrationAgentInstallationPolicy} ({@link #INSTALLATION_POLICY_ACTIONS}):
-   * they get {@code AccessDeniedException} on {@code InitializeService},
-   * {@code DescribeSourceServers} and every other public operation.
+   * Long-term keys allowed only the actions of {@code
+   * AWSApplicationMigrationAgentInstallationPolicy} ({@link #INSTALLATION_POLICY_ACTIONS}): they
+   * get {@code AccessDeniedException} on {@code InitializeService}, {@code DescribeSourceServers}
+   * and every other public operation.
    */
   public AwsBasicCredentials installerCredentials() {
     return installer;
   }
 
   /**
-   * Accepts another key pair, allowed {@code allowedActions}: action names with or without
-   * {@code mgn:} ({@code mgn:DescribeSourceServers}), {@code mgn:*} or {@code *}. With
-   * {@link AwsSessionCredentials}, requests must carry its session token. Replaces a key pair
-   * with the same access key ID.
+   * Accepts another key pair, allowed {@code allowedActions}: action names with or without {@code
+   * mgn:} ({@code mgn:DescribeSourceServers}), {@code mgn:*} or {@code *}. With {@link
+   * AwsSessionCredentials}, requests must carry its session token. Replaces a key pair with the
+   * same access key ID.
    */
   public FakeMgn addCredentials(AwsCredentials credentials, Set<String> allowedActions) {
     Objects.requireNonNull(credentials, "credentials");
@@ -307,8 +321,8 @@ public final class FakeMgn implements Startable {
   }
 
   /**
-   * Expires the session of these credentials: from now on their requests answer 403
-   * {@code ExpiredTokenException} "The security token included in the request is expired".
+   * Expires the session of these credentials: from now on their requests answer 403 {@code
+   * ExpiredTokenException} "The security token included in the request is expired".
    */
   public FakeMgn expireCredentials(String accessKeyId) {
     keys.expire(Objects.requireNonNull(accessKeyId, "accessKeyId"));
@@ -379,8 +393,9 @@ public final class FakeMgn implements Startable {
    */
   public FakeMgn advance(Duration step) {
     if (!(simulationClock instanceof SteppedClock stepped)) {
-      throw new IllegalStateException("advance() needs a SteppedClock as the simulation clock"
-          + " (FakeMgn.builder().simulationClock(new SteppedClock(...)))");
+      throw new IllegalStateException(
+          "advance() needs a SteppedClock as the simulation clock"
+              + " (FakeMgn.builder().simulationClock(new SteppedClock(...)))");
     }
     stepped.advance(step);
     return this;
@@ -388,9 +403,9 @@ public final class FakeMgn implements Startable {
 
   /**
    * Scripts a replication error on a simulated server: {@code dataReplicationError.error} becomes
-   * {@code error} (such as {@code AGENT_NOT_SEEN} or
-   * {@code FAILED_TO_CONNECT_AGENT_TO_REPLICATION_SERVER}) and progress stops. While initiating,
-   * the current initiation step is {@code FAILED}; later the state is {@code STALLED}.
+   * {@code error} (such as {@code AGENT_NOT_SEEN} or {@code
+   * FAILED_TO_CONNECT_AGENT_TO_REPLICATION_SERVER}) and progress stops. While initiating, the
+   * current initiation step is {@code FAILED}; later the state is {@code STALLED}.
    */
   public FakeMgn failReplication(String sourceServerId, String error) {
     state.script(sourceServerId, Objects.requireNonNull(error, "error"));
@@ -399,33 +414,32 @@ public final class FakeMgn implements Startable {
 
   /**
    * Schedules, on the simulation clock, an error MGN retries by itself on a simulated server:
-   * {@code dataReplicationError.error} is {@code error} from {@code in} from now for
-   * {@code lasting}, then clears; progress does not stop. While initiating, the answer carries
-   * {@code dataReplicationInitiation.nextAttemptDateTime} (the end of the error).
+   * {@code dataReplicationError.error} is {@code error} from {@code in} from now for {@code
+   * lasting}, then clears; progress does not stop. While initiating, the answer carries {@code
+   * dataReplicationInitiation.nextAttemptDateTime} (the end of the error).
    */
-  public FakeMgn retryingError(String sourceServerId, String error, Duration in,
-      Duration lasting) {
-    state.scheduleRetryingError(sourceServerId, Objects.requireNonNull(error, "error"), in,
-        lasting);
+  public FakeMgn retryingError(String sourceServerId, String error, Duration in, Duration lasting) {
+    state.scheduleRetryingError(
+        sourceServerId, Objects.requireNonNull(error, "error"), in, lasting);
     return this;
   }
 
   /**
-   * Schedules a disk resize on a simulated server: once the initial sync is done and {@code in}
-   * has passed, MGN rescans ({@code RESCAN}, progress in {@code rescannedStorageBytes}) for
-   * {@code rescanTime}, catches up a {@code BACKLOG} for {@code backlogTime}, then is
-   * {@code CONTINUOUS} again.
+   * Schedules a disk resize on a simulated server: once the initial sync is done and {@code in} has
+   * passed, MGN rescans ({@code RESCAN}, progress in {@code rescannedStorageBytes}) for {@code
+   * rescanTime}, catches up a {@code BACKLOG} for {@code backlogTime}, then is {@code CONTINUOUS}
+   * again.
    */
-  public FakeMgn resizeDisks(String sourceServerId, Duration in, Duration rescanTime,
-      Duration backlogTime) {
+  public FakeMgn resizeDisks(
+      String sourceServerId, Duration in, Duration rescanTime, Duration backlogTime) {
     state.scheduleResize(sourceServerId, in, rescanTime, backlogTime);
     return this;
   }
 
   /**
-   * Schedules a finished cutover on a simulated server: from {@code in} from now, lifecycle
-   * {@code CUTOVER} and replication {@code DISCONNECTED} (as MGN reports a server after
-   * FinalizeCutover: totals kept, initiation steps back to NOT_STARTED).
+   * Schedules a finished cutover on a simulated server: from {@code in} from now, lifecycle {@code
+   * CUTOVER} and replication {@code DISCONNECTED} (as MGN reports a server after FinalizeCutover:
+   * totals kept, initiation steps back to NOT_STARTED).
    */
   public FakeMgn cutover(String sourceServerId, Duration in) {
     state.scheduleCutover(sourceServerId, in);
@@ -476,12 +490,12 @@ public final class FakeMgn implements Startable {
   }
 
   /**
-   * Like {@link #failNext(String, int, int, String)} with the error's {@code message}, for
-   * example {@code failNext("InitializeService", 1, 400, "ValidationException",
-   * "Failed to create SLR or instance profiles")}.
+   * Like {@link #failNext(String, int, int, String)} with the error's {@code message}, for example
+   * {@code failNext("InitializeService", 1, 400, "ValidationException", "Failed to create SLR or
+   * instance profiles")}.
    */
-  public FakeMgn failNext(String operation, int times, int status, String errorCode,
-      String message) {
+  public FakeMgn failNext(
+      String operation, int times, int status, String errorCode, String message) {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(errorCode, "errorCode");
     if (times < 1 || status < 400 || status > 599) {
@@ -491,10 +505,13 @@ public final class FakeMgn implements Startable {
     return this;
   }
 
-  /** Makes the next {@code times} calls answer 429 {@code ThrottlingException} with {@code Retry-After}. */
+  /**
+   * Makes the next {@code times} calls answer 429 {@code ThrottlingException} with {@code
+   * Retry-After}.
+   */
   public FakeMgn throttleNext(String operation, int times, int retryAfterSeconds) {
-    faults.add(operation, times, 429, "ThrottlingException", null,
-        String.valueOf(retryAfterSeconds));
+    faults.add(
+        operation, times, 429, "ThrottlingException", null, String.valueOf(retryAfterSeconds));
     return this;
   }
 
@@ -512,8 +529,8 @@ public final class FakeMgn implements Startable {
   }
 
   /**
-   * Makes the next {@code times} calls of {@code operation} (or {@code "*"}) lose their
-   * connection: the fake closes it without answering. The SDK retries such calls.
+   * Makes the next {@code times} calls of {@code operation} (or {@code "*"}) lose their connection:
+   * the fake closes it without answering. The SDK retries such calls.
    */
   public FakeMgn dropNext(String operation, int times) {
     Objects.requireNonNull(operation, "operation");
@@ -555,9 +572,9 @@ public final class FakeMgn implements Startable {
     private Builder() {}
 
     /**
-     * The clock the replication simulation runs on, such as a {@link SteppedClock}; by default
-     * the wall clock ({@link #clock(Clock)}), sped up by {@link #simulationSpeed(double)}. It
-     * never drives the SigV4 age check.
+     * The clock the replication simulation runs on, such as a {@link SteppedClock}; by default the
+     * wall clock ({@link #clock(Clock)}), sped up by {@link #simulationSpeed(double)}. It never
+     * drives the SigV4 age check.
      */
     public Builder simulationClock(Clock simulationClock) {
       this.simulationClock = Objects.requireNonNull(simulationClock, "simulationClock");
@@ -583,8 +600,8 @@ public final class FakeMgn implements Startable {
     }
 
     /**
-     * The sandbox's simulation: the wall clock 60 times as fast with
-     * {@link SimulationSettings#sandbox()}, so that any initial sync ends within about 6 seconds.
+     * The sandbox's simulation: the wall clock 60 times as fast with {@link
+     * SimulationSettings#sandbox()}, so that any initial sync ends within about 6 seconds.
      */
     public Builder sandboxSimulation() {
       this.simulationClock = null;
@@ -623,8 +640,8 @@ public final class FakeMgn implements Startable {
     }
 
     /**
-     * The wall clock: requests signed more than 15 minutes away from it are refused, and dates
-     * in answers come from it. The system UTC clock by default.
+     * The wall clock: requests signed more than 15 minutes away from it are refused, and dates in
+     * answers come from it. The system UTC clock by default.
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One request the fake MGN answered, for assertions. The values of {@code Authorization} and
- * {@code X-Amz-Security-Token} are replaced by {@code ****}; nothing secret is kept.
+ * One request the fake MGN answered, for assertions. The values of {@code Authorization} and {@code
+ * X-Amz-Security-Token} are replaced by {@code ****}; nothing secret is kept.
  *
  * @param method the HTTP method
  * @param rawPath the path as sent, still percent-encoded

@@ -6,11 +6,11 @@ import java.util.Objects;
 /**
  * How fast the fake MGN's simulated replication goes, in simulated time.
  *
- * <p>After registration (or {@code StartReplication}), each of the 11 initiation steps takes
- * {@code initiationStep}; then every disk copies at {@code syncBytesPerSecond}, but never slower
- * than it takes to copy the disk in {@code maxInitialSync}; when the last disk is done the server
- * is {@code CONTINUOUS} and {@code READY_FOR_TEST} with a lag of {@code lag}. The agent's disks
- * appear in {@code sourceProperties.disks} {@code disksReportDelay} after registration.
+ * <p>After registration (or {@code StartReplication}), each of the 11 initiation steps takes {@code
+ * initiationStep}; then every disk copies at {@code syncBytesPerSecond}, but never slower than it
+ * takes to copy the disk in {@code maxInitialSync}; when the last disk is done the server is {@code
+ * CONTINUOUS} and {@code READY_FOR_TEST} with a lag of {@code lag}. The agent's disks appear in
+ * {@code sourceProperties.disks} {@code disksReportDelay} after registration.
  *
  * @param initiationStep how long each initiation step takes
  * @param syncBytesPerSecond the copy rate of each disk
@@ -31,10 +31,14 @@ public record SimulationSettings(
     Objects.requireNonNull(maxInitialSync, "maxInitialSync");
     Objects.requireNonNull(disksReportDelay, "disksReportDelay");
     Objects.requireNonNull(lag, "lag");
-    if (initiationStep.isNegative() || disksReportDelay.isNegative() || lag.isNegative()
-        || syncBytesPerSecond < 1 || maxInitialSync.isNegative() || maxInitialSync.isZero()) {
-      throw new IllegalArgumentException("durations must not be negative, the rate and the"
-          + " longest sync must be positive");
+    if (initiationStep.isNegative()
+        || disksReportDelay.isNegative()
+        || lag.isNegative()
+        || syncBytesPerSecond < 1
+        || maxInitialSync.isNegative()
+        || maxInitialSync.isZero()) {
+      throw new IllegalArgumentException(
+          "durations must not be negative, the rate and the" + " longest sync must be positive");
     }
   }
 
@@ -43,8 +47,12 @@ public record SimulationSettings(
    * reported after 10 s, a lag of 1 s.
    */
   public static SimulationSettings defaults() {
-    return new SimulationSettings(Duration.ofSeconds(30), 100L << 20, Duration.ofHours(1),
-        Duration.ofSeconds(10), Duration.ofSeconds(1));
+    return new SimulationSettings(
+        Duration.ofSeconds(30),
+        100L << 20,
+        Duration.ofHours(1),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(1));
   }
 
   /**
@@ -52,8 +60,12 @@ public record SimulationSettings(
    * minutes per disk, disks reported after 10 s: any initial sync ends within about 6 real seconds.
    */
   public static SimulationSettings sandbox() {
-    return new SimulationSettings(Duration.ofSeconds(5), 1L << 30, Duration.ofMinutes(5),
-        Duration.ofSeconds(10), Duration.ofSeconds(1));
+    return new SimulationSettings(
+        Duration.ofSeconds(5),
+        1L << 30,
+        Duration.ofMinutes(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(1));
   }
 
   /** These settings with another step duration. */

@@ -10,9 +10,9 @@ import software.amazon.awssdk.services.mgn.model.LifeCycleState;
 import software.amazon.awssdk.services.mgn.model.ReplicationType;
 
 /**
- * A source server to put straight into a {@link FakeMgn} with
- * {@link FakeMgn#addSourceServer(SourceServerSpec)}, as if an agent had registered it and
- * replicated it up to the given state.
+ * A source server to put straight into a {@link FakeMgn} with {@link
+ * FakeMgn#addSourceServer(SourceServerSpec)}, as if an agent had registered it and replicated it up
+ * to the given state.
  *
  * <pre>{@code
  * String id = mgn.addSourceServer(SourceServerSpec.builder()
@@ -25,11 +25,11 @@ import software.amazon.awssdk.services.mgn.model.ReplicationType;
  * }</pre>
  *
  * <p>Unset states follow each other: with only a replication state, the lifecycle is the one MGN
- * shows with it ({@code CONTINUOUS} gives {@code READY_FOR_TEST}, {@code INITIATING} and
- * {@code INITIAL_SYNC} give {@code NOT_READY}, {@code DISCONNECTED} gives {@code DISCONNECTED});
- * with only a lifecycle state, the replication state follows likewise; with neither, the server
- * is fully replicated ({@code CONTINUOUS}, {@code READY_FOR_TEST}). Replicated bytes default to
- * the disk size once the initial sync is over, and to 0 before.
+ * shows with it ({@code CONTINUOUS} gives {@code READY_FOR_TEST}, {@code INITIATING} and {@code
+ * INITIAL_SYNC} give {@code NOT_READY}, {@code DISCONNECTED} gives {@code DISCONNECTED}); with only
+ * a lifecycle state, the replication state follows likewise; with neither, the server is fully
+ * replicated ({@code CONTINUOUS}, {@code READY_FOR_TEST}). Replicated bytes default to the disk
+ * size once the initial sync is over, and to 0 before.
  *
  * @param hostname the host name in {@code identificationHints}
  * @param fqdn the fully qualified name in {@code identificationHints}, or null
@@ -79,8 +79,8 @@ public record SourceServerSpec(
     public DiskSpec {
       Objects.requireNonNull(deviceName, "deviceName");
       if (!deviceName.startsWith("/dev/")) {
-        throw new IllegalArgumentException("deviceName must be a full path such as /dev/vda, not "
-            + deviceName);
+        throw new IllegalArgumentException(
+            "deviceName must be a full path such as /dev/vda, not " + deviceName);
       }
       if (bytes < 0 || replicatedBytes < -1 || replicatedBytes > bytes) {
         throw new IllegalArgumentException("bad sizes for " + deviceName);
@@ -88,7 +88,9 @@ public record SourceServerSpec(
     }
   }
 
-  /** A builder; the host name defaults to {@code fake-host}, with one 8 GiB disk {@code /dev/vda}. */
+  /**
+   * A builder; the host name defaults to {@code fake-host}, with one 8 GiB disk {@code /dev/vda}.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -197,8 +199,19 @@ public record SourceServerSpec(
     /** The spec. */
     public SourceServerSpec build() {
       List<DiskSpec> d = disks.isEmpty() ? List.of(new DiskSpec("/dev/vda", 8L << 30, -1)) : disks;
-      return new SourceServerSpec(hostname, fqdn, awsInstanceId, userProvidedId, d, tags,
-          lifeCycleState, replicationState, replicationType, archived, osFullString, ramBytes);
+      return new SourceServerSpec(
+          hostname,
+          fqdn,
+          awsInstanceId,
+          userProvidedId,
+          d,
+          tags,
+          lifeCycleState,
+          replicationState,
+          replicationType,
+          archived,
+          osFullString,
+          ramBytes);
     }
   }
 }

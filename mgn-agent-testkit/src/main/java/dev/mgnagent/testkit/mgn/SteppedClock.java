@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * A clock that moves only when told to, for a {@link FakeMgn}'s replication simulation
- * ({@link FakeMgn.Builder#simulationClock(Clock)}). Thread-safe.
+ * A clock that moves only when told to, for a {@link FakeMgn}'s replication simulation ({@link
+ * FakeMgn.Builder#simulationClock(Clock)}). Thread-safe.
  */
 public final class SteppedClock extends Clock {
   private Instant now;

@@ -1,18 +1,18 @@
 package dev.mgnagent.testkit.sandbox;
 
-import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.Secret;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
+import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.testkit.Startable;
+import dev.mgnagent.testkit.aws.FakeEc2;
+import dev.mgnagent.testkit.aws.FakeIam;
+import dev.mgnagent.testkit.aws.FakeSts;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.disk.FakeBlockDevicesBuilder;
 import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.installer.FakeInstallerBucket;
-import dev.mgnagent.testkit.aws.FakeEc2;
-import dev.mgnagent.testkit.aws.FakeIam;
-import dev.mgnagent.testkit.aws.FakeSts;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import dev.mgnagent.testkit.mgn.SimulationSettings;
 import java.io.IOException;
@@ -37,11 +37,11 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Everything an installation needs, on {@code 127.0.0.1} and in one work directory: a {@link
- * FakeMgn}, a {@link FakeInstallerBucket} publishing the {@link FakeInstaller} (its launchers,
- * with their SHA-512 digests) and the fake host whose disks that installer sees. Point an
- * installation at {@link #mgnEndpoint()} and {@link #s3Endpoint()} with {@link
- * #adminCredentials()} (or {@link #installerCredentials()}) and it runs end to end: the installer
- * is downloaded, verified, run as a separate process, and registers with the fake MGN.
+ * FakeMgn}, a {@link FakeInstallerBucket} publishing the {@link FakeInstaller} (its launchers, with
+ * their SHA-512 digests) and the fake host whose disks that installer sees. Point an installation
+ * at {@link #mgnEndpoint()} and {@link #s3Endpoint()} with {@link #adminCredentials()} (or {@link
+ * #installerCredentials()}) and it runs end to end: the installer is downloaded, verified, run as a
+ * separate process, and registers with the fake MGN.
  *
  * <pre>{@code
  * try (MgnSandbox sandbox = MgnSandbox.builder().region("eu-west-3").initialized(true)
@@ -54,8 +54,8 @@ import software.amazon.awssdk.regions.Region;
  * }</pre>
  *
  * <p>By default the MGN is uninitialized, in {@code us-east-1}, with the sandbox's sped-up
- * replication simulation ({@link FakeMgn.Builder#sandboxSimulation()}: any initial sync ends
- * within seconds); the bucket publishes both installer flavors; the host is {@link
+ * replication simulation ({@link FakeMgn.Builder#sandboxSimulation()}: any initial sync ends within
+ * seconds); the bucket publishes both installer flavors; the host is {@link
  * FakeBlockDeviceScenarios#virtioWithSeparateBoot()} written under the work directory; the work
  * directory is a new temporary directory, deleted at {@link #close()}.
  *
@@ -66,12 +66,18 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class MgnSandbox implements Startable {
 
-  private enum State { NEW, STARTED, CLOSED }
+  private enum State {
+    NEW,
+    STARTED,
+    CLOSED
+  }
 
   private final FakeMgn mgn;
   private final boolean ownsMgn;
+
   /** The IAM, STS and EC2 of the MGN's account, for initializing it; none with a shared MGN. */
   private final FakeIam iam;
+
   private final FakeSts sts;
   private final FakeEc2 ec2;
   private final String region;
@@ -95,10 +101,14 @@ public final class MgnSandbox implements Startable {
     this.mgn = mgn;
     this.ownsMgn = ownsMgn;
     this.iam = iam;
-    this.sts = iam == null ? null
-        : FakeSts.builder().region(mgn.region().id()).accountId(mgn.accountId()).build();
-    this.ec2 = iam == null ? null
-        : FakeEc2.builder().region(mgn.region().id()).accountId(mgn.accountId()).build();
+    this.sts =
+        iam == null
+            ? null
+            : FakeSts.builder().region(mgn.region().id()).accountId(mgn.accountId()).build();
+    this.ec2 =
+        iam == null
+            ? null
+            : FakeEc2.builder().region(mgn.region().id()).accountId(mgn.accountId()).build();
     this.region = mgn.region().id();
     this.flavors = Collections.unmodifiableSet(EnumSet.copyOf(b.flavors));
     this.givenWorkDirectory = b.workDirectory;
@@ -128,8 +138,10 @@ public final class MgnSandbox implements Startable {
   @Override
   public synchronized MgnSandbox start() {
     if (state != State.NEW) {
-      throw new IllegalStateException(state == State.STARTED ? "this MgnSandbox is already started"
-          : "an MgnSandbox starts once; build another one");
+      throw new IllegalStateException(
+          state == State.STARTED
+              ? "this MgnSandbox is already started"
+              : "an MgnSandbox starts once; build another one");
     }
     state = State.STARTED;
     try {
@@ -172,12 +184,15 @@ public final class MgnSandbox implements Startable {
       ec2.addCredentials(mgn.adminCredentials(), Set.of("ec2:*"));
       ec2.addCredentials(mgn.installerCredentials(), Set.of());
     }
-    hostRoot = givenHostRoot != null ? givenHostRoot.toAbsolutePath()
-        : hostScenario.writeTo(workDirectory.resolve("host"));
-    FakeInstaller.Builder installerBuilder = FakeInstaller.builder()
-        .installRoot(workDirectory.resolve("installation"))
-        .hostRoot(hostRoot)
-        .mgnEndpoint(mgn.endpoint());
+    hostRoot =
+        givenHostRoot != null
+            ? givenHostRoot.toAbsolutePath()
+            : hostScenario.writeTo(workDirectory.resolve("host"));
+    FakeInstaller.Builder installerBuilder =
+        FakeInstaller.builder()
+            .installRoot(workDirectory.resolve("installation"))
+            .hostRoot(hostRoot)
+            .mgnEndpoint(mgn.endpoint());
     if (hostname != null) {
       installerBuilder.hostname(hostname);
     }
@@ -185,8 +200,8 @@ public final class MgnSandbox implements Startable {
       installerBuilder.macAddress(macAddress);
     }
     installer = installerSettings.apply(installerBuilder).build();
-    FakeInstallerBucket.Builder bucketBuilder = FakeInstallerBucket.builder().region(region)
-        .port(s3Port);
+    FakeInstallerBucket.Builder bucketBuilder =
+        FakeInstallerBucket.builder().region(region).port(s3Port);
     for (InstallerFlavor flavor : InstallerFlavor.values()) {
       if (flavors.contains(flavor)) {
         bucketBuilder.installer(flavor, installer.launcher(flavor));
@@ -223,8 +238,7 @@ public final class MgnSandbox implements Startable {
   }
 
   /**
-   * Keys allowed only what the installation policy allows ({@link
-   * FakeMgn#installerCredentials()}).
+   * Keys allowed only what the installation policy allows ({@link FakeMgn#installerCredentials()}).
    */
   public AwsBasicCredentials installerCredentials() {
     return mgn.installerCredentials();
@@ -273,20 +287,25 @@ public final class MgnSandbox implements Startable {
 
   /**
    * A request to install against this sandbox, ready to {@code build()}: its region, the admin
-   * keys, every endpoint (MGN, S3, and the IAM, STS and EC2 that initialization uses), marked as
-   * a sandbox, and no prompts. Add devices, tags or {@code initializeService(true)} as the test needs.
+   * keys, every endpoint (MGN, S3, and the IAM, STS and EC2 that initialization uses), marked as a
+   * sandbox, and no prompts. Add devices, tags or {@code initializeService(true)} as the test
+   * needs.
    */
   public InstallRequest.Builder installRequest() {
     AwsBasicCredentials keys = adminCredentials();
-    InstallRequest.Builder request = InstallRequest.builder().region(mgn.region())
-        .accessKeyId(keys.accessKeyId())
-        .secretAccessKey(Secret.of(keys.secretAccessKey()))
-        .endpoint(mgnEndpoint())
-        .s3Endpoint(s3Endpoint())
-        .sandbox(true)
-        .noPrompt(true);
+    InstallRequest.Builder request =
+        InstallRequest.builder()
+            .region(mgn.region())
+            .accessKeyId(keys.accessKeyId())
+            .secretAccessKey(Secret.of(keys.secretAccessKey()))
+            .endpoint(mgnEndpoint())
+            .s3Endpoint(s3Endpoint())
+            .sandbox(true)
+            .noPrompt(true);
     if (iam != null) {
-      request.iamEndpoint(iam().endpoint()).stsEndpoint(sts().endpoint())
+      request
+          .iamEndpoint(iam().endpoint())
+          .stsEndpoint(sts().endpoint())
           .ec2Endpoint(ec2().endpoint());
     }
     return request;
@@ -339,8 +358,8 @@ public final class MgnSandbox implements Startable {
 
   /**
    * Closes the bucket and the MGN (unless shared) and deletes a temporary work directory, which
-   * only the sandbox wrote to; a given work directory and host tree are left. Closing one part
-   * that fails does not keep the others open; the first failure is thrown after, with the others
+   * only the sandbox wrote to; a given work directory and host tree are left. Closing one part that
+   * fails does not keep the others open; the first failure is thrown after, with the others
    * suppressed. Idempotent.
    */
   @Override
@@ -541,8 +560,10 @@ public final class MgnSandbox implements Startable {
       }
       if (sharedMgn != null) {
         if (!mgnSettings.isEmpty()) {
-          throw new IllegalStateException("a shared FakeMgn brings its own settings; drop "
-              + String.join(", ", mgnSettings) + " or the shared FakeMgn");
+          throw new IllegalStateException(
+              "a shared FakeMgn brings its own settings; drop "
+                  + String.join(", ", mgnSettings)
+                  + " or the shared FakeMgn");
         }
         return new MgnSandbox(this, sharedMgn, false, null);
       }

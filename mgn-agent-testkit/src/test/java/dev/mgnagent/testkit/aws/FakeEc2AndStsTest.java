@@ -23,26 +23,42 @@ class FakeEc2AndStsTest {
   void theDefaultVpcAndItsDefaultSubnets() {
     try (FakeEc2 ec2 = FakeEc2.builder().region("eu-west-3").build().start();
         Ec2Client client = ec2.newClient()) {
-      Vpc vpc = client.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true")))
-          .vpcs().get(0);
+      Vpc vpc =
+          client
+              .describeVpcs(r -> r.filters(f -> f.name("is-default").values("true")))
+              .vpcs()
+              .get(0);
       assertThat(vpc.isDefault()).isTrue();
       assertThat(vpc.vpcId()).matches("vpc-[0-9a-f]{17}");
 
-      java.util.List<Subnet> subnets = client.describeSubnets(r -> r.filters(
-          f -> f.name("vpc-id").values(vpc.vpcId()),
-          f -> f.name("default-for-az").values("true"))).subnets();
-      assertThat(subnets).extracting(Subnet::availabilityZone)
+      java.util.List<Subnet> subnets =
+          client
+              .describeSubnets(
+                  r ->
+                      r.filters(
+                          f -> f.name("vpc-id").values(vpc.vpcId()),
+                          f -> f.name("default-for-az").values("true")))
+              .subnets();
+      assertThat(subnets)
+          .extracting(Subnet::availabilityZone)
           .containsExactlyInAnyOrder("eu-west-3a", "eu-west-3b", "eu-west-3c");
-      assertThat(subnets).allSatisfy(s -> {
-        assertThat(s.defaultForAz()).isTrue();
-        assertThat(s.subnetId()).matches("subnet-[0-9a-f]{17}");
-      });
-      assertThat(client.describeSubnets(r -> r.filters(
-          f -> f.name("availability-zone").values("eu-west-3a"))).subnets()).hasSize(1);
-      assertThatThrownBy(() -> client.describeVpcs(r -> r.filters(f -> f.name("nonsense")
-          .values("x"))))
-          .isInstanceOfSatisfying(Ec2Exception.class, e -> assertThat(
-              e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"));
+      assertThat(subnets)
+          .allSatisfy(
+              s -> {
+                assertThat(s.defaultForAz()).isTrue();
+                assertThat(s.subnetId()).matches("subnet-[0-9a-f]{17}");
+              });
+      assertThat(
+              client
+                  .describeSubnets(
+                      r -> r.filters(f -> f.name("availability-zone").values("eu-west-3a")))
+                  .subnets())
+          .hasSize(1);
+      assertThatThrownBy(
+              () -> client.describeVpcs(r -> r.filters(f -> f.name("nonsense").values("x"))))
+          .isInstanceOfSatisfying(
+              Ec2Exception.class,
+              e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"));
     }
   }
 
@@ -50,8 +66,9 @@ class FakeEc2AndStsTest {
   void anAccountWithoutDefaultVpc() {
     try (FakeEc2 ec2 = FakeEc2.builder().noDefaultVpc().build().start();
         Ec2Client client = ec2.newClient()) {
-      assertThat(client.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true")))
-          .vpcs()).isEmpty();
+      assertThat(
+              client.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs())
+          .isEmpty();
       assertThat(client.describeSubnets(r -> {}).subnets()).isEmpty();
     }
   }
@@ -59,22 +76,30 @@ class FakeEc2AndStsTest {
   @Test
   void ec2RefusesAsEc2Does() {
     AwsBasicCredentials none = AwsBasicCredentials.create("AKIANONE000000000001", "n".repeat(40));
-    AwsBasicCredentials stranger = AwsBasicCredentials.create("AKIASTRANGER00000001", "s".repeat(40));
+    AwsBasicCredentials stranger =
+        AwsBasicCredentials.create("AKIASTRANGER00000001", "s".repeat(40));
     try (FakeEc2 ec2 = FakeEc2.builder().build().addCredentials(none, Set.of()).start()) {
       for (AwsBasicCredentials keys : java.util.List.of(none, stranger)) {
-        try (Ec2Client client = Ec2Client.builder().region(ec2.region())
-            .endpointOverride(ec2.endpoint()).httpClientBuilder(UrlConnectionHttpClient.builder())
-            .credentialsProvider(StaticCredentialsProvider.create(keys)).build()) {
+        try (Ec2Client client =
+            Ec2Client.builder()
+                .region(ec2.region())
+                .endpointOverride(ec2.endpoint())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(keys))
+                .build()) {
           assertThatThrownBy(() -> client.describeVpcs(r -> {}))
-              .isInstanceOfSatisfying(Ec2Exception.class, e -> {
-                if (keys == none) {
-                  assertThat(e.statusCode()).isEqualTo(403);
-                  assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnauthorizedOperation");
-                } else {
-                  // 401: the URL-connection client gets no body for a 401 without a challenge
-                  assertThat(e.statusCode()).isEqualTo(401);
-                }
-              });
+              .isInstanceOfSatisfying(
+                  Ec2Exception.class,
+                  e -> {
+                    if (keys == none) {
+                      assertThat(e.statusCode()).isEqualTo(403);
+                      assertThat(e.awsErrorDetails().errorCode())
+                          .isEqualTo("UnauthorizedOperation");
+                    } else {
+                      // 401: the URL-connection client gets no body for a 401 without a challenge
+                      assertThat(e.statusCode()).isEqualTo(401);
+                    }
+                  });
         }
       }
     }
@@ -83,11 +108,20 @@ class FakeEc2AndStsTest {
   @Test
   void callerIdentityNeedsNoPermission() {
     AwsBasicCredentials other = AwsBasicCredentials.create("AKIAOTHER00000000001", "o".repeat(40));
-    try (FakeSts sts = FakeSts.builder().region("eu-west-3").accountId("444455556666").build()
-        .addCredentials(other).start();
-        StsClient client = StsClient.builder().region(sts.region())
-            .endpointOverride(sts.endpoint()).httpClientBuilder(UrlConnectionHttpClient.builder())
-            .credentialsProvider(StaticCredentialsProvider.create(other)).build()) {
+    try (FakeSts sts =
+            FakeSts.builder()
+                .region("eu-west-3")
+                .accountId("444455556666")
+                .build()
+                .addCredentials(other)
+                .start();
+        StsClient client =
+            StsClient.builder()
+                .region(sts.region())
+                .endpointOverride(sts.endpoint())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(other))
+                .build()) {
       GetCallerIdentityResponse me = client.getCallerIdentity();
       assertThat(me.account()).isEqualTo("444455556666");
       assertThat(me.arn()).startsWith("arn:aws:iam::444455556666:user/");
@@ -97,14 +131,20 @@ class FakeEc2AndStsTest {
 
   @Test
   void stsDoesNotKnowAStranger() {
-    AwsBasicCredentials stranger = AwsBasicCredentials.create("AKIASTRANGER00000001", "s".repeat(40));
+    AwsBasicCredentials stranger =
+        AwsBasicCredentials.create("AKIASTRANGER00000001", "s".repeat(40));
     try (FakeSts sts = FakeSts.builder().build().start();
-        StsClient client = StsClient.builder().region(sts.region())
-            .endpointOverride(sts.endpoint()).httpClientBuilder(UrlConnectionHttpClient.builder())
-            .credentialsProvider(StaticCredentialsProvider.create(stranger)).build()) {
+        StsClient client =
+            StsClient.builder()
+                .region(sts.region())
+                .endpointOverride(sts.endpoint())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(stranger))
+                .build()) {
       assertThatThrownBy(client::getCallerIdentity)
-          .isInstanceOfSatisfying(StsException.class, e -> assertThat(
-              e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
+          .isInstanceOfSatisfying(
+              StsException.class,
+              e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
     }
   }
 }

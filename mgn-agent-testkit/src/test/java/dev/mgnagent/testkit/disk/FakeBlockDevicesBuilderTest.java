@@ -17,7 +17,9 @@ class FakeBlockDevicesBuilderTest {
 
   private static FakeBlockDevicesBuilder oneDisk() {
     return FakeBlockDevices.builder()
-        .scsiDisk("sda", GiB(10)).partition(1, GiB(9)).done()
+        .scsiDisk("sda", GiB(10))
+        .partition(1, GiB(9))
+        .done()
         .mount("/", "sda1", "ext4");
   }
 
@@ -25,7 +27,8 @@ class FakeBlockDevicesBuilderTest {
   void mountingAnUnknownDeviceNamesTheKnownOnes() {
     assertThatThrownBy(() -> oneDisk().mount("/data", "sdb1", "xfs"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("sdb1").hasMessageContaining("sda1");
+        .hasMessageContaining("sdb1")
+        .hasMessageContaining("sda1");
   }
 
   @Test
@@ -50,49 +53,60 @@ class FakeBlockDevicesBuilderTest {
   @Test
   void aVirtioDiskHasNoModelAndAScsiDiskNoSerial() {
     assertThatThrownBy(() -> FakeBlockDevices.builder().virtioDisk("vda", GiB(1)).model("X"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("model");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("model");
     assertThatThrownBy(() -> FakeBlockDevices.builder().scsiDisk("sda", GiB(1)).serial("X"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("serial");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("serial");
   }
 
   @Test
   void scsiVendorIsAtMostEightCharacters() {
-    assertThatThrownBy(() -> FakeBlockDevices.builder().scsiDisk("sda", GiB(1)).vendor("TOOLONGVENDOR"))
+    assertThatThrownBy(
+            () -> FakeBlockDevices.builder().scsiDisk("sda", GiB(1)).vendor("TOOLONGVENDOR"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void disksPastSdpUseTheNextScsiMajor() throws Exception {
-    Path root = FakeBlockDevices.builder()
-        .scsiDisk("sdq", GiB(1)).done()
-        .scsiDisk("sdaa", GiB(1)).done()
-        .mount("/", "sdq", "ext4").writeTo(temp);
+    Path root =
+        FakeBlockDevices.builder()
+            .scsiDisk("sdq", GiB(1))
+            .done()
+            .scsiDisk("sdaa", GiB(1))
+            .done()
+            .mount("/", "sdq", "ext4")
+            .writeTo(temp);
     assertThat(Files.readString(root.resolve("sys/block/sdq/dev"))).isEqualTo("65:0\n");
     assertThat(Files.readString(root.resolve("sys/block/sdaa/dev"))).isEqualTo("65:160\n");
   }
 
   @Test
   void theSixteenthPartitionOfAScsiDiskComesFromBlockExt() throws Exception {
-    Path root = FakeBlockDevices.builder()
-        .scsiDisk("sda", GiB(10)).partition(15, GiB(1)).partition(16, GiB(1)).done()
-        .mount("/", "sda15", "ext4").writeTo(temp);
+    Path root =
+        FakeBlockDevices.builder()
+            .scsiDisk("sda", GiB(10))
+            .partition(15, GiB(1))
+            .partition(16, GiB(1))
+            .done()
+            .mount("/", "sda15", "ext4")
+            .writeTo(temp);
     assertThat(Files.readString(root.resolve("sys/class/block/sda15/dev"))).isEqualTo("8:15\n");
     assertThat(Files.readString(root.resolve("sys/class/block/sda16/dev"))).isEqualTo("259:0\n");
   }
 
   @Test
   void twoScsiDisksCannotShareAnAddress() {
-    FakeBlockDevicesBuilder builder = FakeBlockDevices.builder()
-        .scsiDisk("sda", GiB(1)).scsiAddress(1, 0, 0, 1).done();
+    FakeBlockDevicesBuilder builder =
+        FakeBlockDevices.builder().scsiDisk("sda", GiB(1)).scsiAddress(1, 0, 0, 1).done();
     assertThatThrownBy(() -> builder.scsiDisk("sdb", GiB(1)).scsiAddress(1, 0, 0, 1))
         .hasMessageContaining("taken by sda");
   }
 
   @Test
   void pathsOfOneLunHaveOneSize() {
-    FakeBlockDevicesBuilder builder = FakeBlockDevices.builder()
-        .scsiDisk("sdb", GiB(10)).done()
-        .scsiDisk("sdc", GiB(11)).done();
+    FakeBlockDevicesBuilder builder =
+        FakeBlockDevices.builder().scsiDisk("sdb", GiB(10)).done().scsiDisk("sdc", GiB(11)).done();
     assertThatThrownBy(() -> builder.multipath("mpatha", "3600a0980", "sdb", "sdc"))
         .hasMessageContaining("one size");
   }
@@ -105,10 +119,14 @@ class FakeBlockDevicesBuilderTest {
 
   @Test
   void dashesInLvmNamesAreDoubledInTheDeviceMapperName() throws Exception {
-    Path root = FakeBlockDevices.builder()
-        .scsiDisk("sda", GiB(10)).partition(1, GiB(9)).done()
-        .lvmVolume("my-vg", "root-lv", GiB(8), "sda1")
-        .mount("/", "my--vg-root--lv", "ext4").writeTo(temp);
+    Path root =
+        FakeBlockDevices.builder()
+            .scsiDisk("sda", GiB(10))
+            .partition(1, GiB(9))
+            .done()
+            .lvmVolume("my-vg", "root-lv", GiB(8), "sda1")
+            .mount("/", "my--vg-root--lv", "ext4")
+            .writeTo(temp);
     assertThat(Files.readString(root.resolve("sys/block/dm-0/dm/name")))
         .isEqualTo("my--vg-root--lv\n");
     assertThat(Files.readSymbolicLink(root.resolve("dev/my-vg/root-lv")).toString())
@@ -118,7 +136,8 @@ class FakeBlockDevicesBuilderTest {
   @Test
   void writeToRequiresSomethingMountedAtRoot() {
     FakeBlockDevicesBuilder builder = FakeBlockDevices.builder().scsiDisk("sda", GiB(1)).done();
-    assertThatThrownBy(() -> builder.writeTo(temp)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> builder.writeTo(temp))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("nothing is mounted at /");
   }
 
@@ -132,23 +151,31 @@ class FakeBlockDevicesBuilderTest {
   @Test
   void aDiskWithPartitionsCannotBeMountedWhole() {
     FakeBlockDevicesBuilder builder = oneDisk().mount("/data", "sda", "xfs");
-    assertThatThrownBy(() -> builder.writeTo(temp)).hasMessageContaining("sda")
+    assertThatThrownBy(() -> builder.writeTo(temp))
+        .hasMessageContaining("sda")
         .hasMessageContaining("partitions");
   }
 
   @Test
   void aPhysicalVolumeCannotAlsoBeMounted() {
-    FakeBlockDevicesBuilder builder = FakeBlockDevices.builder()
-        .scsiDisk("sda", GiB(10)).partition(1, GiB(4)).partition(2, GiB(4)).done()
-        .lvmVolume("vg", "lv", GiB(1), "sda2")
-        .mount("/", "sda1", "ext4").mount("/data", "sda2", "ext4");
+    FakeBlockDevicesBuilder builder =
+        FakeBlockDevices.builder()
+            .scsiDisk("sda", GiB(10))
+            .partition(1, GiB(4))
+            .partition(2, GiB(4))
+            .done()
+            .lvmVolume("vg", "lv", GiB(1), "sda2")
+            .mount("/", "sda1", "ext4")
+            .mount("/data", "sda2", "ext4");
     assertThatThrownBy(() -> builder.writeTo(temp)).hasMessageContaining("dm-0 is built on it");
   }
 
   @Test
   void corruptFileReplacesAFileThroughTheSysBlockLink() throws Exception {
-    Path root = FakeBlockDeviceScenarios.multipathData()
-        .corruptFile("sys/block/sdb/size", "garbage").writeTo(temp);
+    Path root =
+        FakeBlockDeviceScenarios.multipathData()
+            .corruptFile("sys/block/sdb/size", "garbage")
+            .writeTo(temp);
     assertThat(Files.readString(root.resolve("sys/class/block/sdb/size"))).isEqualTo("garbage");
     assertThat(Files.isSymbolicLink(root.resolve("sys/block/sdb"))).isTrue();
   }
@@ -161,11 +188,12 @@ class FakeBlockDevicesBuilderTest {
 
   @Test
   void writeFileAddsAnyFileAndRemoveDeletesALinkWithoutFollowingIt() throws Exception {
-    Path root = oneDisk()
-        .writeFile("sys/block/sda/device/model", "")
-        .writeFile("etc/fstab", "/dev/sda1 / ext4 defaults 0 1\n")
-        .remove("sys/block/sda")
-        .writeTo(temp);
+    Path root =
+        oneDisk()
+            .writeFile("sys/block/sda/device/model", "")
+            .writeFile("etc/fstab", "/dev/sda1 / ext4 defaults 0 1\n")
+            .remove("sys/block/sda")
+            .writeTo(temp);
     assertThat(root.resolve("etc/fstab")).hasContent("/dev/sda1 / ext4 defaults 0 1");
     assertThat(root.resolve("sys/block/sda")).doesNotExist();
     assertThat(HostTree.real(root.resolve("sys/class/block/sda")).resolve("device/model"))
@@ -182,29 +210,36 @@ class FakeBlockDevicesBuilderTest {
 
   @Test
   void mountPointsWithSpacesAreEscapedAsTheKernelDoes() throws Exception {
-    Path root = oneDisk()
-        .scsiDisk("sdb", GiB(1)).done()
-        .mount("/srv/my data", "sdb", "xfs").writeTo(temp);
+    Path root =
+        oneDisk().scsiDisk("sdb", GiB(1)).done().mount("/srv/my data", "sdb", "xfs").writeTo(temp);
     assertThat(Files.readString(root.resolve("proc/self/mountinfo")))
         .contains(" /srv/my\\040data rw,relatime ");
   }
 
   @Test
   void btrfsShowsAnAnonymousDeviceNumberLikeTheKernel() throws Exception {
-    Path root = FakeBlockDevices.builder()
-        .virtioDisk("vda", GiB(10)).partition(1, GiB(9)).done()
-        .mount("/", "vda1", "btrfs").writeTo(temp);
+    Path root =
+        FakeBlockDevices.builder()
+            .virtioDisk("vda", GiB(10))
+            .partition(1, GiB(9))
+            .done()
+            .mount("/", "vda1", "btrfs")
+            .writeTo(temp);
     assertThat(Files.readString(root.resolve("proc/self/mountinfo")))
         .containsPattern(" 1 0:\\d+ / / rw,relatime shared:\\d+ - btrfs /dev/vda1 ");
   }
 
   @Test
   void mdRaid1IsAsLargeAsItsSmallestMember() throws Exception {
-    Path root = FakeBlockDevices.builder()
-        .scsiDisk("sda", GiB(2)).done()
-        .scsiDisk("sdb", GiB(3)).done()
-        .mdArray("md0", MdLevel.RAID1, "sda", "sdb")
-        .mount("/", "md0", "ext4").writeTo(temp);
+    Path root =
+        FakeBlockDevices.builder()
+            .scsiDisk("sda", GiB(2))
+            .done()
+            .scsiDisk("sdb", GiB(3))
+            .done()
+            .mdArray("md0", MdLevel.RAID1, "sda", "sdb")
+            .mount("/", "md0", "ext4")
+            .writeTo(temp);
     long sectors = Long.parseLong(Files.readString(root.resolve("sys/block/md0/size")).trim());
     assertThat(sectors * 512).isEqualTo(GiB(2) - MiB(1));
   }

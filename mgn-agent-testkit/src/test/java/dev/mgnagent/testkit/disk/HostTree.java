@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Reads a written tree the way an independent reader would (listing directories, following
- * links), so the structural tests check the files rather than the builder's model.
+ * Reads a written tree the way an independent reader would (listing directories, following links),
+ * so the structural tests check the files rather than the builder's model.
  */
 final class HostTree {
 
@@ -94,7 +94,8 @@ final class HostTree {
       return entries
           .filter(p -> Files.isDirectory(p) && !Files.isSymbolicLink(p))
           .filter(p -> Files.isRegularFile(p.resolve("partition")))
-          .sorted().toList();
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -133,7 +134,9 @@ final class HostTree {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < field.length(); i++) {
       char c = field.charAt(i);
-      if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+      if (c == '\\'
+          && i + 3 < field.length()
+          && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
         out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
         i += 3;
       } else {

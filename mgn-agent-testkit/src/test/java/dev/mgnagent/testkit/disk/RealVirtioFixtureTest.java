@@ -30,7 +30,8 @@ class RealVirtioFixtureTest {
     assertThat(tree.list("sys/block/vda/slaves")).isEmpty();
     assertThat(tree.link("sys/block/vda/device")).isEqualTo("../../../virtio1");
     assertThat(tree.read("proc/partitions")).endsWith(" 254        0  268435456 vda\n");
-    assertThat(tree.read("proc/self/mountinfo")).contains(" 254:0 / / rw,relatime - ext4 /dev/vda ");
+    assertThat(tree.read("proc/self/mountinfo"))
+        .contains(" 254:0 / / rw,relatime - ext4 /dev/vda ");
   }
 
   @Test

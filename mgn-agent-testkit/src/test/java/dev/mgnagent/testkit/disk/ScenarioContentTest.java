@@ -19,12 +19,17 @@ class ScenarioContentTest {
   }
 
   private static String mountLine(HostTree tree, String mountPoint) {
-    return tree.mountinfo().stream().filter(f -> f[4].equals(mountPoint))
-        .map(f -> String.join(" ", f)).findFirst().orElseThrow();
+    return tree.mountinfo().stream()
+        .filter(f -> f[4].equals(mountPoint))
+        .map(f -> String.join(" ", f))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<String> names(HostTree tree, String dir) {
-    return tree.list(dir).stream().map(p -> p.getFileName().toString()).collect(Collectors.toList());
+    return tree.list(dir).stream()
+        .map(p -> p.getFileName().toString())
+        .collect(Collectors.toList());
   }
 
   @Test
@@ -50,7 +55,8 @@ class ScenarioContentTest {
     assertThat(tree.link("sys/block/nvme0n1"))
         .isEqualTo("../devices/pci0000:00/0000:00:01.0/0000:01:00.0/nvme/nvme0/nvme0n1");
     assertThat(tree.link("sys/block/nvme0n1/device")).isEqualTo("../../nvme0");
-    assertThat(tree.read("sys/block/nvme0n1/device/model")).isEqualTo("Amazon Elastic Block Store\n");
+    assertThat(tree.read("sys/block/nvme0n1/device/model"))
+        .isEqualTo("Amazon Elastic Block Store\n");
     assertThat(tree.read("sys/block/nvme0n1/device/serial")).isEqualTo("vol0123456789abcdef0\n");
     assertThat(tree.read("sys/block/nvme1n1/device/serial")).isEqualTo("vol0fedcba9876543210\n");
     assertThat(tree.root.resolve("sys/block/nvme0n1/device/vendor")).doesNotExist();
@@ -63,8 +69,8 @@ class ScenarioContentTest {
     assertThat(tree.link("dev/sdf")).isEqualTo("nvme1n1");
     assertThat(tree.link("dev/disk/by-id/nvme-Amazon_Elastic_Block_Store_vol0123456789abcdef0"))
         .isEqualTo("../../nvme0n1");
-    assertThat(tree.link(
-            "dev/disk/by-id/nvme-Amazon_Elastic_Block_Store_vol0123456789abcdef0-part1"))
+    assertThat(
+            tree.link("dev/disk/by-id/nvme-Amazon_Elastic_Block_Store_vol0123456789abcdef0-part1"))
         .isEqualTo("../../nvme0n1p1");
     assertThat(mountLine(tree, "/")).contains(" 259:1 ", " - xfs /dev/nvme0n1p1 ");
     assertThat(mountLine(tree, "/data")).contains(" 259:4 ", " /dev/nvme1n1 ");
@@ -134,14 +140,21 @@ class ScenarioContentTest {
     Path real = FakeBlockDevices.realVirtioWholeDiskFixture(temp.resolve("real"));
     for (String file : List.of("dev", "size", "removable", "ro", "serial", "device/vendor")) {
       assertThat(fake.resolve("sys/block/vda/" + file))
-          .as(file).hasSameBinaryContentAs(real.resolve("sys/block/vda/" + file));
+          .as(file)
+          .hasSameBinaryContentAs(real.resolve("sys/block/vda/" + file));
     }
-    for (String link : List.of("sys/block/vda", "sys/block/vda/device", "sys/class/block/vda",
-        "sys/dev/block/254:0")) {
-      assertThat(HostTree.link(fake.resolve(link))).as(link)
+    for (String link :
+        List.of(
+            "sys/block/vda",
+            "sys/block/vda/device",
+            "sys/class/block/vda",
+            "sys/dev/block/254:0")) {
+      assertThat(HostTree.link(fake.resolve(link)))
+          .as(link)
           .isEqualTo(HostTree.link(real.resolve(link)));
     }
-    assertThat(fake.resolve("proc/partitions")).hasSameBinaryContentAs(real.resolve("proc/partitions"));
+    assertThat(fake.resolve("proc/partitions"))
+        .hasSameBinaryContentAs(real.resolve("proc/partitions"));
   }
 
   @Test
@@ -167,12 +180,15 @@ class ScenarioContentTest {
   @Test
   void overlayRootIsNotOnABlockDevice() {
     HostTree tree = write(FakeBlockDeviceScenarios.overlayRoot());
-    String[] root = tree.mountinfo().stream().filter(f -> f[4].equals("/")).findFirst().orElseThrow();
+    String[] root =
+        tree.mountinfo().stream().filter(f -> f[4].equals("/")).findFirst().orElseThrow();
     assertThat(root[2]).startsWith("0:");
     assertThat(String.join(" ", root)).contains(" - overlay overlay ");
     assertThat(mountLine(tree, "/etc/hosts"))
-        .contains(" 254:1 /var/lib/docker/containers/").contains("/hosts /etc/hosts ");
-    assertThat(tree.list("sys/block")).extracting(p -> p.getFileName().toString())
+        .contains(" 254:1 /var/lib/docker/containers/")
+        .contains("/hosts /etc/hosts ");
+    assertThat(tree.list("sys/block"))
+        .extracting(p -> p.getFileName().toString())
         .containsExactly("vda");
   }
 
@@ -189,7 +205,8 @@ class ScenarioContentTest {
   @Test
   void encryptedLvmStacksTheVolumeOnTheCryptMapping() {
     HostTree tree = write(FakeBlockDeviceScenarios.encryptedLvmRoot());
-    assertThat(tree.read("sys/block/dm-0/dm/uuid")).matches("CRYPT-LUKS2-[0-9a-f]{32}-dm_crypt-0\n");
+    assertThat(tree.read("sys/block/dm-0/dm/uuid"))
+        .matches("CRYPT-LUKS2-[0-9a-f]{32}-dm_crypt-0\n");
     assertThat(tree.read("sys/block/dm-1/dm/name")).isEqualTo("ubuntu--vg-ubuntu--lv\n");
     assertThat(names(tree, "sys/block/dm-1/slaves")).containsExactly("dm-0");
     assertThat(names(tree, "sys/block/vda/vda3/holders")).containsExactly("dm-0");

@@ -2,12 +2,12 @@ package dev.mgnagent.testkit.disk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.disk.BlockDeviceRole;
 import dev.mgnagent.disk.Disk;
 import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.disk.DiskKind;
 import dev.mgnagent.disk.Inventory;
-import dev.mgnagent.Warning;
 import dev.mgnagent.disk.StackedDevice;
 import dev.mgnagent.disk.StackedDeviceType;
 import dev.mgnagent.host.LocalHost;
@@ -40,7 +40,8 @@ class ScenarioInventoryTest {
     assertThat(paths(inventory.bootDisks())).containsExactly("/dev/vda");
     Disk vda = inventory.disks().get(0);
     assertThat(vda.sizeBytes()).isEqualTo(20 * GIB);
-    assertThat(vda.partitions()).extracting(p -> p.path() + " " + p.mountPoints())
+    assertThat(vda.partitions())
+        .extracting(p -> p.path() + " " + p.mountPoints())
         .containsExactly("/dev/vda1 [/boot]", "/dev/vda2 [/]");
     assertThat(inventory.disks().get(1).serial()).contains("data-0001");
     assertThat(inventory.warnings()).isEmpty();
@@ -55,8 +56,7 @@ class ScenarioInventoryTest {
     Disk root = inventory.disks().get(0);
     assertThat(root.model()).contains("Amazon Elastic Block Store");
     assertThat(root.serial()).contains("vol0123456789abcdef0");
-    assertThat(root.partitions()).extracting(p -> p.number())
-        .containsExactly(1, 127, 128);
+    assertThat(root.partitions()).extracting(p -> p.number()).containsExactly(1, 127, 128);
     assertThat(inventory.disks().get(1).mountPoints()).containsExactly("/data");
     assertThat(inventory.warnings()).isEmpty();
   }
@@ -70,8 +70,7 @@ class ScenarioInventoryTest {
     assertThat(paths(inventory.bootDisks())).containsExactly("/dev/sda");
     assertThat(inventory.stackedDevices())
         .extracting(d -> d.path() + " " + d.type() + " " + d.diskNames())
-        .containsExactly(
-            "/dev/mapper/vg0-root LVM [sda, sdb]", "/dev/mapper/vg0-swap LVM [sda]");
+        .containsExactly("/dev/mapper/vg0-root LVM [sda, sdb]", "/dev/mapper/vg0-swap LVM [sda]");
   }
 
   @Test
@@ -80,9 +79,11 @@ class ScenarioInventoryTest {
 
     assertThat(paths(inventory.rootDisks())).containsExactly("/dev/sda", "/dev/sdb");
     assertThat(paths(inventory.bootDisks())).containsExactly("/dev/sda", "/dev/sdb");
-    assertThat(inventory.stackedDevices()).extracting(StackedDevice::type)
+    assertThat(inventory.stackedDevices())
+        .extracting(StackedDevice::type)
         .containsOnly(StackedDeviceType.MD_RAID);
-    assertThat(inventory.stackedDevices()).extracting(StackedDevice::mountPoints)
+    assertThat(inventory.stackedDevices())
+        .extracting(StackedDevice::mountPoints)
         .containsExactly(List.of("/"), List.of("/boot"));
   }
 
@@ -94,7 +95,8 @@ class ScenarioInventoryTest {
     Disk map = inventory.disks().get(0);
     assertThat(map.kind()).isEqualTo(DiskKind.MULTIPATH);
     assertThat(map.sizeBytes()).isEqualTo(100 * GIB);
-    assertThat(map.partitions()).extracting(p -> p.path() + " " + p.mountPoints())
+    assertThat(map.partitions())
+        .extracting(p -> p.path() + " " + p.mountPoints())
         .containsExactly("/dev/mapper/mpatha1 [/data]");
     assertThat(inventory.blockDevice("sdb").orElseThrow().role())
         .isEqualTo(BlockDeviceRole.MULTIPATH_PATH);
@@ -129,7 +131,8 @@ class ScenarioInventoryTest {
 
     assertThat(paths(inventory.disks())).containsExactly("/dev/vda");
     assertThat(inventory.rootDisks()).isEmpty();
-    assertThat(inventory.warnings()).extracting(Warning::code)
+    assertThat(inventory.warnings())
+        .extracting(Warning::code)
         .containsExactly(Warning.Code.ROOT_NOT_ON_BLOCK_DEVICE);
   }
 
@@ -146,29 +149,36 @@ class ScenarioInventoryTest {
     Inventory inventory = read(FakeBlockDeviceScenarios.encryptedLvmRoot());
 
     assertThat(paths(inventory.rootDisks())).containsExactly("/dev/vda");
-    assertThat(inventory.stackedDevices()).extracting(StackedDevice::type)
+    assertThat(inventory.stackedDevices())
+        .extracting(StackedDevice::type)
         .containsExactly(StackedDeviceType.CRYPT, StackedDeviceType.LVM);
   }
 
   @Test
   void unparsableSizeSkipsTheDiskWithAWarningNamingTheFile() {
-    Inventory inventory = read(
-        FakeBlockDeviceScenarios.virtioWithSeparateBoot().corruptFile("sys/block/vdb/size", "lots"));
+    Inventory inventory =
+        read(
+            FakeBlockDeviceScenarios.virtioWithSeparateBoot()
+                .corruptFile("sys/block/vdb/size", "lots"));
 
     assertThat(paths(inventory.disks())).containsExactly("/dev/vda");
-    assertThat(inventory.warnings()).extracting(Warning::message)
+    assertThat(inventory.warnings())
+        .extracting(Warning::message)
         .containsExactly("skipped /dev/vdb: sys/block/vdb/size is not a number ('lots')");
   }
 
   @Test
   void everyScenarioHasDisksAndNamesItsRootUnlessOverlay() {
-    FakeBlockDeviceScenarios.all().forEach((name, scenario) -> {
-      Inventory inventory = DiskInventory.of(
-          LocalHost.rootedAt(scenario.get().writeTo(temp.resolve(name)))).read();
-      assertThat(inventory.disks()).as(name).isNotEmpty();
-      if (!name.equals("overlayRoot")) {
-        assertThat(inventory.rootDisks()).as(name).isNotEmpty();
-      }
-    });
+    FakeBlockDeviceScenarios.all()
+        .forEach(
+            (name, scenario) -> {
+              Inventory inventory =
+                  DiskInventory.of(LocalHost.rootedAt(scenario.get().writeTo(temp.resolve(name))))
+                      .read();
+              assertThat(inventory.disks()).as(name).isNotEmpty();
+              if (!name.equals("overlayRoot")) {
+                assertThat(inventory.rootDisks()).as(name).isNotEmpty();
+              }
+            });
   }
 }

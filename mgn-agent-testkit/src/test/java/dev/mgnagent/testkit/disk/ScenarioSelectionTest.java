@@ -3,6 +3,7 @@ package dev.mgnagent.testkit.disk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.host.Host;
@@ -12,12 +13,13 @@ import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.Selection;
 import dev.mgnagent.selection.SelectionReason;
 import dev.mgnagent.selection.SelectionRequest;
-import dev.mgnagent.Warning;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
 
-/** The seed's selection rules on every ready-made fake machine, through its real {@code dev/} links. */
+/**
+ * The seed's selection rules on every ready-made fake machine, through its real {@code dev/} links.
+ */
 class ScenarioSelectionTest {
 
   @TempDir Path temp;
@@ -29,16 +31,18 @@ class ScenarioSelectionTest {
 
   @Test
   void virtioEnterSelectsEveryDisk() {
-    Selection all = selection(FakeBlockDeviceScenarios.virtioWithSeparateBoot())
-        .select(SelectionRequest.devices(""));
+    Selection all =
+        selection(FakeBlockDeviceScenarios.virtioWithSeparateBoot())
+            .select(SelectionRequest.devices(""));
 
     assertThat(all.devicesArgument()).isEqualTo("/dev/vda,/dev/vdb");
   }
 
   @Test
   void virtioPartitionSelectsItsDiskAndTheRootComesAlong() {
-    Selection selection = selection(FakeBlockDeviceScenarios.virtioWithSeparateBoot())
-        .select(SelectionRequest.devices("/dev/vdb1"));
+    Selection selection =
+        selection(FakeBlockDeviceScenarios.virtioWithSeparateBoot())
+            .select(SelectionRequest.devices("/dev/vdb1"));
 
     assertThat(selection.paths()).containsExactly("/dev/vda", "/dev/vdb");
     assertThat(selection.disks().get(1).reasons()).containsExactly(SelectionReason.VIA_PARTITION);
@@ -47,9 +51,11 @@ class ScenarioSelectionTest {
 
   @Test
   void nitroAliasesCollapseToTheNvmeDisks() {
-    Selection selection = selection(FakeBlockDeviceScenarios.nitroNvme())
-        .select(SelectionRequest.devices(
-            "/dev/xvda,/dev/sdf,/dev/nvme1n1,/dev/disk/by-id/nvme-Amazon_Elastic_Block_Store_vol0123456789abcdef0-part1"));
+    Selection selection =
+        selection(FakeBlockDeviceScenarios.nitroNvme())
+            .select(
+                SelectionRequest.devices(
+                    "/dev/xvda,/dev/sdf,/dev/nvme1n1,/dev/disk/by-id/nvme-Amazon_Elastic_Block_Store_vol0123456789abcdef0-part1"));
 
     assertThat(selection.paths()).containsExactly("/dev/nvme0n1", "/dev/nvme1n1");
     assertThat(selection.disks().get(0).reasons())
@@ -72,11 +78,13 @@ class ScenarioSelectionTest {
 
   @Test
   void mdArraySelectsBothMirrorsAndWarnsThatBootSpansThem() {
-    Selection selection = selection(FakeBlockDeviceScenarios.mdRaid1Root())
-        .select(SelectionRequest.devices("/dev/md1"));
+    Selection selection =
+        selection(FakeBlockDeviceScenarios.mdRaid1Root())
+            .select(SelectionRequest.devices("/dev/md1"));
 
     assertThat(selection.paths()).containsExactly("/dev/sda", "/dev/sdb");
-    assertThat(selection.warnings()).extracting(Warning::code)
+    assertThat(selection.warnings())
+        .extracting(Warning::code)
         .containsExactly(Warning.Code.BOOT_SPANS_DISKS);
   }
 
@@ -94,18 +102,24 @@ class ScenarioSelectionTest {
 
   @Test
   void wholeDiskFilesystemSelectsTheDiskItself() {
-    Selection selection = selection(FakeBlockDeviceScenarios.wholeDiskFilesystem())
-        .select(SelectionRequest.devices("/dev/vda"));
+    Selection selection =
+        selection(FakeBlockDeviceScenarios.wholeDiskFilesystem())
+            .select(SelectionRequest.devices("/dev/vda"));
 
-    assertThat(selection.disks()).singleElement().satisfies(d ->
-        assertThat(d.orderedReasons()).containsExactly(SelectionReason.ROOT, SelectionReason.REQUESTED));
+    assertThat(selection.disks())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.orderedReasons())
+                    .containsExactly(SelectionReason.ROOT, SelectionReason.REQUESTED));
   }
 
   @Test
   void noiseDevicesAreRefusedWithTheRealDisksListed() {
     ReplicationSelection rules = selection(FakeBlockDeviceScenarios.noise());
 
-    assertThatThrownBy(() -> rules.select(SelectionRequest.devices("/dev/sr0,/dev/cdrom,/dev/loop0")))
+    assertThatThrownBy(
+            () -> rules.select(SelectionRequest.devices("/dev/sr0,/dev/cdrom,/dev/loop0")))
         .isInstanceOf(InvalidSelectionException.class)
         .hasMessageContaining("'/dev/sr0' is not a disk MGN can replicate")
         .hasMessageContaining("'/dev/cdrom' is not a disk MGN can replicate")
@@ -115,18 +129,20 @@ class ScenarioSelectionTest {
 
   @Test
   void overlayRootWarnsThatTheRootDiskIsUnknown() {
-    Selection selection = selection(FakeBlockDeviceScenarios.overlayRoot())
-        .select(SelectionRequest.allDisks());
+    Selection selection =
+        selection(FakeBlockDeviceScenarios.overlayRoot()).select(SelectionRequest.allDisks());
 
     assertThat(selection.paths()).containsExactly("/dev/vda");
-    assertThat(selection.warnings()).extracting(Warning::code)
+    assertThat(selection.warnings())
+        .extracting(Warning::code)
         .containsExactly(Warning.Code.ROOT_DISK_UNKNOWN);
   }
 
   @Test
   void xenSwapDiskCanBeLeftOutButNotTheRoot() {
-    Selection selection = selection(FakeBlockDeviceScenarios.xenWithSwapDisk())
-        .select(SelectionRequest.devices("/dev/xvda1"));
+    Selection selection =
+        selection(FakeBlockDeviceScenarios.xenWithSwapDisk())
+            .select(SelectionRequest.devices("/dev/xvda1"));
 
     assertThat(selection.paths()).containsExactly("/dev/xvda");
   }

@@ -40,7 +40,8 @@ class ScenarioStructureTest {
   }
 
   private static HostTree write(String name, Supplier<FakeBlockDevicesBuilder> scenario) {
-    return WRITTEN.computeIfAbsent(name, n -> new HostTree(scenario.get().writeTo(shared.resolve(n))));
+    return WRITTEN.computeIfAbsent(
+        name, n -> new HostTree(scenario.get().writeTo(shared.resolve(n))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -125,9 +126,13 @@ class ScenarioStructureTest {
         long number = HostTree.number(partition.resolve("partition"));
         long start = HostTree.number(partition.resolve("start"));
         long size = HostTree.number(partition.resolve("size"));
-        String expectedName = diskLink.getFileName().toString()
-            + (Character.isDigit(diskLink.getFileName().toString().chars()
-                .reduce((a, b) -> b).getAsInt()) ? "p" : "") + number;
+        String expectedName =
+            diskLink.getFileName().toString()
+                + (Character.isDigit(
+                        diskLink.getFileName().toString().chars().reduce((a, b) -> b).getAsInt())
+                    ? "p"
+                    : "")
+                + number;
         assertThat(partition.getFileName().toString()).isEqualTo(expectedName);
         assertThat(start).isPositive();
         assertThat(size).isPositive();
@@ -135,7 +140,8 @@ class ScenarioStructureTest {
         assertThat(partition.resolve("holders")).isDirectory();
         for (long[] other : extents) {
           assertThat(start >= other[0] + other[1] || other[0] >= start + size)
-              .as("%s overlaps another partition", partition.getFileName()).isTrue();
+              .as("%s overlaps another partition", partition.getFileName())
+              .isTrue();
         }
         extents.add(new long[] {start, size});
       }
@@ -193,7 +199,8 @@ class ScenarioStructureTest {
       parents.add(fields[1]);
       assertThat(fields[2]).matches("\\d+:\\d+");
       assertThat(fields[2].startsWith("0:") || numbers.contains(fields[2]))
-          .as("%s names an existing device or a pseudo file system", fields[2]).isTrue();
+          .as("%s names an existing device or a pseudo file system", fields[2])
+          .isTrue();
       assertThat(HostTree.unescape(fields[3])).startsWith("/");
       assertThat(HostTree.unescape(fields[4])).startsWith("/");
       assertThat(fields[4]).doesNotContain(" ", "\t");
@@ -203,14 +210,22 @@ class ScenarioStructureTest {
       if (!fields[2].startsWith("0:")) {
         Path source = tree.root.resolve(HostTree.unescape(fields[separator + 2]).substring(1));
         assertThat(source).as("mount source exists under dev/").exists();
-        assertThat(HostTree.read(HostTree.real(tree.root.resolve("sys/class/block")
-            .resolve(HostTree.real(source).getFileName().toString())).resolve("dev")).trim())
+        assertThat(
+                HostTree.read(
+                        HostTree.real(
+                                tree.root
+                                    .resolve("sys/class/block")
+                                    .resolve(HostTree.real(source).getFileName().toString()))
+                            .resolve("dev"))
+                    .trim())
             .isEqualTo(fields[2]);
       }
     }
     assertThat(roots).isEqualTo(1);
     for (String parent : parents) {
-      assertThat(ids.contains(parent) || parent.equals("1")).as("parent %s exists", parent).isTrue();
+      assertThat(ids.contains(parent) || parent.equals("1"))
+          .as("parent %s exists", parent)
+          .isTrue();
     }
   }
 
@@ -264,8 +279,10 @@ class ScenarioStructureTest {
       assertThat(target).as(link.toString()).doesNotStartWith("/");
       assertThat(HostTree.real(link)).as(link.toString()).startsWith(tree.realRoot());
       if (link.startsWith(tree.root.resolve("dev"))) {
-        assertThat(HostTree.real(link)).as("udev links point at nodes")
-            .startsWith(tree.realRoot().resolve("dev")).isRegularFile();
+        assertThat(HostTree.real(link))
+            .as("udev links point at nodes")
+            .startsWith(tree.realRoot().resolve("dev"))
+            .isRegularFile();
       }
     }
   }

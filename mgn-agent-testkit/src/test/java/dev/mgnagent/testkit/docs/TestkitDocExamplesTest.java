@@ -3,9 +3,7 @@ package dev.mgnagent.testkit.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mgnagent.Backoff;
-import dev.mgnagent.Secret;
 import dev.mgnagent.install.AgentInstallation;
-import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.install.InstallStep;
 import dev.mgnagent.install.InstallStepFinished;
 import dev.mgnagent.install.InstallationResult;
@@ -21,33 +19,31 @@ import dev.mgnagent.testkit.junit.EnabledIfPython3;
 import dev.mgnagent.testkit.junit.StartStop;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
 /**
  * The code of {@code docs/testkit.md}, run: each snippet there is a region of this file between
- * {@code // snippet:NAME} and {@code // end-snippet}; {@code DocsInSyncTest} (examples) checks
- * that the doc shows them verbatim.
+ * {@code // snippet:NAME} and {@code // end-snippet}; {@code DocsInSyncTest} (examples) checks that
+ * the doc shows them verbatim.
  */
 class TestkitDocExamplesTest {
 
   private static final Path DOC = Path.of("..", "docs", "testkit.md");
   private static final Path SOURCE =
-      Path.of("src", "test", "java", "dev", "mgnagent", "testkit", "docs",
+      Path.of(
+          "src",
+          "test",
+          "java",
+          "dev",
+          "mgnagent",
+          "testkit",
+          "docs",
           "TestkitDocExamplesTest.java");
 
   @Nested
@@ -71,20 +67,22 @@ class TestkitDocExamplesTest {
   @Nested
   class SandboxExample {
     // snippet:testkit-sandbox
-    @StartStop MgnSandbox sandbox = MgnSandbox.builder().region("eu-west-3")
-        .host(FakeBlockDeviceScenarios.nitroNvme()).build();
+    @StartStop
+    MgnSandbox sandbox =
+        MgnSandbox.builder().region("eu-west-3").host(FakeBlockDeviceScenarios.nitroNvme()).build();
 
     @Test
     void installsTheAgentAgainstTheFakes() {
       RecordingEventListener events = new RecordingEventListener();
 
-      InstallationResult result = AgentInstallation.builder()
-          .host(sandbox.host())
-          .workDirectory(sandbox.downloadDirectory())
-          .eventListener(events)
-          .runAsRoot(true) // the fake installer needs no sudo
-          .build()
-          .install(sandbox.installRequest().initializeService(true).build());
+      InstallationResult result =
+          AgentInstallation.builder()
+              .host(sandbox.host())
+              .workDirectory(sandbox.downloadDirectory())
+              .eventListener(events)
+              .runAsRoot(true) // the fake installer needs no sudo
+              .build()
+              .install(sandbox.installRequest().initializeService(true).build());
 
       assertThat(result.registeredDisks()).containsExactly("/dev/nvme0n1", "/dev/nvme1n1");
       assertThat(events.events(InstallStepFinished.class))
@@ -99,6 +97,7 @@ class TestkitDocExamplesTest {
   class BucketExample {
     // snippet:testkit-bucket
     @TempDir Path dir;
+
     @StartStop
     FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").build();
 
@@ -107,16 +106,19 @@ class TestkitDocExamplesTest {
       bucket.cutNextBodyAt(100_000);
       RecordingEventListener events = new RecordingEventListener();
 
-      VerificationResult result = InstallerVerifier.builder()
-          .location(InstallerLocation.viaEndpoint(Region.EU_WEST_3, bucket.endpoint(),
-              InstallerFlavor.BINARY))
-          .backoff(Backoff.NONE)
-          .eventListener(events)
-          .build()
-          .download(dir.resolve("aws-replication-installer-init"));
+      VerificationResult result =
+          InstallerVerifier.builder()
+              .location(
+                  InstallerLocation.viaEndpoint(
+                      Region.EU_WEST_3, bucket.endpoint(), InstallerFlavor.BINARY))
+              .backoff(Backoff.NONE)
+              .eventListener(events)
+              .build()
+              .download(dir.resolve("aws-replication-installer-init"));
 
       assertThat(result).isInstanceOf(VerificationResult.Verified.class);
-      assertThat(events.events(DownloadRetrying.class)).singleElement()
+      assertThat(events.events(DownloadRetrying.class))
+          .singleElement()
           .satisfies(retry -> assertThat(retry.resumeFromByte()).isEqualTo(100_000));
     }
     // end-snippet

@@ -31,8 +31,9 @@ class RecordingEventListenerTest {
     recorded.onEvent(new Finished("download"));
     recorded.onEvent(new Said("bye"));
 
-    assertThat(recorded.events()).containsExactly(new Started("download"), new Said("hello"),
-        new Finished("download"), new Said("bye"));
+    assertThat(recorded.events())
+        .containsExactly(
+            new Started("download"), new Said("hello"), new Finished("download"), new Said("bye"));
     assertThat(recorded.events(Said.class)).extracting(Said::line).containsExactly("hello", "bye");
     assertThat(recorded.events(Step.class))
         .containsExactly(new Started("download"), new Finished("download"));
@@ -75,16 +76,18 @@ class RecordingEventListenerTest {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         String name = "t" + t;
-        done.add(pool.submit(() -> {
-          go.await();
-          for (int i = 0; i < perThread; i++) {
-            recorded.onEvent(new Started(name + ":" + i));
-            if (i % 100 == 0) {
-              recorded.events(Started.class); // reads while others write
-            }
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  for (int i = 0; i < perThread; i++) {
+                    recorded.onEvent(new Started(name + ":" + i));
+                    if (i % 100 == 0) {
+                      recorded.events(Started.class); // reads while others write
+                    }
+                  }
+                  return null;
+                }));
       }
       go.countDown();
       for (Future<?> f : done) {
@@ -98,9 +101,13 @@ class RecordingEventListenerTest {
     assertThat(all).hasSize(threads * perThread);
     for (int t = 0; t < threads; t++) {
       String prefix = "t" + t + ":";
-      assertThat(all.stream().map(Started::what).filter(w -> w.startsWith(prefix))
-          .map(w -> Integer.parseInt(w.substring(prefix.length()))))
-          .isSorted().hasSize(perThread);
+      assertThat(
+              all.stream()
+                  .map(Started::what)
+                  .filter(w -> w.startsWith(prefix))
+                  .map(w -> Integer.parseInt(w.substring(prefix.length()))))
+          .isSorted()
+          .hasSize(perThread);
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fake installer must be able to disagree with mgn-agent: its sources use none of core's
- * disk, selection or host code (it reads the host tree with its own code).
+ * The fake installer must be able to disagree with mgn-agent: its sources use none of core's disk,
+ * selection or host code (it reads the host tree with its own code).
  */
 class FakeInstallerIndependenceTest {
 

@@ -15,16 +15,19 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs a sample test class through the JUnit Platform, as a build would, and records how each
- * test and container ended. Sample classes carry {@link OnlyInSampleRuns}, so that they run only
- * here, never on their own in the build.
+ * Runs a sample test class through the JUnit Platform, as a build would, and records how each test
+ * and container ended. Sample classes carry {@link OnlyInSampleRuns}, so that they run only here,
+ * never on their own in the build.
  */
 final class SampleRun implements TestExecutionListener {
 
   private static final String KEY = "mgnagent.testkit.sampleRun";
 
   /** How one test or container ended. */
-  record Outcome(String name, boolean isTest, TestExecutionResult.Status status,
+  record Outcome(
+      String name,
+      boolean isTest,
+      TestExecutionResult.Status status,
       Optional<Throwable> failure) {}
 
   private final List<Outcome> outcomes = new ArrayList<>();
@@ -33,8 +36,10 @@ final class SampleRun implements TestExecutionListener {
   private SampleRun() {}
 
   static SampleRun of(Class<?> sample) {
-    return run(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(sample))
-        .configurationParameter(KEY, "true"));
+    return run(
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(sample))
+            .configurationParameter(KEY, "true"));
   }
 
   /** Runs {@code sample} as the build would if it found it: {@link OnlyInSampleRuns} skips it. */
@@ -52,8 +57,8 @@ final class SampleRun implements TestExecutionListener {
 
   @Override
   public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
-    outcomes.add(new Outcome(id.getDisplayName(), id.isTest(), result.getStatus(),
-        result.getThrowable()));
+    outcomes.add(
+        new Outcome(id.getDisplayName(), id.isTest(), result.getStatus(), result.getThrowable()));
   }
 
   @Override
@@ -67,7 +72,8 @@ final class SampleRun implements TestExecutionListener {
 
   synchronized List<Outcome> failures() {
     return outcomes.stream()
-        .filter(o -> o.status() != TestExecutionResult.Status.SUCCESSFUL).toList();
+        .filter(o -> o.status() != TestExecutionResult.Status.SUCCESSFUL)
+        .toList();
   }
 
   synchronized List<String> skipped() {

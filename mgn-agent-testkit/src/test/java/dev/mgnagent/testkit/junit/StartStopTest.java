@@ -83,8 +83,13 @@ class StartStopTest {
 
     @Test
     void one() {
-      LOG.add("test one " + first.isStarted() + " " + second.isStarted() + " "
-          + notAnnotated.isStarted());
+      LOG.add(
+          "test one "
+              + first.isStarted()
+              + " "
+              + second.isStarted()
+              + " "
+              + notAnnotated.isStarted());
     }
 
     @Test
@@ -99,9 +104,18 @@ class StartStopTest {
 
     assertThat(run.failures()).isEmpty();
     assertThat(run.tests()).hasSize(2);
-    assertThat(InstanceFields.LOG).containsExactly(
-        "start first", "start second", "test one true true false", "close second", "close first",
-        "start first", "start second", "test two true true", "close second", "close first");
+    assertThat(InstanceFields.LOG)
+        .containsExactly(
+            "start first",
+            "start second",
+            "test one true true false",
+            "close second",
+            "close first",
+            "start first",
+            "start second",
+            "test two true true",
+            "close second",
+            "close first");
   }
 
   @ExtendWith(OnlyInSampleRuns.class)
@@ -127,11 +141,16 @@ class StartStopTest {
     SampleRun run = SampleRun.of(StaticAndInstanceFields.class);
 
     assertThat(run.failures()).isEmpty();
-    assertThat(StaticAndInstanceFields.LOG).containsExactly(
-        "start shared",
-        "start own", "test one true true", "close own",
-        "start own", "test two true true", "close own",
-        "close shared");
+    assertThat(StaticAndInstanceFields.LOG)
+        .containsExactly(
+            "start shared",
+            "start own",
+            "test one true true",
+            "close own",
+            "start own",
+            "test two true true",
+            "close own",
+            "close shared");
   }
 
   @ExtendWith(OnlyInSampleRuns.class)
@@ -151,13 +170,19 @@ class StartStopTest {
   void whenAFieldFailsToStartTheOnesStartedAreClosedAndTheTestFailsNamingIt() {
     SampleRun run = SampleRun.of(SecondFailsToStart.class);
 
-    assertThat(SecondFailsToStart.LOG).containsExactly("start first", "start second",
-        "close first");
-    assertThat(run.tests()).singleElement().satisfies(test -> {
-      assertThat(test.status()).isEqualTo(Status.FAILED);
-      assertThat(test.failure()).get().asString()
-          .contains("@StartStop SecondFailsToStart.second failed to start: cannot bind second");
-    });
+    assertThat(SecondFailsToStart.LOG)
+        .containsExactly("start first", "start second", "close first");
+    assertThat(run.tests())
+        .singleElement()
+        .satisfies(
+            test -> {
+              assertThat(test.status()).isEqualTo(Status.FAILED);
+              assertThat(test.failure())
+                  .get()
+                  .asString()
+                  .contains(
+                      "@StartStop SecondFailsToStart.second failed to start: cannot bind second");
+            });
   }
 
   @ExtendWith(OnlyInSampleRuns.class)
@@ -176,13 +201,17 @@ class StartStopTest {
   void whenAStaticFieldFailsToStartTheClassFailsAndNoTestRuns() {
     SampleRun run = SampleRun.of(StaticSecondFailsToStart.class);
 
-    assertThat(StaticSecondFailsToStart.LOG).containsExactly("start first", "start second",
-        "close first");
-    assertThat(run.failures()).anySatisfy(container -> {
-      assertThat(container.isTest()).isFalse();
-      assertThat(container.failure()).get().asString()
-          .contains("@StartStop StaticSecondFailsToStart.second failed to start");
-    });
+    assertThat(StaticSecondFailsToStart.LOG)
+        .containsExactly("start first", "start second", "close first");
+    assertThat(run.failures())
+        .anySatisfy(
+            container -> {
+              assertThat(container.isTest()).isFalse();
+              assertThat(container.failure())
+                  .get()
+                  .asString()
+                  .contains("@StartStop StaticSecondFailsToStart.second failed to start");
+            });
   }
 
   @ExtendWith(OnlyInSampleRuns.class)
@@ -203,12 +232,22 @@ class StartStopTest {
 
   @Test
   void aNullOrNonStartableFieldFailsTheTestSayingWhy() {
-    assertThat(SampleRun.of(NullField.class).tests()).singleElement().satisfies(test ->
-        assertThat(test.failure()).get().asString()
-            .contains("@StartStop NullField.mgn failed to start: the field is null"));
-    assertThat(SampleRun.of(NotStartableField.class).tests()).singleElement().satisfies(test ->
-        assertThat(test.failure()).get().asString()
-            .contains("a java.lang.String is not a dev.mgnagent.testkit.Startable"));
+    assertThat(SampleRun.of(NullField.class).tests())
+        .singleElement()
+        .satisfies(
+            test ->
+                assertThat(test.failure())
+                    .get()
+                    .asString()
+                    .contains("@StartStop NullField.mgn failed to start: the field is null"));
+    assertThat(SampleRun.of(NotStartableField.class).tests())
+        .singleElement()
+        .satisfies(
+            test ->
+                assertThat(test.failure())
+                    .get()
+                    .asString()
+                    .contains("a java.lang.String is not a dev.mgnagent.testkit.Startable"));
   }
 
   @ExtendWith(OnlyInSampleRuns.class)
@@ -227,11 +266,17 @@ class StartStopTest {
   void aFieldThatFailsToCloseFailsTheTestAndTheOthersStillClose() {
     SampleRun run = SampleRun.of(SecondFailsToClose.class);
 
-    assertThat(SecondFailsToClose.LOG).containsExactly("start first", "start second", "test",
-        "close second", "close first");
-    assertThat(run.tests()).singleElement().satisfies(test ->
-        assertThat(test.failure()).get().asString()
-            .contains("@StartStop SecondFailsToClose.second failed to close: cannot stop second"));
+    assertThat(SecondFailsToClose.LOG)
+        .containsExactly("start first", "start second", "test", "close second", "close first");
+    assertThat(run.tests())
+        .singleElement()
+        .satisfies(
+            test ->
+                assertThat(test.failure())
+                    .get()
+                    .asString()
+                    .contains(
+                        "@StartStop SecondFailsToClose.second failed to close: cannot stop second"));
   }
 
   static class Base {
@@ -252,8 +297,8 @@ class StartStopTest {
   @Test
   void superclassFieldsStartFirst() {
     assertThat(SampleRun.of(Sub.class).failures()).isEmpty();
-    assertThat(Base.LOG).containsExactly("start inherited", "start own", "test", "close own",
-        "close inherited");
+    assertThat(Base.LOG)
+        .containsExactly("start inherited", "start own", "test", "close own", "close inherited");
   }
 
   @ExtendWith(OnlyInSampleRuns.class)
@@ -275,8 +320,9 @@ class StartStopTest {
   @Test
   void aNestedTestGetsTheFieldsOfItsEnclosingInstanceStartedToo() {
     assertThat(SampleRun.of(Outer.class).failures()).isEmpty();
-    assertThat(Outer.LOG).containsExactly("start outer", "start inner", "test true true",
-        "close inner", "close outer");
+    assertThat(Outer.LOG)
+        .containsExactly(
+            "start outer", "start inner", "test true true", "close inner", "close outer");
   }
 
   @ExtendWith(OnlyInSampleRuns.class)

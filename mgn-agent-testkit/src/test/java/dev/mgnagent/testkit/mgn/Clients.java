@@ -32,7 +32,8 @@ final class Clients {
   }
 
   static MgnClient noRetry(FakeMgn mgn, AwsCredentials credentials) {
-    return noRetryBuilder(mgn).credentialsProvider(StaticCredentialsProvider.create(credentials))
+    return noRetryBuilder(mgn)
+        .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .build();
   }
 }

@@ -18,7 +18,7 @@ class FakeMgnConcurrencyTest {
   @Test
   void concurrentClientsAllGetConsistentAnswers() throws Exception {
     try (FakeMgn mgn = FakeMgn.builder().initialized(true).build().start();
-         MgnClient client = mgn.newClient()) {
+        MgnClient client = mgn.newClient()) {
       String id = mgn.addSourceServer(s -> s.hostname("busy"));
       String arn = mgn.sourceServer(id).orElseThrow().arn();
       ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -26,13 +26,14 @@ class FakeMgnConcurrencyTest {
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < 6; t++) {
           int thread = t;
-          futures.add(pool.submit(() -> {
-            for (int i = 0; i < 10; i++) {
-              client.tagResource(r -> r.resourceArn(arn)
-                  .tags(Map.of("t" + thread, "v")));
-              assertThat(client.describeSourceServers(r -> {}).items()).hasSize(1);
-            }
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0; i < 10; i++) {
+                      client.tagResource(r -> r.resourceArn(arn).tags(Map.of("t" + thread, "v")));
+                      assertThat(client.describeSourceServers(r -> {}).items()).hasSize(1);
+                    }
+                  }));
         }
         for (Future<?> f : futures) {
           f.get();
@@ -41,7 +42,9 @@ class FakeMgnConcurrencyTest {
         pool.shutdownNow();
       }
       assertThat(mgn.sourceServer(id).orElseThrow().tags()).hasSize(6);
-      assertThat(mgn.requests()).hasSize(120).allSatisfy(r -> assertThat(r.status()).isLessThan(300));
+      assertThat(mgn.requests())
+          .hasSize(120)
+          .allSatisfy(r -> assertThat(r.status()).isLessThan(300));
     }
   }
 

@@ -31,38 +31,47 @@ class FakeMgnErrorsTest {
 
   @ParameterizedTest(name = "{0} arrives as its modelled exception with status {1}")
   @CsvSource({
-      "ValidationException, 400",
-      "UninitializedAccountException, 400",
-      "ServiceQuotaExceededException, 402",
-      "AccessDeniedException, 403",
-      "ResourceNotFoundException, 404",
-      "ConflictException, 409",
-      "ThrottlingException, 429",
-      "InternalServerException, 500"})
+    "ValidationException, 400",
+    "UninitializedAccountException, 400",
+    "ServiceQuotaExceededException, 402",
+    "AccessDeniedException, 403",
+    "ResourceNotFoundException, 404",
+    "ConflictException, 409",
+    "ThrottlingException, 429",
+    "InternalServerException, 500"
+  })
   void everyModelledErrorArrivesAsItsExceptionClass(String code, int status) throws Exception {
     Class<?> type = Class.forName("software.amazon.awssdk.services.mgn.model." + code);
     mgn.failNext("DescribeSourceServers", 1, status, code);
 
     assertThatThrownBy(() -> client.describeSourceServers(r -> {}))
         .isExactlyInstanceOf(type)
-        .isInstanceOfSatisfying(MgnException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(status);
-          assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-          assertThat(e.awsErrorDetails().errorMessage())
-              .isEqualTo("Injected fault: " + code + " on DescribeSourceServers");
-        });
+        .isInstanceOfSatisfying(
+            MgnException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(status);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo("Injected fault: " + code + " on DescribeSourceServers");
+            });
     assertThat(client.describeSourceServers(r -> {}).items()).isEmpty();
   }
 
   @Test
   void injectedErrorCanCarryTheRealServicesMessage() {
-    mgn.failNext("InitializeService", 1, 400, "ValidationException",
+    mgn.failNext(
+        "InitializeService",
+        1,
+        400,
+        "ValidationException",
         "Failed to create SLR or instance profiles");
 
     assertThatThrownBy(() -> client.initializeService(r -> {}))
-        .isInstanceOfSatisfying(software.amazon.awssdk.services.mgn.model.ValidationException.class,
-            e -> assertThat(e.awsErrorDetails().errorMessage())
-                .isEqualTo("Failed to create SLR or instance profiles"));
+        .isInstanceOfSatisfying(
+            software.amazon.awssdk.services.mgn.model.ValidationException.class,
+            e ->
+                assertThat(e.awsErrorDetails().errorMessage())
+                    .isEqualTo("Failed to create SLR or instance profiles"));
   }
 
   @Test
@@ -70,10 +79,12 @@ class FakeMgnErrorsTest {
     mgn.throttleNext("DescribeSourceServers", 1, 7);
 
     assertThatThrownBy(() -> client.describeSourceServers(r -> {}))
-        .isInstanceOfSatisfying(ThrottlingException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(429);
-          assertThat(e.retryAfterSeconds()).isEqualTo("7");
-        });
+        .isInstanceOfSatisfying(
+            ThrottlingException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(429);
+              assertThat(e.retryAfterSeconds()).isEqualTo("7");
+            });
   }
 
   @Test
@@ -81,8 +92,8 @@ class FakeMgnErrorsTest {
     mgn.failNext("InitializeService", 1, 429, "ThrottlingException");
 
     assertThatThrownBy(() -> client.initializeService(r -> {}))
-        .isInstanceOfSatisfying(ThrottlingException.class,
-            e -> assertThat(e.retryAfterSeconds()).isEqualTo("1"));
+        .isInstanceOfSatisfying(
+            ThrottlingException.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo("1"));
   }
 
   @Test
@@ -90,8 +101,11 @@ class FakeMgnErrorsTest {
     mgn.failNext("MarkAsArchived", 2, 500, "InternalServerException");
 
     assertThat(client.describeSourceServers(r -> {}).items()).isEmpty();
-    String id = mgn.addSourceServer(s -> s.lifeCycleState(
-        software.amazon.awssdk.services.mgn.model.LifeCycleState.DISCONNECTED));
+    String id =
+        mgn.addSourceServer(
+            s ->
+                s.lifeCycleState(
+                    software.amazon.awssdk.services.mgn.model.LifeCycleState.DISCONNECTED));
     assertThatThrownBy(() -> client.markAsArchived(r -> r.sourceServerID(id)))
         .isInstanceOf(InternalServerException.class);
     assertThatThrownBy(() -> client.markAsArchived(r -> r.sourceServerID(id)))
@@ -108,7 +122,8 @@ class FakeMgnErrorsTest {
     }
 
     assertThat(mgn.requests()).extracting(RecordedRequest::status).containsExactly(500, 500, 200);
-    assertThat(mgn.requests()).extracting(RecordedRequest::errorCode)
+    assertThat(mgn.requests())
+        .extracting(RecordedRequest::errorCode)
         .containsExactly("InternalServerException", "InternalServerException", null);
   }
 
@@ -120,8 +135,11 @@ class FakeMgnErrorsTest {
             "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
     try (MgnClient unknown = Clients.noRetry(mgn, stranger)) {
       assertThatThrownBy(() -> unknown.describeSourceServers(r -> {}))
-          .isInstanceOfSatisfying(MgnException.class, e -> assertThat(
-              e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"));
+          .isInstanceOfSatisfying(
+              MgnException.class,
+              e ->
+                  assertThat(e.awsErrorDetails().errorCode())
+                      .isEqualTo("UnrecognizedClientException"));
     }
     assertThatThrownBy(() -> client.describeSourceServers(r -> {}))
         .isInstanceOf(InternalServerException.class);

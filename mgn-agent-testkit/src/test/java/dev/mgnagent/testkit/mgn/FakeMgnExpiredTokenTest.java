@@ -17,8 +17,9 @@ class FakeMgnExpiredTokenTest {
 
   @Test
   void anExpiredSessionIsExpiredTokenExceptionAndCoreSaysGetNewOnes() {
-    AwsSessionCredentials session = AwsSessionCredentials.create("ASIAEXPIRED000000001",
-        "s".repeat(40), "session-token-" + "t".repeat(40));
+    AwsSessionCredentials session =
+        AwsSessionCredentials.create(
+            "ASIAEXPIRED000000001", "s".repeat(40), "session-token-" + "t".repeat(40));
     try (FakeMgn mgn = FakeMgn.builder().initialized(true).build().start()) {
       mgn.addCredentials(session, Set.of("mgn:*"));
       try (MgnClient client = mgn.newClient(StaticCredentialsProvider.create(session))) {
@@ -26,10 +27,12 @@ class FakeMgnExpiredTokenTest {
         mgn.expireCredentials(session.accessKeyId());
 
         assertThatThrownBy(() -> client.describeSourceServers(r -> {}))
-            .isInstanceOfSatisfying(MgnException.class, e -> {
-              assertThat(e.statusCode()).isEqualTo(403);
-              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException");
-            });
+            .isInstanceOfSatisfying(
+                MgnException.class,
+                e -> {
+                  assertThat(e.statusCode()).isEqualTo(403);
+                  assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredTokenException");
+                });
         // core's reading of the same answer
         assertThatThrownBy(() -> ReplicationStatusReader.of(client).read(java.util.List.of()))
             .isInstanceOf(MgnServiceException.class)

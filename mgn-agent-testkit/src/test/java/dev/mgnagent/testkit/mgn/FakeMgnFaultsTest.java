@@ -32,7 +32,8 @@ class FakeMgnFaultsTest {
           .isInstanceOf(SdkClientException.class);
       assertThat(client.describeSourceServers(r -> {}).items()).isEmpty();
     }
-    assertThat(mgn.requests()).extracting(RecordedRequest::errorCode)
+    assertThat(mgn.requests())
+        .extracting(RecordedRequest::errorCode)
         .containsExactly("DroppedConnection", null);
   }
 
@@ -51,7 +52,8 @@ class FakeMgnFaultsTest {
     try (MgnClient client = Clients.noRetry(mgn)) {
       assertThat(client.describeSourceServers(r -> {}).items()).isEmpty();
     }
-    assertThat(mgn.requests()).singleElement()
+    assertThat(mgn.requests())
+        .singleElement()
         .satisfies(r -> assertThat(r.status()).isEqualTo(200));
   }
 }

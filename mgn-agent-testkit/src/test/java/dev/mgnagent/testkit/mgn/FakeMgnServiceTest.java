@@ -46,15 +46,15 @@ class FakeMgnServiceTest {
   void everyOperationButInitializeServiceIsRefusedUntilInitialized() {
     assertThat(mgn.isInitialized()).isFalse();
     assertThatThrownBy(() -> client.describeSourceServers(r -> {}))
-        .isInstanceOfSatisfying(UninitializedAccountException.class,
-            e -> assertThat(e.statusCode()).isEqualTo(400));
+        .isInstanceOfSatisfying(
+            UninitializedAccountException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
     assertThatThrownBy(() -> client.describeReplicationConfigurationTemplates(r -> {}))
         .isInstanceOf(UninitializedAccountException.class);
     String id = mgn.addSourceServer(s -> s.hostname("web-1"));
     assertThatThrownBy(() -> client.disconnectFromService(r -> r.sourceServerID(id)))
         .isInstanceOf(UninitializedAccountException.class);
-    assertThatThrownBy(() -> client.listTagsForResource(
-        r -> r.resourceArn(mgn.sourceServer(id).get().arn())))
+    assertThatThrownBy(
+            () -> client.listTagsForResource(r -> r.resourceArn(mgn.sourceServer(id).get().arn())))
         .isInstanceOf(UninitializedAccountException.class);
   }
 
@@ -64,8 +64,10 @@ class FakeMgnServiceTest {
     client.initializeService(r -> {});
 
     assertThat(mgn.isInitialized()).isTrue();
-    assertThat(mgn.requests()).filteredOn(r -> "InitializeService".equals(r.operation()))
-        .extracting(RecordedRequest::status).containsExactly(204, 204);
+    assertThat(mgn.requests())
+        .filteredOn(r -> "InitializeService".equals(r.operation()))
+        .extracting(RecordedRequest::status)
+        .containsExactly(204, 204);
     DescribeReplicationConfigurationTemplatesResponse templates =
         client.describeReplicationConfigurationTemplates(r -> {});
     assertThat(templates.items()).isEmpty();
@@ -80,67 +82,86 @@ class FakeMgnServiceTest {
       ReplicationConfigurationTemplate t =
           readyClient.describeReplicationConfigurationTemplates(r -> {}).items().get(0);
       assertThat(t.replicationConfigurationTemplateID()).matches("rct-[0-9a-zA-Z]{17}");
-      assertThat(t.arn()).isEqualTo("arn:aws:mgn:us-east-1:111122223333:"
-          + "replication-configuration-template/" + t.replicationConfigurationTemplateID());
+      assertThat(t.arn())
+          .isEqualTo(
+              "arn:aws:mgn:us-east-1:111122223333:"
+                  + "replication-configuration-template/"
+                  + t.replicationConfigurationTemplateID());
       assertThat(t.dataPlaneRoutingAsString()).isEqualTo("PUBLIC_IP");
       assertThat(t.createPublicIP()).isTrue();
       assertThat(t.defaultLargeStagingDiskTypeAsString()).isEqualTo("ST1");
       assertThat(t.replicationServerInstanceType()).isEqualTo("t3.small");
       assertThat(readyClient.describeLaunchConfigurationTemplates(r -> {}).items())
-          .singleElement().satisfies(l -> assertThat(l.launchConfigurationTemplateID())
-              .matches("lct-[0-9a-zA-Z]{17}"));
+          .singleElement()
+          .satisfies(
+              l -> assertThat(l.launchConfigurationTemplateID()).matches("lct-[0-9a-zA-Z]{17}"));
     }
   }
 
   @Test
   void replicationConfigurationFollowsTheDefaultTemplateAndTheServersDisks() {
     client.initializeService(r -> {});
-    client.createReplicationConfigurationTemplate(FakeMgnTemplatesTest.consoleDefaults(
-        "subnet-0123456789abcdef0"));
-    String id = mgn.addSourceServer(s -> s.hostname("db-1").disk("/dev/vda", 1L << 30)
-        .disk("/dev/vdb", 2L << 30));
+    client.createReplicationConfigurationTemplate(
+        FakeMgnTemplatesTest.consoleDefaults("subnet-0123456789abcdef0"));
+    String id =
+        mgn.addSourceServer(
+            s -> s.hostname("db-1").disk("/dev/vda", 1L << 30).disk("/dev/vdb", 2L << 30));
 
     GetReplicationConfigurationResponse config =
         client.getReplicationConfiguration(r -> r.sourceServerID(id));
 
     assertThat(config.sourceServerID()).isEqualTo(id);
     assertThat(config.name()).isEqualTo("db-1");
-    assertThat(config.replicatedDisks()).extracting(d -> d.deviceName() + ":" + d.isBootDisk())
+    assertThat(config.replicatedDisks())
+        .extracting(d -> d.deviceName() + ":" + d.isBootDisk())
         .containsExactly("/dev/vda:true", "/dev/vdb:false");
-    assertThat(config.stagingAreaSubnetId()).isEqualTo(
-        client.describeReplicationConfigurationTemplates(r -> {}).items().get(0)
-            .stagingAreaSubnetId());
+    assertThat(config.stagingAreaSubnetId())
+        .isEqualTo(
+            client
+                .describeReplicationConfigurationTemplates(r -> {})
+                .items()
+                .get(0)
+                .stagingAreaSubnetId());
   }
 
   @Test
   void aRealOperationTheFakeLacksIsAClearValidationError() {
     client.initializeService(r -> {});
     assertThatThrownBy(() -> client.describeJobs(r -> {}))
-        .isInstanceOfSatisfying(ValidationException.class, e -> {
-          assertThat(e.reason()).isEqualTo(ValidationExceptionReason.UNKNOWN_OPERATION);
-          assertThat(e.awsErrorDetails().errorMessage())
-              .contains("DescribeJobs", "does not support");
-        });
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(ValidationExceptionReason.UNKNOWN_OPERATION);
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .contains("DescribeJobs", "does not support");
+            });
   }
 
   @Test
   void aPathMgnDoesNotHaveIsUnknownOperation404() {
-    ExecutionInterceptor rewritePath = new ExecutionInterceptor() {
-      @Override
-      public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
-          ExecutionAttributes attributes) {
-        return context.httpRequest().toBuilder().encodedPath("/NoSuchOperation").build();
-      }
-    };
-    try (MgnClient rewriting = Clients.noRetryBuilder(mgn)
-        .overrideConfiguration(o -> o.addExecutionInterceptor(rewritePath)
-            .retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
-        .build()) {
+    ExecutionInterceptor rewritePath =
+        new ExecutionInterceptor() {
+          @Override
+          public SdkHttpRequest modifyHttpRequest(
+              Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            return context.httpRequest().toBuilder().encodedPath("/NoSuchOperation").build();
+          }
+        };
+    try (MgnClient rewriting =
+        Clients.noRetryBuilder(mgn)
+            .overrideConfiguration(
+                o ->
+                    o.addExecutionInterceptor(rewritePath)
+                        .retryStrategy(
+                            software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+            .build()) {
       assertThatThrownBy(() -> rewriting.initializeService(r -> {}))
-          .isInstanceOfSatisfying(MgnException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(404);
-            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
-          });
+          .isInstanceOfSatisfying(
+              MgnException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(404);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+              });
     }
     assertThat(mgn.isInitialized()).isFalse();
   }

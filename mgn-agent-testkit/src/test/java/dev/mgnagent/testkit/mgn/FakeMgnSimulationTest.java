@@ -21,10 +21,11 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
 /** Replication over a stepped simulation clock, read through the real SDK. */
 class FakeMgnSimulationTest {
   private static final long GIB = 1L << 30;
-  private static final SimulationSettings SETTINGS = SimulationSettings.defaults()
-      .withInitiationStep(Duration.ofSeconds(10))
-      .withSyncBytesPerSecond(GIB / 10)
-      .withMaxInitialSync(Duration.ofDays(1));
+  private static final SimulationSettings SETTINGS =
+      SimulationSettings.defaults()
+          .withInitiationStep(Duration.ofSeconds(10))
+          .withSyncBytesPerSecond(GIB / 10)
+          .withMaxInitialSync(Duration.ofDays(1));
 
   private final SteppedClock clock = new SteppedClock(Instant.parse("2026-03-01T12:00:00Z"));
   private FakeMgn mgn;
@@ -32,8 +33,13 @@ class FakeMgnSimulationTest {
 
   @BeforeEach
   void start() {
-    mgn = FakeMgn.builder().initialized(true).simulationClock(clock).simulation(SETTINGS)
-        .build().start();
+    mgn =
+        FakeMgn.builder()
+            .initialized(true)
+            .simulationClock(clock)
+            .simulation(SETTINGS)
+            .build()
+            .start();
     client = Clients.noRetry(mgn);
   }
 
@@ -44,14 +50,19 @@ class FakeMgnSimulationTest {
   }
 
   private SourceServer describe(String id) {
-    return client.describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(id))).items()
-        .get(0);
+    return client.describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(id))).items().get(0);
   }
 
   private String register(boolean noReplication) {
-    return mgn.registerAgent(AgentRegistration.builder().hostname("web-1")
-        .macAddress("0a:00:00:00:00:01").disk("/dev/vda", 2 * GIB).disk("/dev/vdb", 4 * GIB)
-        .noReplication(noReplication).build()).sourceServerId();
+    return mgn.registerAgent(
+            AgentRegistration.builder()
+                .hostname("web-1")
+                .macAddress("0a:00:00:00:00:01")
+                .disk("/dev/vda", 2 * GIB)
+                .disk("/dev/vdb", 4 * GIB)
+                .noReplication(noReplication)
+                .build())
+        .sourceServerId();
   }
 
   @Test
@@ -69,25 +80,28 @@ class FakeMgnSimulationTest {
       clock.advance(Duration.ofSeconds(10));
       s = describe(id);
     }
-    assertThat(inProgress).containsExactly(
-        DataReplicationInitiationStepName.WAIT,
-        DataReplicationInitiationStepName.CREATE_SECURITY_GROUP,
-        DataReplicationInitiationStepName.LAUNCH_REPLICATION_SERVER,
-        DataReplicationInitiationStepName.BOOT_REPLICATION_SERVER,
-        DataReplicationInitiationStepName.AUTHENTICATE_WITH_SERVICE,
-        DataReplicationInitiationStepName.DOWNLOAD_REPLICATION_SOFTWARE,
-        DataReplicationInitiationStepName.CREATE_STAGING_DISKS,
-        DataReplicationInitiationStepName.ATTACH_STAGING_DISKS,
-        DataReplicationInitiationStepName.PAIR_REPLICATION_SERVER_WITH_AGENT,
-        DataReplicationInitiationStepName.CONNECT_AGENT_TO_REPLICATION_SERVER,
-        DataReplicationInitiationStepName.START_DATA_TRANSFER);
+    assertThat(inProgress)
+        .containsExactly(
+            DataReplicationInitiationStepName.WAIT,
+            DataReplicationInitiationStepName.CREATE_SECURITY_GROUP,
+            DataReplicationInitiationStepName.LAUNCH_REPLICATION_SERVER,
+            DataReplicationInitiationStepName.BOOT_REPLICATION_SERVER,
+            DataReplicationInitiationStepName.AUTHENTICATE_WITH_SERVICE,
+            DataReplicationInitiationStepName.DOWNLOAD_REPLICATION_SOFTWARE,
+            DataReplicationInitiationStepName.CREATE_STAGING_DISKS,
+            DataReplicationInitiationStepName.ATTACH_STAGING_DISKS,
+            DataReplicationInitiationStepName.PAIR_REPLICATION_SERVER_WITH_AGENT,
+            DataReplicationInitiationStepName.CONNECT_AGENT_TO_REPLICATION_SERVER,
+            DataReplicationInitiationStepName.START_DATA_TRANSFER);
 
     long lastBytes = -1;
     Duration lastRemaining = null;
     int syncRefreshes = 0;
     while (s.dataReplicationInfo().dataReplicationState() == DataReplicationState.INITIAL_SYNC) {
-      long bytes = s.dataReplicationInfo().replicatedDisks().stream()
-          .mapToLong(d -> d.replicatedStorageBytes()).sum();
+      long bytes =
+          s.dataReplicationInfo().replicatedDisks().stream()
+              .mapToLong(d -> d.replicatedStorageBytes())
+              .sum();
       Instant eta = Instant.parse(s.dataReplicationInfo().etaDateTime());
       Duration remaining = Duration.between(mgn.simulationNow(), eta);
       assertThat(bytes).isGreaterThan(lastBytes);
@@ -157,8 +171,8 @@ class FakeMgnSimulationTest {
   void agentNotSeenDuringSyncStallsUntilResumed() {
     String id = register(false);
     clock.advance(Duration.ofSeconds(130));
-    long before = describe(id).dataReplicationInfo().replicatedDisks().get(0)
-        .replicatedStorageBytes();
+    long before =
+        describe(id).dataReplicationInfo().replicatedDisks().get(0).replicatedStorageBytes();
     mgn.failReplication(id, "AGENT_NOT_SEEN");
     clock.advance(Duration.ofMinutes(10));
 
@@ -194,7 +208,8 @@ class FakeMgnSimulationTest {
   void advanceNeedsASteppedClock() {
     try (FakeMgn wall = FakeMgn.builder().build()) {
       assertThatThrownBy(() -> wall.advance(Duration.ofSeconds(1)))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("SteppedClock");
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("SteppedClock");
     }
   }
 

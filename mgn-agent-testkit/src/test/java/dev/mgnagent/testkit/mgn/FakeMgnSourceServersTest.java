@@ -49,11 +49,16 @@ class FakeMgnSourceServersTest {
 
   @Test
   void describedServerHasTheFullShapeAndEqualsTheFakesSnapshot() {
-    String id = mgn.addSourceServer(SourceServerSpec.builder()
-        .hostname("web-1").fqdn("web-1.example.internal").userProvidedId("asset-42")
-        .disk("/dev/vda", 20L << 30).disk("/dev/vdb", 100L << 30)
-        .tag("team", "blue")
-        .build());
+    String id =
+        mgn.addSourceServer(
+            SourceServerSpec.builder()
+                .hostname("web-1")
+                .fqdn("web-1.example.internal")
+                .userProvidedId("asset-42")
+                .disk("/dev/vda", 20L << 30)
+                .disk("/dev/vdb", 100L << 30)
+                .tag("team", "blue")
+                .build());
 
     SourceServer s = describe(id);
 
@@ -70,16 +75,19 @@ class FakeMgnSourceServersTest {
         .isEqualTo(DataReplicationState.CONTINUOUS);
     assertThat(s.dataReplicationInfo().dataReplicationInitiation().steps())
         .isNotEmpty()
-        .allSatisfy(step -> assertThat(step.status())
-            .isEqualTo(DataReplicationInitiationStepStatus.SUCCEEDED));
+        .allSatisfy(
+            step ->
+                assertThat(step.status()).isEqualTo(DataReplicationInitiationStepStatus.SUCCEEDED));
     assertThat(s.dataReplicationInfo().replicatedDisks())
-        .extracting(DataReplicationInfoReplicatedDisk::deviceName,
+        .extracting(
+            DataReplicationInfoReplicatedDisk::deviceName,
             DataReplicationInfoReplicatedDisk::totalStorageBytes,
             DataReplicationInfoReplicatedDisk::replicatedStorageBytes)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("/dev/vda", 20L << 30, 20L << 30),
             org.assertj.core.groups.Tuple.tuple("/dev/vdb", 100L << 30, 100L << 30));
-    assertThat(s.sourceProperties().disks()).extracting(d -> d.deviceName() + "=" + d.bytes())
+    assertThat(s.sourceProperties().disks())
+        .extracting(d -> d.deviceName() + "=" + d.bytes())
         .containsExactly("/dev/vda=" + (20L << 30), "/dev/vdb=" + (100L << 30));
     assertThat(s.sourceProperties().identificationHints().hostname()).isEqualTo("web-1");
     assertThat(s.sourceProperties().identificationHints().fqdn())
@@ -88,8 +96,10 @@ class FakeMgnSourceServersTest {
 
   @Test
   void initialSyncServerShowsItsProgressAndIsNotReady() {
-    String id = mgn.addSourceServer(s -> s.replicationState(DataReplicationState.INITIAL_SYNC)
-        .disk("/dev/xvda", 1000, 250));
+    String id =
+        mgn.addSourceServer(
+            s ->
+                s.replicationState(DataReplicationState.INITIAL_SYNC).disk("/dev/xvda", 1000, 250));
 
     SourceServer s = describe(id);
 
@@ -107,17 +117,17 @@ class FakeMgnSourceServersTest {
     }
     mgn.clearRequests();
 
-    List<SourceServer> all = client.describeSourceServersPaginator(r -> r.maxResults(1000))
-        .items().stream().toList();
+    List<SourceServer> all =
+        client.describeSourceServersPaginator(r -> r.maxResults(1000)).items().stream().toList();
 
     assertThat(all).hasSize(2500);
     Set<String> ids = new HashSet<>();
     all.forEach(s -> ids.add(s.sourceServerID()));
     assertThat(ids).hasSize(2500);
     List<RecordedRequest> calls = mgn.requests();
-    assertThat(calls).extracting(RecordedRequest::operation)
-        .containsExactly("DescribeSourceServers", "DescribeSourceServers",
-            "DescribeSourceServers");
+    assertThat(calls)
+        .extracting(RecordedRequest::operation)
+        .containsExactly("DescribeSourceServers", "DescribeSourceServers", "DescribeSourceServers");
     assertThat(calls.get(0).body()).doesNotContain("nextToken");
     assertThat(calls.get(1).body()).contains("nextToken");
     assertThat(calls.get(2).body()).contains("nextToken");
@@ -138,23 +148,35 @@ class FakeMgnSourceServersTest {
   @Test
   void filtersSelectByIdArchivedLifecycleAndReplicationType() {
     String ready = mgn.addSourceServer(s -> s.hostname("ready"));
-    String archived = mgn.addSourceServer(s -> s.hostname("old")
-        .lifeCycleState(LifeCycleState.DISCONNECTED).archived(true));
-    String shipping = mgn.addSourceServer(s -> s.hostname("vm")
-        .replicationType(ReplicationType.SNAPSHOT_SHIPPING));
+    String archived =
+        mgn.addSourceServer(
+            s -> s.hostname("old").lifeCycleState(LifeCycleState.DISCONNECTED).archived(true));
+    String shipping =
+        mgn.addSourceServer(
+            s -> s.hostname("vm").replicationType(ReplicationType.SNAPSHOT_SHIPPING));
 
     assertThat(ids(client.describeSourceServers(r -> r.filters(f -> f.isArchived(false)))))
         .containsExactly(ready, shipping);
     assertThat(ids(client.describeSourceServers(r -> r.filters(f -> f.isArchived(true)))))
         .containsExactly(archived);
-    assertThat(ids(client.describeSourceServers(r -> r.filters(
-        f -> f.lifeCycleStates(LifeCycleState.DISCONNECTED, LifeCycleState.CUTOVER)))))
+    assertThat(
+            ids(
+                client.describeSourceServers(
+                    r ->
+                        r.filters(
+                            f ->
+                                f.lifeCycleStates(
+                                    LifeCycleState.DISCONNECTED, LifeCycleState.CUTOVER)))))
         .containsExactly(archived);
-    assertThat(ids(client.describeSourceServers(r -> r.filters(
-        f -> f.replicationTypes(ReplicationType.SNAPSHOT_SHIPPING)))))
+    assertThat(
+            ids(
+                client.describeSourceServers(
+                    r -> r.filters(f -> f.replicationTypes(ReplicationType.SNAPSHOT_SHIPPING)))))
         .containsExactly(shipping);
-    assertThat(ids(client.describeSourceServers(r -> r.filters(
-        f -> f.sourceServerIDs(shipping, ready)))))
+    assertThat(
+            ids(
+                client.describeSourceServers(
+                    r -> r.filters(f -> f.sourceServerIDs(shipping, ready)))))
         .containsExactly(ready, shipping);
     assertThat(ids(client.describeSourceServers(r -> {}))).hasSize(3);
   }
@@ -167,29 +189,33 @@ class FakeMgnSourceServersTest {
   void maxResultsOutsideOneToAThousandIsAValidationError() {
     for (int bad : new int[] {0, 1001}) {
       assertThatThrownBy(() -> client.describeSourceServers(r -> r.maxResults(bad)))
-          .isInstanceOfSatisfying(ValidationException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.reason()).isEqualTo(ValidationExceptionReason.FIELD_VALIDATION_FAILED);
-            assertThat(e.fieldList()).extracting(f -> f.name()).containsExactly("maxResults");
-            assertThat(e.awsErrorDetails().errorMessage()).contains("'" + bad + "'");
-          });
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.reason()).isEqualTo(ValidationExceptionReason.FIELD_VALIDATION_FAILED);
+                assertThat(e.fieldList()).extracting(f -> f.name()).containsExactly("maxResults");
+                assertThat(e.awsErrorDetails().errorMessage()).contains("'" + bad + "'");
+              });
     }
   }
 
   @Test
   void malformedSourceServerIdIsAValidationErrorAndAnUnknownOneIsNotFound() {
-    assertThatThrownBy(() -> client.describeSourceServers(
-        r -> r.filters(f -> f.sourceServerIDs("s-123"))))
+    assertThatThrownBy(
+            () -> client.describeSourceServers(r -> r.filters(f -> f.sourceServerIDs("s-123"))))
         .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> client.disconnectFromService(r -> r.sourceServerID("s-bad")))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> client.disconnectFromService(
-        r -> r.sourceServerID("s-0123456789abcdef0")))
-        .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(404);
-          assertThat(e.resourceId()).isEqualTo("s-0123456789abcdef0");
-          assertThat(e.resourceType()).isEqualTo("SOURCE_SERVER");
-        });
+    assertThatThrownBy(
+            () -> client.disconnectFromService(r -> r.sourceServerID("s-0123456789abcdef0")))
+        .isInstanceOfSatisfying(
+            ResourceNotFoundException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(404);
+              assertThat(e.resourceId()).isEqualTo("s-0123456789abcdef0");
+              assertThat(e.resourceType()).isEqualTo("SOURCE_SERVER");
+            });
   }
 
   @Test
@@ -212,11 +238,13 @@ class FakeMgnSourceServersTest {
     String id = mgn.addSourceServer(s -> s.hostname("web"));
 
     assertThatThrownBy(() -> client.markAsArchived(r -> r.sourceServerID(id)))
-        .isInstanceOfSatisfying(ConflictException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(409);
-          assertThat(e.resourceId()).isEqualTo(id);
-          assertThat(e.awsErrorDetails().errorMessage()).contains("READY_FOR_TEST");
-        });
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(409);
+              assertThat(e.resourceId()).isEqualTo(id);
+              assertThat(e.awsErrorDetails().errorMessage()).contains("READY_FOR_TEST");
+            });
 
     client.disconnectFromService(r -> r.sourceServerID(id));
     assertThat(client.markAsArchived(r -> r.sourceServerID(id)).isArchived()).isTrue();
@@ -242,8 +270,10 @@ class FakeMgnSourceServersTest {
     assertThat(mgn.sourceServer(id)).isEmpty();
     assertThat(client.describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(id))).items())
         .isEmpty();
-    assertThat(mgn.requests()).filteredOn(r -> "DeleteSourceServer".equals(r.operation()))
-        .extracting(RecordedRequest::status).containsExactly(409, 204);
+    assertThat(mgn.requests())
+        .filteredOn(r -> "DeleteSourceServer".equals(r.operation()))
+        .extracting(RecordedRequest::status)
+        .containsExactly(409, 204);
   }
 
   @Test

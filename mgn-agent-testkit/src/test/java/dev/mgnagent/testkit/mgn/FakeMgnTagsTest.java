@@ -46,10 +46,14 @@ class FakeMgnTagsTest {
 
     assertThat(client.listTagsForResource(r -> r.resourceArn(arn)).tags())
         .isEqualTo(Map.of("team", "blue"));
-    RecordedRequest untag = mgn.requests().stream()
-        .filter(r -> "UntagResource".equals(r.operation())).findFirst().orElseThrow();
+    RecordedRequest untag =
+        mgn.requests().stream()
+            .filter(r -> "UntagResource".equals(r.operation()))
+            .findFirst()
+            .orElseThrow();
     assertThat(untag.method()).isEqualTo("DELETE");
-    assertThat(untag.rawPath()).startsWith("/tags/arn%3Aaws%3Amgn%3Aus-east-1%3A")
+    assertThat(untag.rawPath())
+        .startsWith("/tags/arn%3Aaws%3Amgn%3Aus-east-1%3A")
         .endsWith("source-server%2F" + id);
     assertThat(untag.rawQuery()).contains("tagKeys=a%2Bb").contains("tagKeys=cost%20center");
   }
@@ -66,8 +70,8 @@ class FakeMgnTagsTest {
 
   @Test
   void templatesCanBeTaggedToo() {
-    String templateArn = client.describeReplicationConfigurationTemplates(r -> {}).items().get(0)
-        .arn();
+    String templateArn =
+        client.describeReplicationConfigurationTemplates(r -> {}).items().get(0).arn();
 
     client.tagResource(r -> r.resourceArn(templateArn).tags(Map.of("k", "v")));
 
@@ -79,24 +83,27 @@ class FakeMgnTagsTest {
   void unknownResourceIsNotFound() {
     String missing = "arn:aws:mgn:us-east-1:111122223333:source-server/s-0123456789abcdef0";
     assertThatThrownBy(() -> client.listTagsForResource(r -> r.resourceArn(missing)))
-        .isInstanceOfSatisfying(ResourceNotFoundException.class,
-            e -> assertThat(e.statusCode()).isEqualTo(404));
+        .isInstanceOfSatisfying(
+            ResourceNotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
   }
 
   @Test
   void awsPrefixedKeysAreRefused() {
-    assertThatThrownBy(() -> client.tagResource(r -> r.resourceArn(arn)
-        .tags(Map.of("aws:owner", "x"))))
+    assertThatThrownBy(
+            () -> client.tagResource(r -> r.resourceArn(arn).tags(Map.of("aws:owner", "x"))))
         .isInstanceOf(ValidationException.class);
   }
 
   @Test
   void installerKeysMayNotCallTagResourceOutsideRegistration() {
     try (MgnClient installer = Clients.noRetry(mgn, mgn.installerCredentials())) {
-      assertThatThrownBy(() -> installer.tagResource(r -> r.resourceArn(arn)
-          .tags(Map.of("k", "v"))))
-          .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(
-              e.awsErrorDetails().errorMessage()).contains("mgn:TagResource on resource: " + arn));
+      assertThatThrownBy(
+              () -> installer.tagResource(r -> r.resourceArn(arn).tags(Map.of("k", "v"))))
+          .isInstanceOfSatisfying(
+              AccessDeniedException.class,
+              e ->
+                  assertThat(e.awsErrorDetails().errorMessage())
+                      .contains("mgn:TagResource on resource: " + arn));
     }
   }
 }

@@ -37,33 +37,43 @@ class FakeMgnWireTest {
 
   private HttpResponse<String> signed(String path, String body) throws Exception {
     URI uri = mgn.endpoint().resolve(path);
-    SdkHttpFullRequest request = SdkHttpFullRequest.builder()
-        .method(SdkHttpMethod.POST).uri(uri)
-        .putHeader("Content-Type", "application/json")
-        .contentStreamProvider(ContentStreamProvider.fromUtf8String(body))
-        .build();
-    SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-        .identity(mgn.adminCredentials())
-        .request(request)
-        .payload(request.contentStreamProvider().orElseThrow())
-        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "mgn")
-        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    signed.request().forEachHeader((name, values) -> {
-      if (!name.equalsIgnoreCase("host")) {
-        values.forEach(v -> b.header(name, v));
-      }
-    });
+    SdkHttpFullRequest request =
+        SdkHttpFullRequest.builder()
+            .method(SdkHttpMethod.POST)
+            .uri(uri)
+            .putHeader("Content-Type", "application/json")
+            .contentStreamProvider(ContentStreamProvider.fromUtf8String(body))
+            .build();
+    SignedRequest signed =
+        AwsV4HttpSigner.create()
+            .sign(
+                r ->
+                    r.identity(mgn.adminCredentials())
+                        .request(request)
+                        .payload(request.contentStreamProvider().orElseThrow())
+                        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "mgn")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body));
+    signed
+        .request()
+        .forEachHeader(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("host")) {
+                values.forEach(v -> b.header(name, v));
+              }
+            });
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
   }
 
   @Test
   void unsignedRequestIsMissingAuthenticationToken() throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(mgn.endpoint().resolve("/DescribeSourceServers"))
-            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-        HttpResponse.BodyHandlers.ofString(UTF_8));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(mgn.endpoint().resolve("/DescribeSourceServers"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(UTF_8));
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.headers().firstValue("x-amzn-ErrorType"))
@@ -94,8 +104,8 @@ class FakeMgnWireTest {
     assertThat(empty.body()).isEqualTo("{\"items\":[]}");
 
     mgn.addSourceServer(s -> s.hostname("wire"));
-    JsonNode server = json.readTree(signed("/DescribeSourceServers", "{}").body())
-        .path("items").path(0);
+    JsonNode server =
+        json.readTree(signed("/DescribeSourceServers", "{}").body()).path("items").path(0);
     assertThat(server.path("lifeCycle").path("addedToServiceDateTime").isTextual()).isTrue();
     assertThat(server.path("dataReplicationInfo").path("lagDuration").asText()).isEqualTo("PT0S");
     assertThat(server.path("sourceProperties").path("disks").path(0).path("deviceName").asText())

@@ -12,8 +12,8 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
- * An HTTP client that changes a request after the SDK signed it, the way a man in the middle
- * would, before sending it with the URL-connection client.
+ * An HTTP client that changes a request after the SDK signed it, the way a man in the middle would,
+ * before sending it with the URL-connection client.
  */
 final class TamperingHttpClient implements SdkHttpClient {
   private final SdkHttpClient delegate = UrlConnectionHttpClient.create();
@@ -39,8 +39,8 @@ final class TamperingHttpClient implements SdkHttpClient {
   public ExecutableHttpRequest prepareRequest(HttpExecuteRequest original) {
     lastSigned = original.httpRequest();
     byte[] bytes = original.contentStreamProvider().map(TamperingHttpClient::read).orElse(null);
-    HttpExecuteRequest.Builder changed = HttpExecuteRequest.builder()
-        .request(request.apply(original.httpRequest()));
+    HttpExecuteRequest.Builder changed =
+        HttpExecuteRequest.builder().request(request.apply(original.httpRequest()));
     if (bytes != null) {
       byte[] newBody = body.apply(bytes);
       changed.contentStreamProvider(ContentStreamProvider.fromByteArray(newBody));

@@ -1,12 +1,10 @@
 package dev.mgnagent.testkit.sandbox;
 
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import dev.mgnagent.mgn.ServiceRoleInitializer;
-import software.amazon.awssdk.services.mgn.model.ValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.mgn.ServiceRoleInitializer;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import java.io.UncheckedIOException;
@@ -24,8 +22,10 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.mgn.MgnClient;
+import software.amazon.awssdk.services.mgn.model.ValidationException;
 
 /** MgnSandbox: the fakes wired together, and every one of them closed, whatever fails. */
 class MgnSandboxTest {
@@ -44,16 +44,16 @@ class MgnSandboxTest {
 
   @Test
   void servesTheFakeInstallerWiredToItsMgnWithItsDigests() throws Exception {
-    try (MgnSandbox sandbox = MgnSandbox.builder().region("eu-west-3").workDirectory(temp)
-        .build().start()) {
+    try (MgnSandbox sandbox =
+        MgnSandbox.builder().region("eu-west-3").workDirectory(temp).build().start()) {
       assertThat(sandbox.region()).isEqualTo(Region.EU_WEST_3);
       assertThat(sandbox.flavors()).containsExactlyInAnyOrder(InstallerFlavor.values());
       assertThat(sandbox.mgnEndpoint().getHost()).isEqualTo("127.0.0.1");
       assertThat(sandbox.s3Endpoint().getHost()).isEqualTo("127.0.0.1");
       for (InstallerFlavor flavor : InstallerFlavor.values()) {
         HttpResponse<byte[]> installer = get(sandbox.bucket().installerUrl(flavor));
-        HttpResponse<byte[]> digest = get(URI.create(sandbox.s3Endpoint()
-            + sandbox.bucket().digestPath(flavor)));
+        HttpResponse<byte[]> digest =
+            get(URI.create(sandbox.s3Endpoint() + sandbox.bucket().digestPath(flavor)));
 
         assertThat(installer.statusCode()).isEqualTo(200);
         assertThat(installer.body()).isEqualTo(sandbox.installer().launcher(flavor));
@@ -72,14 +72,15 @@ class MgnSandboxTest {
             .isInstanceOf(ValidationException.class)
             .hasMessageContaining("Failed to create SLR or instance profiles");
       }
-      try (ServiceRoleInitializer initializer = ServiceRoleInitializer.builder()
-          .region(Region.EU_WEST_3)
-          .credentialsProvider(StaticCredentialsProvider.create(sandbox.adminCredentials()))
-          .endpoint(sandbox.mgnEndpoint())
-          .iamEndpoint(sandbox.iam().endpoint())
-          .stsEndpoint(sandbox.sts().endpoint())
-          .ec2Endpoint(sandbox.ec2().endpoint())
-          .build()) {
+      try (ServiceRoleInitializer initializer =
+          ServiceRoleInitializer.builder()
+              .region(Region.EU_WEST_3)
+              .credentialsProvider(StaticCredentialsProvider.create(sandbox.adminCredentials()))
+              .endpoint(sandbox.mgnEndpoint())
+              .iamEndpoint(sandbox.iam().endpoint())
+              .stsEndpoint(sandbox.sts().endpoint())
+              .ec2Endpoint(sandbox.ec2().endpoint())
+              .build()) {
         assertThat(initializer.initialize().complete()).isTrue();
       }
       assertThat(sandbox.mgn().isInitialized()).isTrue();
@@ -88,8 +89,8 @@ class MgnSandboxTest {
 
   @Test
   void publishesOnlyTheFlavorsAskedFor() throws Exception {
-    try (MgnSandbox sandbox = MgnSandbox.builder().flavors(InstallerFlavor.BINARY)
-        .initialized(true).build().start()) {
+    try (MgnSandbox sandbox =
+        MgnSandbox.builder().flavors(InstallerFlavor.BINARY).initialized(true).build().start()) {
       assertThat(get(sandbox.bucket().installerUrl(InstallerFlavor.BINARY)).statusCode())
           .isEqualTo(200);
       assertThat(get(sandbox.bucket().installerUrl(InstallerFlavor.PYTHON)).statusCode())
@@ -101,8 +102,7 @@ class MgnSandboxTest {
   }
 
   @Test
-  void closeStopsEveryFakeAndDeletesItsTemporaryWorkDirectoryButNotAGivenHost()
-      throws Exception {
+  void closeStopsEveryFakeAndDeletesItsTemporaryWorkDirectoryButNotAGivenHost() throws Exception {
     Path host = FakeBlockDeviceScenarios.nitroNvme().writeTo(temp.resolve("host"));
     MgnSandbox sandbox = MgnSandbox.builder().hostRoot(host).build().start();
     Path work = sandbox.workDirectory();
@@ -135,15 +135,18 @@ class MgnSandboxTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       MgnSandbox sandbox = MgnSandbox.builder().s3Port(taken.getLocalPort()).build();
 
-      assertThatThrownBy(sandbox::start).isInstanceOf(UncheckedIOException.class)
+      assertThatThrownBy(sandbox::start)
+          .isInstanceOf(UncheckedIOException.class)
           .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort());
 
       assertThat(sandbox.mgn().isStarted()).isFalse();
       assertThat(sandbox.workDirectory()).doesNotExist();
       assertThat(sandbox.isStarted()).isFalse();
-      assertThatThrownBy(sandbox::bucket).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(sandbox::bucket)
+          .isInstanceOf(IllegalStateException.class)
           .hasMessage("this MgnSandbox failed to start before the bucket");
-      assertThatThrownBy(sandbox::start).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(sandbox::start)
+          .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("starts once");
     }
   }
@@ -154,7 +157,8 @@ class MgnSandboxTest {
     Files.writeString(work.resolve("host"), "a file where the host tree goes");
     MgnSandbox sandbox = MgnSandbox.builder().workDirectory(work).build();
 
-    assertThatThrownBy(sandbox::start).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(sandbox::start)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is not a directory");
 
     assertThat(sandbox.mgn().isStarted()).isFalse();
@@ -198,28 +202,37 @@ class MgnSandboxTest {
     FakeMgn mgn = FakeMgn.builder().build();
     MgnSandbox sandbox = MgnSandbox.builder().sharedMgn(mgn).build();
 
-    assertThatThrownBy(sandbox::start).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(sandbox::start)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessage("start() the shared FakeMgn before the sandbox");
     assertThatThrownBy(sandbox::workDirectory).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> MgnSandbox.builder().sharedMgn(mgn).region("eu-west-1")
-        .initialized(true).build())
+    assertThatThrownBy(
+            () -> MgnSandbox.builder().sharedMgn(mgn).region("eu-west-1").initialized(true).build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("a shared FakeMgn brings its own settings; drop region, initialized or the"
-            + " shared FakeMgn");
+        .hasMessage(
+            "a shared FakeMgn brings its own settings; drop region, initialized or the"
+                + " shared FakeMgn");
   }
 
   @Test
   void itsPartsAreThereOnlyOnceStartedAndItStartsOnce() {
     MgnSandbox sandbox = MgnSandbox.builder().build();
 
-    for (Runnable part : List.<Runnable>of(sandbox::bucket, sandbox::installer,
-        sandbox::workDirectory, sandbox::hostRoot, sandbox::s3Endpoint)) {
-      assertThatThrownBy(part::run).isInstanceOf(IllegalStateException.class)
+    for (Runnable part :
+        List.<Runnable>of(
+            sandbox::bucket,
+            sandbox::installer,
+            sandbox::workDirectory,
+            sandbox::hostRoot,
+            sandbox::s3Endpoint)) {
+      assertThatThrownBy(part::run)
+          .isInstanceOf(IllegalStateException.class)
           .hasMessage("start() this MgnSandbox first");
     }
     try (MgnSandbox started = sandbox.start()) {
       assertThat(started).isSameAs(sandbox);
-      assertThatThrownBy(sandbox::start).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(sandbox::start)
+          .isInstanceOf(IllegalStateException.class)
           .hasMessage("this MgnSandbox is already started");
     }
   }

@@ -1,11 +1,11 @@
 package dev.mgnagent.tests.disk;
 
-import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.host.LocalHost;
+import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ class HostRootSymlinkTest {
     Inventory inventory = DiskInventory.of(LocalHost.rootedAt(root)).read();
 
     assertThat(inventory.toString()).doesNotContain(OUTSIDE);
-    assertThat(inventory.disks()).allSatisfy(d -> assertThat(d.serial()).isNotEqualTo(
-        java.util.Optional.of(OUTSIDE)));
+    assertThat(inventory.disks())
+        .allSatisfy(d -> assertThat(d.serial()).isNotEqualTo(java.util.Optional.of(OUTSIDE)));
   }
 
   @Test

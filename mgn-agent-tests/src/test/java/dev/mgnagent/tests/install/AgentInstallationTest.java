@@ -3,19 +3,17 @@ package dev.mgnagent.tests.install;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import software.amazon.awssdk.regions.Region;
-import dev.mgnagent.mgn.WatchSettings;
-import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.Secret;
+import dev.mgnagent.install.AgentInstallation;
+import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.install.InstallStep;
 import dev.mgnagent.install.InstallStepFailed;
 import dev.mgnagent.install.InstallStepFinished;
-import dev.mgnagent.install.AgentInstallation;
-import dev.mgnagent.install.InstallRequest;
-import dev.mgnagent.installer.InstallerMismatchException;
 import dev.mgnagent.install.InstallationResult;
 import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.installer.InstallerMismatchException;
 import dev.mgnagent.mgn.WatchOutcome;
+import dev.mgnagent.mgn.WatchSettings;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
 
 /** {@link AgentInstallation}: the steps in order against the testkit's fakes. */
 class AgentInstallationTest {
@@ -35,8 +34,9 @@ class AgentInstallationTest {
 
   @BeforeEach
   void start() {
-    fixture = new InstallFixture(temp, FakeBlockDeviceScenarios.lvmRootSpanningTwoDisks(),
-        InstallerFlavor.BINARY);
+    fixture =
+        new InstallFixture(
+            temp, FakeBlockDeviceScenarios.lvmRootSpanningTwoDisks(), InstallerFlavor.BINARY);
   }
 
   @AfterEach
@@ -50,13 +50,17 @@ class AgentInstallationTest {
         .workDirectory(Files.createDirectories(temp.resolve("work")))
         .eventListener(fixture.events)
         .runAsRoot(true)
-        .watchSettings(WatchSettings.builder().interval(Duration.ofMillis(200))
-            .timeout(Duration.ofMinutes(1)).build())
+        .watchSettings(
+            WatchSettings.builder()
+                .interval(Duration.ofMillis(200))
+                .timeout(Duration.ofMinutes(1))
+                .build())
         .build();
   }
 
   private InstallRequest.Builder request() {
-    return InstallRequest.builder().region(Region.EU_WEST_3)
+    return InstallRequest.builder()
+        .region(Region.EU_WEST_3)
         .accessKeyId(fixture.mgn.adminCredentials().accessKeyId())
         .secretAccessKey(Secret.of(fixture.mgn.adminCredentials().secretAccessKey()))
         .endpoint(fixture.mgn.endpoint())
@@ -67,8 +71,9 @@ class AgentInstallationTest {
 
   @Test
   void aFailedDownloadLeavesAnInstallerTheCallerHadInTheWorkDirectory() throws Exception {
-    Path own = Files.createDirectories(temp.resolve("work"))
-        .resolve(dev.mgnagent.installer.InstallerFlavor.BINARY.fileName());
+    Path own =
+        Files.createDirectories(temp.resolve("work"))
+            .resolve(dev.mgnagent.installer.InstallerFlavor.BINARY.fileName());
     Files.writeString(own, "the caller's own copy");
     fixture.bucket.serveWrongDigest();
 
@@ -83,27 +88,36 @@ class AgentInstallationTest {
     InstallationResult result = installation().install(request().watch(true).build());
 
     assertThat(result.registeredDisks()).containsExactly("/dev/sda", "/dev/sdb");
-    assertThat(result.initialSync()).hasValueSatisfying(
-        w -> assertThat(w.outcome()).isEqualTo(WatchOutcome.SETTLED));
+    assertThat(result.initialSync())
+        .hasValueSatisfying(w -> assertThat(w.outcome()).isEqualTo(WatchOutcome.SETTLED));
     assertThat(fixture.events.events(InstallStepFinished.class))
         .extracting(InstallStepFinished::step)
-        .containsExactly(InstallStep.VALIDATE, InstallStep.CREDENTIALS, InstallStep.PREFLIGHT,
-            InstallStep.SERVICE, InstallStep.VERIFY_INSTALLER, InstallStep.SELECT_DISKS,
-            InstallStep.INSTALL, InstallStep.WATCH);
+        .containsExactly(
+            InstallStep.VALIDATE,
+            InstallStep.CREDENTIALS,
+            InstallStep.PREFLIGHT,
+            InstallStep.SERVICE,
+            InstallStep.VERIFY_INSTALLER,
+            InstallStep.SELECT_DISKS,
+            InstallStep.INSTALL,
+            InstallStep.WATCH);
   }
 
   @Test
   void aListenerThatThrowsOnEveryEventDoesNotBreakTheInstallation() throws Exception {
     AtomicInteger thrown = new AtomicInteger();
-    AgentInstallation installation = AgentInstallation.builder()
-        .host(fixture.host)
-        .workDirectory(Files.createDirectories(temp.resolve("work")))
-        .eventListener(fixture.events.andThen(event -> {
-          thrown.incrementAndGet();
-          throw new IllegalStateException("a listener bug");
-        }))
-        .runAsRoot(true)
-        .build();
+    AgentInstallation installation =
+        AgentInstallation.builder()
+            .host(fixture.host)
+            .workDirectory(Files.createDirectories(temp.resolve("work")))
+            .eventListener(
+                fixture.events.andThen(
+                    event -> {
+                      thrown.incrementAndGet();
+                      throw new IllegalStateException("a listener bug");
+                    }))
+            .runAsRoot(true)
+            .build();
 
     InstallationResult result = installation.install(request().build());
 
@@ -119,11 +133,13 @@ class AgentInstallationTest {
     fixture.bucket.serveWrongDigest();
 
     assertThatThrownBy(() -> installation().install(request().build()))
-        .isInstanceOfSatisfying(InstallerMismatchException.class, e -> {
-          assertThat(e.expectedSha512()).hasSize(128).isNotEqualTo(e.actualSha512());
-          assertThat(e.actualSha512()).hasSize(128);
-          assertThat(e.url().toString()).startsWith(fixture.bucket.endpoint().toString());
-        })
+        .isInstanceOfSatisfying(
+            InstallerMismatchException.class,
+            e -> {
+              assertThat(e.expectedSha512()).hasSize(128).isNotEqualTo(e.actualSha512());
+              assertThat(e.actualSha512()).hasSize(128);
+              assertThat(e.url().toString()).startsWith(fixture.bucket.endpoint().toString());
+            })
         .hasMessageContaining("does not match its published SHA-512");
     assertThat(fixture.installer.runs()).isEmpty();
     assertThat(fixture.events.events(InstallStepFailed.class))
@@ -143,10 +159,13 @@ class AgentInstallationTest {
 
   @Test
   void anUninitializedAccountStopsWithTheRemedyUnlessAskedToInitialize() throws Exception {
-    try (var fresh = dev.mgnagent.testkit.mgn.FakeMgn.builder().region("eu-west-3").build().start()) {
-      InstallRequest.Builder request = request().endpoint(fresh.endpoint())
-          .accessKeyId(fresh.adminCredentials().accessKeyId())
-          .secretAccessKey(Secret.of(fresh.adminCredentials().secretAccessKey()));
+    try (var fresh =
+        dev.mgnagent.testkit.mgn.FakeMgn.builder().region("eu-west-3").build().start()) {
+      InstallRequest.Builder request =
+          request()
+              .endpoint(fresh.endpoint())
+              .accessKeyId(fresh.adminCredentials().accessKeyId())
+              .secretAccessKey(Secret.of(fresh.adminCredentials().secretAccessKey()));
 
       assertThatThrownBy(() -> installation().install(request.build()))
           .hasMessageContaining("pass --initialize-service");

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mgnagent.InvalidRequestException;
-import dev.mgnagent.installer.InstallerOutput;
-import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.installer.VerificationResult;
-import dev.mgnagent.selection.SelectionRequest;
 import dev.mgnagent.installer.InstallerFailedException;
 import dev.mgnagent.installer.InstallerFailure;
+import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.installer.InstallerOutput;
 import dev.mgnagent.installer.RegistrationRequest;
+import dev.mgnagent.installer.VerificationResult;
+import dev.mgnagent.selection.SelectionRequest;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.installer.FakeInstallerFailure;
 import java.nio.file.Files;
@@ -36,8 +36,9 @@ class AgentRegistrarFailureTest {
 
   @BeforeEach
   void start() {
-    fixture = new InstallFixture(temp, FakeBlockDeviceScenarios.virtioWithSeparateBoot(),
-        InstallerFlavor.BINARY);
+    fixture =
+        new InstallFixture(
+            temp, FakeBlockDeviceScenarios.virtioWithSeparateBoot(), InstallerFlavor.BINARY);
     installer = fixture.verified(InstallerFlavor.BINARY);
   }
 
@@ -47,16 +48,21 @@ class AgentRegistrarFailureTest {
   }
 
   private RegistrationRequest request() {
-    return fixture.request(fixture.mgn.adminCredentials(),
-        fixture.select(SelectionRequest.allDisks())).build();
+    return fixture
+        .request(fixture.mgn.adminCredentials(), fixture.select(SelectionRequest.allDisks()))
+        .build();
   }
 
   static Stream<Arguments> documentedFailures() {
     return Stream.of(
-        Arguments.of(FakeInstallerFailure.ACCOUNT_NOT_INITIALIZED, InstallerFailure.ACCOUNT_NOT_INITIALIZED),
-        Arguments.of(FakeInstallerFailure.INVALID_CREDENTIALS, InstallerFailure.INVALID_CREDENTIALS),
-        Arguments.of(FakeInstallerFailure.PREVIOUSLY_INSTALLED, InstallerFailure.PREVIOUSLY_INSTALLED),
-        Arguments.of(FakeInstallerFailure.KERNEL_HEADERS_MISSING, InstallerFailure.KERNEL_HEADERS_MISSING),
+        Arguments.of(
+            FakeInstallerFailure.ACCOUNT_NOT_INITIALIZED, InstallerFailure.ACCOUNT_NOT_INITIALIZED),
+        Arguments.of(
+            FakeInstallerFailure.INVALID_CREDENTIALS, InstallerFailure.INVALID_CREDENTIALS),
+        Arguments.of(
+            FakeInstallerFailure.PREVIOUSLY_INSTALLED, InstallerFailure.PREVIOUSLY_INSTALLED),
+        Arguments.of(
+            FakeInstallerFailure.KERNEL_HEADERS_MISSING, InstallerFailure.KERNEL_HEADERS_MISSING),
         Arguments.of(FakeInstallerFailure.GCC_MISSING, InstallerFailure.GCC_MISSING),
         Arguments.of(FakeInstallerFailure.NOT_ROOT, InstallerFailure.NOT_ROOT),
         Arguments.of(FakeInstallerFailure.CRASH, InstallerFailure.CRASHED),
@@ -69,11 +75,13 @@ class AgentRegistrarFailureTest {
     fixture.installer.failWith(mode);
 
     assertThatThrownBy(() -> fixture.registrar().build().register(installer, request()))
-        .isInstanceOfSatisfying(InstallerFailedException.class, e -> {
-          assertThat(e.failure()).isEqualTo(expected);
-          assertThat(e.exitCode()).isPresent();
-          assertThat(e.getMessage()).contains(expected.remedy());
-        });
+        .isInstanceOfSatisfying(
+            InstallerFailedException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(expected);
+              assertThat(e.exitCode()).isPresent();
+              assertThat(e.getMessage()).contains(expected.remedy());
+            });
   }
 
   @Test
@@ -82,10 +90,12 @@ class AgentRegistrarFailureTest {
     String secret = fixture.mgn.adminCredentials().secretAccessKey();
 
     assertThatThrownBy(() -> fixture.registrar().build().register(installer, request()))
-        .isInstanceOfSatisfying(InstallerFailedException.class, e -> {
-          assertThat(e.getMessage()).doesNotContain(secret);
-          assertThat(String.join("\n", e.lastLines())).doesNotContain(secret).contains("****");
-        });
+        .isInstanceOfSatisfying(
+            InstallerFailedException.class,
+            e -> {
+              assertThat(e.getMessage()).doesNotContain(secret);
+              assertThat(String.join("\n", e.lastLines())).doesNotContain(secret).contains("****");
+            });
     assertThat(fixture.events.events(InstallerOutput.class))
         .extracting(Object::toString)
         .noneMatch(line -> line.contains(secret))
@@ -97,19 +107,31 @@ class AgentRegistrarFailureTest {
     fixture.installer.failWith(FakeInstallerFailure.HANG);
 
     // long enough for the fake's JVM to start and record its run on a loaded machine
-    assertThatThrownBy(() -> fixture.registrar().timeout(Duration.ofSeconds(20)).build()
-        .register(installer, request()))
-        .isInstanceOfSatisfying(InstallerFailedException.class,
+    assertThatThrownBy(
+            () ->
+                fixture
+                    .registrar()
+                    .timeout(Duration.ofSeconds(20))
+                    .build()
+                    .register(installer, request()))
+        .isInstanceOfSatisfying(
+            InstallerFailedException.class,
             e -> assertThat(e.failure()).isEqualTo(InstallerFailure.TIMED_OUT));
 
     long session = fixture.installer.runs().get(0).sessionId();
-    assertThat(awaitNoProcessInSession(session)).as("processes left in session " + session).isEmpty();
+    assertThat(awaitNoProcessInSession(session))
+        .as("processes left in session " + session)
+        .isEmpty();
   }
 
   @Test
   void forceVolumesWithoutTheOptInIsRefusedBeforeAnythingRuns() {
-    RegistrationRequest forced = fixture.request(fixture.mgn.adminCredentials(),
-        fixture.select(SelectionRequest.forced("/dev/vda,/dev/vdb"))).build();
+    RegistrationRequest forced =
+        fixture
+            .request(
+                fixture.mgn.adminCredentials(),
+                fixture.select(SelectionRequest.forced("/dev/vda,/dev/vdb")))
+            .build();
 
     assertThatThrownBy(() -> fixture.registrar().build().register(installer, forced))
         .isInstanceOf(InvalidRequestException.class)
@@ -129,16 +151,19 @@ class AgentRegistrarFailureTest {
 
   private static List<Long> membersOf(long session) throws Exception {
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
-          .filter(p -> {
-            try {
-              String stat = Files.readString(p.resolve("stat"));
-              return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]
-                  .equals(Long.toString(session));
-            } catch (Exception e) {
-              return false;
-            }
-          })
+      return procs
+          .filter(p -> p.getFileName().toString().matches("\\d+"))
+          .filter(
+              p -> {
+                try {
+                  String stat = Files.readString(p.resolve("stat"));
+                  return stat.substring(stat.lastIndexOf(')') + 2)
+                      .split(" ")[3]
+                      .equals(Long.toString(session));
+                } catch (Exception e) {
+                  return false;
+                }
+              })
           .map(p -> Long.parseLong(p.getFileName().toString()))
           .toList();
     }

@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
 
 /** RunningInstallation.cancel() during a hanging installer stops its session and cleans up. */
 class CancelInstallationTest {
@@ -37,8 +37,12 @@ class CancelInstallationTest {
   void start() {
     // line-buffered: the test waits for a line printed just before the hang, which a
     // block-buffered installer would keep in its buffer
-    fixture = new InstallFixture(temp, FakeBlockDeviceScenarios.virtioWithSeparateBoot(),
-        InstallerFlavor.BINARY, installer -> installer.lineBuffered(true));
+    fixture =
+        new InstallFixture(
+            temp,
+            FakeBlockDeviceScenarios.virtioWithSeparateBoot(),
+            InstallerFlavor.BINARY,
+            installer -> installer.lineBuffered(true));
     fixture.installer.failWith(FakeInstallerFailure.HANG);
   }
 
@@ -52,27 +56,35 @@ class CancelInstallationTest {
     Path tmp = Files.createDirectories(temp.resolve("tmp"));
     CompletableFuture<Long> installerPid = new CompletableFuture<>();
     CompletableFuture<Void> hanging = new CompletableFuture<>();
-    EventListener listener = EventListener.on(InstallerStarted.class,
-            e -> installerPid.complete(e.pid()))
-        .andOn(InstallerOutput.class, e -> {
-          if (e.line().contains("All volumes for replication were successfully identified")) {
-            hanging.complete(null);
-          }
-        });
-    RunningInstallation running = AgentInstallation.builder()
-        .host(LocalHost.rootedAt(fixture.host.root())
-            .withEnvironment(Map.of("PATH", System.getenv("PATH"), "TMPDIR", tmp.toString())))
-        .eventListener(listener)
-        .runAsRoot(true)
-        .build()
-        .start(InstallRequest.builder().region(Region.EU_WEST_3)
-            .accessKeyId(fixture.mgn.adminCredentials().accessKeyId())
-            .secretAccessKey(Secret.of(fixture.mgn.adminCredentials().secretAccessKey()))
-            .endpoint(fixture.mgn.endpoint())
-            .s3Endpoint(fixture.bucket.endpoint())
-            .sandbox(true)
-            .noPrompt(true)
-            .build());
+    EventListener listener =
+        EventListener.on(InstallerStarted.class, e -> installerPid.complete(e.pid()))
+            .andOn(
+                InstallerOutput.class,
+                e -> {
+                  if (e.line()
+                      .contains("All volumes for replication were successfully identified")) {
+                    hanging.complete(null);
+                  }
+                });
+    RunningInstallation running =
+        AgentInstallation.builder()
+            .host(
+                LocalHost.rootedAt(fixture.host.root())
+                    .withEnvironment(
+                        Map.of("PATH", System.getenv("PATH"), "TMPDIR", tmp.toString())))
+            .eventListener(listener)
+            .runAsRoot(true)
+            .build()
+            .start(
+                InstallRequest.builder()
+                    .region(Region.EU_WEST_3)
+                    .accessKeyId(fixture.mgn.adminCredentials().accessKeyId())
+                    .secretAccessKey(Secret.of(fixture.mgn.adminCredentials().secretAccessKey()))
+                    .endpoint(fixture.mgn.endpoint())
+                    .s3Endpoint(fixture.bucket.endpoint())
+                    .sandbox(true)
+                    .noPrompt(true)
+                    .build());
     long session = installerPid.get(120, TimeUnit.SECONDS);
     hanging.get(120, TimeUnit.SECONDS);
     assertThat(entries(tmp)).as("the installer temporary directory").isPositive();

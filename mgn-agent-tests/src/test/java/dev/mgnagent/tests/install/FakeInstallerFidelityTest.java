@@ -13,20 +13,19 @@ import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.installer.PromptMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
-import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
 /**
- * The whole {@link AgentInstallation} against each flavor and prompt mode of the fake installer,
- * on an AWS Nitro host whose disks have alias names ({@code /dev/xvda -> nvme0n1}), and the fake's
- * own disk identification disagreeing with mgn-agent's selection.
+ * The whole {@link AgentInstallation} against each flavor and prompt mode of the fake installer, on
+ * an AWS Nitro host whose disks have alias names ({@code /dev/xvda -> nvme0n1}), and the fake's own
+ * disk identification disagreeing with mgn-agent's selection.
  */
 class FakeInstallerFidelityTest {
 
@@ -58,7 +57,8 @@ class FakeInstallerFidelityTest {
   }
 
   private InstallRequest.Builder request() {
-    return InstallRequest.builder().region(Region.EU_WEST_3)
+    return InstallRequest.builder()
+        .region(Region.EU_WEST_3)
         .accessKeyId(fixture.mgn.adminCredentials().accessKeyId())
         .secretAccessKey(Secret.of(fixture.mgn.adminCredentials().secretAccessKey()))
         .endpoint(fixture.mgn.endpoint())
@@ -70,29 +70,39 @@ class FakeInstallerFidelityTest {
   private boolean secretPromptOnStderr() {
     return fixture.events.events(InstallerOutput.class).stream()
         .filter(o -> o.line().startsWith("AWS Secret Access Key:"))
-        .findFirst().orElseThrow(() -> new AssertionError("no secret prompt was answered"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no secret prompt was answered"))
         .stderr();
   }
 
   @ParameterizedTest(name = "{0} {1} lineBuffered={2}")
   @CsvSource({
-      "PYTHON, GETPASS, false, true",
-      "BINARY, GETPASS, false, true",
-      "BINARY, MASKED_ON_STDOUT, false, false",
-      "BINARY, GETPASS, true, true"})
-  void everyFlavorAndPromptModeInstallsAndReportsTheHostsOwnFacts(InstallerFlavor flavor,
-      PromptMode mode, boolean lineBuffered, boolean promptOnStderr) throws Exception {
-    fixture(flavor, b -> b.promptMode(mode).lineBuffered(lineBuffered).hostname("web-7")
-        .macAddress("0a:40:f1:e8:b2:2d"));
+    "PYTHON, GETPASS, false, true",
+    "BINARY, GETPASS, false, true",
+    "BINARY, MASKED_ON_STDOUT, false, false",
+    "BINARY, GETPASS, true, true"
+  })
+  void everyFlavorAndPromptModeInstallsAndReportsTheHostsOwnFacts(
+      InstallerFlavor flavor, PromptMode mode, boolean lineBuffered, boolean promptOnStderr)
+      throws Exception {
+    fixture(
+        flavor,
+        b ->
+            b.promptMode(mode)
+                .lineBuffered(lineBuffered)
+                .hostname("web-7")
+                .macAddress("0a:40:f1:e8:b2:2d"));
 
     InstallationResult result = install(flavor, request().devices("/dev/xvda"));
 
     assertThat(result.registeredDisks()).containsExactly("/dev/nvme0n1");
-    assertThat(result.warnings()).noneMatch(w -> w.message().contains("check them before replicating"));
+    assertThat(result.warnings())
+        .noneMatch(w -> w.message().contains("check them before replicating"));
     assertThat(secretPromptOnStderr()).isEqualTo(promptOnStderr);
     SourceServer server = fixture.mgn.sourceServer(result.sourceServerId().value()).orElseThrow();
     assertThat(server.sourceProperties().networkInterfaces())
-        .extracting(n -> n.macAddress()).containsExactly("0A-40-F1-E8-B2-2D");
+        .extracting(n -> n.macAddress())
+        .containsExactly("0A-40-F1-E8-B2-2D");
     assertThat(server.sourceProperties().identificationHints().fqdn())
         .isEqualTo("web-7.example.internal");
     assertThat(server.sourceProperties().os().fullString()).startsWith("Linux version ");
@@ -105,13 +115,18 @@ class FakeInstallerFidelityTest {
 
     InstallationResult result = install(InstallerFlavor.BINARY, request().devices("/dev/xvda"));
 
-    assertThat(result.warnings()).noneMatch(w -> w.message().contains("check them before replicating"));
+    assertThat(result.warnings())
+        .noneMatch(w -> w.message().contains("check them before replicating"));
     assertThat(fixture.events.events(InstallerOutput.class))
         .extracting(InstallerOutput::line)
-        .anyMatch(l -> l.startsWith("Choose the disks you want to replicate. Your disks are: ")
-            && l.contains("/dev/xvda,/dev/nvme0n1") && l.contains("/dev/nvme1n1"));
+        .anyMatch(
+            l ->
+                l.startsWith("Choose the disks you want to replicate. Your disks are: ")
+                    && l.contains("/dev/xvda,/dev/nvme0n1")
+                    && l.contains("/dev/nvme1n1"));
     SourceServer server = fixture.mgn.sourceServer(result.sourceServerId().value()).orElseThrow();
-    assertThat(server.dataReplicationInfo().replicatedDisks()).extracting(d -> d.deviceName())
+    assertThat(server.dataReplicationInfo().replicatedDisks())
+        .extracting(d -> d.deviceName())
         .containsExactly("/dev/nvme0n1");
   }
 
@@ -123,8 +138,11 @@ class FakeInstallerFidelityTest {
     InstallationResult result = install(InstallerFlavor.BINARY, request().devices("/dev/xvda"));
 
     assertThat(result.selection().paths()).hasSize(1);
-    assertThat(result.warnings()).anyMatch(w -> w.message().contains("replicated but not selected:"
-        + " [/dev/nvme1n1]") && w.message().contains("check them before replicating"));
+    assertThat(result.warnings())
+        .anyMatch(
+            w ->
+                w.message().contains("replicated but not selected:" + " [/dev/nvme1n1]")
+                    && w.message().contains("check them before replicating"));
   }
 
   @Test
@@ -135,6 +153,7 @@ class FakeInstallerFidelityTest {
 
     assertThat(result.selection().paths()).containsExactly("/dev/nvme0n1", "/dev/nvme1n1");
     assertThat(result.registeredDisks()).containsExactly("/dev/xvda", "/dev/sdf");
-    assertThat(result.warnings()).noneMatch(w -> w.message().contains("check them before replicating"));
+    assertThat(result.warnings())
+        .noneMatch(w -> w.message().contains("check them before replicating"));
   }
 }

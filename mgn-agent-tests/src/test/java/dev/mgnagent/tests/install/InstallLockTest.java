@@ -19,11 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
-import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
 
 /** One installation at a time per host: the install lock under the host root's run/lock. */
 class InstallLockTest {
@@ -35,8 +35,9 @@ class InstallLockTest {
 
   @BeforeEach
   void start() {
-    fixture = new InstallFixture(temp, FakeBlockDeviceScenarios.virtioWithSeparateBoot(),
-        InstallerFlavor.BINARY);
+    fixture =
+        new InstallFixture(
+            temp, FakeBlockDeviceScenarios.virtioWithSeparateBoot(), InstallerFlavor.BINARY);
   }
 
   @AfterEach
@@ -52,10 +53,11 @@ class InstallLockTest {
     long holderPid = holdLockInAnotherProcess();
 
     assertThatThrownBy(() -> installation().install(request()))
-        .isInstanceOfSatisfying(InstallationInProgressException.class,
+        .isInstanceOfSatisfying(
+            InstallationInProgressException.class,
             e -> assertThat(e.holderPid()).isEqualTo(OptionalLong.of(holderPid)))
-        .hasMessageContaining("another installation is running on this host (process "
-            + holderPid + ")");
+        .hasMessageContaining(
+            "another installation is running on this host (process " + holderPid + ")");
     assertThat(fixture.installer.runs()).isEmpty();
     assertThat(fixture.bucket.requests()).isEmpty();
     assertThat(fixture.events.events(InstallStepFailed.class))
@@ -85,16 +87,21 @@ class InstallLockTest {
   private long holdLockInAnotherProcess() throws Exception {
     Path file = fixture.host.root().resolve("run/lock/mgn-agent-install.lock");
     Files.createDirectories(file.getParent());
-    holder = new ProcessBuilder("python3", "-c",
-        "import fcntl, os, sys\n"
-            + "f = open(sys.argv[1], 'a+')\n"
-            + "fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
-            + "f.truncate(0); f.write('%d\\n' % os.getpid()); f.flush()\n"
-            + "print('locked', flush=True)\n"
-            + "sys.stdin.read()\n",
-        file.toString()).redirectErrorStream(true).start();
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+    holder =
+        new ProcessBuilder(
+                "python3",
+                "-c",
+                "import fcntl, os, sys\n"
+                    + "f = open(sys.argv[1], 'a+')\n"
+                    + "fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+                    + "f.truncate(0); f.write('%d\\n' % os.getpid()); f.flush()\n"
+                    + "print('locked', flush=True)\n"
+                    + "sys.stdin.read()\n",
+                file.toString())
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
     assertThat(out.readLine()).isEqualTo("locked");
     return holder.pid();
   }
@@ -109,7 +116,8 @@ class InstallLockTest {
   }
 
   private InstallRequest request() {
-    return InstallRequest.builder().region(Region.EU_WEST_3)
+    return InstallRequest.builder()
+        .region(Region.EU_WEST_3)
         .accessKeyId(fixture.mgn.adminCredentials().accessKeyId())
         .secretAccessKey(Secret.of(fixture.mgn.adminCredentials().secretAccessKey()))
         .endpoint(fixture.mgn.endpoint())

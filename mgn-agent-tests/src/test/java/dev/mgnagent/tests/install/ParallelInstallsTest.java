@@ -2,16 +2,15 @@ package dev.mgnagent.tests.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import software.amazon.awssdk.regions.Region;
-import dev.mgnagent.installer.RegistrarSettings;
-import dev.mgnagent.installer.DownloadSettings;
+import dev.mgnagent.Backoff;
 import dev.mgnagent.Secret;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.install.InstallationResult;
-import dev.mgnagent.Backoff;
+import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.installer.RegistrarSettings;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import dev.mgnagent.testkit.mgn.FakeMgn;
@@ -28,15 +27,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
 
 /**
- * 50 installations of 50 different fake hosts (own disks tree, hostname, MAC, installer and
- * bucket) at once from one JVM through the core API, against one fake MGN: 50 distinct source
- * servers, none lost, none duplicated. Each fake installer run is a JVM of its own, so the
- * installations run on a pool of {@value #THREADS} threads rather than 50, which a 2-core machine
- * would only thrash. (The status watcher's cost over 5,000 servers, 5 {@code
- * DescribeSourceServers} calls per refresh, is {@code
- * ReplicationWatcherTest.fiveThousandServersCostFiveCallsPerRefresh}.)
+ * 50 installations of 50 different fake hosts (own disks tree, hostname, MAC, installer and bucket)
+ * at once from one JVM through the core API, against one fake MGN: 50 distinct source servers, none
+ * lost, none duplicated. Each fake installer run is a JVM of its own, so the installations run on a
+ * pool of {@value #THREADS} threads rather than 50, which a 2-core machine would only thrash. (The
+ * status watcher's cost over 5,000 servers, 5 {@code DescribeSourceServers} calls per refresh, is
+ * {@code ReplicationWatcherTest.fiveThousandServersCostFiveCallsPerRefresh}.)
  */
 class ParallelInstallsTest {
 
@@ -47,21 +46,28 @@ class ParallelInstallsTest {
 
   @RepeatedTest(3)
   void fiftyHostsInstalledInParallelGetFiftyDistinctSourceServers() throws Exception {
-    try (FakeMgn mgn = FakeMgn.builder().region("eu-west-3").initialized(true)
-        .sandboxSimulation().build().start()) {
+    try (FakeMgn mgn =
+        FakeMgn.builder()
+            .region("eu-west-3")
+            .initialized(true)
+            .sandboxSimulation()
+            .build()
+            .start()) {
       List<MgnSandbox> sandboxes = new ArrayList<>();
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       try {
         List<Future<InstallationResult>> results = new ArrayList<>();
         for (int i = 0; i < HOSTS; i++) {
           // one sandbox per host (its own tree, installer and bucket), all sharing one MGN
-          MgnSandbox sandbox = MgnSandbox.builder().sharedMgn(mgn)
-              .host(FakeBlockDeviceScenarios.virtioWithSeparateBoot())
-              .workDirectory(temp.resolve("host-" + i))
-              .hostname("parallel-" + i)
-              .macAddress(String.format(Locale.ROOT, "02:42:ac:11:%02x:%02x", i / 256, i % 256))
-              .flavors(InstallerFlavor.BINARY)
-              .build();
+          MgnSandbox sandbox =
+              MgnSandbox.builder()
+                  .sharedMgn(mgn)
+                  .host(FakeBlockDeviceScenarios.virtioWithSeparateBoot())
+                  .workDirectory(temp.resolve("host-" + i))
+                  .hostname("parallel-" + i)
+                  .macAddress(String.format(Locale.ROOT, "02:42:ac:11:%02x:%02x", i / 256, i % 256))
+                  .flavors(InstallerFlavor.BINARY)
+                  .build();
           sandboxes.add(sandbox);
           sandbox.start();
           FakeInstallerBucket bucket = sandbox.bucket();
@@ -77,10 +83,12 @@ class ParallelInstallsTest {
 
         assertThat(ids).hasSize(HOSTS);
         assertThat(mgn.sourceServers()).hasSize(HOSTS);
-        assertThat(mgn.sourceServers()).extracting(s -> s.sourceServerID())
+        assertThat(mgn.sourceServers())
+            .extracting(s -> s.sourceServerID())
             .containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(mgn.sourceServers()).extracting(s -> s.sourceProperties()
-            .identificationHints().hostname()).doesNotHaveDuplicates();
+        assertThat(mgn.sourceServers())
+            .extracting(s -> s.sourceProperties().identificationHints().hostname())
+            .doesNotHaveDuplicates();
       } finally {
         pool.shutdownNow();
         sandboxes.forEach(MgnSandbox::close);
@@ -92,18 +100,28 @@ class ParallelInstallsTest {
     return AgentInstallation.builder()
         .host(host)
         .runAsRoot(true)
-        .registrarSettings(RegistrarSettings.builder().installerTimeout(Duration.ofMinutes(2))
-            .confirmationInterval(Duration.ofMillis(200)).confirmationAttempts(100).build())
-        .downloadSettings(DownloadSettings.builder().maxAttempts(3).backoff(Backoff.NONE)
-            .stallTimeout(Duration.ofSeconds(10)).build())
+        .registrarSettings(
+            RegistrarSettings.builder()
+                .installerTimeout(Duration.ofMinutes(2))
+                .confirmationInterval(Duration.ofMillis(200))
+                .confirmationAttempts(100)
+                .build())
+        .downloadSettings(
+            DownloadSettings.builder()
+                .maxAttempts(3)
+                .backoff(Backoff.NONE)
+                .stallTimeout(Duration.ofSeconds(10))
+                .build())
         .build()
-        .install(InstallRequest.builder().region(Region.EU_WEST_3)
-            .accessKeyId(mgn.adminCredentials().accessKeyId())
-            .secretAccessKey(Secret.of(mgn.adminCredentials().secretAccessKey()))
-            .endpoint(mgn.endpoint())
-            .s3Endpoint(bucket.endpoint())
-            .sandbox(true)
-            .noPrompt(true)
-            .build());
+        .install(
+            InstallRequest.builder()
+                .region(Region.EU_WEST_3)
+                .accessKeyId(mgn.adminCredentials().accessKeyId())
+                .secretAccessKey(Secret.of(mgn.adminCredentials().secretAccessKey()))
+                .endpoint(mgn.endpoint())
+                .s3Endpoint(bucket.endpoint())
+                .sandbox(true)
+                .noPrompt(true)
+                .build());
   }
 }

@@ -3,17 +3,18 @@ package dev.mgnagent.tests.install;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import software.amazon.awssdk.regions.Region;
 import dev.mgnagent.Secret;
-import dev.mgnagent.install.AgentInstallation;
+import dev.mgnagent.credentials.CredentialsResolver;
+import dev.mgnagent.credentials.ResolvedCredentials;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.install.InstallationResult;
-import dev.mgnagent.installer.InstallerFlavor;
-import dev.mgnagent.selection.SelectionRequest;
-import dev.mgnagent.credentials.CredentialsResolver;
 import dev.mgnagent.installer.InstallerFailedException;
+import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.RegistrationRequest;
-import dev.mgnagent.credentials.ResolvedCredentials;
+import dev.mgnagent.mgn.MgnClients;
+import dev.mgnagent.mgn.MgnServiceException;
+import dev.mgnagent.mgn.ReplicationStatusReader;
+import dev.mgnagent.selection.SelectionRequest;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
 import dev.mgnagent.testkit.installer.FakeInstallerFailure;
 import dev.mgnagent.testkit.installer.FakeInstallerRun;
@@ -30,10 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.mgn.MgnClient;
-import dev.mgnagent.mgn.MgnClients;
-import dev.mgnagent.mgn.MgnServiceException;
-import dev.mgnagent.mgn.ReplicationStatusReader;
 
 /**
  * A canary secret key and session token (temporary ASIA keys) through whole installations through
@@ -54,8 +53,9 @@ class SecretsCanaryTest {
 
   @BeforeEach
   void start() throws Exception {
-    fixture = new InstallFixture(temp, FakeBlockDeviceScenarios.virtioWithSeparateBoot(),
-        InstallerFlavor.BINARY);
+    fixture =
+        new InstallFixture(
+            temp, FakeBlockDeviceScenarios.virtioWithSeparateBoot(), InstallerFlavor.BINARY);
     fixture.mgn.addCredentials(AwsSessionCredentials.create(KEY_ID, SECRET, TOKEN), Set.of("*"));
   }
 
@@ -65,7 +65,8 @@ class SecretsCanaryTest {
   }
 
   private InstallRequest.Builder request() {
-    return InstallRequest.builder().region(Region.EU_WEST_3)
+    return InstallRequest.builder()
+        .region(Region.EU_WEST_3)
         .accessKeyId(KEY_ID)
         .secretAccessKey(Secret.of(SECRET))
         .sessionToken(Secret.of(TOKEN))
@@ -77,11 +78,12 @@ class SecretsCanaryTest {
 
   @Test
   void aWholeInstallationWithTemporaryKeysLeaksNeitherTheSecretNorTheToken() throws Exception {
-    InstallationResult result = InstallFaultMatrixTest.installation(fixture, Optional.empty())
-        .install(request().build());
+    InstallationResult result =
+        InstallFaultMatrixTest.installation(fixture, Optional.empty()).install(request().build());
 
     assertThat(result.sourceServerId().value()).startsWith("s-");
-    assertThat(fixture.mgn.requests()).as("the canary keys were used")
+    assertThat(fixture.mgn.requests())
+        .as("the canary keys were used")
         .anyMatch(r -> KEY_ID.equals(r.accessKeyId()));
     assertNoCanary("the result", result.toString());
     assertEverywhereClean();
@@ -91,26 +93,38 @@ class SecretsCanaryTest {
   void anInstallerThatEchoesTheSecretInAnErrorLineIsMaskedEverywhere() throws Exception {
     fixture.installer.failWith(FakeInstallerFailure.ECHO_SECRET);
 
-    assertThatThrownBy(() -> InstallFaultMatrixTest.installation(fixture, Optional.empty())
-        .install(request().build()))
-        .isInstanceOfSatisfying(InstallerFailedException.class, e -> {
-          assertNoCanary("the message", e.getMessage());
-          assertNoCanary("the last lines", String.join("\n", e.lastLines()));
-          assertNoCanary("the exception", e.toString());
-          assertThat(String.join("\n", e.lastLines())).contains("****");
-        });
+    assertThatThrownBy(
+            () ->
+                InstallFaultMatrixTest.installation(fixture, Optional.empty())
+                    .install(request().build()))
+        .isInstanceOfSatisfying(
+            InstallerFailedException.class,
+            e -> {
+              assertNoCanary("the message", e.getMessage());
+              assertNoCanary("the last lines", String.join("\n", e.lastLines()));
+              assertNoCanary("the exception", e.toString());
+              assertThat(String.join("\n", e.lastLines())).contains("****");
+            });
     assertEverywhereClean();
   }
 
   @Test
   void everyObjectHoldingTheCredentialsPrintsStars() {
     InstallRequest request = request().build();
-    ResolvedCredentials resolved = CredentialsResolver.builder().environment(Map.of())
-        .accessKeyId(KEY_ID).secretAccessKey(Secret.of(SECRET)).sessionToken(Secret.of(TOKEN))
-        .build().resolve();
-    RegistrationRequest registration = fixture.request(
-        AwsSessionCredentials.create(KEY_ID, SECRET, TOKEN),
-        fixture.select(SelectionRequest.allDisks())).build();
+    ResolvedCredentials resolved =
+        CredentialsResolver.builder()
+            .environment(Map.of())
+            .accessKeyId(KEY_ID)
+            .secretAccessKey(Secret.of(SECRET))
+            .sessionToken(Secret.of(TOKEN))
+            .build()
+            .resolve();
+    RegistrationRequest registration =
+        fixture
+            .request(
+                AwsSessionCredentials.create(KEY_ID, SECRET, TOKEN),
+                fixture.select(SelectionRequest.allDisks()))
+            .build();
 
     assertThat(Secret.of(SECRET)).hasToString("****");
     assertThat(request.toString()).contains("****");
@@ -118,15 +132,22 @@ class SecretsCanaryTest {
     assertNoCanary("ResolvedCredentials", resolved.toString());
     assertNoCanary("its provider", resolved.provider().toString());
     assertNoCanary("RegistrationRequest", registration.toString());
-    assertNoCanary("the dry run", String.join(" ",
-        InstallFaultMatrixTest.installation(fixture, Optional.empty()).dryRun(request)));
+    assertNoCanary(
+        "the dry run",
+        String.join(
+            " ", InstallFaultMatrixTest.installation(fixture, Optional.empty()).dryRun(request)));
   }
 
   @Test
   void onlyTheDocumentedForceVolumesOptInPutsTheSecretOnTheInstallersCommandLine()
       throws Exception {
-    InstallFaultMatrixTest.installation(fixture, Optional.empty()).install(request()
-        .devices("/dev/vda,/dev/vdb").forceVolumes(true).allowSecretOnCommandLine(true).build());
+    InstallFaultMatrixTest.installation(fixture, Optional.empty())
+        .install(
+            request()
+                .devices("/dev/vda,/dev/vdb")
+                .forceVolumes(true)
+                .allowSecretOnCommandLine(true)
+                .build());
 
     List<FakeInstallerRun> runs = fixture.installer.runs();
     assertThat(runs).hasSize(1);
@@ -138,31 +159,40 @@ class SecretsCanaryTest {
   void aBadSignatureWithSessionCredentialsQuotesTheTokenButCoreShowsItNowhere() throws Exception {
     // MGN knows the key ID with another secret: the signature does not match, and the answer
     // quotes the canonical request, whose signed x-amz-security-token header is the token
-    fixture.mgn.addCredentials(AwsSessionCredentials.create(OTHER_KEY_ID,
-        "AnotherSecretKeyNotTheCanary0000000000000", TOKEN), Set.of("*"));
+    fixture.mgn.addCredentials(
+        AwsSessionCredentials.create(
+            OTHER_KEY_ID, "AnotherSecretKeyNotTheCanary0000000000000", TOKEN),
+        Set.of("*"));
     AwsSessionCredentials signing = AwsSessionCredentials.create(OTHER_KEY_ID, SECRET, TOKEN);
     try (MgnClient bare = fixture.mgn.newClient(StaticCredentialsProvider.create(signing))) {
       assertThatThrownBy(() -> bare.describeSourceServers(r -> r.maxResults(10)))
           .as("the fake quotes the token as AWS does (otherwise this test proves nothing)")
-          .hasMessageContaining(TOKEN).hasMessageContaining("x-amz-security-token");
+          .hasMessageContaining(TOKEN)
+          .hasMessageContaining("x-amz-security-token");
     }
 
-    try (MgnClient client = MgnClients.create(Region.EU_WEST_3,
-        StaticCredentialsProvider.create(signing), fixture.mgn.endpoint())) {
+    try (MgnClient client =
+        MgnClients.create(
+            Region.EU_WEST_3, StaticCredentialsProvider.create(signing), fixture.mgn.endpoint())) {
       assertThatThrownBy(() -> ReplicationStatusReader.of(client).read(List.of()))
-          .isInstanceOfSatisfying(MgnServiceException.class, e -> {
-            assertThat(e.errorCode()).contains("InvalidSignatureException");
-            assertThat(e.getMessage()).contains("signature");
-            assertNoCanary("the exception with its causes", stackTrace(e));
-          });
+          .isInstanceOfSatisfying(
+              MgnServiceException.class,
+              e -> {
+                assertThat(e.errorCode()).contains("InvalidSignatureException");
+                assertThat(e.getMessage()).contains("signature");
+                assertNoCanary("the exception with its causes", stackTrace(e));
+              });
     }
 
-    assertThatThrownBy(() -> InstallFaultMatrixTest.installation(fixture, Optional.empty())
-        .install(request().accessKeyId(OTHER_KEY_ID).build()))
-        .satisfies(e -> {
-          assertThat(e.getMessage()).contains("InvalidSignatureException");
-          assertNoCanary("the installation's exception with its causes", stackTrace(e));
-        });
+    assertThatThrownBy(
+            () ->
+                InstallFaultMatrixTest.installation(fixture, Optional.empty())
+                    .install(request().accessKeyId(OTHER_KEY_ID).build()))
+        .satisfies(
+            e -> {
+              assertThat(e.getMessage()).contains("InvalidSignatureException");
+              assertNoCanary("the installation's exception with its causes", stackTrace(e));
+            });
     assertNoCanary("the events", fixture.events.events().toString());
     assertNoCanary("the recorded requests", fixture.mgn.requests().toString());
     assertThat(InstallFaultMatrixTest.filesContaining(temp, TOKEN)).isEmpty();
@@ -188,7 +218,11 @@ class SecretsCanaryTest {
   }
 
   static void assertNoCanary(String where, String text) {
-    assertThat(text).as(where).doesNotContain(SECRET).doesNotContain(TOKEN)
-        .doesNotContain(SECRET.substring(0, 20)).doesNotContain(TOKEN.substring(0, 24));
+    assertThat(text)
+        .as(where)
+        .doesNotContain(SECRET)
+        .doesNotContain(TOKEN)
+        .doesNotContain(SECRET.substring(0, 20))
+        .doesNotContain(TOKEN.substring(0, 24));
   }
 }

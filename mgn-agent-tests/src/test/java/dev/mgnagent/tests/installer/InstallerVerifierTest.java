@@ -1,19 +1,15 @@
 package dev.mgnagent.tests.installer;
 
-import dev.mgnagent.testkit.installer.FakeInstallerBucket;
-import dev.mgnagent.testkit.installer.RecordedRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import software.amazon.awssdk.regions.Region;
+import dev.mgnagent.Backoff;
 import dev.mgnagent.InvalidRequestException;
+import dev.mgnagent.event.MgnAgentEvent;
 import dev.mgnagent.installer.DownloadFinished;
 import dev.mgnagent.installer.DownloadProgress;
 import dev.mgnagent.installer.DownloadRetrying;
 import dev.mgnagent.installer.DownloadStarted;
-import dev.mgnagent.event.MgnAgentEvent;
-import dev.mgnagent.Backoff;
 import dev.mgnagent.installer.InstallerDownloadException;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerLocation;
@@ -22,7 +18,10 @@ import dev.mgnagent.installer.VerificationResult;
 import dev.mgnagent.installer.VerificationResult.Mismatch;
 import dev.mgnagent.installer.VerificationResult.Verified;
 import dev.mgnagent.testkit.event.RecordingEventListener;
+import dev.mgnagent.testkit.installer.FakeInstallerBucket;
+import dev.mgnagent.testkit.installer.RecordedRequest;
 import dev.mgnagent.testkit.junit.StartStop;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +33,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
 
-/** InstallerVerifier against the fake bucket: every fault recovers and verifies, or leaves nothing. */
+/**
+ * InstallerVerifier against the fake bucket: every fault recovers and verifies, or leaves nothing.
+ */
 class InstallerVerifierTest {
 
   private static final InstallerFlavor BINARY = InstallerFlavor.BINARY;
@@ -44,6 +46,7 @@ class InstallerVerifierTest {
 
   @StartStop
   final FakeInstallerBucket bucket = FakeInstallerBucket.builder().region("eu-west-3").build();
+
   private final RecordingEventListener recorded = new RecordingEventListener();
   private final List<Duration> sleeps = new ArrayList<>();
 
@@ -85,7 +88,8 @@ class InstallerVerifierTest {
     assertThat(verified.sourceUrl()).isEqualTo(bucket.installerUrl(BINARY));
     assertThat(verified.flavor()).isEqualTo(BINARY);
     assertThat(Files.readAllBytes(target())).isEqualTo(bucket.installer(BINARY));
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target()))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target())))
+        .isEqualTo("rwx------");
     try (var entries = Files.list(dir)) {
       assertThat(entries).containsExactly(target());
     }
@@ -97,12 +101,18 @@ class InstallerVerifierTest {
 
     long size = bucket.installer(BINARY).length;
     List<MgnAgentEvent> all = recorded.events();
-    assertThat(all.get(0)).isInstanceOfSatisfying(DownloadStarted.class, e -> {
-      assertThat(e.fromByte()).isZero();
-      assertThat(e.totalBytes()).hasValue(size);
-    });
-    assertThat(recorded.events(DownloadProgress.class)).extracting(DownloadProgress::bytesSoFar)
-        .isSorted().last().isEqualTo(size);
+    assertThat(all.get(0))
+        .isInstanceOfSatisfying(
+            DownloadStarted.class,
+            e -> {
+              assertThat(e.fromByte()).isZero();
+              assertThat(e.totalBytes()).hasValue(size);
+            });
+    assertThat(recorded.events(DownloadProgress.class))
+        .extracting(DownloadProgress::bytesSoFar)
+        .isSorted()
+        .last()
+        .isEqualTo(size);
     assertThat(all.get(all.size() - 1))
         .isEqualTo(new DownloadFinished(bucket.installerUrl(BINARY), size, 1));
   }
@@ -113,7 +123,9 @@ class InstallerVerifierTest {
 
     VerificationResult result = verifier(InstallerFlavor.PYTHON).build().download(target);
 
-    assertThat(result).isInstanceOfSatisfying(Verified.class, v -> assertThat(v.flavor()).isEqualTo(InstallerFlavor.PYTHON));
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            Verified.class, v -> assertThat(v.flavor()).isEqualTo(InstallerFlavor.PYTHON));
     assertThat(Files.readString(target)).contains("fake aws-replication-installer-init.py");
     assertThat(bucket.requests(bucket.digestPath(InstallerFlavor.PYTHON))).hasSize(1);
   }
@@ -124,11 +136,14 @@ class InstallerVerifierTest {
 
     VerificationResult result = verifier().download(target());
 
-    assertThat(result).isInstanceOfSatisfying(Mismatch.class, m -> {
-      assertThat(m.actual()).isEqualTo(bucket.sha512(BINARY));
-      assertThat(m.expected()).isNotEqualTo(m.actual()).hasSize(128);
-      assertThat(m.url()).isEqualTo(bucket.installerUrl(BINARY));
-    });
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            Mismatch.class,
+            m -> {
+              assertThat(m.actual()).isEqualTo(bucket.sha512(BINARY));
+              assertThat(m.expected()).isNotEqualTo(m.actual()).hasSize(128);
+              assertThat(m.url()).isEqualTo(bucket.installerUrl(BINARY));
+            });
     assertNothingLeft();
   }
 
@@ -147,7 +162,8 @@ class InstallerVerifierTest {
     assertThat(requests.get(1).status()).isEqualTo(206);
     long size = bucket.installer(BINARY).length;
     assertThat(bucket.bytesServed(bucket.installerPath(BINARY))).isLessThan((long) (size * 1.1));
-    assertThat(recorded.events(DownloadRetrying.class)).singleElement()
+    assertThat(recorded.events(DownloadRetrying.class))
+        .singleElement()
         .satisfies(e -> assertThat(e.resumeFromByte()).isEqualTo(300_000));
   }
 
@@ -167,16 +183,18 @@ class InstallerVerifierTest {
   void anInstallerReplacedWhileResumingIsRestartedFromByteZero() throws Exception {
     byte[] newer = "a newer installer".repeat(50_000).getBytes(StandardCharsets.UTF_8);
     bucket.cutNextBodyAt(500_000);
-    InstallerVerifier verifier = InstallerVerifier.builder()
-        .location(InstallerLocation.viaEndpoint(Region.EU_WEST_3, bucket.endpoint(), BINARY))
-        .expectedSha512(sha512Hex(newer))
-        .backoff(Backoff.NONE)
-        .eventListener(e -> {
-          if (e instanceof DownloadRetrying) {
-            bucket.replaceInstaller(BINARY, newer);
-          }
-        })
-        .build();
+    InstallerVerifier verifier =
+        InstallerVerifier.builder()
+            .location(InstallerLocation.viaEndpoint(Region.EU_WEST_3, bucket.endpoint(), BINARY))
+            .expectedSha512(sha512Hex(newer))
+            .backoff(Backoff.NONE)
+            .eventListener(
+                e -> {
+                  if (e instanceof DownloadRetrying) {
+                    bucket.replaceInstaller(BINARY, newer);
+                  }
+                })
+            .build();
 
     VerificationResult result = verifier.download(target());
 
@@ -193,7 +211,9 @@ class InstallerVerifierTest {
     VerificationResult result = verifier().download(target());
 
     assertThat(result).isInstanceOf(Verified.class);
-    assertThat(bucket.requests()).extracting(RecordedRequest::status).startsWith(503, 503, 503, 200);
+    assertThat(bucket.requests())
+        .extracting(RecordedRequest::status)
+        .startsWith(503, 503, 503, 200);
     assertThat(recorded.events(DownloadRetrying.class)).hasSize(3);
   }
 
@@ -213,11 +233,13 @@ class InstallerVerifierTest {
     bucket.failNext(100, 500);
 
     assertThatThrownBy(() -> verifier(BINARY).maxAttempts(3).build().download(target()))
-        .isInstanceOfSatisfying(InstallerDownloadException.class, e -> {
-          assertThat(e.attempts()).isEqualTo(3);
-          assertThat(e.httpStatus()).hasValue(500);
-          assertThat(e.getMessage()).contains("after 3 attempts").contains("HTTP 500");
-        });
+        .isInstanceOfSatisfying(
+            InstallerDownloadException.class,
+            e -> {
+              assertThat(e.attempts()).isEqualTo(3);
+              assertThat(e.httpStatus()).hasValue(500);
+              assertThat(e.getMessage()).contains("after 3 attempts").contains("HTTP 500");
+            });
     assertNothingLeft();
   }
 
@@ -225,8 +247,10 @@ class InstallerVerifierTest {
   void backoffDelaysGoToTheInjectedSleeper() {
     bucket.failNext(2, 503);
 
-    verifier(BINARY).backoff(Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30)))
-        .build().download(target());
+    verifier(BINARY)
+        .backoff(Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30)))
+        .build()
+        .download(target());
 
     assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
   }
@@ -236,11 +260,15 @@ class InstallerVerifierTest {
     bucket.forbid();
 
     assertThatThrownBy(() -> verifier().download(target()))
-        .isInstanceOfSatisfying(InstallerDownloadException.class, e -> {
-          assertThat(e.httpStatus()).hasValue(403);
-          assertThat(e.getMessage()).contains("AccessDenied").contains("s3:GetObject")
-              .contains("aws-application-migration-service-hashes-eu-west-3");
-        });
+        .isInstanceOfSatisfying(
+            InstallerDownloadException.class,
+            e -> {
+              assertThat(e.httpStatus()).hasValue(403);
+              assertThat(e.getMessage())
+                  .contains("AccessDenied")
+                  .contains("s3:GetObject")
+                  .contains("aws-application-migration-service-hashes-eu-west-3");
+            });
     assertThat(bucket.requests()).hasSize(1);
     assertNothingLeft();
   }
@@ -248,24 +276,26 @@ class InstallerVerifierTest {
   @Test
   void forbiddenInstallerAfterTheDigestLeavesNothing() throws Exception {
     bucket.failNext(0, 500);
-    InstallerVerifier verifier =
-        verifier(BINARY).expectedSha512(bucket.sha512(BINARY)).build();
+    InstallerVerifier verifier = verifier(BINARY).expectedSha512(bucket.sha512(BINARY)).build();
     bucket.forbid();
 
-    assertThatThrownBy(() -> verifier.download(target())).isInstanceOf(InstallerDownloadException.class)
+    assertThatThrownBy(() -> verifier.download(target()))
+        .isInstanceOf(InstallerDownloadException.class)
         .hasMessageContaining("HTTP 403");
     assertNothingLeft();
   }
 
   @Test
   void aWrongRegionIsNotFound() throws Exception {
-    InstallerVerifier verifier = InstallerVerifier.builder()
-        .location(InstallerLocation.viaEndpoint(Region.US_WEST_2, bucket.endpoint(), BINARY))
-        .build();
+    InstallerVerifier verifier =
+        InstallerVerifier.builder()
+            .location(InstallerLocation.viaEndpoint(Region.US_WEST_2, bucket.endpoint(), BINARY))
+            .build();
 
     assertThatThrownBy(() -> verifier.download(target()))
         .isInstanceOf(InstallerDownloadException.class)
-        .hasMessageContaining("HTTP 404 NoSuchKey").hasMessageContaining("region");
+        .hasMessageContaining("HTTP 404 NoSuchKey")
+        .hasMessageContaining("region");
     assertNothingLeft();
   }
 
@@ -279,7 +309,8 @@ class InstallerVerifierTest {
     assertThat(result).isInstanceOf(Verified.class);
     assertThat(installerRequests()).hasSize(2);
     assertThat(installerRequests().get(1).range()).contains("bytes=200000-");
-    assertThat(recorded.events(DownloadRetrying.class)).singleElement()
+    assertThat(recorded.events(DownloadRetrying.class))
+        .singleElement()
         .satisfies(e -> assertThat(e.reason()).contains("no byte"));
   }
 
@@ -287,9 +318,12 @@ class InstallerVerifierTest {
   void anUnreachableServerFailsAfterTheRetriesAndLeavesNothing() throws Exception {
     String endpoint = bucket.endpoint().toString();
     bucket.close();
-    InstallerVerifier verifier = InstallerVerifier.builder()
-        .location(InstallerLocation.viaEndpoint(Region.EU_WEST_3, URI.create(endpoint), BINARY))
-        .backoff(Backoff.NONE).maxAttempts(2).build();
+    InstallerVerifier verifier =
+        InstallerVerifier.builder()
+            .location(InstallerLocation.viaEndpoint(Region.EU_WEST_3, URI.create(endpoint), BINARY))
+            .backoff(Backoff.NONE)
+            .maxAttempts(2)
+            .build();
 
     assertThatThrownBy(() -> verifier.download(target()))
         .isInstanceOf(InstallerDownloadException.class)
@@ -324,7 +358,10 @@ class InstallerVerifierTest {
   @Test
   void aGivenDigestIsUsedInsteadOfThePublishedOne() {
     VerificationResult result =
-        verifier(BINARY).expectedSha512(bucket.sha512(BINARY).toUpperCase()).build().download(target());
+        verifier(BINARY)
+            .expectedSha512(bucket.sha512(BINARY).toUpperCase())
+            .build()
+            .download(target());
 
     assertThat(result).isInstanceOf(Verified.class);
     assertThat(bucket.requests(bucket.digestPath(BINARY))).isEmpty();
@@ -337,10 +374,13 @@ class InstallerVerifierTest {
 
     VerificationResult result = verifier().verifyFile(file);
 
-    assertThat(result).isInstanceOfSatisfying(Verified.class, v -> {
-      assertThat(v.path()).isEqualTo(file);
-      assertThat(v.sourceUrl().getScheme()).isEqualTo("file");
-    });
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            Verified.class,
+            v -> {
+              assertThat(v.path()).isEqualTo(file);
+              assertThat(v.sourceUrl().getScheme()).isEqualTo("file");
+            });
     assertThat(installerRequests()).isEmpty();
   }
 
@@ -357,7 +397,8 @@ class InstallerVerifierTest {
 
     assertThat(result).isInstanceOf(Mismatch.class);
     assertThat(Files.readAllBytes(file)).isEqualTo(content);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-r-----");
     assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
     try (var entries = Files.list(dir)) {
       assertThat(entries).containsExactly(file);
@@ -382,8 +423,8 @@ class InstallerVerifierTest {
 
   private static String sha512Hex(byte[] bytes) {
     try {
-      return java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-512").digest(bytes));
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-512").digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }

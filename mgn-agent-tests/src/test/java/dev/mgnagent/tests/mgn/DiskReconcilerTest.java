@@ -2,6 +2,7 @@ package dev.mgnagent.tests.mgn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mgnagent.Warning;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.DiskInventory;
 import dev.mgnagent.host.Host;
@@ -9,7 +10,6 @@ import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.mgn.DiskChange;
 import dev.mgnagent.mgn.DiskReconciler;
 import dev.mgnagent.mgn.MgnDisks;
-import dev.mgnagent.Warning;
 import dev.mgnagent.mgn.ReconciledDisk;
 import dev.mgnagent.mgn.Reconciliation;
 import dev.mgnagent.mgn.ReplicatedDisksReader;
@@ -54,10 +54,13 @@ class DiskReconcilerTest {
 
   @Test
   void sameDisksThroughUdevAliasesAreUnchanged() {
-    Reconciliation r = reconcile(FakeBlockDeviceScenarios.nitroNvme(),
-        mgn("/dev/xvda", disk("/dev/xvda", 8 * GIB), disk("/dev/sdf", 100 * GIB)));
+    Reconciliation r =
+        reconcile(
+            FakeBlockDeviceScenarios.nitroNvme(),
+            mgn("/dev/xvda", disk("/dev/xvda", 8 * GIB), disk("/dev/sdf", 100 * GIB)));
 
-    assertThat(r.disks()).extracting(ReconciledDisk::change)
+    assertThat(r.disks())
+        .extracting(ReconciledDisk::change)
         .containsExactly(DiskChange.UNCHANGED, DiskChange.UNCHANGED);
     assertThat(line(r, "/dev/xvda").hostPath()).hasValue("/dev/nvme0n1");
     assertThat(r.warnings()).isEmpty();
@@ -66,8 +69,10 @@ class DiskReconcilerTest {
 
   @Test
   void grownDiskIsResizedAndMgnResyncsIt() {
-    Reconciliation r = reconcile(FakeBlockDeviceScenarios.nitroNvme(),
-        mgn("/dev/nvme0n1", disk("/dev/nvme0n1", 8 * GIB), disk("/dev/nvme1n1", 50 * GIB)));
+    Reconciliation r =
+        reconcile(
+            FakeBlockDeviceScenarios.nitroNvme(),
+            mgn("/dev/nvme0n1", disk("/dev/nvme0n1", 8 * GIB), disk("/dev/nvme1n1", 50 * GIB)));
 
     ReconciledDisk data = line(r, "/dev/nvme1n1");
     assertThat(data.change()).isEqualTo(DiskChange.RESIZED);
@@ -79,9 +84,14 @@ class DiskReconcilerTest {
 
   @Test
   void replicatedDiskGoneFromTheHostIsDisconnected() {
-    Reconciliation r = reconcile(FakeBlockDeviceScenarios.nitroNvme(), mgn("/dev/nvme0n1",
-        disk("/dev/nvme0n1", 8 * GIB), disk("/dev/nvme1n1", 100 * GIB),
-        disk("/dev/nvme2n1", 20 * GIB)));
+    Reconciliation r =
+        reconcile(
+            FakeBlockDeviceScenarios.nitroNvme(),
+            mgn(
+                "/dev/nvme0n1",
+                disk("/dev/nvme0n1", 8 * GIB),
+                disk("/dev/nvme1n1", 100 * GIB),
+                disk("/dev/nvme2n1", 20 * GIB)));
 
     ReconciledDisk gone = line(r, "/dev/nvme2n1");
     assertThat(gone.change()).isEqualTo(DiskChange.DISCONNECTED);
@@ -91,8 +101,10 @@ class DiskReconcilerTest {
 
   @Test
   void hostDiskMgnDoesNotReplicateMustBeAddedByRerunningTheInstaller() {
-    Reconciliation r = reconcile(FakeBlockDeviceScenarios.nitroNvme(),
-        mgn("/dev/nvme0n1", disk("/dev/nvme0n1", 8 * GIB)));
+    Reconciliation r =
+        reconcile(
+            FakeBlockDeviceScenarios.nitroNvme(),
+            mgn("/dev/nvme0n1", disk("/dev/nvme0n1", 8 * GIB)));
 
     ReconciledDisk added = line(r, "/dev/nvme1n1");
     assertThat(added.change()).isEqualTo(DiskChange.NOT_REPLICATED);
@@ -103,9 +115,12 @@ class DiskReconcilerTest {
 
   @Test
   void reportedButNotReplicatedDiskIsNotReplicated() {
-    MgnDisks view = new MgnDisks(List.of(disk("/dev/nvme0n1", 8 * GIB)),
-        List.of(disk("/dev/nvme0n1", 8 * GIB), disk("/dev/nvme1n1", 100 * GIB)),
-        Optional.of("/dev/nvme0n1"), true);
+    MgnDisks view =
+        new MgnDisks(
+            List.of(disk("/dev/nvme0n1", 8 * GIB)),
+            List.of(disk("/dev/nvme0n1", 8 * GIB), disk("/dev/nvme1n1", 100 * GIB)),
+            Optional.of("/dev/nvme0n1"),
+            true);
 
     Reconciliation r = reconcile(FakeBlockDeviceScenarios.nitroNvme(), view);
 
@@ -115,21 +130,34 @@ class DiskReconcilerTest {
   @Test
   void bootDiskRenamedByNvmeReEnumerationIsFlagged() {
     // installed when nvme0n1 was the 8 GiB root; after a reboot the kernel swapped the names
-    FakeBlockDevicesBuilder rebooted = FakeBlockDevices.builder()
-        .nvmeDisk("nvme0n1", 100 * GIB).serial("vol0fedcba9876543210").done()
-        .nvmeDisk("nvme1n1", 8 * GIB).serial("vol0123456789abcdef0").partition(1, 8 * GIB - (2L << 20))
-        .done()
-        .mount("/", "nvme1n1p1", "xfs")
-        .mount("/data", "nvme0n1", "xfs");
+    FakeBlockDevicesBuilder rebooted =
+        FakeBlockDevices.builder()
+            .nvmeDisk("nvme0n1", 100 * GIB)
+            .serial("vol0fedcba9876543210")
+            .done()
+            .nvmeDisk("nvme1n1", 8 * GIB)
+            .serial("vol0123456789abcdef0")
+            .partition(1, 8 * GIB - (2L << 20))
+            .done()
+            .mount("/", "nvme1n1p1", "xfs")
+            .mount("/data", "nvme0n1", "xfs");
 
-    Reconciliation r = reconcile(rebooted,
-        mgn("/dev/nvme0n1", disk("/dev/nvme0n1", 8 * GIB), disk("/dev/nvme1n1", 100 * GIB)));
+    Reconciliation r =
+        reconcile(
+            rebooted,
+            mgn("/dev/nvme0n1", disk("/dev/nvme0n1", 8 * GIB), disk("/dev/nvme1n1", 100 * GIB)));
 
-    assertThat(r.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.code()).isEqualTo(Warning.Code.BOOT_DISK_RENAMED);
-      assertThat(w.message()).contains("/dev/nvme0n1").contains("/dev/nvme1n1")
-          .contains("re-enumerated").contains("reinstall");
-    });
+    assertThat(r.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.code()).isEqualTo(Warning.Code.BOOT_DISK_RENAMED);
+              assertThat(w.message())
+                  .contains("/dev/nvme0n1")
+                  .contains("/dev/nvme1n1")
+                  .contains("re-enumerated")
+                  .contains("reinstall");
+            });
     assertThat(line(r, "/dev/nvme0n1").mgnBoot()).isTrue();
     assertThat(line(r, "/dev/nvme0n1").hostBoot()).isFalse();
     assertThat(line(r, "/dev/nvme1n1").hostBoot()).isTrue();
@@ -139,10 +167,14 @@ class DiskReconcilerTest {
 
   @Test
   void missingBootFlagIsReported() {
-    Reconciliation r = reconcile(FakeBlockDeviceScenarios.nitroNvme(),
-        new MgnDisks(List.of(disk("/dev/nvme0n1", 8 * GIB)), List.of(), Optional.empty(), false));
+    Reconciliation r =
+        reconcile(
+            FakeBlockDeviceScenarios.nitroNvme(),
+            new MgnDisks(
+                List.of(disk("/dev/nvme0n1", 8 * GIB)), List.of(), Optional.empty(), false));
 
-    assertThat(r.warnings()).extracting(Warning::code)
+    assertThat(r.warnings())
+        .extracting(Warning::code)
         .containsExactly(Warning.Code.BOOT_DISK_UNCONFIRMED);
   }
 
@@ -151,14 +183,20 @@ class DiskReconcilerTest {
     SteppedClock clock = new SteppedClock(Instant.parse("2026-01-01T00:00:00Z"));
     try (FakeMgn mgn = FakeMgn.builder().initialized(true).simulationClock(clock).build().start();
         MgnClient client = mgn.newClient()) {
-      String id = mgn.registerAgent(AgentRegistration.builder().hostname("ip-10-0-0-1")
-          .disk("/dev/nvme0n1", 8 * GIB).disk("/dev/nvme1n1", 100 * GIB).build())
-          .sourceServerId();
+      String id =
+          mgn.registerAgent(
+                  AgentRegistration.builder()
+                      .hostname("ip-10-0-0-1")
+                      .disk("/dev/nvme0n1", 8 * GIB)
+                      .disk("/dev/nvme1n1", 100 * GIB)
+                      .build())
+              .sourceServerId();
       clock.advance(Duration.ofMinutes(1));
 
       MgnDisks view = ReplicatedDisksReader.of(client).read(new SourceServerId(id));
 
-      assertThat(view.replicated()).extracting(MgnDisks.MgnDisk::deviceName)
+      assertThat(view.replicated())
+          .extracting(MgnDisks.MgnDisk::deviceName)
           .containsExactly("/dev/nvme0n1", "/dev/nvme1n1");
       assertThat(view.reported()).hasSize(2);
       assertThat(view.bootDisk()).hasValue("/dev/nvme0n1");

@@ -38,21 +38,27 @@ class ReplicationStatusReaderTest {
 
   @Test
   void readsStateLifecycleAndPerDiskBytes() {
-    String id = mgn.addSourceServer(s -> s.hostname("web-1")
-        .disk("/dev/vda", 20L << 30, 5L << 30).disk("/dev/vdb", 10L << 30, 10L << 30)
-        .replicationState(DataReplicationState.INITIAL_SYNC)
-        .lifeCycleState(LifeCycleState.NOT_READY));
+    String id =
+        mgn.addSourceServer(
+            s ->
+                s.hostname("web-1")
+                    .disk("/dev/vda", 20L << 30, 5L << 30)
+                    .disk("/dev/vdb", 10L << 30, 10L << 30)
+                    .replicationState(DataReplicationState.INITIAL_SYNC)
+                    .lifeCycleState(LifeCycleState.NOT_READY));
 
     List<ServerReplicationStatus> servers =
         ReplicationStatusReader.of(client).read(List.of(new SourceServerId(id)));
 
     ServerReplicationStatus server = servers.get(0);
     assertThat(server.id().value()).isEqualTo(id);
-    assertThat(server.arn()).isEqualTo("arn:aws:mgn:us-east-1:" + mgn.accountId() + ":source-server/" + id);
+    assertThat(server.arn())
+        .isEqualTo("arn:aws:mgn:us-east-1:" + mgn.accountId() + ":source-server/" + id);
     assertThat(server.hostname()).contains("web-1");
     assertThat(server.replicationState()).contains("INITIAL_SYNC");
     assertThat(server.lifecycleState()).contains("NOT_READY");
-    assertThat(server.disks()).extracting(DiskReplication::deviceName)
+    assertThat(server.disks())
+        .extracting(DiskReplication::deviceName)
         .containsExactly("/dev/vda", "/dev/vdb");
     assertThat(server.replicatedBytes()).isEqualTo(15L << 30);
     assertThat(server.totalBytes()).isEqualTo(30L << 30);
@@ -70,7 +76,8 @@ class ReplicationStatusReaderTest {
     List<ServerReplicationStatus> servers = ReplicationStatusReader.of(client).read(List.of());
 
     assertThat(servers).hasSize(2500);
-    assertThat(mgn.requests()).filteredOn(r -> r.operation().equals("DescribeSourceServers"))
+    assertThat(mgn.requests())
+        .filteredOn(r -> r.operation().equals("DescribeSourceServers"))
         .hasSize(3);
   }
 

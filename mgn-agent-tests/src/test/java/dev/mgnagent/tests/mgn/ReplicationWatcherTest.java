@@ -2,9 +2,9 @@ package dev.mgnagent.tests.mgn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mgnagent.mgn.ReplicationHealth;
 import dev.mgnagent.mgn.ReplicationRefreshed;
 import dev.mgnagent.mgn.ReplicationStatusChanged;
-import dev.mgnagent.mgn.ReplicationHealth;
 import dev.mgnagent.mgn.ReplicationStatusReader;
 import dev.mgnagent.mgn.ReplicationWatcher;
 import dev.mgnagent.mgn.ServerReplicationStatus;
@@ -37,10 +37,15 @@ class ReplicationWatcherTest {
   private final RecordingEventListener recorded = new RecordingEventListener();
 
   @StartStop
-  final FakeMgn mgn = FakeMgn.builder().initialized(true).simulationClock(clock)
-      .simulation(SimulationSettings.defaults().withInitiationStep(Duration.ofSeconds(10))
-          .withSyncBytesPerSecond(GIB / 20))
-      .build();
+  final FakeMgn mgn =
+      FakeMgn.builder()
+          .initialized(true)
+          .simulationClock(clock)
+          .simulation(
+              SimulationSettings.defaults()
+                  .withInitiationStep(Duration.ofSeconds(10))
+                  .withSyncBytesPerSecond(GIB / 20))
+          .build();
 
   private MgnClient client;
 
@@ -79,20 +84,29 @@ class ReplicationWatcherTest {
     WatchResult result = watcher().ids(List.of(new SourceServerId(id))).build().watch();
 
     assertThat(result.outcome()).isEqualTo(WatchOutcome.SETTLED);
-    assertThat(result.servers()).singleElement()
+    assertThat(result.servers())
+        .singleElement()
         .satisfies(s -> assertThat(s.health()).isEqualTo(ReplicationHealth.CONTINUOUS));
-    List<ServerReplicationStatus> changes = recorded.events(ReplicationStatusChanged.class).stream()
-        .map(ReplicationStatusChanged::current).toList();
-    assertThat(changes).extracting(s -> s.replicationState().orElseThrow()).containsSubsequence(
-        "INITIATING", "INITIAL_SYNC", "CONTINUOUS");
-    assertThat(changes).extracting(s -> s.currentStep().map(st -> st.name()).orElse("-"))
+    List<ServerReplicationStatus> changes =
+        recorded.events(ReplicationStatusChanged.class).stream()
+            .map(ReplicationStatusChanged::current)
+            .toList();
+    assertThat(changes)
+        .extracting(s -> s.replicationState().orElseThrow())
+        .containsSubsequence("INITIATING", "INITIAL_SYNC", "CONTINUOUS");
+    assertThat(changes)
+        .extracting(s -> s.currentStep().map(st -> st.name()).orElse("-"))
         .containsSubsequence("WAIT", "CREATE_SECURITY_GROUP", "START_DATA_TRANSFER");
-    List<ServerReplicationStatus> syncing = changes.stream()
-        .filter(s -> s.replicationState().orElseThrow().equals("INITIAL_SYNC")).toList();
+    List<ServerReplicationStatus> syncing =
+        changes.stream()
+            .filter(s -> s.replicationState().orElseThrow().equals("INITIAL_SYNC"))
+            .toList();
     assertThat(syncing).hasSizeGreaterThan(2);
     for (int i = 1; i < syncing.size(); i++) {
-      assertThat(syncing.get(i).replicatedBytes()).isGreaterThan(syncing.get(i - 1).replicatedBytes());
-      assertThat(syncing.get(i).eta().orElseThrow()).isBefore(syncing.get(i - 1).eta().orElseThrow());
+      assertThat(syncing.get(i).replicatedBytes())
+          .isGreaterThan(syncing.get(i - 1).replicatedBytes());
+      assertThat(syncing.get(i).eta().orElseThrow())
+          .isBefore(syncing.get(i - 1).eta().orElseThrow());
     }
     assertThat(changes.get(changes.size() - 1).lag()).hasValue(Duration.ofSeconds(1));
     assertThat(recorded.events(ReplicationRefreshed.class)).hasSize(result.refreshes());
@@ -105,8 +119,10 @@ class ReplicationWatcherTest {
 
     WatchResult result = watcher().build().watch();
 
-    long doneEvents = recorded.events(ReplicationStatusChanged.class).stream()
-        .filter(c -> c.current().hostname().orElse("").equals("done")).count();
+    long doneEvents =
+        recorded.events(ReplicationStatusChanged.class).stream()
+            .filter(c -> c.current().hostname().orElse("").equals("done"))
+            .count();
     assertThat(result.refreshes()).isGreaterThan(3);
     assertThat(doneEvents).isEqualTo(1);
   }
@@ -123,8 +139,8 @@ class ReplicationWatcherTest {
 
     assertThat(result.servers()).hasSize(5000);
     assertThat(result.refreshes()).isGreaterThanOrEqualTo(2);
-    List<RecordedRequest> describes = mgn.requests().stream()
-        .filter(r -> "DescribeSourceServers".equals(r.operation())).toList();
+    List<RecordedRequest> describes =
+        mgn.requests().stream().filter(r -> "DescribeSourceServers".equals(r.operation())).toList();
     assertThat(describes).hasSize(5 * result.refreshes());
     assertThat(describes).allSatisfy(r -> assertThat(r.body()).contains("\"maxResults\":1000"));
   }
@@ -138,11 +154,14 @@ class ReplicationWatcherTest {
     WatchResult result = watcher().build().watch();
 
     assertThat(result.outcome()).isEqualTo(WatchOutcome.FAILED);
-    assertThat(result.failed()).singleElement().satisfies(s -> {
-      assertThat(s.error().orElseThrow().remedy()).contains("TCP 1500");
-      assertThat(s.error().orElseThrow().rawError()).isPresent();
-      assertThat(s.currentStep().orElseThrow().status()).isEqualTo("FAILED");
-    });
+    assertThat(result.failed())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.error().orElseThrow().remedy()).contains("TCP 1500");
+              assertThat(s.error().orElseThrow().rawError()).isPresent();
+              assertThat(s.currentStep().orElseThrow().status()).isEqualTo("FAILED");
+            });
   }
 
   @Test
@@ -164,8 +183,8 @@ class ReplicationWatcherTest {
     String id = register("web-1", 2 * GIB);
     // initiation takes 110 s, the sync 40 s: an error MGN retries during initiation, a resize
     // once continuous (rescan 60 s, backlog 30 s), a cutover later
-    mgn.retryingError(id, "FAILED_TO_LAUNCH_REPLICATION_SERVER", Duration.ofSeconds(20),
-        Duration.ofSeconds(40));
+    mgn.retryingError(
+        id, "FAILED_TO_LAUNCH_REPLICATION_SERVER", Duration.ofSeconds(20), Duration.ofSeconds(40));
     mgn.resizeDisks(id, Duration.ofSeconds(200), Duration.ofSeconds(60), Duration.ofSeconds(30));
     mgn.cutover(id, Duration.ofSeconds(400));
     List<SourceServerId> named = List.of(new SourceServerId(id));
@@ -173,47 +192,62 @@ class ReplicationWatcherTest {
     // the watch settles at CONTINUOUS, through the retrying error
     WatchResult first = watcher().ids(named).build().watch();
     assertThat(first.outcome()).isEqualTo(WatchOutcome.SETTLED);
-    List<ServerReplicationStatus> seen = new ArrayList<>(recorded.events(
-        ReplicationStatusChanged.class).stream().map(ReplicationStatusChanged::current).toList());
-    assertThat(seen).filteredOn(s -> s.health() == ReplicationHealth.RETRYING).isNotEmpty()
-        .allSatisfy(s -> {
-          assertThat(s.error().orElseThrow().code()).isEqualTo("FAILED_TO_LAUNCH_REPLICATION_SERVER");
-          assertThat(s.error().orElseThrow().remedy()).contains("staging subnet");
-          assertThat(s.nextAttempt()).isPresent();
-        });
+    List<ServerReplicationStatus> seen =
+        new ArrayList<>(
+            recorded.events(ReplicationStatusChanged.class).stream()
+                .map(ReplicationStatusChanged::current)
+                .toList());
+    assertThat(seen)
+        .filteredOn(s -> s.health() == ReplicationHealth.RETRYING)
+        .isNotEmpty()
+        .allSatisfy(
+            s -> {
+              assertThat(s.error().orElseThrow().code())
+                  .isEqualTo("FAILED_TO_LAUNCH_REPLICATION_SERVER");
+              assertThat(s.error().orElseThrow().remedy()).contains("staging subnet");
+              assertThat(s.nextAttempt()).isPresent();
+            });
 
     // after the resize: RESCAN (progress from rescannedStorageBytes), BACKLOG, CONTINUOUS again
-    clock.advance(Duration.ofSeconds(200).minus(Duration.between(
-        Instant.parse("2026-05-01T08:00:00Z"), clock.instant())));
+    clock.advance(
+        Duration.ofSeconds(200)
+            .minus(Duration.between(Instant.parse("2026-05-01T08:00:00Z"), clock.instant())));
     recorded.clear();
     WatchResult second = watcher().ids(named).build().watch();
     assertThat(second.outcome()).isEqualTo(WatchOutcome.SETTLED);
-    List<ServerReplicationStatus> after = recorded.events(ReplicationStatusChanged.class).stream()
-        .map(ReplicationStatusChanged::current).toList();
-    assertThat(after).extracting(s -> s.replicationState().orElseThrow())
+    List<ServerReplicationStatus> after =
+        recorded.events(ReplicationStatusChanged.class).stream()
+            .map(ReplicationStatusChanged::current)
+            .toList();
+    assertThat(after)
+        .extracting(s -> s.replicationState().orElseThrow())
         .containsSubsequence("RESCAN", "BACKLOG", "CONTINUOUS");
-    List<ServerReplicationStatus> rescans = after.stream()
-        .filter(s -> s.replicationState().orElseThrow().equals("RESCAN")).toList();
+    List<ServerReplicationStatus> rescans =
+        after.stream().filter(s -> s.replicationState().orElseThrow().equals("RESCAN")).toList();
     assertThat(rescans).hasSizeGreaterThan(1);
     assertThat(rescans).allSatisfy(s -> assertThat(s.percent()).isEqualTo(100.0));
-    assertThat(rescans.get(1).progressPercent()).isGreaterThan(rescans.get(0).progressPercent())
+    assertThat(rescans.get(1).progressPercent())
+        .isGreaterThan(rescans.get(0).progressPercent())
         .isLessThan(100.0);
 
     // after the cutover: DISCONNECTED with lifecycle CUTOVER is finished, not failed
     clock.advance(Duration.ofSeconds(400));
     WatchResult last = watcher().ids(named).build().watch();
     assertThat(last.outcome()).isEqualTo(WatchOutcome.SETTLED);
-    assertThat(last.servers()).singleElement().satisfies(s -> {
-      assertThat(s.replicationState()).hasValue("DISCONNECTED");
-      assertThat(s.lifecycleState()).hasValue("CUTOVER");
-      assertThat(s.health()).isEqualTo(ReplicationHealth.FINISHED);
-    });
+    assertThat(last.servers())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.replicationState()).hasValue("DISCONNECTED");
+              assertThat(s.lifecycleState()).hasValue("CUTOVER");
+              assertThat(s.health()).isEqualTo(ReplicationHealth.FINISHED);
+            });
   }
 
   @Test
   void serversWithoutAnAgentAreLeftOutOfWatchingEverythingUnlessNamed() throws Exception {
-    String imported = mgn.addSourceServer(s -> s.hostname("imported")
-        .lifeCycleState(LifeCycleState.DISCOVERED));
+    String imported =
+        mgn.addSourceServer(s -> s.hostname("imported").lifeCycleState(LifeCycleState.DISCOVERED));
     register("web-1", GIB);
 
     WatchResult all = watcher().build().watch();
@@ -223,14 +257,19 @@ class ReplicationWatcherTest {
     WatchResult named = watcher().ids(List.of(new SourceServerId(imported))).build().watch();
     assertThat(named.outcome()).isEqualTo(WatchOutcome.SETTLED);
     assertThat(named.refreshes()).isEqualTo(1);
-    assertThat(named.servers()).singleElement().satisfies(s ->
-        assertThat(s.health()).isEqualTo(ReplicationHealth.NOT_REPLICATING));
+    assertThat(named.servers())
+        .singleElement()
+        .satisfies(s -> assertThat(s.health()).isEqualTo(ReplicationHealth.NOT_REPLICATING));
   }
 
   @Test
   void stoppedServerSettles() throws Exception {
-    mgn.registerAgent(AgentRegistration.builder().hostname("later").disk("/dev/vda", GIB)
-        .noReplication(true).build());
+    mgn.registerAgent(
+        AgentRegistration.builder()
+            .hostname("later")
+            .disk("/dev/vda", GIB)
+            .noReplication(true)
+            .build());
 
     WatchResult result = watcher().build().watch();
 
@@ -252,14 +291,24 @@ class ReplicationWatcherTest {
 
   @Test
   void everyDocumentedErrorHasARemedy() {
-    for (String code : List.of("AGENT_NOT_SEEN", "SNAPSHOTS_FAILURE", "NOT_CONVERGING",
-        "UNSTABLE_NETWORK", "FAILED_TO_CREATE_SECURITY_GROUP",
-        "FAILED_TO_LAUNCH_REPLICATION_SERVER", "FAILED_TO_BOOT_REPLICATION_SERVER",
-        "FAILED_TO_AUTHENTICATE_WITH_SERVICE", "FAILED_TO_DOWNLOAD_REPLICATION_SOFTWARE",
-        "FAILED_TO_CREATE_STAGING_DISKS", "FAILED_TO_ATTACH_STAGING_DISKS",
-        "FAILED_TO_PAIR_REPLICATION_SERVER_WITH_AGENT",
-        "FAILED_TO_CONNECT_AGENT_TO_REPLICATION_SERVER", "FAILED_TO_START_DATA_TRANSFER",
-        "UNSUPPORTED_VM_CONFIGURATION", "LAST_SNAPSHOT_JOB_FAILED")) {
+    for (String code :
+        List.of(
+            "AGENT_NOT_SEEN",
+            "SNAPSHOTS_FAILURE",
+            "NOT_CONVERGING",
+            "UNSTABLE_NETWORK",
+            "FAILED_TO_CREATE_SECURITY_GROUP",
+            "FAILED_TO_LAUNCH_REPLICATION_SERVER",
+            "FAILED_TO_BOOT_REPLICATION_SERVER",
+            "FAILED_TO_AUTHENTICATE_WITH_SERVICE",
+            "FAILED_TO_DOWNLOAD_REPLICATION_SOFTWARE",
+            "FAILED_TO_CREATE_STAGING_DISKS",
+            "FAILED_TO_ATTACH_STAGING_DISKS",
+            "FAILED_TO_PAIR_REPLICATION_SERVER_WITH_AGENT",
+            "FAILED_TO_CONNECT_AGENT_TO_REPLICATION_SERVER",
+            "FAILED_TO_START_DATA_TRANSFER",
+            "UNSUPPORTED_VM_CONFIGURATION",
+            "LAST_SNAPSHOT_JOB_FAILED")) {
       var error = dev.mgnagent.mgn.ReplicationError.of(code, java.util.Optional.empty());
       assertThat(error.meaning()).as(code).doesNotContain("reports the replication error");
       assertThat(error.remedy()).as(code).isNotBlank();
@@ -270,8 +319,7 @@ class ReplicationWatcherTest {
 
   @Test
   void agentNotSeenSaysToCheckTheAgentServiceAndPort443() {
-    var error = dev.mgnagent.mgn.ReplicationError.of("AGENT_NOT_SEEN",
-        java.util.Optional.empty());
+    var error = dev.mgnagent.mgn.ReplicationError.of("AGENT_NOT_SEEN", java.util.Optional.empty());
 
     assertThat(error.meaning()).contains("443");
     assertThat(error.remedy()).contains("agent service").contains("443");

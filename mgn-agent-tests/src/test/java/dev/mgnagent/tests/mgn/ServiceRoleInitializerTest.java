@@ -33,17 +33,24 @@ import software.amazon.awssdk.services.mgn.MgnClient;
  */
 class ServiceRoleInitializerTest {
   private static final String ACCOUNT = "444455556666";
-  private static final List<String> ROLES = List.of(
-      "AWSApplicationMigrationReplicationServerRole", "AWSApplicationMigrationConversionServerRole",
-      "AWSApplicationMigrationMGHRole", "AWSApplicationMigrationLaunchInstanceWithDrsRole",
-      "AWSApplicationMigrationLaunchInstanceWithSsmRole", "AWSApplicationMigrationFsxProxyRole",
-      "AWSApplicationMigrationFsxProxyLinkRole", "AWSApplicationMigrationAgentRole");
-  private static final Set<String> MGN_ACTIONS = Set.of("mgn:DescribeSourceServers",
-      "mgn:InitializeService", "mgn:DescribeReplicationConfigurationTemplates",
-      "mgn:CreateReplicationConfigurationTemplate", "mgn:DescribeLaunchConfigurationTemplates",
-      "mgn:CreateLaunchConfigurationTemplate");
-  private static final Set<String> IAM_ACTIONS = Set.of("iam:GetRole", "iam:CreateRole",
-      "iam:AttachRolePolicy", "iam:ListAttachedRolePolicies");
+  private static final List<String> ROLES =
+      List.of(
+          "AWSApplicationMigrationReplicationServerRole",
+              "AWSApplicationMigrationConversionServerRole",
+          "AWSApplicationMigrationMGHRole", "AWSApplicationMigrationLaunchInstanceWithDrsRole",
+          "AWSApplicationMigrationLaunchInstanceWithSsmRole", "AWSApplicationMigrationFsxProxyRole",
+          "AWSApplicationMigrationFsxProxyLinkRole", "AWSApplicationMigrationAgentRole");
+  private static final Set<String> MGN_ACTIONS =
+      Set.of(
+          "mgn:DescribeSourceServers",
+          "mgn:InitializeService",
+          "mgn:DescribeReplicationConfigurationTemplates",
+          "mgn:CreateReplicationConfigurationTemplate",
+          "mgn:DescribeLaunchConfigurationTemplates",
+          "mgn:CreateLaunchConfigurationTemplate");
+  private static final Set<String> IAM_ACTIONS =
+      Set.of(
+          "iam:GetRole", "iam:CreateRole", "iam:AttachRolePolicy", "iam:ListAttachedRolePolicies");
   private static final Set<String> EC2_ACTIONS = Set.of("ec2:DescribeVpcs", "ec2:DescribeSubnets");
 
   private FakeIam iam;
@@ -96,9 +103,12 @@ class ServiceRoleInitializerTest {
   }
 
   private AwsBasicCredentials keysAllowed(Set<String> actions) {
-    AwsBasicCredentials keys = AwsBasicCredentials.create(
-        "AKIA" + Integer.toString(actions.hashCode() & 0x7fffffff, 36).toUpperCase() + "ZZZZZZZZZZ"
-            .substring(0, 6), "k".repeat(40));
+    AwsBasicCredentials keys =
+        AwsBasicCredentials.create(
+            "AKIA"
+                + Integer.toString(actions.hashCode() & 0x7fffffff, 36).toUpperCase()
+                + "ZZZZZZZZZZ".substring(0, 6),
+            "k".repeat(40));
     allow(keys, actions);
     return keys;
   }
@@ -121,7 +131,8 @@ class ServiceRoleInitializerTest {
   void anEmptyAccountGetsTheRolesTheServiceAndBothTemplates() {
     try (ServiceRoleInitializer initializer = initializer(mgn.adminCredentials())) {
       InitializationReport before = initializer.inspect();
-      assertThat(before.parts()).hasSize(11)
+      assertThat(before.parts())
+          .hasSize(11)
           .allSatisfy(p -> assertThat(p.state()).isEqualTo(PartState.MISSING));
       assertThat(initializer.isInitialized()).isFalse();
 
@@ -141,30 +152,43 @@ class ServiceRoleInitializerTest {
       assertThat(role.arn()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":role/service-role/" + name);
     }
     assertThat(iam.role("AWSApplicationMigrationAgentRole").orElseThrow().trustPolicy())
-        .contains("\"aws:SourceAccount\":\"" + ACCOUNT + "\"", "sts:SetSourceIdentity",
-            "\"sts:SourceIdentity\":\"s-*\"", "mgn.amazonaws.com");
-    assertThat(iam.role("AWSApplicationMigrationReplicationServerRole").orElseThrow()
-        .attachedPolicyArns()).containsExactly(
+        .contains(
+            "\"aws:SourceAccount\":\"" + ACCOUNT + "\"",
+            "sts:SetSourceIdentity",
+            "\"sts:SourceIdentity\":\"s-*\"",
+            "mgn.amazonaws.com");
+    assertThat(
+            iam.role("AWSApplicationMigrationReplicationServerRole")
+                .orElseThrow()
+                .attachedPolicyArns())
+        .containsExactly(
             "arn:aws:iam::aws:policy/service-role/AWSApplicationMigrationReplicationServerPolicy");
-    assertThat(iam.role("AWSApplicationMigrationLaunchInstanceWithDrsRole").orElseThrow()
-        .attachedPolicyArns()).containsExactlyInAnyOrder(
+    assertThat(
+            iam.role("AWSApplicationMigrationLaunchInstanceWithDrsRole")
+                .orElseThrow()
+                .attachedPolicyArns())
+        .containsExactlyInAnyOrder(
             "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
             "arn:aws:iam::aws:policy/service-role/AWSElasticDisasterRecoveryEc2InstancePolicy");
-    assertThat(iam.role("AWSApplicationMigrationFsxProxyLinkRole").orElseThrow()
-        .attachedPolicyArns()).isEmpty();
+    assertThat(
+            iam.role("AWSApplicationMigrationFsxProxyLinkRole").orElseThrow().attachedPolicyArns())
+        .isEmpty();
     assertThat(iam.role("AWSServiceRoleForApplicationMigrationService")).isPresent();
     try (MgnClient client = mgn.newClient()) {
       var template = client.describeReplicationConfigurationTemplates(r -> {}).items();
-      assertThat(template).singleElement().satisfies(t -> {
-        assertThat(t.stagingAreaSubnetId())
-            .isEqualTo(ec2.defaultSubnet("eu-west-3a").orElseThrow().id());
-        assertThat(t.replicationServerInstanceType()).isEqualTo("t3.small");
-        assertThat(t.defaultLargeStagingDiskTypeAsString()).isEqualTo("ST1");
-        assertThat(t.dataPlaneRoutingAsString()).isEqualTo("PUBLIC_IP");
-        assertThat(t.createPublicIP()).isTrue();
-        assertThat(t.associateDefaultSecurityGroup()).isTrue();
-        assertThat(t.ebsEncryptionAsString()).isEqualTo("DEFAULT");
-      });
+      assertThat(template)
+          .singleElement()
+          .satisfies(
+              t -> {
+                assertThat(t.stagingAreaSubnetId())
+                    .isEqualTo(ec2.defaultSubnet("eu-west-3a").orElseThrow().id());
+                assertThat(t.replicationServerInstanceType()).isEqualTo("t3.small");
+                assertThat(t.defaultLargeStagingDiskTypeAsString()).isEqualTo("ST1");
+                assertThat(t.dataPlaneRoutingAsString()).isEqualTo("PUBLIC_IP");
+                assertThat(t.createPublicIP()).isTrue();
+                assertThat(t.associateDefaultSecurityGroup()).isTrue();
+                assertThat(t.ebsEncryptionAsString()).isEqualTo("DEFAULT");
+              });
       assertThat(client.describeLaunchConfigurationTemplates(r -> {}).items()).hasSize(1);
     }
   }
@@ -192,10 +216,14 @@ class ServiceRoleInitializerTest {
     try (ServiceRoleInitializer initializer = initializer(mgn.adminCredentials())) {
       InitializationReport report = initializer.inspect();
 
-      assertThat(report.parts()).extracting(InitializationPart::name).containsSubsequence(
-          "role AWSApplicationMigrationReplicationServerRole", "role AWSApplicationMigrationAgentRole",
-          "service (InitializeService)", "replication configuration template",
-          "launch configuration template");
+      assertThat(report.parts())
+          .extracting(InitializationPart::name)
+          .containsSubsequence(
+              "role AWSApplicationMigrationReplicationServerRole",
+              "role AWSApplicationMigrationAgentRole",
+              "service (InitializeService)",
+              "replication configuration template",
+              "launch configuration template");
       assertThat(report.complete()).isFalse();
     }
     assertThat(iam.roles()).isEmpty();
@@ -209,14 +237,18 @@ class ServiceRoleInitializerTest {
       iam.putRole("/service-role/", "AWSApplicationMigrationMGHRole", "{}", List.of());
 
       assertThat(initializer.inspect().parts())
-          .filteredOn(p -> p.name().equals("role AWSApplicationMigrationMGHRole")).singleElement()
-          .satisfies(p -> {
-            assertThat(p.state()).isEqualTo(PartState.MISSING);
-            assertThat(p.detail()).contains("AWSApplicationMigrationMGHAccess");
-          });
-      assertThat(initializer.initialize().created()).containsExactly("policy arn:aws:iam::aws:"
-          + "policy/service-role/AWSApplicationMigrationMGHAccess attached to"
-          + " AWSApplicationMigrationMGHRole");
+          .filteredOn(p -> p.name().equals("role AWSApplicationMigrationMGHRole"))
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.state()).isEqualTo(PartState.MISSING);
+                assertThat(p.detail()).contains("AWSApplicationMigrationMGHAccess");
+              });
+      assertThat(initializer.initialize().created())
+          .containsExactly(
+              "policy arn:aws:iam::aws:"
+                  + "policy/service-role/AWSApplicationMigrationMGHAccess attached to"
+                  + " AWSApplicationMigrationMGHRole");
     }
   }
 
@@ -224,25 +256,38 @@ class ServiceRoleInitializerTest {
   void theUndocumentedPolicyIsANoteNeverAGuess() {
     try (ServiceRoleInitializer initializer = initializer(mgn.adminCredentials())) {
       ServiceInitialization result = initializer.initialize();
-      assertThat(result.report().notes()).singleElement().satisfies(n -> assertThat(n)
-          .contains("AWSApplicationMigrationFsxProxyLinkRole",
-              "AWSApplicationMigrationFSxProxyVPCPolicy", "not guessed"));
+      assertThat(result.report().notes())
+          .singleElement()
+          .satisfies(
+              n ->
+                  assertThat(n)
+                      .contains(
+                          "AWSApplicationMigrationFsxProxyLinkRole",
+                          "AWSApplicationMigrationFSxProxyVPCPolicy",
+                          "not guessed"));
     }
   }
 
   @Test
   void aGivenStagingSubnetIsUsed() {
-    try (ServiceRoleInitializer initializer = builderFor(mgn.adminCredentials())
-        .stagingSubnetId("subnet-0aaaabbbbccccdddd").build();
+    try (ServiceRoleInitializer initializer =
+            builderFor(mgn.adminCredentials()).stagingSubnetId("subnet-0aaaabbbbccccdddd").build();
         MgnClient client = mgn.newClient()) {
       ServiceInitialization result = initializer.initialize();
-      assertThat(result.created()).anySatisfy(c -> assertThat(c).contains("subnet-0aaaabbbbccccdddd"));
-      assertThat(client.describeReplicationConfigurationTemplates(r -> {}).items().get(0)
-          .stagingAreaSubnetId()).isEqualTo("subnet-0aaaabbbbccccdddd");
+      assertThat(result.created())
+          .anySatisfy(c -> assertThat(c).contains("subnet-0aaaabbbbccccdddd"));
+      assertThat(
+              client
+                  .describeReplicationConfigurationTemplates(r -> {})
+                  .items()
+                  .get(0)
+                  .stagingAreaSubnetId())
+          .isEqualTo("subnet-0aaaabbbbccccdddd");
     }
-    try (ServiceRoleInitializer bad = builderFor(mgn.adminCredentials())
-        .stagingSubnetId("sn-1").build()) {
-      assertThatThrownBy(bad::initialize).isInstanceOf(InvalidRequestException.class)
+    try (ServiceRoleInitializer bad =
+        builderFor(mgn.adminCredentials()).stagingSubnetId("sn-1").build()) {
+      assertThatThrownBy(bad::initialize)
+          .isInstanceOf(InvalidRequestException.class)
           .hasMessageContaining("is not a subnet ID");
     }
   }
@@ -253,7 +298,8 @@ class ServiceRoleInitializerTest {
     startWith(FakeEc2.Builder::noDefaultVpc);
     try (ServiceRoleInitializer initializer = initializer(mgn.adminCredentials())) {
       assertThatThrownBy(initializer::initialize)
-          .isInstanceOfSatisfying(InvalidRequestException.class,
+          .isInstanceOfSatisfying(
+              InvalidRequestException.class,
               e -> assertThat(e.parameter()).contains("stagingSubnetId"))
           .hasMessageContaining("no default VPC in eu-west-3");
     }
@@ -264,18 +310,22 @@ class ServiceRoleInitializerTest {
     Set<String> noIam = new HashSet<>(MGN_ACTIONS);
     noIam.addAll(EC2_ACTIONS);
     try (ServiceRoleInitializer initializer = initializer(keysAllowed(noIam))) {
-      assertThat(initializer.inspect().parts()).filteredOn(p -> p.name().startsWith("role "))
-          .hasSize(8).allSatisfy(p -> {
-            assertThat(p.state()).isEqualTo(PartState.UNKNOWN);
-            assertThat(p.detail()).contains("iam:GetRole", "iam:ListAttachedRolePolicies");
-          });
+      assertThat(initializer.inspect().parts())
+          .filteredOn(p -> p.name().startsWith("role "))
+          .hasSize(8)
+          .allSatisfy(
+              p -> {
+                assertThat(p.state()).isEqualTo(PartState.UNKNOWN);
+                assertThat(p.detail()).contains("iam:GetRole", "iam:ListAttachedRolePolicies");
+              });
       assertThatThrownBy(initializer::initialize)
-          .isInstanceOfSatisfying(MgnServiceException.class,
-              e -> assertThat(e.errorCode()).contains("AccessDenied"))
-          .hasMessageContaining("IAM refused GetRole for role"
-              + " AWSApplicationMigrationReplicationServerRole")
-          .hasMessageContaining("iam:GetRole, iam:CreateRole, iam:AttachRolePolicy,"
-              + " iam:ListAttachedRolePolicies");
+          .isInstanceOfSatisfying(
+              MgnServiceException.class, e -> assertThat(e.errorCode()).contains("AccessDenied"))
+          .hasMessageContaining(
+              "IAM refused GetRole for role" + " AWSApplicationMigrationReplicationServerRole")
+          .hasMessageContaining(
+              "iam:GetRole, iam:CreateRole, iam:AttachRolePolicy,"
+                  + " iam:ListAttachedRolePolicies");
     }
     assertThat(iam.roles()).isEmpty();
   }
@@ -283,18 +333,24 @@ class ServiceRoleInitializerTest {
   @Test
   void eachRefusedPartNamesItsActions() {
     record Case(String refused, String message) {}
-    List<Case> cases = List.of(
-        new Case("iam:CreateRole", "IAM refused CreateRole for role"
-            + " AWSApplicationMigrationReplicationServerRole (arn:aws:iam::" + ACCOUNT
-            + ":role/service-role/AWSApplicationMigrationReplicationServerRole)"),
-        new Case("iam:AttachRolePolicy", "IAM refused AttachRolePolicy"),
-        new Case("mgn:InitializeService", "iam:CreateServiceLinkedRole"),
-        new Case("ec2:DescribeVpcs", "needs ec2:DescribeVpcs, ec2:DescribeSubnets"),
-        new Case("ec2:DescribeSubnets", "needs ec2:DescribeVpcs, ec2:DescribeSubnets"),
-        new Case("mgn:CreateReplicationConfigurationTemplate",
-            "needs mgn:CreateReplicationConfigurationTemplate"),
-        new Case("mgn:CreateLaunchConfigurationTemplate",
-            "needs mgn:CreateLaunchConfigurationTemplate"));
+    List<Case> cases =
+        List.of(
+            new Case(
+                "iam:CreateRole",
+                "IAM refused CreateRole for role"
+                    + " AWSApplicationMigrationReplicationServerRole (arn:aws:iam::"
+                    + ACCOUNT
+                    + ":role/service-role/AWSApplicationMigrationReplicationServerRole)"),
+            new Case("iam:AttachRolePolicy", "IAM refused AttachRolePolicy"),
+            new Case("mgn:InitializeService", "iam:CreateServiceLinkedRole"),
+            new Case("ec2:DescribeVpcs", "needs ec2:DescribeVpcs, ec2:DescribeSubnets"),
+            new Case("ec2:DescribeSubnets", "needs ec2:DescribeVpcs, ec2:DescribeSubnets"),
+            new Case(
+                "mgn:CreateReplicationConfigurationTemplate",
+                "needs mgn:CreateReplicationConfigurationTemplate"),
+            new Case(
+                "mgn:CreateLaunchConfigurationTemplate",
+                "needs mgn:CreateLaunchConfigurationTemplate"));
     for (Case c : cases) {
       stop();
       start();
@@ -344,7 +400,8 @@ class ServiceRoleInitializerTest {
 
   @Test
   void unknownKeyIsExplained() {
-    AwsBasicCredentials stranger = AwsBasicCredentials.create("AKIAAAAAAAAAAAAAAAAA", "x".repeat(40));
+    AwsBasicCredentials stranger =
+        AwsBasicCredentials.create("AKIAAAAAAAAAAAAAAAAA", "x".repeat(40));
     try (ServiceRoleInitializer initializer = initializer(stranger)) {
       assertThatThrownBy(initializer::isInitialized)
           .isInstanceOf(MgnServiceException.class)
@@ -369,12 +426,16 @@ class ServiceRoleInitializerTest {
 
   @Test
   void slrFailureGetsItsOwnRemedy() {
-    mgn.failNext("InitializeService", 1, 400, "ValidationException",
+    mgn.failNext(
+        "InitializeService",
+        1,
+        400,
+        "ValidationException",
         "Failed to create SLR or instance profiles");
     try (ServiceRoleInitializer initializer = initializer(mgn.adminCredentials())) {
       assertThatThrownBy(initializer::initialize)
-          .hasMessageContaining("created the service-linked role or instance profiles but not the"
-              + " service roles")
+          .hasMessageContaining(
+              "created the service-linked role or instance profiles but not the" + " service roles")
           .hasMessageContaining("Reinitialize service permissions");
     }
   }
@@ -391,25 +452,30 @@ class ServiceRoleInitializerTest {
   @Test
   void unreachableEndpointSaysWhere() {
     java.net.URI nowhere = java.net.URI.create("http://127.0.0.1:1");
-    try (ServiceRoleInitializer initializer = ServiceRoleInitializer.builder()
-        .region(mgn.region()).endpoint(nowhere)
-        .credentialsProvider(StaticCredentialsProvider.create(mgn.adminCredentials()))
-        .build()) {
+    try (ServiceRoleInitializer initializer =
+        ServiceRoleInitializer.builder()
+            .region(mgn.region())
+            .endpoint(nowhere)
+            .credentialsProvider(StaticCredentialsProvider.create(mgn.adminCredentials()))
+            .build()) {
       assertThatThrownBy(initializer::isInitialized)
-          .isInstanceOfSatisfying(MgnServiceException.class,
-              e -> assertThat(e.errorCode()).isEqualTo(Optional.empty()))
+          .isInstanceOfSatisfying(
+              MgnServiceException.class, e -> assertThat(e.errorCode()).isEqualTo(Optional.empty()))
           .hasMessageStartingWith("cannot reach http://127.0.0.1:1 for DescribeSourceServers");
     }
   }
 
   @Test
   void aFakeMgnWithoutFakeIamStsAndEc2NeverReachesTheRealOnes() {
-    try (ServiceRoleInitializer initializer = ServiceRoleInitializer.builder()
-        .region(mgn.region()).endpoint(mgn.endpoint())
-        .credentialsProvider(StaticCredentialsProvider.create(mgn.adminCredentials()))
-        .build()) {
+    try (ServiceRoleInitializer initializer =
+        ServiceRoleInitializer.builder()
+            .region(mgn.region())
+            .endpoint(mgn.endpoint())
+            .credentialsProvider(StaticCredentialsProvider.create(mgn.adminCredentials()))
+            .build()) {
       assertThatThrownBy(initializer::initialize)
-          .isInstanceOfSatisfying(dev.mgnagent.InvalidRequestException.class,
+          .isInstanceOfSatisfying(
+              dev.mgnagent.InvalidRequestException.class,
               e -> assertThat(e.parameter()).hasValue("stsEndpoint"))
           .hasMessageContaining("is on loopback (a fake)");
     }
@@ -418,9 +484,13 @@ class ServiceRoleInitializerTest {
   @Test
   void aClientPassedInIsUsedAndLeftOpen() {
     MgnClient client = mgn.newClient();
-    try (ServiceRoleInitializer initializer = ServiceRoleInitializer.builder().mgnClient(client)
-        .iamEndpoint(iam.endpoint()).stsEndpoint(sts.endpoint()).ec2Endpoint(ec2.endpoint())
-        .build()) {
+    try (ServiceRoleInitializer initializer =
+        ServiceRoleInitializer.builder()
+            .mgnClient(client)
+            .iamEndpoint(iam.endpoint())
+            .stsEndpoint(sts.endpoint())
+            .ec2Endpoint(ec2.endpoint())
+            .build()) {
       initializer.initialize();
     }
 
@@ -430,10 +500,15 @@ class ServiceRoleInitializerTest {
 
   @Test
   void anonymousCallsAreRefused() {
-    try (ServiceRoleInitializer initializer = ServiceRoleInitializer.builder()
-        .region(mgn.region()).endpoint(mgn.endpoint()).iamEndpoint(iam.endpoint())
-        .stsEndpoint(sts.endpoint()).ec2Endpoint(ec2.endpoint())
-        .credentialsProvider(AnonymousCredentialsProvider.create()).build()) {
+    try (ServiceRoleInitializer initializer =
+        ServiceRoleInitializer.builder()
+            .region(mgn.region())
+            .endpoint(mgn.endpoint())
+            .iamEndpoint(iam.endpoint())
+            .stsEndpoint(sts.endpoint())
+            .ec2Endpoint(ec2.endpoint())
+            .credentialsProvider(AnonymousCredentialsProvider.create())
+            .build()) {
       assertThatThrownBy(initializer::initialize)
           .isInstanceOfAny(MgnServiceException.class, InvalidRequestException.class);
     }

@@ -23,12 +23,19 @@ class PreflightCredentialsTest {
   @TempDir Path temp;
 
   private CheckResult credentialsCheck(FakeMgn mgn, AwsCredentials keys) {
-    FakeLinuxHost host = FakeLinuxHosts.healthyRhel9().writeTo(temp.resolve("h" + System.nanoTime()));
-    return Preflight.builder().host(host).fileSystemSpace(host.space())
-        .region(mgn.region()).endpoint(mgn.endpoint())
+    FakeLinuxHost host =
+        FakeLinuxHosts.healthyRhel9().writeTo(temp.resolve("h" + System.nanoTime()));
+    return Preflight.builder()
+        .host(host)
+        .fileSystemSpace(host.space())
+        .region(mgn.region())
+        .endpoint(mgn.endpoint())
         .credentialsProvider(StaticCredentialsProvider.create(keys))
         .probeTimeout(Duration.ofSeconds(3))
-        .build().run().check("credentials.mgn").orElseThrow();
+        .build()
+        .run()
+        .check("credentials.mgn")
+        .orElseThrow();
   }
 
   @Test
@@ -82,8 +89,15 @@ class PreflightCredentialsTest {
     try (FakeMgn mgn = FakeMgn.builder().initialized(true).build().start();
         MgnClient client = mgn.newClient()) {
       FakeLinuxHost host = FakeLinuxHosts.healthyRhel9().writeTo(temp.resolve("c"));
-      CheckResult r = Preflight.builder().host(host).fileSystemSpace(host.space())
-          .mgnClient(client).build().run().check("credentials.mgn").orElseThrow();
+      CheckResult r =
+          Preflight.builder()
+              .host(host)
+              .fileSystemSpace(host.space())
+              .mgnClient(client)
+              .build()
+              .run()
+              .check("credentials.mgn")
+              .orElseThrow();
 
       assertThat(r.status()).isEqualTo(CheckStatus.PASS);
       client.describeSourceServers(b -> b.maxResults(1));
@@ -93,10 +107,16 @@ class PreflightCredentialsTest {
   @Test
   void withoutCredentialsTheCheckIsSkippedSayingSo() {
     FakeLinuxHost host = FakeLinuxHosts.healthyRhel9().writeTo(temp.resolve("n"));
-    CheckResult r = Preflight.builder().host(host).fileSystemSpace(host.space())
-        .tcpConnector((h, p, t) -> { })
-        .region(software.amazon.awssdk.regions.Region.US_EAST_1).build().run()
-        .check("credentials.mgn").orElseThrow();
+    CheckResult r =
+        Preflight.builder()
+            .host(host)
+            .fileSystemSpace(host.space())
+            .tcpConnector((h, p, t) -> {})
+            .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+            .build()
+            .run()
+            .check("credentials.mgn")
+            .orElseThrow();
 
     assertThat(r.status()).isEqualTo(CheckStatus.SKIPPED);
     assertThat(r.evidence()).startsWith("no credentials given");

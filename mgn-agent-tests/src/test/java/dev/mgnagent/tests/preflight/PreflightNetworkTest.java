@@ -50,38 +50,46 @@ class PreflightNetworkTest {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger mostInFlight = new AtomicInteger();
     Set<String> probed = ConcurrentHashMap.newKeySet();
-    TcpConnector waitForAll = (host, port, timeout) -> {
-      probed.add(host + ":" + port);
-      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      allStarted.countDown();
-      try {
-        if (!allStarted.await(20, TimeUnit.SECONDS)) {
-          throw new SocketTimeoutException("the other probes never started");
-        }
-      } catch (InterruptedException e) {
-        throw new SocketTimeoutException("interrupted");
-      } finally {
-        inFlight.decrementAndGet();
-      }
-    };
+    TcpConnector waitForAll =
+        (host, port, timeout) -> {
+          probed.add(host + ":" + port);
+          mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          allStarted.countDown();
+          try {
+            if (!allStarted.await(20, TimeUnit.SECONDS)) {
+              throw new SocketTimeoutException("the other probes never started");
+            }
+          } catch (InterruptedException e) {
+            throw new SocketTimeoutException("interrupted");
+          } finally {
+            inFlight.decrementAndGet();
+          }
+        };
 
-    PreflightReport report = builder().region(Region.US_EAST_1).replicationServer("10.0.0.5")
-        .probeTimeout(Duration.ofSeconds(20)).tcpConnector(waitForAll).build().run();
+    PreflightReport report =
+        builder()
+            .region(Region.US_EAST_1)
+            .replicationServer("10.0.0.5")
+            .probeTimeout(Duration.ofSeconds(20))
+            .tcpConnector(waitForAll)
+            .build()
+            .run();
 
     assertThat(mostInFlight.get()).isEqualTo(expectedProbes);
     assertThat(check(report, "network.mgn-443").status()).isEqualTo(CheckStatus.PASS);
     assertThat(check(report, "network.s3-443").status()).isEqualTo(CheckStatus.PASS);
     assertThat(check(report, "network.replication-1500").status()).isEqualTo(CheckStatus.PASS);
-    assertThat(probed).containsExactlyInAnyOrder(
-        "mgn.us-east-1.amazonaws.com:443",
-        "aws-application-migration-service-us-east-1.s3.us-east-1.amazonaws.com:443",
-        "aws-application-migration-service-hashes-us-east-1.s3.us-east-1.amazonaws.com:443",
-        "aws-mgn-clients-us-east-1.s3.us-east-1.amazonaws.com:443",
-        "aws-mgn-clients-hashes-us-east-1.s3.us-east-1.amazonaws.com:443",
-        "aws-mgn-internal-us-east-1.s3.us-east-1.amazonaws.com:443",
-        "aws-mgn-internal-hashes-us-east-1.s3.us-east-1.amazonaws.com:443",
-        "amazon-ssm-us-east-1.s3.us-east-1.amazonaws.com:443",
-        "10.0.0.5:1500");
+    assertThat(probed)
+        .containsExactlyInAnyOrder(
+            "mgn.us-east-1.amazonaws.com:443",
+            "aws-application-migration-service-us-east-1.s3.us-east-1.amazonaws.com:443",
+            "aws-application-migration-service-hashes-us-east-1.s3.us-east-1.amazonaws.com:443",
+            "aws-mgn-clients-us-east-1.s3.us-east-1.amazonaws.com:443",
+            "aws-mgn-clients-hashes-us-east-1.s3.us-east-1.amazonaws.com:443",
+            "aws-mgn-internal-us-east-1.s3.us-east-1.amazonaws.com:443",
+            "aws-mgn-internal-hashes-us-east-1.s3.us-east-1.amazonaws.com:443",
+            "amazon-ssm-us-east-1.s3.us-east-1.amazonaws.com:443",
+            "10.0.0.5:1500");
   }
 
   @Test
@@ -90,16 +98,19 @@ class PreflightNetworkTest {
     try (ServerSocket neverAccepts = new ServerSocket(0, 1, loopback)) {
       List<Socket> queued = fillAcceptQueue(neverAccepts);
       try {
-        PreflightReport report = builder()
-            .region(Region.US_EAST_1)
-            .endpoint(URI.create("http://127.0.0.1:" + neverAccepts.getLocalPort()))
-            .s3Endpoint(URI.create("http://127.0.0.1:" + neverAccepts.getLocalPort()))
-            .probeTimeout(Duration.ofMillis(300))
-            .build().run();
+        PreflightReport report =
+            builder()
+                .region(Region.US_EAST_1)
+                .endpoint(URI.create("http://127.0.0.1:" + neverAccepts.getLocalPort()))
+                .s3Endpoint(URI.create("http://127.0.0.1:" + neverAccepts.getLocalPort()))
+                .probeTimeout(Duration.ofMillis(300))
+                .build()
+                .run();
 
         CheckResult mgn = check(report, "network.mgn-443");
         assertThat(mgn.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(mgn.evidence()).contains("127.0.0.1:" + neverAccepts.getLocalPort())
+        assertThat(mgn.evidence())
+            .contains("127.0.0.1:" + neverAccepts.getLocalPort())
             .contains("no answer within 300 ms");
         assertThat(mgn.remedy()).contains("TCP 443");
         assertThat(check(report, "network.s3-443").evidence()).contains("1 of 1 unreachable");
@@ -133,9 +144,14 @@ class PreflightNetworkTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       port = s.getLocalPort();
     }
-    PreflightReport report = builder().region(Region.EU_WEST_3)
-        .endpoint(URI.create("http://127.0.0.1:" + port)).probeTimeout(Duration.ofSeconds(2))
-        .tcpConnector(TcpConnector.sockets()).build().run();
+    PreflightReport report =
+        builder()
+            .region(Region.EU_WEST_3)
+            .endpoint(URI.create("http://127.0.0.1:" + port))
+            .probeTimeout(Duration.ofSeconds(2))
+            .tcpConnector(TcpConnector.sockets())
+            .build()
+            .run();
 
     assertThat(check(report, "network.mgn-443").status()).isEqualTo(CheckStatus.FAIL);
     assertThat(check(report, "network.mgn-443").evidence()).contains("refused");
@@ -145,8 +161,14 @@ class PreflightNetworkTest {
   void anAcceptingLoopbackEndpointPasses() throws IOException {
     try (ServerSocket accepting = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       String url = "http://127.0.0.1:" + accepting.getLocalPort();
-      PreflightReport report = builder().region(Region.EU_WEST_3).endpoint(URI.create(url))
-          .s3Endpoint(URI.create(url)).probeTimeout(Duration.ofSeconds(2)).build().run();
+      PreflightReport report =
+          builder()
+              .region(Region.EU_WEST_3)
+              .endpoint(URI.create(url))
+              .s3Endpoint(URI.create(url))
+              .probeTimeout(Duration.ofSeconds(2))
+              .build()
+              .run();
 
       assertThat(check(report, "network.mgn-443").status()).isEqualTo(CheckStatus.PASS);
       assertThat(check(report, "network.s3-443").status()).isEqualTo(CheckStatus.PASS);
@@ -157,9 +179,14 @@ class PreflightNetworkTest {
 
   @Test
   void withoutRegionTheNetworkChecksSayWhatIsMissing() {
-    PreflightReport report = builder().tcpConnector((h, p, t) -> {
-      throw new AssertionError("nothing should be probed");
-    }).build().run();
+    PreflightReport report =
+        builder()
+            .tcpConnector(
+                (h, p, t) -> {
+                  throw new AssertionError("nothing should be probed");
+                })
+            .build()
+            .run();
 
     assertThat(check(report, "network.mgn-443").status()).isEqualTo(CheckStatus.SKIPPED);
     assertThat(check(report, "network.mgn-443").evidence()).contains("no --region");

@@ -23,15 +23,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The expected status of every check on every fake host, without a region (network and
- * credentials checks are then SKIPPED for that reason), on 2026-09-01.
+ * The expected status of every check on every fake host, without a region (network and credentials
+ * checks are then SKIPPED for that reason), on 2026-09-01.
  */
 class PreflightTableTest {
 
-  static final Clock SEPTEMBER_1 = Clock.fixed(Instant.parse("2026-09-01T10:00:00Z"), ZoneOffset.UTC);
+  static final Clock SEPTEMBER_1 =
+      Clock.fixed(Instant.parse("2026-09-01T10:00:00Z"), ZoneOffset.UTC);
 
-  /** Columns: healthyRhel9, troubledUbuntu1404, legacyCentos7, armDebian12, bare tree (--host-root). */
-  static final String TABLE = """
+  /**
+   * Columns: healthyRhel9, troubledUbuntu1404, legacyCentos7, armDebian12, bare tree (--host-root).
+   */
+  static final String TABLE =
+      """
       privileges.root                  PASS    FAIL    PASS    PASS    SKIPPED
       privileges.sudo-installed        PASS    PASS    PASS    PASS    FAIL
       privileges.account-files         PASS    FAIL    PASS    PASS    SKIPPED
@@ -73,16 +77,26 @@ class PreflightTableTest {
   @Test
   void everyCheckHasTheExpectedStatusOnEveryHost() {
     Map<String, List<CheckStatus>> expected = parse();
-    assertThat(expected.keySet()).as("the table lists every check, in report order")
+    assertThat(expected.keySet())
+        .as("the table lists every check, in report order")
         .containsExactlyElementsOf(Preflight.checkIds());
     for (int column = 0; column < HOSTS.size(); column++) {
       String name = HOSTS.get(column);
       PreflightReport report = run(name);
       int c = column;
-      Map<String, CheckStatus> want = expected.entrySet().stream().collect(Collectors.toMap(
-          Map.Entry::getKey, e -> e.getValue().get(c), (a, b) -> a, LinkedHashMap::new));
-      Map<String, CheckStatus> got = report.checks().stream().collect(Collectors.toMap(
-          CheckResult::id, CheckResult::status, (a, b) -> a, LinkedHashMap::new));
+      Map<String, CheckStatus> want =
+          expected.entrySet().stream()
+              .collect(
+                  Collectors.toMap(
+                      Map.Entry::getKey,
+                      e -> e.getValue().get(c),
+                      (a, b) -> a,
+                      LinkedHashMap::new));
+      Map<String, CheckStatus> got =
+          report.checks().stream()
+              .collect(
+                  Collectors.toMap(
+                      CheckResult::id, CheckResult::status, (a, b) -> a, LinkedHashMap::new));
       assertThat(got).as(name + ": " + describe(report)).containsExactlyEntriesOf(want);
     }
   }
@@ -95,7 +109,9 @@ class PreflightTableTest {
         if (r.status() == CheckStatus.FAIL || r.status() == CheckStatus.WARN) {
           assertThat(r.remedy()).as(name + " " + r.id()).isNotBlank();
         }
-        assertThat(r.evidence()).as(name + " " + r.id()).doesNotContainIgnoringCase("not implemented");
+        assertThat(r.evidence())
+            .as(name + " " + r.id())
+            .doesNotContainIgnoringCase("not implemented");
       }
     }
   }
@@ -109,12 +125,17 @@ class PreflightTableTest {
   private PreflightReport run(String name) {
     Path dir = temp.resolve(name + "-" + System.nanoTime());
     if (name.equals("bareTree")) {
-      Host host = LocalHost.rootedAt(FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(dir));
+      Host host =
+          LocalHost.rootedAt(FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(dir));
       return Preflight.builder().host(host).clock(SEPTEMBER_1).build().run();
     }
     FakeLinuxHost host = FakeLinuxHosts.all().get(name).get().writeTo(dir);
-    return Preflight.builder().host(host).fileSystemSpace(host.space()).clock(SEPTEMBER_1)
-        .build().run();
+    return Preflight.builder()
+        .host(host)
+        .fileSystemSpace(host.space())
+        .clock(SEPTEMBER_1)
+        .build()
+        .run();
   }
 
   private static Map<String, List<CheckStatus>> parse() {
@@ -127,7 +148,8 @@ class PreflightTableTest {
   }
 
   private static String describe(PreflightReport report) {
-    return report.checks().stream().map(r -> r.id() + "=" + r.status() + " (" + r.evidence() + ")")
+    return report.checks().stream()
+        .map(r -> r.id() + "=" + r.status() + " (" + r.evidence() + ")")
         .collect(Collectors.joining("\n  ", "\n  ", ""));
   }
 }

@@ -41,7 +41,7 @@ public final class AuthFailure extends RuntimeException {
   }
 
   static AuthFailure unrecognizedClient() {
-    return new AuthFailure(Kind.UNRECOGNIZED_CLIENT,
-        "The security token included in the request is invalid.");
+    return new AuthFailure(
+        Kind.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
   }
 }

@@ -8,7 +8,11 @@ import java.util.Map;
  * lower-case name, and the raw body.
  */
 public record IncomingRequest(
-    String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+    String method,
+    String rawPath,
+    String rawQuery,
+    Map<String, List<String>> headers,
+    byte[] body) {
 
   /** The first value of a header (any case), or null. */
   public String header(String name) {

@@ -28,13 +28,14 @@ public final class KeyRing {
 
     /**
      * Whether this principal may perform {@code action} ({@code mgn:Name}). A grant is an action
-     * name ({@code mgn:} optional), {@code mgn:*} or {@code *}, or an action with a
-     * {@code mgn:CreateAction} condition written {@code mgn:TagResource(mgn:CreateAction=X)},
-     * which allows the action only as part of the operation {@code X} ({@code createAction}).
+     * name ({@code mgn:} optional), {@code mgn:*} or {@code *}, or an action with a {@code
+     * mgn:CreateAction} condition written {@code mgn:TagResource(mgn:CreateAction=X)}, which allows
+     * the action only as part of the operation {@code X} ({@code createAction}).
      */
     public boolean isAllowed(String action, String createAction) {
       String prefix = action.substring(0, action.indexOf(':') + 1);
-      if (allowedActions.contains("*") || allowedActions.contains(prefix + "*")
+      if (allowedActions.contains("*")
+          || allowedActions.contains(prefix + "*")
           || allowedActions.contains(action)) {
         return true;
       }
@@ -53,21 +54,22 @@ public final class KeyRing {
 
   /** Adds (or replaces) a key pair; returns its principal. */
   public Principal add(AwsCredentials credentials, Set<String> allowedActions, String name) {
-    Set<String> normalized = allowedActions.stream().map(KeyRing::normalize)
-        .collect(Collectors.toUnmodifiableSet());
-    String arn = credentials instanceof AwsSessionCredentials
-        ? "arn:aws:sts::" + accountId + ":assumed-role/" + name + "/fake-session"
-        : "arn:aws:iam::" + accountId + ":user/" + name;
+    Set<String> normalized =
+        allowedActions.stream().map(KeyRing::normalize).collect(Collectors.toUnmodifiableSet());
+    String arn =
+        credentials instanceof AwsSessionCredentials
+            ? "arn:aws:sts::" + accountId + ":assumed-role/" + name + "/fake-session"
+            : "arn:aws:iam::" + accountId + ":user/" + name;
     Principal principal = new Principal(credentials, arn, normalized);
     byAccessKey.put(credentials.accessKeyId(), principal);
     return principal;
   }
 
   /** Adds (or replaces) a key pair whose principal ARN is given. */
-  public Principal add(AwsCredentials credentials, Set<String> allowedActions, String name,
-      String arn) {
-    Set<String> normalized = allowedActions.stream().map(KeyRing::normalize)
-        .collect(Collectors.toUnmodifiableSet());
+  public Principal add(
+      AwsCredentials credentials, Set<String> allowedActions, String name, String arn) {
+    Set<String> normalized =
+        allowedActions.stream().map(KeyRing::normalize).collect(Collectors.toUnmodifiableSet());
     Principal principal = new Principal(credentials, arn, normalized);
     byAccessKey.put(credentials.accessKeyId(), principal);
     return principal;

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Strict RFC 3986 percent-decoding: {@code %XX} escapes only, {@code +} stays a plus (unlike
- * {@link java.net.URLDecoder}), malformed escapes and invalid UTF-8 are refused.
+ * Strict RFC 3986 percent-decoding: {@code %XX} escapes only, {@code +} stays a plus (unlike {@link
+ * java.net.URLDecoder}), malformed escapes and invalid UTF-8 are refused.
  */
 public final class Percent {
   private Percent() {}
@@ -42,7 +42,8 @@ public final class Percent {
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes.toByteArray()))

@@ -47,22 +47,25 @@ public final class QueryServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
-  private QueryServer(Dialect dialect, SigV4Verifier verifier, Map<String, Action> actions,
-      int port) {
+  private QueryServer(
+      Dialect dialect, SigV4Verifier verifier, Map<String, Action> actions, int port) {
     this.dialect = dialect;
     this.verifier = verifier;
     this.actions = Map.copyOf(actions);
     try {
-      server = HttpServer.create(
-          new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), 0);
+      server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
     }
-    executor = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "fake-" + dialect.service());
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "fake-" + dialect.service());
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -73,10 +76,15 @@ public final class QueryServer implements AutoCloseable {
    *
    * @param signingRegion the region requests must be signed for
    */
-  public static QueryServer start(Dialect dialect, String signingRegion, Clock clock,
-      KeyRing keys, Map<String, Action> actions, int port) {
-    return new QueryServer(dialect,
-        new SigV4Verifier(signingRegion, dialect.service(), clock, keys), actions, port);
+  public static QueryServer start(
+      Dialect dialect,
+      String signingRegion,
+      Clock clock,
+      KeyRing keys,
+      Map<String, Action> actions,
+      int port) {
+    return new QueryServer(
+        dialect, new SigV4Verifier(signingRegion, dialect.service(), clock, keys), actions, port);
   }
 
   /** {@code http://127.0.0.1:<port>}. */
@@ -104,19 +112,28 @@ public final class QueryServer implements AutoCloseable {
           throw authError(e);
         }
         if (!request.method().equals("POST") || !request.rawPath().equals("/")) {
-          throw new QueryError(400, "InvalidAction", "Could not find operation "
-              + request.method() + " " + request.rawPath());
+          throw new QueryError(
+              400,
+              "InvalidAction",
+              "Could not find operation " + request.method() + " " + request.rawPath());
         }
         Map<String, String> parameters = form(new String(request.body(), StandardCharsets.UTF_8));
         String name = parameters.getOrDefault("Action", "");
         Action action = actions.get(name);
         if (action == null) {
-          throw new QueryError(400, "InvalidAction", "Could not find operation " + name
-              + " for version " + parameters.getOrDefault("Version", "NO_VERSION_SPECIFIED"));
+          throw new QueryError(
+              400,
+              "InvalidAction",
+              "Could not find operation "
+                  + name
+                  + " for version "
+                  + parameters.getOrDefault("Version", "NO_VERSION_SPECIFIED"));
         }
         if (!dialect.version().equals(parameters.get("Version"))) {
-          throw new QueryError(400, "InvalidParameterValue", "Version '"
-              + parameters.get("Version") + "' is not " + dialect.version());
+          throw new QueryError(
+              400,
+              "InvalidParameterValue",
+              "Version '" + parameters.get("Version") + "' is not " + dialect.version());
         }
         String inner = action.handle(parameters, caller);
         xml = success(name, inner, requestId);
@@ -125,12 +142,20 @@ public final class QueryServer implements AutoCloseable {
         xml = error(e, requestId);
       } catch (IllegalArgumentException e) {
         status = 400;
-        xml = error(new QueryError(400, dialect.ec2() ? "InvalidParameterValue" : "InvalidInput",
-            e.getMessage()), requestId);
+        xml =
+            error(
+                new QueryError(
+                    400, dialect.ec2() ? "InvalidParameterValue" : "InvalidInput", e.getMessage()),
+                requestId);
       } catch (RuntimeException e) {
         status = 500;
-        xml = error(new QueryError(500, dialect.ec2() ? "InternalError" : "ServiceFailure",
-            "The fake " + dialect.service() + " failed: " + e), requestId);
+        xml =
+            error(
+                new QueryError(
+                    500,
+                    dialect.ec2() ? "InternalError" : "ServiceFailure",
+                    "The fake " + dialect.service() + " failed: " + e),
+                requestId);
       }
       byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "text/xml");
@@ -146,8 +171,8 @@ public final class QueryServer implements AutoCloseable {
     if (dialect.ec2()) {
       // EC2 answers AuthFailure for an unknown key and for a bad signature alike; its answer to an
       // expired session token was not checked, so AuthFailure stands for that too
-      return new QueryError(401, "AuthFailure",
-          "AWS was not able to validate the provided access credentials");
+      return new QueryError(
+          401, "AuthFailure", "AWS was not able to validate the provided access credentials");
     }
     switch (e.kind()) {
       case MISSING_TOKEN:
@@ -166,33 +191,65 @@ public final class QueryServer implements AutoCloseable {
   private String success(String action, String inner, String requestId) {
     if (dialect.ec2()) {
       // the ec2 protocol has no <XResult> wrapper: members sit right under <XResponse>
-      return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + action + "Response xmlns=\""
-          + dialect.xmlNamespace() + "/\"><requestId>" + requestId + "</requestId>" + inner
-          + "</" + action + "Response>";
+      return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<"
+          + action
+          + "Response xmlns=\""
+          + dialect.xmlNamespace()
+          + "/\"><requestId>"
+          + requestId
+          + "</requestId>"
+          + inner
+          + "</"
+          + action
+          + "Response>";
     }
-    String result = inner == null ? "" : "<" + action + "Result>" + inner + "</" + action + "Result>";
-    return "<" + action + "Response xmlns=\"" + dialect.xmlNamespace() + "\">" + result
-        + "<ResponseMetadata><RequestId>" + requestId + "</RequestId></ResponseMetadata></"
-        + action + "Response>";
+    String result =
+        inner == null ? "" : "<" + action + "Result>" + inner + "</" + action + "Result>";
+    return "<"
+        + action
+        + "Response xmlns=\""
+        + dialect.xmlNamespace()
+        + "\">"
+        + result
+        + "<ResponseMetadata><RequestId>"
+        + requestId
+        + "</RequestId></ResponseMetadata></"
+        + action
+        + "Response>";
   }
 
   private String error(QueryError e, String requestId) {
     if (dialect.ec2()) {
       return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>"
-          + Xml.escape(e.code()) + "</Code><Message>" + Xml.escape(e.getMessage())
-          + "</Message></Error></Errors><RequestID>" + requestId + "</RequestID></Response>";
+          + Xml.escape(e.code())
+          + "</Code><Message>"
+          + Xml.escape(e.getMessage())
+          + "</Message></Error></Errors><RequestID>"
+          + requestId
+          + "</RequestID></Response>";
     }
-    return "<ErrorResponse xmlns=\"" + dialect.xmlNamespace() + "\"><Error><Type>"
-        + (e.status() >= 500 ? "Receiver" : "Sender") + "</Type><Code>" + Xml.escape(e.code())
-        + "</Code><Message>" + Xml.escape(e.getMessage()) + "</Message></Error><RequestId>"
-        + requestId + "</RequestId></ErrorResponse>";
+    return "<ErrorResponse xmlns=\""
+        + dialect.xmlNamespace()
+        + "\"><Error><Type>"
+        + (e.status() >= 500 ? "Receiver" : "Sender")
+        + "</Type><Code>"
+        + Xml.escape(e.code())
+        + "</Code><Message>"
+        + Xml.escape(e.getMessage())
+        + "</Message></Error><RequestId>"
+        + requestId
+        + "</RequestId></ErrorResponse>";
   }
 
   private static IncomingRequest read(HttpExchange exchange) throws IOException {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) ->
-        headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-            .addAll(values));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) ->
+                headers
+                    .computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .addAll(values));
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readNBytes(MAX_BODY + 1);
@@ -200,8 +257,11 @@ public final class QueryServer implements AutoCloseable {
     if (body.length > MAX_BODY) {
       throw new QueryError(413, "RequestEntityTooLarge", "request body too large");
     }
-    return new IncomingRequest(exchange.getRequestMethod(),
-        exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers,
+    return new IncomingRequest(
+        exchange.getRequestMethod(),
+        exchange.getRequestURI().getRawPath(),
+        exchange.getRequestURI().getRawQuery(),
+        headers,
         body);
   }
 

@@ -27,17 +27,18 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 /**
  * Verifies AWS Signature Version 4 the way the service does: the request is rebuilt from only the
  * headers the client signed ({@code SignedHeaders}), the raw path, the raw query and the raw body,
- * signed again with the SDK's own {@link AwsV4HttpSigner} at the request's own
- * {@code X-Amz-Date} (a fixed clock) with the key pair the access key ID names (a session when
- * {@code X-Amz-Security-Token} is present), and the two signatures are compared in constant
- * time. Requests more than 15 minutes away from the wall clock are refused.
+ * signed again with the SDK's own {@link AwsV4HttpSigner} at the request's own {@code X-Amz-Date}
+ * (a fixed clock) with the key pair the access key ID names (a session when {@code
+ * X-Amz-Security-Token} is present), and the two signatures are compared in constant time. Requests
+ * more than 15 minutes away from the wall clock are refused.
  */
 public final class SigV4Verifier {
   static final Duration MAX_SKEW = Duration.ofMinutes(15);
   private static final String ALGORITHM = "AWS4-HMAC-SHA256";
-  private static final Pattern AUTHORIZATION = Pattern.compile(
-      "AWS4-HMAC-SHA256\\s+Credential=([^,\\s]+)\\s*,\\s*SignedHeaders=([^,\\s]+)\\s*,"
-          + "\\s*Signature=([0-9a-f]{64})\\s*");
+  private static final Pattern AUTHORIZATION =
+      Pattern.compile(
+          "AWS4-HMAC-SHA256\\s+Credential=([^,\\s]+)\\s*,\\s*SignedHeaders=([^,\\s]+)\\s*,"
+              + "\\s*Signature=([0-9a-f]{64})\\s*");
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
 
@@ -55,9 +56,10 @@ public final class SigV4Verifier {
   }
 
   /**
-   * Returns the principal that signed {@code request}, or throws the {@link AuthFailure} the service
-   * would answer: {@code MissingAuthenticationTokenException}, {@code IncompleteSignatureException},
-   * {@code UnrecognizedClientException} or {@code InvalidSignatureException}.
+   * Returns the principal that signed {@code request}, or throws the {@link AuthFailure} the
+   * service would answer: {@code MissingAuthenticationTokenException}, {@code
+   * IncompleteSignatureException}, {@code UnrecognizedClientException} or {@code
+   * InvalidSignatureException}.
    */
   public KeyRing.Principal verify(IncomingRequest request) {
     String authorization = request.header("authorization");
@@ -66,8 +68,11 @@ public final class SigV4Verifier {
     }
     Matcher m = AUTHORIZATION.matcher(authorization.trim());
     if (!m.matches()) {
-      throw AuthFailure.incompleteSignature("Authorization header requires 'Credential', "
-          + "'Signature' and 'SignedHeaders' parameters with the " + ALGORITHM + " algorithm.");
+      throw AuthFailure.incompleteSignature(
+          "Authorization header requires 'Credential', "
+              + "'Signature' and 'SignedHeaders' parameters with the "
+              + ALGORITHM
+              + " algorithm.");
     }
     String[] scope = m.group(1).split("/", -1);
     if (scope.length != 5) {
@@ -82,8 +87,8 @@ public final class SigV4Verifier {
       throw AuthFailure.unrecognizedClient();
     }
     if (keys.isExpired(principal.accessKeyId())) {
-      throw new AuthFailure(AuthFailure.Kind.EXPIRED_TOKEN,
-          "The security token included in the request is expired");
+      throw new AuthFailure(
+          AuthFailure.Kind.EXPIRED_TOKEN, "The security token included in the request is expired");
     }
 
     String amzDate = request.header("x-amz-date");
@@ -104,19 +109,30 @@ public final class SigV4Verifier {
     }
 
     String expected = signatureOf(rebuild(request, signedHeaders), principal, signedAt);
-    if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+    if (!MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII),
         signature.getBytes(StandardCharsets.US_ASCII))) {
       // as AWS does, the message quotes the canonical request, signed headers (and so any
       // x-amz-security-token) included, and the string to sign
       String canonical = canonicalRequest(request, signedHeaders);
-      String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + String.join("/",
-          Arrays.copyOfRange(scope, 1, 5)) + "\n" + sha256Hex(
-              canonical.getBytes(StandardCharsets.UTF_8));
-      throw AuthFailure.invalidSignature("The request signature we calculated does not match the "
-          + "signature you provided. Check your AWS Secret Access Key and signing method. "
-          + "Consult the service documentation for details.\n\nThe Canonical String for this"
-          + " request should have been\n'" + canonical + "'\n\nThe String-to-Sign should have"
-          + " been\n'" + stringToSign + "'\n");
+      String stringToSign =
+          ALGORITHM
+              + "\n"
+              + amzDate
+              + "\n"
+              + String.join("/", Arrays.copyOfRange(scope, 1, 5))
+              + "\n"
+              + sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
+      throw AuthFailure.invalidSignature(
+          "The request signature we calculated does not match the "
+              + "signature you provided. Check your AWS Secret Access Key and signing method. "
+              + "Consult the service documentation for details.\n\nThe Canonical String for this"
+              + " request should have been\n'"
+              + canonical
+              + "'\n\nThe String-to-Sign should have"
+              + " been\n'"
+              + stringToSign
+              + "'\n");
     }
     return principal;
   }
@@ -126,14 +142,18 @@ public final class SigV4Verifier {
     StringBuilder b = new StringBuilder();
     b.append(request.method()).append('\n').append(request.rawPath()).append('\n');
     String rawQuery = request.rawQuery() == null ? "" : request.rawQuery();
-    List<String> pairs = new java.util.ArrayList<>(List.of(rawQuery.isEmpty() ? new String[0]
-        : rawQuery.split("&")));
+    List<String> pairs =
+        new java.util.ArrayList<>(
+            List.of(rawQuery.isEmpty() ? new String[0] : rawQuery.split("&")));
     java.util.Collections.sort(pairs);
     b.append(String.join("&", pairs)).append('\n');
     for (String name : signedHeaders) {
       List<String> values = request.headers().getOrDefault(name, List.of());
-      b.append(name).append(':').append(String.join(",",
-          values.stream().map(v -> v.trim().replaceAll(" +", " ")).toList())).append('\n');
+      b.append(name)
+          .append(':')
+          .append(
+              String.join(",", values.stream().map(v -> v.trim().replaceAll(" +", " ")).toList()))
+          .append('\n');
     }
     b.append('\n').append(String.join(";", signedHeaders)).append('\n');
     String payload = request.header("x-amz-content-sha256");
@@ -158,38 +178,59 @@ public final class SigV4Verifier {
     if (expected == null) {
       return actual == null;
     }
-    return actual != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-        actual.getBytes(StandardCharsets.UTF_8));
+    return actual != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
   }
 
   private void checkFresh(String amzDate, Instant signedAt) {
     Instant now = wallClock.instant();
     String nowText = AMZ_DATE.format(now.atOffset(ZoneOffset.UTC));
     if (signedAt.isBefore(now.minus(MAX_SKEW))) {
-      throw AuthFailure.invalidSignature("Signature expired: " + amzDate + " is now earlier than "
-          + AMZ_DATE.format(now.minus(MAX_SKEW).atOffset(ZoneOffset.UTC))
-          + " (" + nowText + " - 15 min.)");
+      throw AuthFailure.invalidSignature(
+          "Signature expired: "
+              + amzDate
+              + " is now earlier than "
+              + AMZ_DATE.format(now.minus(MAX_SKEW).atOffset(ZoneOffset.UTC))
+              + " ("
+              + nowText
+              + " - 15 min.)");
     }
     if (signedAt.isAfter(now.plus(MAX_SKEW))) {
-      throw AuthFailure.invalidSignature("Signature not yet current: " + amzDate
-          + " is still later than " + AMZ_DATE.format(now.plus(MAX_SKEW).atOffset(ZoneOffset.UTC))
-          + " (" + nowText + " + 15 min.)");
+      throw AuthFailure.invalidSignature(
+          "Signature not yet current: "
+              + amzDate
+              + " is still later than "
+              + AMZ_DATE.format(now.plus(MAX_SKEW).atOffset(ZoneOffset.UTC))
+              + " ("
+              + nowText
+              + " + 15 min.)");
     }
   }
 
   private void checkScope(String[] scope, String amzDate) {
     if (!scope[1].equals(amzDate.substring(0, 8))) {
-      throw AuthFailure.invalidSignature("Date in Credential scope does not match YYYYMMDD from "
-          + "ISO-8601 version of date from HTTP: '" + scope[1] + "' != '"
-          + amzDate.substring(0, 8) + "', from '" + amzDate + "'.");
+      throw AuthFailure.invalidSignature(
+          "Date in Credential scope does not match YYYYMMDD from "
+              + "ISO-8601 version of date from HTTP: '"
+              + scope[1]
+              + "' != '"
+              + amzDate.substring(0, 8)
+              + "', from '"
+              + amzDate
+              + "'.");
     }
     if (!scope[2].equals(region)) {
-      throw AuthFailure.invalidSignature("Credential should be scoped to a valid region, not '"
-          + scope[2] + "'. This endpoint serves '" + region + "'.");
+      throw AuthFailure.invalidSignature(
+          "Credential should be scoped to a valid region, not '"
+              + scope[2]
+              + "'. This endpoint serves '"
+              + region
+              + "'.");
     }
     if (!scope[3].equals(service) || !scope[4].equals("aws4_request")) {
-      throw AuthFailure.invalidSignature("Credential should be scoped to correct service: '"
-          + service + "'.");
+      throw AuthFailure.invalidSignature(
+          "Credential should be scoped to correct service: '" + service + "'.");
     }
   }
 
@@ -210,12 +251,13 @@ public final class SigV4Verifier {
     } catch (IllegalArgumentException e) {
       throw AuthFailure.invalidSignature("Unsupported method " + request.method());
     }
-    SdkHttpFullRequest.Builder b = SdkHttpFullRequest.builder()
-        .method(method)
-        .protocol("http")
-        .host(origin.getHost())
-        .port(origin.getPort() < 0 ? 80 : origin.getPort())
-        .encodedPath(request.rawPath());
+    SdkHttpFullRequest.Builder b =
+        SdkHttpFullRequest.builder()
+            .method(method)
+            .protocol("http")
+            .host(origin.getHost())
+            .port(origin.getPort() < 0 ? 80 : origin.getPort())
+            .encodedPath(request.rawPath());
     Map<String, List<String>> query;
     try {
       query = Percent.parseQuery(request.rawQuery());
@@ -226,7 +268,8 @@ public final class SigV4Verifier {
     for (String name : signedHeaders) {
       List<String> values = request.headers().get(name);
       if (values == null) {
-        throw AuthFailure.invalidSignature("Signed header '" + name + "' is missing from the request.");
+        throw AuthFailure.invalidSignature(
+            "Signed header '" + name + "' is missing from the request.");
       }
       b.putHeader(name, values);
     }
@@ -235,15 +278,17 @@ public final class SigV4Verifier {
     return b.build();
   }
 
-  private String signatureOf(SdkHttpFullRequest request, KeyRing.Principal principal,
-      Instant signedAt) {
-    SignedRequest signed = signer.sign(r -> r
-        .identity(principal.credentials())
-        .request(request)
-        .payload(request.contentStreamProvider().orElse(null))
-        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
-        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+  private String signatureOf(
+      SdkHttpFullRequest request, KeyRing.Principal principal, Instant signedAt) {
+    SignedRequest signed =
+        signer.sign(
+            r ->
+                r.identity(principal.credentials())
+                    .request(request)
+                    .payload(request.contentStreamProvider().orElse(null))
+                    .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                    .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
     String authorization = signed.request().firstMatchingHeader("Authorization").orElse("");
     Matcher m = AUTHORIZATION.matcher(authorization);
     return m.matches() ? m.group(3) : "";

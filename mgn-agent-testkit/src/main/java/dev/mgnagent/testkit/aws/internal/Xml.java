@@ -22,6 +22,8 @@ public final class Xml {
 
   /** {@code <name>escaped value</name>}, or nothing when the value is null. */
   public static String element(String name, Object value) {
-    return value == null ? "" : "<" + name + ">" + escape(String.valueOf(value)) + "</" + name + ">";
+    return value == null
+        ? ""
+        : "<" + name + ">" + escape(String.valueOf(value)) + "</" + name + ">";
   }
 }

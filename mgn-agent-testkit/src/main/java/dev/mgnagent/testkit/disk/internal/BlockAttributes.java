@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The regular files in a block device's own sysfs directory ({@code dev}, {@code size},
- * {@code uevent}, {@code partition}, {@code dm/uuid}, {@code md/level}, {@code loop/backing_file},
- * {@code queue/...}), as text exactly as the kernel prints it.
+ * The regular files in a block device's own sysfs directory ({@code dev}, {@code size}, {@code
+ * uevent}, {@code partition}, {@code dm/uuid}, {@code md/level}, {@code loop/backing_file}, {@code
+ * queue/...}), as text exactly as the kernel prints it.
  */
 public final class BlockAttributes {
 
@@ -37,12 +37,23 @@ public final class BlockAttributes {
 
   /** The {@code uevent} file: the device's udev identity. */
   public static String uevent(BlockNode node) {
-    StringBuilder out = new StringBuilder()
-        .append("MAJOR=").append(node.number().major()).append('\n')
-        .append("MINOR=").append(node.number().minor()).append('\n')
-        .append("DEVNAME=").append(node.name()).append('\n')
-        .append("DEVTYPE=").append(node.isPartition() ? "partition" : "disk").append('\n')
-        .append("DISKSEQ=").append(node.diskseq()).append('\n');
+    StringBuilder out =
+        new StringBuilder()
+            .append("MAJOR=")
+            .append(node.number().major())
+            .append('\n')
+            .append("MINOR=")
+            .append(node.number().minor())
+            .append('\n')
+            .append("DEVNAME=")
+            .append(node.name())
+            .append('\n')
+            .append("DEVTYPE=")
+            .append(node.isPartition() ? "partition" : "disk")
+            .append('\n')
+            .append("DISKSEQ=")
+            .append(node.diskseq())
+            .append('\n');
     if (node.isPartition()) {
       out.append("PARTN=").append(node.partitionNumber()).append('\n');
     }
@@ -77,14 +88,17 @@ public final class BlockAttributes {
         files.put("dm/rq_based_seq_io_merge_deadline", "0\n");
       }
       case MD -> md(node, files);
-      case LOOP -> node.loopBackingFile().ifPresent(file -> {
-        files.put("loop/backing_file", file + "\n");
-        files.put("loop/offset", "0\n");
-        files.put("loop/sizelimit", "0\n");
-        files.put("loop/autoclear", "1\n");
-        files.put("loop/partscan", "0\n");
-        files.put("loop/dio", "0\n");
-      });
+      case LOOP ->
+          node.loopBackingFile()
+              .ifPresent(
+                  file -> {
+                    files.put("loop/backing_file", file + "\n");
+                    files.put("loop/offset", "0\n");
+                    files.put("loop/sizelimit", "0\n");
+                    files.put("loop/autoclear", "1\n");
+                    files.put("loop/partscan", "0\n");
+                    files.put("loop/dio", "0\n");
+                  });
       case ZRAM -> {
         files.put("disksize", node.sizeBytes() + "\n");
         files.put("initstate", flag(node.sectors() > 0));
@@ -102,7 +116,8 @@ public final class BlockAttributes {
     files.put("md/raid_disks", node.slaves().size() + "\n");
     files.put("md/array_state", "clean\n");
     files.put("md/metadata_version", "1.2\n");
-    files.put("md/chunk_size", (level.equals("raid1") || level.equals("linear") ? 0 : 524288) + "\n");
+    files.put(
+        "md/chunk_size", (level.equals("raid1") || level.equals("linear") ? 0 : 524288) + "\n");
     files.put("md/uuid", dashedUuid(node.mdUuid().orElseThrow()) + "\n");
     int slot = 0;
     for (BlockNode member : node.slaves()) {
@@ -114,14 +129,24 @@ public final class BlockAttributes {
   /** mdadm's {@code 8:8:8:8} hex uuid as the kernel's {@code %pU} prints it. */
   private static String dashedUuid(String mdadmUuid) {
     String hex = mdadmUuid.replace(":", "");
-    return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-        + hex.substring(16, 20) + "-" + hex.substring(20);
+    return hex.substring(0, 8)
+        + "-"
+        + hex.substring(8, 12)
+        + "-"
+        + hex.substring(12, 16)
+        + "-"
+        + hex.substring(16, 20)
+        + "-"
+        + hex.substring(20);
   }
 
   private static void queue(BlockNode node, Map<String, String> files) {
-    boolean rotational = node.kind() == DeviceKind.VIRTIO || node.kind() == DeviceKind.SCSI_DISK
-        || node.kind() == DeviceKind.CDROM;
-    boolean requestBased = !(node.kind() == DeviceKind.DEVICE_MAPPER || node.kind() == DeviceKind.MD);
+    boolean rotational =
+        node.kind() == DeviceKind.VIRTIO
+            || node.kind() == DeviceKind.SCSI_DISK
+            || node.kind() == DeviceKind.CDROM;
+    boolean requestBased =
+        !(node.kind() == DeviceKind.DEVICE_MAPPER || node.kind() == DeviceKind.MD);
     files.put("queue/logical_block_size", "512\n");
     files.put("queue/physical_block_size", "512\n");
     files.put("queue/hw_sector_size", "512\n");

@@ -55,17 +55,36 @@ public final class BlockNode {
 
   /** A partition of {@code disk} ({@code DEVTYPE=partition}), added to the disk's partitions. */
   public BlockNode(
-      BlockNode disk, String name, MajorMinor number, int partitionNumber, long startSector,
+      BlockNode disk,
+      String name,
+      MajorMinor number,
+      int partitionNumber,
+      long startSector,
       long sectors) {
-    this(name, DeviceKind.PARTITION, number, Path.of(name), disk.diskseq, disk,
-        partitionNumber, startSector, sectors);
+    this(
+        name,
+        DeviceKind.PARTITION,
+        number,
+        Path.of(name),
+        disk.diskseq,
+        disk,
+        partitionNumber,
+        startSector,
+        sectors);
     disk.partitions.add(this);
     disk.partitions.sort((a, b) -> Integer.compare(a.partitionNumber, b.partitionNumber));
   }
 
   private BlockNode(
-      String name, DeviceKind kind, MajorMinor number, Path sysDir, int diskseq, BlockNode disk,
-      int partitionNumber, long startSector, long sectors) {
+      String name,
+      DeviceKind kind,
+      MajorMinor number,
+      Path sysDir,
+      int diskseq,
+      BlockNode disk,
+      int partitionNumber,
+      long startSector,
+      long sectors) {
     this.name = Objects.requireNonNull(name, "name");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.number = Objects.requireNonNull(number, "number");

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The devices of a fake host, in the order the kernel registered them, with the numbers it
- * handed out. Every method checks its arguments against what the kernel allows and what already
- * exists, and fails with a message that names the problem.
+ * The devices of a fake host, in the order the kernel registered them, with the numbers it handed
+ * out. Every method checks its arguments against what the kernel allows and what already exists,
+ * and fails with a message that names the problem.
  */
 public final class BlockTree {
 
@@ -41,8 +41,8 @@ public final class BlockTree {
   }
 
   /**
-   * The device called {@code name}: a kernel name ({@code sda1}, {@code dm-0}) or a
-   * device-mapper name ({@code vg0-root}).
+   * The device called {@code name}: a kernel name ({@code sda1}, {@code dm-0}) or a device-mapper
+   * name ({@code vg0-root}).
    */
   public BlockNode device(String name) {
     BlockNode node = nodes.get(name);
@@ -54,14 +54,24 @@ public final class BlockTree {
         return candidate;
       }
     }
-    throw new IllegalArgumentException("no block device called '" + name + "'; known: "
-        + nodes.values().stream().map(BlockTree::label).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "no block device called '"
+            + name
+            + "'; known: "
+            + nodes.values().stream().map(BlockTree::label).collect(Collectors.joining(", ")));
   }
 
   /** Adds SCSI disk {@code name} at the next free target on SCSI host 0. */
   public BlockNode addScsiDisk(String name, long bytes) {
-    BlockNode disk = register(new BlockNode(name, DeviceKind.SCSI_DISK,
-        DeviceNumbers.scsiDisk(name), Path.of("pending"), nextDiskseq, sectors(name, bytes, false)));
+    BlockNode disk =
+        register(
+            new BlockNode(
+                name,
+                DeviceKind.SCSI_DISK,
+                DeviceNumbers.scsiDisk(name),
+                Path.of("pending"),
+                nextDiskseq,
+                sectors(name, bytes, false)));
     disk.vendor("QEMU");
     disk.model("QEMU HARDDISK");
     placeScsi(disk, 0, 0, freeTarget(0), 0);
@@ -71,9 +81,15 @@ public final class BlockTree {
   /** Adds SCSI optical drive {@code name} ({@code srN}) with a medium of {@code bytes}. */
   public BlockNode addCdrom(String name, long bytes) {
     int index = DeviceNumbers.trailingNumber(name, "sr");
-    BlockNode drive = register(new BlockNode(name, DeviceKind.CDROM,
-        new MajorMinor(DeviceNumbers.SCSI_CDROM_MAJOR, index), Path.of("pending"), nextDiskseq,
-        sectors(name, bytes, true)));
+    BlockNode drive =
+        register(
+            new BlockNode(
+                name,
+                DeviceKind.CDROM,
+                new MajorMinor(DeviceNumbers.SCSI_CDROM_MAJOR, index),
+                Path.of("pending"),
+                nextDiskseq,
+                sectors(name, bytes, true)));
     drive.removable(true);
     drive.vendor("QEMU");
     drive.model("QEMU DVD-ROM");
@@ -86,7 +102,8 @@ public final class BlockTree {
     String address = host + ":" + channel + ":" + target + ":" + lun;
     BlockNode owner = scsiAddresses.get(address);
     if (owner != null && owner != node) {
-      throw new IllegalArgumentException("SCSI address " + address + " is taken by " + owner.name());
+      throw new IllegalArgumentException(
+          "SCSI address " + address + " is taken by " + owner.name());
     }
     node.scsiAddress().ifPresent(scsiAddresses::remove);
     Path device = Layouts.scsiDevice(host, channel, target, lun);
@@ -99,8 +116,15 @@ public final class BlockTree {
   public BlockNode addVirtioDisk(String name, long bytes) {
     MajorMinor number = DeviceNumbers.virtioDisk(name);
     Path device = Layouts.virtioDevice(DeviceNumbers.virtioIndex(name));
-    BlockNode disk = register(new BlockNode(name, DeviceKind.VIRTIO, number,
-        device.resolve("block").resolve(name), nextDiskseq, sectors(name, bytes, false)));
+    BlockNode disk =
+        register(
+            new BlockNode(
+                name,
+                DeviceKind.VIRTIO,
+                number,
+                device.resolve("block").resolve(name),
+                nextDiskseq,
+                sectors(name, bytes, false)));
     disk.deviceDir(device);
     return disk;
   }
@@ -109,8 +133,15 @@ public final class BlockTree {
   public BlockNode addXenDisk(String name, long bytes) {
     MajorMinor number = DeviceNumbers.xenDisk(name);
     Path device = Layouts.xenDevice((number.major() << 8) | number.minor());
-    BlockNode disk = register(new BlockNode(name, DeviceKind.XEN, number,
-        device.resolve("block").resolve(name), nextDiskseq, sectors(name, bytes, false)));
+    BlockNode disk =
+        register(
+            new BlockNode(
+                name,
+                DeviceKind.XEN,
+                number,
+                device.resolve("block").resolve(name),
+                nextDiskseq,
+                sectors(name, bytes, false)));
     disk.deviceDir(device);
     return disk;
   }
@@ -124,9 +155,15 @@ public final class BlockTree {
     DeviceNumbers.nvmeNamespace(name);
     Path dir = Layouts.nvmeController(controller).dir();
     long sectors = sectors(name, bytes, false);
-    BlockNode namespace = register(new BlockNode(name, DeviceKind.NVME,
-        new MajorMinor(DeviceNumbers.BLOCK_EXT_MAJOR, nextBlockExtMinor), dir.resolve(name),
-        nextDiskseq, sectors));
+    BlockNode namespace =
+        register(
+            new BlockNode(
+                name,
+                DeviceKind.NVME,
+                new MajorMinor(DeviceNumbers.BLOCK_EXT_MAJOR, nextBlockExtMinor),
+                dir.resolve(name),
+                nextDiskseq,
+                sectors));
     nextBlockExtMinor++;
     namespace.deviceDir(dir);
     BlockNode sibling = nvmeSibling(namespace);
@@ -158,8 +195,9 @@ public final class BlockTree {
     if (backingFile != null && !backingFile.startsWith("/")) {
       throw new IllegalArgumentException(name + ": backing file must be absolute: " + backingFile);
     }
-    BlockNode loop = virtual(name, DeviceKind.LOOP,
-        new MajorMinor(DeviceNumbers.LOOP_MAJOR, number), bytes, true);
+    BlockNode loop =
+        virtual(
+            name, DeviceKind.LOOP, new MajorMinor(DeviceNumbers.LOOP_MAJOR, number), bytes, true);
     loop.loopBackingFile(backingFile);
     loop.readOnly(readOnly);
     return loop;
@@ -167,20 +205,28 @@ public final class BlockTree {
 
   /** Adds {@code zram<number>}; size 0 means not initialized. */
   public BlockNode addZram(int number, long bytes) {
-    return virtual("zram" + number, DeviceKind.ZRAM,
-        new MajorMinor(DeviceNumbers.ZRAM_MAJOR, number), bytes, true);
+    return virtual(
+        "zram" + number,
+        DeviceKind.ZRAM,
+        new MajorMinor(DeviceNumbers.ZRAM_MAJOR, number),
+        bytes,
+        true);
   }
 
   /** Adds brd RAM disk {@code ram<number>}. */
   public BlockNode addRam(int number, long bytes) {
-    return virtual("ram" + number, DeviceKind.RAM,
-        new MajorMinor(DeviceNumbers.RAM_MAJOR, number), bytes, false);
+    return virtual(
+        "ram" + number,
+        DeviceKind.RAM,
+        new MajorMinor(DeviceNumbers.RAM_MAJOR, number),
+        bytes,
+        false);
   }
 
   /**
-   * Adds partition {@code number} of {@code disk}, from byte {@code startBytes} for
-   * {@code bytes}. Its minor follows the disk's own when the disk reserved one for it, else it
-   * comes from blkext (259), as for NVMe.
+   * Adds partition {@code number} of {@code disk}, from byte {@code startBytes} for {@code bytes}.
+   * Its minor follows the disk's own when the disk reserved one for it, else it comes from blkext
+   * (259), as for NVMe.
    */
   public BlockNode addPartition(BlockNode disk, int number, long startBytes, long bytes) {
     checkPartitionable(disk);
@@ -197,8 +243,17 @@ public final class BlockTree {
       throw new IllegalArgumentException(name + ": sector 0 holds the partition table");
     }
     if (start + size > disk.sectors()) {
-      throw new IllegalArgumentException(name + " (sectors " + start + "+" + size
-          + ") does not fit on " + disk.name() + " (" + disk.sectors() + " sectors)");
+      throw new IllegalArgumentException(
+          name
+              + " (sectors "
+              + start
+              + "+"
+              + size
+              + ") does not fit on "
+              + disk.name()
+              + " ("
+              + disk.sectors()
+              + " sectors)");
     }
     for (BlockNode other : disk.partitions()) {
       if (start < other.startSector() + other.sectors() && other.startSector() < start + size) {
@@ -215,14 +270,17 @@ public final class BlockTree {
   /** Where the next partition of {@code disk} starts by default: after the last, 1 MiB aligned. */
   public long nextPartitionStartBytes(BlockNode disk) {
     long mib = 1L << 20;
-    long end = disk.partitions().stream()
-        .mapToLong(p -> (p.startSector() + p.sectors()) * SECTOR).max().orElse(mib);
+    long end =
+        disk.partitions().stream()
+            .mapToLong(p -> (p.startSector() + p.sectors()) * SECTOR)
+            .max()
+            .orElse(mib);
     return (end + mib - 1) / mib * mib;
   }
 
   /**
-   * Adds device-mapper device {@code dm-<next>} named {@code dmName} with {@code dmUuid}, built
-   * on {@code lowers}.
+   * Adds device-mapper device {@code dm-<next>} named {@code dmName} with {@code dmUuid}, built on
+   * {@code lowers}.
    */
   public BlockNode addDeviceMapper(String dmName, String dmUuid, long bytes, List<String> lowers) {
     if (!dmName.matches("[A-Za-z0-9#+.:=@_-]+")) {
@@ -234,8 +292,13 @@ public final class BlockTree {
     }
     List<BlockNode> slaves = lowers(dmName, lowers);
     int minor = nextDeviceMapperMinor;
-    BlockNode dm = virtual("dm-" + minor, DeviceKind.DEVICE_MAPPER,
-        new MajorMinor(DeviceNumbers.DEVICE_MAPPER_MAJOR, minor), bytes, false);
+    BlockNode dm =
+        virtual(
+            "dm-" + minor,
+            DeviceKind.DEVICE_MAPPER,
+            new MajorMinor(DeviceNumbers.DEVICE_MAPPER_MAJOR, minor),
+            bytes,
+            false);
     nextDeviceMapperMinor++;
     dm.deviceMapper(dmName, dmUuid);
     slaves.forEach(dm::stackOn);
@@ -246,8 +309,8 @@ public final class BlockTree {
   public BlockNode addMd(String name, String level, String uuid, long bytes, List<String> members) {
     int number = DeviceNumbers.trailingNumber(name, "md");
     List<BlockNode> slaves = lowers(name, members);
-    BlockNode md = virtual(name, DeviceKind.MD, new MajorMinor(DeviceNumbers.MD_MAJOR, number),
-        bytes, false);
+    BlockNode md =
+        virtual(name, DeviceKind.MD, new MajorMinor(DeviceNumbers.MD_MAJOR, number), bytes, false);
     md.md(level, uuid);
     slaves.forEach(md::stackOn);
     return md;
@@ -264,8 +327,8 @@ public final class BlockTree {
         throw new IllegalArgumentException(upper + " lists " + lower.name() + " twice");
       }
       if (!lower.partitions().isEmpty()) {
-        throw new IllegalArgumentException(upper + " cannot use " + lower.name()
-            + ": it has partitions; use one of them");
+        throw new IllegalArgumentException(
+            upper + " cannot use " + lower.name() + ": it has partitions; use one of them");
       }
       if (lower.sectors() == 0) {
         throw new IllegalArgumentException(upper + " cannot use " + lower.name() + ": it is empty");
@@ -277,8 +340,14 @@ public final class BlockTree {
 
   private BlockNode virtual(
       String name, DeviceKind kind, MajorMinor number, long bytes, boolean mayBeEmpty) {
-    return register(new BlockNode(name, kind, number, Layouts.virtualBlock(name), nextDiskseq,
-        sectors(name, bytes, mayBeEmpty)));
+    return register(
+        new BlockNode(
+            name,
+            kind,
+            number,
+            Layouts.virtualBlock(name),
+            nextDiskseq,
+            sectors(name, bytes, mayBeEmpty)));
   }
 
   private BlockNode register(BlockNode disk) {
@@ -302,19 +371,23 @@ public final class BlockTree {
 
   private void checkPartitionable(BlockNode disk) {
     switch (disk.kind()) {
-      case SCSI_DISK, VIRTIO, XEN, NVME, MD -> { }
-      case DEVICE_MAPPER -> throw new IllegalArgumentException(disk.name()
-          + " is a device-mapper device: the kernel does not partition it; add a dmPartition");
-      default -> throw new IllegalArgumentException(
-          disk.name() + " (" + disk.kind() + ") cannot be partitioned");
+      case SCSI_DISK, VIRTIO, XEN, NVME, MD -> {}
+      case DEVICE_MAPPER ->
+          throw new IllegalArgumentException(
+              disk.name()
+                  + " is a device-mapper device: the kernel does not partition it; add a dmPartition");
+      default ->
+          throw new IllegalArgumentException(
+              disk.name() + " (" + disk.kind() + ") cannot be partitioned");
     }
   }
 
   private MajorMinor partitionDeviceNumber(BlockNode disk, int number) {
-    boolean ownRange = switch (disk.kind()) {
-      case SCSI_DISK, VIRTIO, XEN -> number < DeviceNumbers.MINORS_PER_DISK;
-      default -> false;
-    };
+    boolean ownRange =
+        switch (disk.kind()) {
+          case SCSI_DISK, VIRTIO, XEN -> number < DeviceNumbers.MINORS_PER_DISK;
+          default -> false;
+        };
     if (ownRange) {
       return new MajorMinor(disk.number().major(), disk.number().minor() + number);
     }
@@ -331,7 +404,9 @@ public final class BlockTree {
 
   private BlockNode nvmeSibling(BlockNode namespace) {
     return nvmeControllerNamespaces(namespace).stream()
-        .filter(n -> n != namespace).findFirst().orElse(null);
+        .filter(n -> n != namespace)
+        .findFirst()
+        .orElse(null);
   }
 
   private List<BlockNode> nvmeControllerNamespaces(BlockNode namespace) {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The symlinks udev (and its usual rules packages) makes for a device, as paths relative to
- * {@code dev/}: {@code mapper/<name>}, {@code <vg>/<lv>}, {@code disk/by-id/...}, aliases such
- * as Amazon Linux's {@code xvda -> nvme0n1}, and {@code cdrom}.
+ * The symlinks udev (and its usual rules packages) makes for a device, as paths relative to {@code
+ * dev/}: {@code mapper/<name>}, {@code <vg>/<lv>}, {@code disk/by-id/...}, aliases such as Amazon
+ * Linux's {@code xvda -> nvme0n1}, and {@code cdrom}.
  */
 public final class DevLinks {
 
@@ -46,25 +46,32 @@ public final class DevLinks {
       case NVME -> {
         // newer udev adds _<nsid>; the plain name stays with namespace 1 so namespaces of one
         // controller do not fight over it
-        String id = "nvme-" + disk.model().orElse("").trim().replace(' ', '_') + "_"
-            + disk.serial().orElse("");
+        String id =
+            "nvme-"
+                + disk.model().orElse("").trim().replace(' ', '_')
+                + "_"
+                + disk.serial().orElse("");
         int nsid = DeviceNumbers.nvmeNamespace(disk.name());
         if (nsid == 1) {
           ids.add(id);
         }
         ids.add(id + "_" + nsid);
       }
-      case VIRTIO -> disk.serial().filter(s -> !s.isEmpty())
-          .ifPresent(s -> ids.add("virtio-" + (s.length() > 20 ? s.substring(0, 20) : s)));
+      case VIRTIO ->
+          disk.serial()
+              .filter(s -> !s.isEmpty())
+              .ifPresent(s -> ids.add("virtio-" + (s.length() > 20 ? s.substring(0, 20) : s)));
       case DEVICE_MAPPER -> {
         ids.add("dm-name-" + disk.dmName().orElseThrow());
         disk.dmUuid().filter(u -> !u.isEmpty()).ifPresent(u -> ids.add("dm-uuid-" + u));
-        multipathWwid(disk).ifPresent(wwid -> {
-          ids.add("scsi-" + wwid);
-          if (wwid.startsWith("3")) {
-            ids.add("wwn-0x" + wwid.substring(1));
-          }
-        });
+        multipathWwid(disk)
+            .ifPresent(
+                wwid -> {
+                  ids.add("scsi-" + wwid);
+                  if (wwid.startsWith("3")) {
+                    ids.add("wwn-0x" + wwid.substring(1));
+                  }
+                });
       }
       case MD -> ids.add("md-uuid-" + disk.mdUuid().orElseThrow());
       default -> {

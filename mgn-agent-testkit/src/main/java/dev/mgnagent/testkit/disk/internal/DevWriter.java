@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the {@code dev/} part of the tree as devtmpfs and udev leave it: a node per block
- * device (an empty regular file, since tests cannot mknod), {@code dev/block/MAJ:MIN} links,
- * and the links from {@link DevLinks}.
+ * Writes the {@code dev/} part of the tree as devtmpfs and udev leave it: a node per block device
+ * (an empty regular file, since tests cannot mknod), {@code dev/block/MAJ:MIN} links, and the links
+ * from {@link DevLinks}.
  */
 public final class DevWriter {
 

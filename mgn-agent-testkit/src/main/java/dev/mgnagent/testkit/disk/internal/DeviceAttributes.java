@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The files a driver puts in a disk's parent device directory (the target of
- * {@code /sys/block/<disk>/device}): SCSI {@code vendor}/{@code model} padded as INQUIRY data is,
- * the virtio PCI vendor id, the NVMe controller's {@code model}/{@code serial}, Xen's vbd node.
+ * The files a driver puts in a disk's parent device directory (the target of {@code
+ * /sys/block/<disk>/device}): SCSI {@code vendor}/{@code model} padded as INQUIRY data is, the
+ * virtio PCI vendor id, the NVMe controller's {@code model}/{@code serial}, Xen's vbd node.
  */
 public final class DeviceAttributes {
 
@@ -46,14 +46,18 @@ public final class DeviceAttributes {
   }
 
   /**
-   * The NVMe namespace {@code wwid} as the kernel makes it when the controller has no EUI or
-   * NGUID: {@code nvme.<vid>-<serial hex>-<model hex>-<nsid>}.
+   * The NVMe namespace {@code wwid} as the kernel makes it when the controller has no EUI or NGUID:
+   * {@code nvme.<vid>-<serial hex>-<model hex>-<nsid>}.
    */
   public static String nvmeWwid(BlockNode namespace) {
     String model = namespace.model().orElse("");
     int vendorId = model.startsWith("Amazon") ? 0x1d0f : 0x1b36;
-    return String.format("nvme.%04x-%s-%s-%08x", vendorId, hex(namespace.serial().orElse("")),
-        hex(model), DeviceNumbers.nvmeNamespace(namespace.name()));
+    return String.format(
+        "nvme.%04x-%s-%s-%08x",
+        vendorId,
+        hex(namespace.serial().orElse("")),
+        hex(model),
+        DeviceNumbers.nvmeNamespace(namespace.name()));
   }
 
   private static void scsi(BlockNode disk, Map<String, String> files) {
@@ -67,8 +71,13 @@ public final class DeviceAttributes {
     files.put("device_blocked", "0\n");
     files.put("timeout", "30\n");
     disk.wwid().ifPresent(w -> files.put("wwid", w + "\n"));
-    files.put("uevent", "DEVTYPE=scsi_device\nDRIVER=" + (cdrom ? "sr" : "sd")
-        + "\nMODALIAS=scsi:t-0x0" + (cdrom ? "5" : "0") + "\n");
+    files.put(
+        "uevent",
+        "DEVTYPE=scsi_device\nDRIVER="
+            + (cdrom ? "sr" : "sd")
+            + "\nMODALIAS=scsi:t-0x0"
+            + (cdrom ? "5" : "0")
+            + "\n");
   }
 
   private static void nvmeController(BlockNode namespace, Map<String, String> files) {
@@ -81,8 +90,9 @@ public final class DeviceAttributes {
     files.put("state", "live\n");
     files.put("address", c.pciAddress() + "\n");
     files.put("dev", "250:" + controller + "\n");
-    files.put("uevent", "MAJOR=250\nMINOR=" + controller + "\nDEVNAME=nvme" + controller
-        + "\nNVME_TRTYPE=pcie\n");
+    files.put(
+        "uevent",
+        "MAJOR=250\nMINOR=" + controller + "\nDEVNAME=nvme" + controller + "\nNVME_TRTYPE=pcie\n");
   }
 
   /** Pads with spaces to the fixed width of a SCSI INQUIRY field. */

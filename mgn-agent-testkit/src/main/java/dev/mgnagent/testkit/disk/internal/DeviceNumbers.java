@@ -4,31 +4,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Kernel device names and numbers: which major:minor a driver gives a disk of a given name, and
- * how partitions are named. Pure functions; the kernel's own rules, written down once.
+ * Kernel device names and numbers: which major:minor a driver gives a disk of a given name, and how
+ * partitions are named. Pure functions; the kernel's own rules, written down once.
  */
 public final class DeviceNumbers {
 
   /** ramN (brd). */
   public static final int RAM_MAJOR = 1;
+
   /** loopN. */
   public static final int LOOP_MAJOR = 7;
+
   /** The first sd major; further disks use 65-71 and 128-135. */
   public static final int SCSI_DISK_MAJOR = 8;
+
   /** mdN. */
   public static final int MD_MAJOR = 9;
+
   /** srN. */
   public static final int SCSI_CDROM_MAJOR = 11;
+
   /** xvd (Xen vbd). */
   public static final int XEN_VBD_MAJOR = 202;
+
   /** zram: dynamic in the kernel; this fake always uses 252. */
   public static final int ZRAM_MAJOR = 252;
+
   /** device-mapper: dynamic in the kernel; this fake always uses 253. */
   public static final int DEVICE_MAPPER_MAJOR = 253;
+
   /** virtio-blk: dynamic in the kernel; this fake always uses 254, as on the reference machine. */
   public static final int VIRTIO_MAJOR = 254;
+
   /** blkext: NVMe namespaces and partitions beyond a disk's own minor range. */
   public static final int BLOCK_EXT_MAJOR = 259;
+
   /** Minors per sd, vd and xvd disk (the disk itself plus partitions 1-15). */
   public static final int MINORS_PER_DISK = 16;
 
@@ -41,8 +51,8 @@ public final class DeviceNumbers {
   private DeviceNumbers() {}
 
   /**
-   * The index a disk letter suffix stands for, as {@code sd_format_disk_name} counts: {@code a}
-   * is 0, {@code z} 25, {@code aa} 26.
+   * The index a disk letter suffix stands for, as {@code sd_format_disk_name} counts: {@code a} is
+   * 0, {@code z} 25, {@code aa} 26.
    */
   public static int letterIndex(String letters) {
     if (!LETTERS.matcher(letters).matches()) {
@@ -121,7 +131,8 @@ public final class DeviceNumbers {
   private static Matcher nvme(String name) {
     Matcher m = NVME.matcher(name);
     if (!m.matches()) {
-      throw new IllegalArgumentException("expected nvme<controller>n<namespace>, got '" + name + "'");
+      throw new IllegalArgumentException(
+          "expected nvme<controller>n<namespace>, got '" + name + "'");
     }
     return m;
   }

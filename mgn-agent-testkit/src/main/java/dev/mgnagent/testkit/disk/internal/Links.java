@@ -3,8 +3,8 @@ package dev.mgnagent.testkit.disk.internal;
 import java.nio.file.Path;
 
 /**
- * Relative symlink targets, computed the way their real authors compute them: kernfs for
- * {@code /sys}, udev for {@code /dev}. All paths are relative to the host root.
+ * Relative symlink targets, computed the way their real authors compute them: kernfs for {@code
+ * /sys}, udev for {@code /dev}. All paths are relative to the host root.
  */
 public final class Links {
 

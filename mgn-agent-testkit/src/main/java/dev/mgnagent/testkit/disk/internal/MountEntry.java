@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param mountPoint the absolute mount point, unescaped
  * @param root the directory of the file system mounted there ({@code /}, or a bind source)
- * @param number the device number mountinfo shows: the block device's, or {@code 0:N} for
- *     pseudo and btrfs file systems
+ * @param number the device number mountinfo shows: the block device's, or {@code 0:N} for pseudo
+ *     and btrfs file systems
  * @param fsType the file system type, such as {@code ext4}
  * @param source the mount source, such as {@code /dev/vda2} or {@code tmpfs}, unescaped
  * @param mountOptions per-mount options ({@code rw,relatime})
@@ -39,13 +39,19 @@ public record MountEntry(
   }
 
   /**
-   * A typical block file system mount of {@code device}: {@code rw,relatime} and the
-   * superblock options the kernel shows for {@code fsType}.
+   * A typical block file system mount of {@code device}: {@code rw,relatime} and the superblock
+   * options the kernel shows for {@code fsType}.
    */
   public static MountEntry block(String mountPoint, String root, BlockNode device, String fsType) {
     String mountOptions = fsType.equals("squashfs") ? "ro,nodev,relatime" : "rw,relatime";
-    return new MountEntry(mountPoint, root, device.number(), fsType, device.mountSource(),
-        mountOptions, superOptions(fsType));
+    return new MountEntry(
+        mountPoint,
+        root,
+        device.number(),
+        fsType,
+        device.mountSource(),
+        mountOptions,
+        superOptions(fsType));
   }
 
   /** The superblock options a real kernel prints for a default mount of {@code fsType}. */
@@ -53,8 +59,9 @@ public record MountEntry(
     return switch (fsType) {
       case "xfs" -> "rw,attr2,inode64,logbufs=8,logbsize=32k,noquota";
       case "ext4" -> "rw,errors=remount-ro";
-      case "vfat" -> "rw,fmask=0077,dmask=0077,codepage=437,iocharset=ascii,shortname=winnt,"
-          + "errors=remount-ro";
+      case "vfat" ->
+          "rw,fmask=0077,dmask=0077,codepage=437,iocharset=ascii,shortname=winnt,"
+              + "errors=remount-ro";
       case "squashfs" -> "ro,errors=continue,threads=single";
       case "btrfs" -> "rw,space_cache=v2,subvolid=5,subvol=/";
       case "iso9660" -> "ro,nojoliet,check=s,map=n,blocksize=2048,iocharset=utf8";

@@ -21,8 +21,15 @@ public final class MountTable {
     MountEntry entry = MountEntry.block(mountPoint, root, device, fsType);
     if (fsType.equals("btrfs")) {
       // btrfs shows an anonymous device number in mountinfo, not the block device's
-      entry = new MountEntry(mountPoint, root, anonymous(), fsType, entry.source(),
-          entry.mountOptions(), entry.superOptions());
+      entry =
+          new MountEntry(
+              mountPoint,
+              root,
+              anonymous(),
+              fsType,
+              entry.source(),
+              entry.mountOptions(),
+              entry.superOptions());
     }
     add(entry);
   }
@@ -67,14 +74,18 @@ public final class MountTable {
   public void checkAgainst(BlockTree tree) {
     root();
     for (BlockNode node : tree.nodes()) {
-      boolean used = swaps.stream().anyMatch(s -> s.device() == node)
-          || allMounts().stream().anyMatch(m -> m.number().equals(node.number()));
+      boolean used =
+          swaps.stream().anyMatch(s -> s.device() == node)
+              || allMounts().stream().anyMatch(m -> m.number().equals(node.number()));
       if (used && !node.partitions().isEmpty()) {
         throw new IllegalStateException(node.name() + " is mounted or swap but has partitions");
       }
       if (used && !node.holders().isEmpty()) {
-        throw new IllegalStateException(node.name() + " is mounted or swap but "
-            + node.holders().get(0).name() + " is built on it");
+        throw new IllegalStateException(
+            node.name()
+                + " is mounted or swap but "
+                + node.holders().get(0).name()
+                + " is built on it");
       }
     }
   }

@@ -39,18 +39,25 @@ public final class ProcFiles {
     for (Swap swap : swaps) {
       String path = Mountinfo.escape("/dev/" + swap.device().name());
       long sizeKib = swap.device().sizeBytes() / 1024 - 4;
-      out.append(path).append(" ".repeat(path.length() < 40 ? 40 - path.length() : 1))
+      out.append(path)
+          .append(" ".repeat(path.length() < 40 ? 40 - path.length() : 1))
           .append("partition\t")
-          .append(sizeKib).append('\t').append(sizeKib < 10_000_000 ? "\t" : "")
-          .append(0).append("\t\t")
-          .append(swap.priority()).append('\n');
+          .append(sizeKib)
+          .append('\t')
+          .append(sizeKib < 10_000_000 ? "\t" : "")
+          .append(0)
+          .append("\t\t")
+          .append(swap.priority())
+          .append('\n');
     }
     return out.toString();
   }
 
   private static void line(StringBuilder out, BlockNode node) {
-    out.append(String.format("%4d  %7d %10d %s\n", node.number().major(), node.number().minor(),
-        node.sectors() >> 1, node.name()));
+    out.append(
+        String.format(
+            "%4d  %7d %10d %s\n",
+            node.number().major(), node.number().minor(), node.sectors() >> 1, node.name()));
   }
 
   /**

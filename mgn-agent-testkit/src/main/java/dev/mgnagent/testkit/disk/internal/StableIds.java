@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Deterministic identifiers (LVM, md and LUKS uuids) derived from a seed, so the same builder
- * calls always produce the same tree.
+ * Deterministic identifiers (LVM, md and LUKS uuids) derived from a seed, so the same builder calls
+ * always produce the same tree.
  */
 public final class StableIds {
 
@@ -38,22 +38,34 @@ public final class StableIds {
   /** An LVM physical volume uuid as {@code pvs} prints it ({@code xxxxxx-xxxx-...-xxxxxx}). */
   public static String lvmPvUuid(String seed) {
     String id = alphanumeric(seed, 32);
-    return String.join("-", id.substring(0, 6), id.substring(6, 10), id.substring(10, 14),
-        id.substring(14, 18), id.substring(18, 22), id.substring(22, 26), id.substring(26));
+    return String.join(
+        "-",
+        id.substring(0, 6),
+        id.substring(6, 10),
+        id.substring(10, 14),
+        id.substring(14, 18),
+        id.substring(18, 22),
+        id.substring(22, 26),
+        id.substring(26));
   }
 
   /** A uuid in the usual 8-4-4-4-12 form. */
   public static String uuid(String seed) {
     String h = hex(seed, 32);
-    return String.join("-", h.substring(0, 8), h.substring(8, 12), h.substring(12, 16),
-        h.substring(16, 20), h.substring(20));
+    return String.join(
+        "-",
+        h.substring(0, 8),
+        h.substring(8, 12),
+        h.substring(12, 16),
+        h.substring(16, 20),
+        h.substring(20));
   }
 
   /** An md array uuid as mdadm prints it ({@code 8:8:8:8} hex). */
   public static String mdUuid(String seed) {
     String h = hex(seed, 32);
-    return String.join(":", h.substring(0, 8), h.substring(8, 16), h.substring(16, 24),
-        h.substring(24));
+    return String.join(
+        ":", h.substring(0, 8), h.substring(8, 16), h.substring(16, 24), h.substring(24));
   }
 
   private static byte[] bytes(String seed, int length) {

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the {@code sys/} part of the tree: each device's real directory under
- * {@code sys/devices}, its parent device directory, the {@code holders/}, {@code slaves/},
- * {@code device} and {@code subsystem} links, and the {@code sys/block}, {@code sys/class/block}
- * and {@code sys/dev/block} link farms.
+ * Writes the {@code sys/} part of the tree: each device's real directory under {@code sys/devices},
+ * its parent device directory, the {@code holders/}, {@code slaves/}, {@code device} and {@code
+ * subsystem} links, and the {@code sys/block}, {@code sys/class/block} and {@code sys/dev/block}
+ * link farms.
  */
 public final class SysfsWriter {
 
@@ -65,15 +65,17 @@ public final class SysfsWriter {
         link(dir.resolve("md").resolve("rd" + slot++), memberDir);
       }
     }
-    node.deviceDir().ifPresent(parent -> {
-      for (Map.Entry<String, String> file : DeviceAttributes.of(node).entrySet()) {
-        files.text(parent.resolve(file.getKey()), file.getValue());
-      }
-      link(dir.resolve("device"), parent);
-      if (node.kind() == DeviceKind.NVME) {
-        link(CLASS_NVME.resolve(parent.getFileName()), parent);
-      }
-    });
+    node.deviceDir()
+        .ifPresent(
+            parent -> {
+              for (Map.Entry<String, String> file : DeviceAttributes.of(node).entrySet()) {
+                files.text(parent.resolve(file.getKey()), file.getValue());
+              }
+              link(dir.resolve("device"), parent);
+              if (node.kind() == DeviceKind.NVME) {
+                link(CLASS_NVME.resolve(parent.getFileName()), parent);
+              }
+            });
   }
 
   private void link(Path link, Path target) {

@@ -22,8 +22,8 @@ public final class TreeFiles {
   }
 
   /**
-   * Files under {@code root}, which must be missing or an empty directory; it is created, and
-   * the returned instance's root is absolute.
+   * Files under {@code root}, which must be missing or an empty directory; it is created, and the
+   * returned instance's root is absolute.
    */
   public static TreeFiles createRoot(Path root) {
     Path target = root.toAbsolutePath().normalize();

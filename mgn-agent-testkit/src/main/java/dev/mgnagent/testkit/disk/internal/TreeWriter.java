@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes a whole fake host root: {@code sys/}, {@code dev/}, {@code proc/} (with
- * {@code proc/self} a link to a pid directory, as on a real host), then the edits.
+ * Writes a whole fake host root: {@code sys/}, {@code dev/}, {@code proc/} (with {@code proc/self}
+ * a link to a pid directory, as on a real host), then the edits.
  */
 public final class TreeWriter {
 

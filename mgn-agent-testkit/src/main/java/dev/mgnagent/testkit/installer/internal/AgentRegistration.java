@@ -31,44 +31,73 @@ final class AgentRegistration {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What MGN answered. */
-  record Answer(int status, String errorCode, String message, String sourceServerId, boolean created) {}
+  record Answer(
+      int status, String errorCode, String message, String sourceServerId, boolean created) {}
 
-  static Answer register(URI endpoint, String region, String accessKeyId, String secret,
-      String sessionToken, Map<String, Object> registration) throws IOException {
-    return post(endpoint, "/fake-agent/RegisterAgentForMgn", region, accessKeyId, secret,
-        sessionToken, JSON.valueToTree(registration));
+  static Answer register(
+      URI endpoint,
+      String region,
+      String accessKeyId,
+      String secret,
+      String sessionToken,
+      Map<String, Object> registration)
+      throws IOException {
+    return post(
+        endpoint,
+        "/fake-agent/RegisterAgentForMgn",
+        region,
+        accessKeyId,
+        secret,
+        sessionToken,
+        JSON.valueToTree(registration));
   }
 
-  private static Answer post(URI endpoint, String path, String region, String accessKeyId,
-      String secret, String sessionToken, ObjectNode body) throws IOException {
+  private static Answer post(
+      URI endpoint,
+      String path,
+      String region,
+      String accessKeyId,
+      String secret,
+      String sessionToken,
+      ObjectNode body)
+      throws IOException {
     byte[] bytes = JSON.writeValueAsBytes(body);
     URI uri = URI.create(endpoint.toString().replaceAll("/+$", "") + path);
-    SdkHttpFullRequest request = SdkHttpFullRequest.builder()
-        .method(SdkHttpMethod.POST)
-        .uri(uri)
-        .putHeader("Content-Type", "application/json")
-        .contentStreamProvider(() -> new ByteArrayInputStream(bytes))
-        .build();
-    AwsCredentials credentials = sessionToken == null
-        ? AwsBasicCredentials.create(accessKeyId, secret)
-        : AwsSessionCredentials.create(accessKeyId, secret, sessionToken);
-    SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-        .identity(credentials)
-        .request(request)
-        .payload(request.contentStreamProvider().orElseThrow())
-        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "mgn")
-        .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+    SdkHttpFullRequest request =
+        SdkHttpFullRequest.builder()
+            .method(SdkHttpMethod.POST)
+            .uri(uri)
+            .putHeader("Content-Type", "application/json")
+            .contentStreamProvider(() -> new ByteArrayInputStream(bytes))
+            .build();
+    AwsCredentials credentials =
+        sessionToken == null
+            ? AwsBasicCredentials.create(accessKeyId, secret)
+            : AwsSessionCredentials.create(accessKeyId, secret, sessionToken);
+    SignedRequest signed =
+        AwsV4HttpSigner.create()
+            .sign(
+                r ->
+                    r.identity(credentials)
+                        .request(request)
+                        .payload(request.contentStreamProvider().orElseThrow())
+                        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "mgn")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region));
 
     HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
     connection.setRequestMethod("POST");
     connection.setDoOutput(true);
     connection.setConnectTimeout(10_000);
     connection.setReadTimeout(30_000);
-    signed.request().headers().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
-        values.forEach(v -> connection.addRequestProperty(name, v));
-      }
-    });
+    signed
+        .request()
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> connection.addRequestProperty(name, v));
+              }
+            });
     connection.setFixedLengthStreamingMode(bytes.length);
     try (OutputStream out = connection.getOutputStream()) {
       out.write(bytes);
@@ -83,7 +112,11 @@ final class AgentRegistration {
       String message = answer.path("message").asText(answer.path("Message").asText(""));
       return new Answer(status, code, message, null, false);
     }
-    return new Answer(status, null, null, answer.path("sourceServerID").asText(),
+    return new Answer(
+        status,
+        null,
+        null,
+        answer.path("sourceServerID").asText(),
         answer.path("created").asBoolean());
   }
 
@@ -92,17 +125,29 @@ final class AgentRegistration {
    * /fake-agent/GetAgentInstallationAssetsForMgn}, signed with the credentials. Empty when they
    * were taken; else the error code and message.
    */
-  static java.util.Optional<String> validate(URI endpoint, String region, String accessKeyId,
-      String secret, String sessionToken) throws IOException {
-    Answer answer = post(endpoint, "/fake-agent/GetAgentInstallationAssetsForMgn", region,
-        accessKeyId, secret, sessionToken, JSON.createObjectNode());
+  static java.util.Optional<String> validate(
+      URI endpoint, String region, String accessKeyId, String secret, String sessionToken)
+      throws IOException {
+    Answer answer =
+        post(
+            endpoint,
+            "/fake-agent/GetAgentInstallationAssetsForMgn",
+            region,
+            accessKeyId,
+            secret,
+            sessionToken,
+            JSON.createObjectNode());
     return answer.status() >= 400
         ? java.util.Optional.of(answer.errorCode() + ": " + answer.message())
         : java.util.Optional.empty();
   }
 
-  static Map<String, Object> body(HostFacts facts, List<Map<String, Object>> replicated,
-      List<Map<String, Object>> hostDisks, Map<String, String> tags, String userProvidedId,
+  static Map<String, Object> body(
+      HostFacts facts,
+      List<Map<String, Object>> replicated,
+      List<Map<String, Object>> hostDisks,
+      Map<String, String> tags,
+      String userProvidedId,
       boolean noReplication) {
     Map<String, Object> body = new java.util.LinkedHashMap<>();
     body.put("hostname", facts.hostname());

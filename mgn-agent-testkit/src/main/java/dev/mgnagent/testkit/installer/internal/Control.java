@@ -29,9 +29,15 @@ public final class Control {
     this.properties = properties;
   }
 
-  public static Control create(Path installRoot, Path hostRoot, Optional<URI> mgnEndpoint,
-      PromptMode promptMode, boolean lineBuffered, boolean reportAliasNames,
-      Set<String> alsoReplicate) throws IOException {
+  public static Control create(
+      Path installRoot,
+      Path hostRoot,
+      Optional<URI> mgnEndpoint,
+      PromptMode promptMode,
+      boolean lineBuffered,
+      boolean reportAliasNames,
+      Set<String> alsoReplicate)
+      throws IOException {
     Path dir = installRoot.resolve(".fake-installer");
     Files.createDirectories(dir);
     Properties p = new Properties();
@@ -82,7 +88,9 @@ public final class Control {
     return Boolean.parseBoolean(properties.getProperty("lineBuffered"));
   }
 
-  /** Whether replicated disks are reported by their first alias name rather than the kernel name. */
+  /**
+   * Whether replicated disks are reported by their first alias name rather than the kernel name.
+   */
   public boolean reportAliasNames() {
     return Boolean.parseBoolean(properties.getProperty("reportAliasNames"));
   }
@@ -94,12 +102,13 @@ public final class Control {
   }
 
   public Optional<FakeInstallerFailure> failure() {
-    return Optional.ofNullable(properties.getProperty("failure")).map(FakeInstallerFailure::valueOf);
+    return Optional.ofNullable(properties.getProperty("failure"))
+        .map(FakeInstallerFailure::valueOf);
   }
 
   public synchronized void failure(Optional<FakeInstallerFailure> failure) {
-    failure.ifPresentOrElse(f -> properties.setProperty("failure", f.name()),
-        () -> properties.remove("failure"));
+    failure.ifPresentOrElse(
+        f -> properties.setProperty("failure", f.name()), () -> properties.remove("failure"));
     save();
   }
 

@@ -24,18 +24,19 @@ import java.util.regex.Pattern;
 /**
  * The fake installer's program, started by the launcher {@link
  * dev.mgnagent.testkit.installer.FakeInstaller#launcher} writes: {@code FakeInstallerMain <flavor>
- * <installer arguments...>}. It prints the real installer's transcript. Like a Python program,
- * its stdout is block-buffered on a pipe (unless the test asks for line buffering) and flushed at
- * each visible prompt; the secret prompts follow the {@link PromptMode}. It checks its parameters
- * and the credentials before it prints the download and install lines or writes any file, finds
- * the host's disks with its own rules ({@link HostDisks}) and reports the host's own facts
- * ({@link HostFacts}). It uses none of mgn-agent's disk, selection or host code.
+ * <installer arguments...>}. It prints the real installer's transcript. Like a Python program, its
+ * stdout is block-buffered on a pipe (unless the test asks for line buffering) and flushed at each
+ * visible prompt; the secret prompts follow the {@link PromptMode}. It checks its parameters and
+ * the credentials before it prints the download and install lines or writes any file, finds the
+ * host's disks with its own rules ({@link HostDisks}) and reports the host's own facts ({@link
+ * HostFacts}). It uses none of mgn-agent's disk, selection or host code.
  */
 public final class FakeInstallerMain {
 
-  static final String DISK_PROMPT = "To replicate some of the disks, type the path of the disks,"
-      + " separated with a comma (for example, /dev/sda,/dev/sdb). To replicate all disks, press"
-      + " Enter: ";
+  static final String DISK_PROMPT =
+      "To replicate some of the disks, type the path of the disks,"
+          + " separated with a comma (for example, /dev/sda,/dev/sdb). To replicate all disks, press"
+          + " Enter: ";
 
   /** MGN's pattern for {@code userProvidedID} (1 to 256 characters). */
   private static final Pattern USER_PROVIDED_ID = Pattern.compile("[^\\s\\x00]( *[^\\s\\x00])*");
@@ -45,8 +46,8 @@ public final class FakeInstallerMain {
   private final boolean python;
   private final boolean terminal;
   private final PrintStream out;
-  private final PrintStream err = new PrintStream(
-      new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+  private final PrintStream err =
+      new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 
   private FakeInstallerMain(Control control, boolean python) throws IOException {
     this.control = control;
@@ -54,16 +55,21 @@ public final class FakeInstallerMain {
     this.python = python;
     this.terminal = hasTerminal();
     boolean lineBuffered = terminal || control.lineBuffered();
-    // a Python program's stdout on a pipe: an 8 KiB buffer, flushed when full, at input() and at exit
-    this.out = new PrintStream(new BufferedOutputStream(
-        new FileOutputStream(FileDescriptor.out), 8192), lineBuffered, StandardCharsets.UTF_8);
+    // a Python program's stdout on a pipe: an 8 KiB buffer, flushed when full, at input() and at
+    // exit
+    this.out =
+        new PrintStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192),
+            lineBuffered,
+            StandardCharsets.UTF_8);
   }
 
   public static void main(String[] argv) {
     String controlFile = System.getProperty("mgnagent.fakeInstaller.control");
     if (controlFile == null || argv.length == 0) {
-      System.out.println("Error: this fake installer has no install root to write into; it refuses"
-          + " to run (start it through the launcher FakeInstaller writes)");
+      System.out.println(
+          "Error: this fake installer has no install root to write into; it refuses"
+              + " to run (start it through the launcher FakeInstaller writes)");
       System.exit(3);
     }
     int code;
@@ -94,8 +100,10 @@ public final class FakeInstallerMain {
     long session = Long.parseLong(fields[3]);
     boolean terminal = Long.parseLong(fields[4]) != 0;
     List<String> names = new ArrayList<>(new TreeSet<>(System.getenv().keySet()));
-    RunLog.in(control.installRoot()).record(new FakeInstallerRun(args, names,
-        python ? "python" : "binary", pid, session, terminal));
+    RunLog.in(control.installRoot())
+        .record(
+            new FakeInstallerRun(
+                args, names, python ? "python" : "binary", pid, session, terminal));
   }
 
   private static boolean hasTerminal() throws IOException {
@@ -126,10 +134,12 @@ public final class FakeInstallerMain {
     PromptMode mode = python ? PromptMode.GETPASS : control.promptMode();
     Prompter prompter = new Prompter(out, err, terminal, mode);
     String region = args.region.isPresent() ? args.region.get() : prompter.ask("AWS Region Name: ");
-    String keyId = args.accessKeyId.isPresent() ? args.accessKeyId.get()
-        : prompter.ask("AWS Access Key ID: ");
-    String secret = args.secretAccessKey.isPresent() ? args.secretAccessKey.get()
-        : prompter.askSecret("AWS Secret Access Key: ");
+    String keyId =
+        args.accessKeyId.isPresent() ? args.accessKeyId.get() : prompter.ask("AWS Access Key ID: ");
+    String secret =
+        args.secretAccessKey.isPresent()
+            ? args.secretAccessKey.get()
+            : prompter.askSecret("AWS Secret Access Key: ");
     String token = args.sessionToken.orElse(null);
     if (token == null && keyId.startsWith("ASIA")) {
       token = prompter.askSecret("AWS Session Token: ");
@@ -198,28 +208,31 @@ public final class FakeInstallerMain {
     out.println("Finished.");
     out.println("Syncing the source server with the Application Migration Service Console...");
     if (is(FakeInstallerFailure.ACCOUNT_NOT_INITIALIZED)) {
-      out.println("AWS Replication Agent installation failed due to the account not being initialized");
+      out.println(
+          "AWS Replication Agent installation failed due to the account not being initialized");
       return 1;
     }
     if (is(FakeInstallerFailure.PREVIOUSLY_INSTALLED)) {
-      out.println("Cannot install agent, as this server was previously installed to replicate into"
-          + " another region or account");
+      out.println(
+          "Cannot install agent, as this server was previously installed to replicate into"
+              + " another region or account");
       return 1;
     }
-    return register(args, endpoint, region, keyId, secret, token, disks.get(), hostDisks,
-        installation);
+    return register(
+        args, endpoint, region, keyId, secret, token, disks.get(), hostDisks, installation);
   }
 
   private URI endpoint(InstallerArgs args, String region) {
-    return args.endpoint.map(e -> URI.create(e.contains("://") ? e : "https://" + e))
+    return args.endpoint
+        .map(e -> URI.create(e.contains("://") ? e : "https://" + e))
         .or(control::mgnEndpoint)
         .orElse(URI.create("https://mgn." + region + ".amazonaws.com"));
   }
 
   /**
-   * MGN's rules for what the installer passes on: at most 50 tags, keys of 1 to 128 characters
-   * not starting with {@code aws:}, values of at most 256; a user-provided ID of 1 to 256
-   * characters without leading, trailing or non-space blanks.
+   * MGN's rules for what the installer passes on: at most 50 tags, keys of 1 to 128 characters not
+   * starting with {@code aws:}, values of at most 256; a user-provided ID of 1 to 256 characters
+   * without leading, trailing or non-space blanks.
    */
   static Optional<String> invalidParameters(InstallerArgs args) {
     if (args.tags.size() > 50) {
@@ -227,8 +240,9 @@ public final class FakeInstallerMain {
     }
     for (Map.Entry<String, String> tag : args.tags.entrySet()) {
       String key = tag.getKey();
-      if (key.isEmpty() || key.length() > 128 || key.toLowerCase(java.util.Locale.ROOT)
-          .startsWith("aws:")) {
+      if (key.isEmpty()
+          || key.length() > 128
+          || key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
         return Optional.of("argument --tags: invalid tag key '" + key + "'");
       }
       if (tag.getValue().length() > 256) {
@@ -244,9 +258,17 @@ public final class FakeInstallerMain {
     return Optional.empty();
   }
 
-  private int register(InstallerArgs args, URI endpoint, String region, String keyId,
-      String secret, String token, List<Map<String, Object>> disks, HostDisks hostDisks,
-      Installation installation) throws IOException {
+  private int register(
+      InstallerArgs args,
+      URI endpoint,
+      String region,
+      String keyId,
+      String secret,
+      String token,
+      List<Map<String, Object>> disks,
+      HostDisks hostDisks,
+      Installation installation)
+      throws IOException {
     AgentRegistration.Answer answer;
     List<Map<String, Object>> all = new ArrayList<>();
     for (HostDisks.HostDisk d : hostDisks.disks()) {
@@ -256,9 +278,20 @@ public final class FakeInstallerMain {
       all.add(entry);
     }
     try {
-      answer = AgentRegistration.register(endpoint, region, keyId, secret, token,
-          AgentRegistration.body(HostFacts.read(control.hostRoot()), disks, all, args.tags,
-              args.userProvidedId.orElse(null), args.noReplication));
+      answer =
+          AgentRegistration.register(
+              endpoint,
+              region,
+              keyId,
+              secret,
+              token,
+              AgentRegistration.body(
+                  HostFacts.read(control.hostRoot()),
+                  disks,
+                  all,
+                  args.tags,
+                  args.userProvidedId.orElse(null),
+                  args.noReplication));
     } catch (IOException e) {
       out.println("urlopen error [Errno 111] Connection refused: " + endpoint.getHost());
       return 1;
@@ -272,8 +305,9 @@ public final class FakeInstallerMain {
     out.println("Finished.");
     out.println("The following is the source server ID: " + answer.sourceServerId() + ".");
     out.println("You now have 1 active source server out of a total quota of 150.");
-    out.println("Learn more about increasing source servers limit at"
-        + " https://docs.aws.amazon.com/mgn/latest/ug/MGN-service-limits.html");
+    out.println(
+        "Learn more about increasing source servers limit at"
+            + " https://docs.aws.amazon.com/mgn/latest/ug/MGN-service-limits.html");
     out.println("The AWS Replication Agent was successfully installed.");
     return 0;
   }
@@ -285,13 +319,14 @@ public final class FakeInstallerMain {
       case "UnrecognizedClientException", "InvalidSignatureException" ->
           "Failed to validate AWS credentials";
       case "ConflictException" -> "Error: " + answer.message();
-      default -> "Installation failed. Error details: " + answer.errorCode() + ": " + answer.message();
+      default ->
+          "Installation failed. Error details: " + answer.errorCode() + ": " + answer.message();
     };
   }
 
   /** The disks to replicate, each with its device name and size; empty after a refusal. */
-  private Optional<List<Map<String, Object>>> identifyDisks(InstallerArgs args, Prompter prompter,
-      HostDisks host) throws IOException {
+  private Optional<List<Map<String, Object>>> identifyDisks(
+      InstallerArgs args, Prompter prompter, HostDisks host) throws IOException {
     List<Map<String, Object>> disks = new ArrayList<>();
     if (args.forceVolumes) {
       // no detection: the paths exactly as listed
@@ -309,8 +344,9 @@ public final class FakeInstallerMain {
         return Optional.empty();
       }
     } else {
-      out.println("Choose the disks you want to replicate. Your disks are: "
-          + String.join(",", host.listing()));
+      out.println(
+          "Choose the disks you want to replicate. Your disks are: "
+              + String.join(",", host.listing()));
       chosen = Optional.empty();
       for (int attempt = 0; attempt < 3 && chosen.isEmpty(); attempt++) {
         chosen = choose(prompter.ask(DISK_PROMPT), host);
@@ -323,19 +359,23 @@ public final class FakeInstallerMain {
     boolean alias = control.reportAliasNames();
     for (Map.Entry<String, String> e : chosen.get().entrySet()) {
       HostDisks.HostDisk disk = host.resolve("/dev/" + e.getKey()).orElseThrow();
-      String name = "/dev/" + (alias && !disk.aliases().isEmpty() ? disk.aliases().get(0)
-          : disk.name());
-      out.println("Identified volume for replication: " + name + " of size "
-          + Math.max(1, Math.round(disk.bytes() / (double) (1L << 30))) + " GiB");
+      String name =
+          "/dev/" + (alias && !disk.aliases().isEmpty() ? disk.aliases().get(0) : disk.name());
+      out.println(
+          "Identified volume for replication: "
+              + name
+              + " of size "
+              + Math.max(1, Math.round(disk.bytes() / (double) (1L << 30)))
+              + " GiB");
       disks.add(disk(name, disk.bytes()));
     }
     return Optional.of(disks);
   }
 
   /**
-   * The disks an answer names (kernel name to the path as typed), the root disk always added and
-   * a partition standing for its disk; every disk for an empty answer; empty (after saying why)
-   * when a path is no disk.
+   * The disks an answer names (kernel name to the path as typed), the root disk always added and a
+   * partition standing for its disk; every disk for an empty answer; empty (after saying why) when
+   * a path is no disk.
    */
   private Optional<Map<String, String>> choose(String answer, HostDisks host) {
     Map<String, String> chosen = new LinkedHashMap<>();

@@ -15,13 +15,13 @@ import java.util.stream.Stream;
 
 /**
  * The fake installer's own idea of the host's disks, read from the kernel's files under the host
- * tree with rules of its own (not mgn-agent's): a disk is an entry of {@code sys/block} that is
- * not a loop, RAM, optical, floppy, zram, device-mapper or md device and has a size; its
- * partitions are its sub-directories with a {@code partition} file; the root disk is found
- * through the {@code /} line of {@code proc/self/mountinfo} and {@code sys/dev/block}, down
- * through {@code slaves/} for stacked devices; alias names are the symbolic links directly under
- * {@code dev/} that lead to a disk. The installer's documented rules are applied here: the root
- * disk is always replicated, and a partition stands for its whole disk.
+ * tree with rules of its own (not mgn-agent's): a disk is an entry of {@code sys/block} that is not
+ * a loop, RAM, optical, floppy, zram, device-mapper or md device and has a size; its partitions are
+ * its sub-directories with a {@code partition} file; the root disk is found through the {@code /}
+ * line of {@code proc/self/mountinfo} and {@code sys/dev/block}, down through {@code slaves/} for
+ * stacked devices; alias names are the symbolic links directly under {@code dev/} that lead to a
+ * disk. The installer's documented rules are applied here: the root disk is always replicated, and
+ * a partition stands for its whole disk.
  */
 final class HostDisks {
 
@@ -90,7 +90,9 @@ final class HostDisks {
     List<String> names = new ArrayList<>();
     if (Files.isDirectory(block)) {
       try (Stream<Path> entries = Files.list(block)) {
-        entries.map(e -> e.getFileName().toString()).sorted(HostDisks::naturalOrder)
+        entries
+            .map(e -> e.getFileName().toString())
+            .sorted(HostDisks::naturalOrder)
             .forEach(names::add);
       }
     }
@@ -159,7 +161,8 @@ final class HostDisks {
       for (Path entry : entries.sorted().toList()) {
         if (Files.isSymbolicLink(entry)) {
           String target = Files.readSymbolicLink(entry).getFileName().toString();
-          aliases.computeIfAbsent(target, k -> new ArrayList<>())
+          aliases
+              .computeIfAbsent(target, k -> new ArrayList<>())
               .add(entry.getFileName().toString());
         }
       }
@@ -186,7 +189,9 @@ final class HostDisks {
     }
   }
 
-  /** {@code sda} before {@code sdb} before {@code sdaa}; {@code nvme2n1} before {@code nvme10n1}. */
+  /**
+   * {@code sda} before {@code sdb} before {@code sdaa}; {@code nvme2n1} before {@code nvme10n1}.
+   */
   private static int naturalOrder(String a, String b) {
     String pa = a.replaceAll("\\d+", "");
     String pb = b.replaceAll("\\d+", "");

@@ -10,14 +10,14 @@ import java.util.stream.Stream;
 
 /**
  * What the fake installer reports about the machine, read from the host tree's kernel files as an
- * agent would read them on the machine: the hostname ({@code proc/sys/kernel/hostname}, else
- * {@code etc/hostname}), the FQDN (the host's line in {@code etc/hosts}), the MAC addresses of
- * {@code sys/class/net} in MGN's form ({@code 0A-40-F1-E8-B2-2D}, loopback and all-zero left out),
- * the kernel's {@code proc/version} line, the CPU count ({@code proc/cpuinfo}) and the RAM
- * ({@code MemTotal} of {@code proc/meminfo}).
+ * agent would read them on the machine: the hostname ({@code proc/sys/kernel/hostname}, else {@code
+ * etc/hostname}), the FQDN (the host's line in {@code etc/hosts}), the MAC addresses of {@code
+ * sys/class/net} in MGN's form ({@code 0A-40-F1-E8-B2-2D}, loopback and all-zero left out), the
+ * kernel's {@code proc/version} line, the CPU count ({@code proc/cpuinfo}) and the RAM ({@code
+ * MemTotal} of {@code proc/meminfo}).
  */
-record HostFacts(String hostname, String fqdn, List<String> macAddresses, String os, int cpus,
-    long ramBytes) {
+record HostFacts(
+    String hostname, String fqdn, List<String> macAddresses, String os, int cpus, long ramBytes) {
 
   static HostFacts read(Path root) throws IOException {
     String hostname = firstLine(root.resolve("proc/sys/kernel/hostname"));
@@ -27,8 +27,13 @@ record HostFacts(String hostname, String fqdn, List<String> macAddresses, String
     if (hostname.isEmpty()) {
       hostname = "localhost";
     }
-    return new HostFacts(hostname, fqdn(root, hostname), macs(root),
-        firstLine(root.resolve("proc/version")), cpus(root), ram(root));
+    return new HostFacts(
+        hostname,
+        fqdn(root, hostname),
+        macs(root),
+        firstLine(root.resolve("proc/version")),
+        cpus(root),
+        ram(root));
   }
 
   /** {@code 0a:40:f1:e8:b2:2d} as MGN shows it: {@code 0A-40-F1-E8-B2-2D}. */
@@ -66,7 +71,8 @@ record HostFacts(String hostname, String fqdn, List<String> macAddresses, String
     try (Stream<Path> entries = Files.list(net)) {
       for (Path nic : entries.sorted().toList()) {
         String mac = firstLine(nic.resolve("address"));
-        if (nic.getFileName().toString().equals("lo") || mac.isEmpty()
+        if (nic.getFileName().toString().equals("lo")
+            || mac.isEmpty()
             || mac.equals("00:00:00:00:00:00")) {
           continue;
         }
@@ -81,8 +87,8 @@ record HostFacts(String hostname, String fqdn, List<String> macAddresses, String
     if (!Files.isRegularFile(cpuinfo)) {
       return 1;
     }
-    int count = (int) Files.readAllLines(cpuinfo).stream()
-        .filter(l -> l.startsWith("processor")).count();
+    int count =
+        (int) Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("processor")).count();
     return Math.max(1, count);
   }
 

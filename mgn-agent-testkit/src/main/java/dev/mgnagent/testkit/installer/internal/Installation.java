@@ -21,7 +21,8 @@ final class Installation {
   }
 
   void createUserAndFiles() throws IOException {
-    appendLineOnce("etc/passwd",
+    appendLineOnce(
+        "etc/passwd",
         "aws-replication:x:994:991:AWS Replication Agent:/var/lib/aws-replication-agent:/sbin/nologin");
     appendLineOnce("etc/group", "aws-replication:x:991:");
     write("etc/sudoers.d/aws-replication", "aws-replication ALL=(ALL) NOPASSWD: ALL\n");
@@ -32,16 +33,24 @@ final class Installation {
   }
 
   void writeConfig(String sourceServerId, String region) throws IOException {
-    write(AGENT_DIR + "/agent.config",
-        "{\"sourceServerId\":\"" + sourceServerId + "\",\"region\":\"" + region
+    write(
+        AGENT_DIR + "/agent.config",
+        "{\"sourceServerId\":\""
+            + sourceServerId
+            + "\",\"region\":\""
+            + region
             + "\",\"service\":\"mgn-clients\"}\n");
   }
 
   void log(String line) throws IOException {
     Path log = root.resolve(AGENT_DIR).resolve("aws_replication_agent_installer.log");
     Files.createDirectories(log.getParent());
-    Files.writeString(log, line + "\n", StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.writeString(
+        log,
+        line + "\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 
   private void appendLineOnce(String relative, String line) throws IOException {

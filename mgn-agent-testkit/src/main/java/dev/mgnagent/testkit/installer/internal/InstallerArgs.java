@@ -35,8 +35,10 @@ final class InstallerArgs {
     InstallerArgs args = new InstallerArgs();
     for (int i = 0; i < argv.size(); i++) {
       String arg = argv.get(i);
-      String name = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
-      String inline = arg.contains("=") && arg.startsWith("--") ? arg.substring(arg.indexOf('=') + 1) : null;
+      String name =
+          arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
+      String inline =
+          arg.contains("=") && arg.startsWith("--") ? arg.substring(arg.indexOf('=') + 1) : null;
       switch (name) {
         case "--no-prompt" -> args.noPrompt = true;
         case "--force-volumes" -> args.forceVolumes = true;

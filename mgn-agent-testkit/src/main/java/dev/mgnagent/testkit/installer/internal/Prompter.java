@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Asks as a Python installer does. Visible answers: the prompt on stdout, which is flushed first
  * (as {@code input()} does), the answer from stdin. Secrets: per {@link PromptMode}; in getpass
- * mode without a terminal, CPython's warning and the prompt go to stderr and stdout is not
- * flushed, so whatever stdout holds in its buffer stays there.
+ * mode without a terminal, CPython's warning and the prompt go to stderr and stdout is not flushed,
+ * so whatever stdout holds in its buffer stays there.
  */
 final class Prompter {
 
@@ -23,8 +23,7 @@ final class Prompter {
   private final boolean terminal;
   private final PromptMode mode;
 
-  Prompter(PrintStream out, PrintStream err, boolean terminal, PromptMode mode)
-      throws IOException {
+  Prompter(PrintStream out, PrintStream err, boolean terminal, PromptMode mode) throws IOException {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
@@ -57,8 +56,9 @@ final class Prompter {
     }
     // CPython's getpass without a terminal: GetPassWarning through warnings, then
     // fallback_getpass writes its own warning and the prompt to stderr and reads stdin
-    err.println("/usr/lib/python3/getpass.py:91: GetPassWarning: Can not control echo on the"
-        + " terminal.");
+    err.println(
+        "/usr/lib/python3/getpass.py:91: GetPassWarning: Can not control echo on the"
+            + " terminal.");
     err.println("  passwd = fallback_getpass(prompt, stream)");
     err.println("Warning: Password input may be echoed.");
     err.print(prompt);

@@ -48,10 +48,14 @@ public final class RunLog {
       List<FakeInstallerRun> runs = new ArrayList<>();
       for (Path file : files.sorted().toList()) {
         JsonNode node = JSON.readTree(file.toFile());
-        runs.add(new FakeInstallerRun(strings(node.path("argv")),
-            strings(node.path("environmentNames")), node.path("flavor").asText(),
-            node.path("pid").asLong(), node.path("sessionId").asLong(),
-            node.path("hadTerminal").asBoolean()));
+        runs.add(
+            new FakeInstallerRun(
+                strings(node.path("argv")),
+                strings(node.path("environmentNames")),
+                node.path("flavor").asText(),
+                node.path("pid").asLong(),
+                node.path("sessionId").asLong(),
+                node.path("hadTerminal").asBoolean()));
       }
       return runs;
     } catch (IOException e) {

@@ -1,6 +1,6 @@
 /**
- * The fake installer's own process (its entry point, arguments, prompts, registration and run
- * log) and the control file its launcher reads.
+ * The fake installer's own process (its entry point, arguments, prompts, registration and run log)
+ * and the control file its launcher reads.
  *
  * <p>Null contract: parameters and results are never null unless a method says so.
  *

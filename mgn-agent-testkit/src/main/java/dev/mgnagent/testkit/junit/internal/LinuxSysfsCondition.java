@@ -13,7 +13,9 @@ public final class LinuxSysfsCondition extends ProbeCondition {
   }
 
   LinuxSysfsCondition(Path sysBlock) {
-    super(() -> Files.isDirectory(sysBlock), sysBlock + " is a directory",
+    super(
+        () -> Files.isDirectory(sysBlock),
+        sysBlock + " is a directory",
         "no sysfs block devices here (" + sysBlock + " is not a directory)");
   }
 }

@@ -20,7 +20,8 @@ abstract class ProbeCondition implements ExecutionCondition {
 
   @Override
   public final ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    return probe.getAsBoolean() ? ConditionEvaluationResult.enabled(present)
+    return probe.getAsBoolean()
+        ? ConditionEvaluationResult.enabled(present)
         : ConditionEvaluationResult.disabled(missing);
   }
 }

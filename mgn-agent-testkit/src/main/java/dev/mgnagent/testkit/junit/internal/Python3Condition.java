@@ -16,7 +16,9 @@ public final class Python3Condition extends ProbeCondition {
   }
 
   Python3Condition(Supplier<String> pathVariable) {
-    super(() -> onPath("python3", pathVariable.get()), "python3 is on the PATH",
+    super(
+        () -> onPath("python3", pathVariable.get()),
+        "python3 is on the PATH",
         "python3 is not on the PATH");
   }
 

@@ -13,7 +13,9 @@ public final class ScriptCondition extends ProbeCondition {
   }
 
   ScriptCondition(Path script) {
-    super(() -> Files.isRegularFile(script) && Files.isExecutable(script),
-        script + " is executable", "util-linux script is not installed (" + script + ")");
+    super(
+        () -> Files.isRegularFile(script) && Files.isExecutable(script),
+        script + " is executable",
+        "util-linux script is not installed (" + script + ")");
   }
 }

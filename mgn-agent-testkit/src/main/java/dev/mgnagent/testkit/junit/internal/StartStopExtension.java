@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The extension behind {@link StartStop}: starts the {@code static} annotated fields of the test
- * class before all its tests and the instance fields before each test, and closes them, in
- * reverse order, after.
+ * class before all its tests and the instance fields before each test, and closes them, in reverse
+ * order, after.
  */
 public final class StartStopExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -68,8 +68,10 @@ public final class StartStopExtension
 
   @Override
   public void afterAll(ExtensionContext context) {
-    close(context.getStore(NAMESPACE)
-        .remove("static:" + context.getRequiredTestClass().getName(), Started.class));
+    close(
+        context
+            .getStore(NAMESPACE)
+            .remove("static:" + context.getRequiredTestClass().getName(), Started.class));
   }
 
   /** The annotated fields of {@code type} and its superclasses, superclass fields first. */
@@ -102,8 +104,9 @@ public final class StartStopExtension
         fake.start();
         started.fakes.push(new Named(name, fake));
       } catch (RuntimeException e) {
-        IllegalStateException failure = new IllegalStateException(
-            "@StartStop " + name + " failed to start: " + e.getMessage(), e);
+        IllegalStateException failure =
+            new IllegalStateException(
+                "@StartStop " + name + " failed to start: " + e.getMessage(), e);
         closeAll(started, failure);
         throw failure;
       }
@@ -119,12 +122,13 @@ public final class StartStopExtension
       throw new IllegalStateException("cannot read the field: " + e.getMessage(), e);
     }
     if (value == null) {
-      throw new IllegalStateException("the field is null; initialize it with a built fake, such as"
-          + " FakeMgn.builder().build()");
+      throw new IllegalStateException(
+          "the field is null; initialize it with a built fake, such as"
+              + " FakeMgn.builder().build()");
     }
     if (!(value instanceof Startable startable)) {
-      throw new IllegalStateException("a " + value.getClass().getName() + " is not a "
-          + Startable.class.getName());
+      throw new IllegalStateException(
+          "a " + value.getClass().getName() + " is not a " + Startable.class.getName());
     }
     return startable;
   }
@@ -151,8 +155,9 @@ public final class StartStopExtension
         named.fake().close();
       } catch (RuntimeException e) {
         if (first == null) {
-          first = new IllegalStateException(
-              "@StartStop " + named.field() + " failed to close: " + e.getMessage(), e);
+          first =
+              new IllegalStateException(
+                  "@StartStop " + named.field() + " failed to close: " + e.getMessage(), e);
         } else {
           first.addSuppressed(e);
         }

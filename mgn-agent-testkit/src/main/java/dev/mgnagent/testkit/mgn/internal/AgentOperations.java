@@ -31,8 +31,8 @@ final class AgentOperations {
   }
 
   /**
-   * The installer's first call: the credentials are valid and may fetch the installation
-   * assets (signature checks and {@code mgn:GetAgentInstallationAssetsForMgn} come before).
+   * The installer's first call: the credentials are valid and may fetch the installation assets
+   * (signature checks and {@code mgn:GetAgentInstallationAssetsForMgn} come before).
    */
   public Reply assets(Call call) {
     return Reply.json(JsonNodeFactory.instance.objectNode());
@@ -101,8 +101,8 @@ final class AgentOperations {
     return registration;
   }
 
-  private static void disks(ObjectNode body, String field,
-      java.util.function.BiConsumer<String, Long> add) {
+  private static void disks(
+      ObjectNode body, String field, java.util.function.BiConsumer<String, Long> add) {
     JsonNode disks = body.get(field);
     if (disks != null && !disks.isNull()) {
       if (!disks.isArray()) {
@@ -112,12 +112,14 @@ final class AgentOperations {
         String name = requiredText(disk, "deviceName");
         JsonNode bytes = disk.get("bytes");
         if (bytes == null || !bytes.isIntegralNumber() || bytes.asLong() < 0) {
-          throw MgnError.invalidField(field + ".bytes", bytes, "Member must be a non-negative"
-              + " integer");
+          throw MgnError.invalidField(
+              field + ".bytes", bytes, "Member must be a non-negative" + " integer");
         }
         if (!name.startsWith("/dev/")) {
-          throw MgnError.invalidField(field + ".deviceName", name, "Member must be a full device"
-              + " path such as /dev/vda");
+          throw MgnError.invalidField(
+              field + ".deviceName",
+              name,
+              "Member must be a full device" + " path such as /dev/vda");
         }
         add.accept(name, bytes.asLong());
       }
@@ -130,21 +132,27 @@ final class AgentOperations {
       throw MgnError.invalidField("tags", r.tags().size(), "Member must have at most 50 entries");
     }
     for (Map.Entry<String, String> tag : r.tags().entrySet()) {
-      if (tag.getKey().isEmpty() || tag.getKey().length() > 256
+      if (tag.getKey().isEmpty()
+          || tag.getKey().length() > 256
           || tag.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
-        throw MgnError.invalidField("tags", tag.getKey(), "Member keys must have length between"
-            + " 1 and 256 and must not start with aws:");
+        throw MgnError.invalidField(
+            "tags",
+            tag.getKey(),
+            "Member keys must have length between" + " 1 and 256 and must not start with aws:");
       }
       if (tag.getValue().length() > 256) {
-        throw MgnError.invalidField("tags", tag.getKey(), "Member values must have length less"
-            + " than or equal to 256");
+        throw MgnError.invalidField(
+            "tags", tag.getKey(), "Member values must have length less" + " than or equal to 256");
       }
     }
     String id = r.userProvidedId();
-    if (id != null && (id.isEmpty() || id.length() > 256
-        || !id.matches("[^\\s\\x00]( *[^\\s\\x00])*"))) {
-      throw MgnError.invalidField("userProvidedID", id, "Member must satisfy regular expression"
-          + " pattern: ^[^\\s\\x00]( *[^\\s\\x00])*$ and have length between 1 and 256");
+    if (id != null
+        && (id.isEmpty() || id.length() > 256 || !id.matches("[^\\s\\x00]( *[^\\s\\x00])*"))) {
+      throw MgnError.invalidField(
+          "userProvidedID",
+          id,
+          "Member must satisfy regular expression"
+              + " pattern: ^[^\\s\\x00]( *[^\\s\\x00])*$ and have length between 1 and 256");
     }
   }
 

@@ -6,13 +6,17 @@ import java.util.Deque;
 import java.util.Iterator;
 
 /**
- * Faults queued by tests, per operation: the next N calls answer with a given error, answer
- * after an added latency, or lose their connection without an answer.
+ * Faults queued by tests, per operation: the next N calls answer with a given error, answer after
+ * an added latency, or lose their connection without an answer.
  */
 public final class Faults {
 
   /** What a call that met a fault does instead of (or before) answering. */
-  public enum Kind { ERROR, DELAY, DROP }
+  public enum Kind {
+    ERROR,
+    DELAY,
+    DROP
+  }
 
   private static final class Fault {
     final Kind kind;
@@ -24,8 +28,15 @@ public final class Faults {
     final Duration delay;
     int remaining;
 
-    Fault(Kind kind, String operation, int times, int status, String code, String message,
-        String retryAfter, Duration delay) {
+    Fault(
+        Kind kind,
+        String operation,
+        int times,
+        int status,
+        String code,
+        String message,
+        String retryAfter,
+        Duration delay) {
       this.kind = kind;
       this.operation = operation;
       this.remaining = times;
@@ -44,11 +55,11 @@ public final class Faults {
   private final Deque<Fault> faults = new ArrayDeque<>();
 
   /**
-   * Queues an error; {@code operation} {@code "*"} matches every operation; a null
-   * {@code message} gives {@code Injected fault: <code> on <operation>}.
+   * Queues an error; {@code operation} {@code "*"} matches every operation; a null {@code message}
+   * gives {@code Injected fault: <code> on <operation>}.
    */
-  public synchronized void add(String operation, int times, int status, String code,
-      String message, String retryAfter) {
+  public synchronized void add(
+      String operation, int times, int status, String code, String message, String retryAfter) {
     faults.add(new Fault(Kind.ERROR, operation, times, status, code, message, retryAfter, null));
   }
 
@@ -67,8 +78,8 @@ public final class Faults {
   }
 
   /**
-   * Consumes this call's faults, in the order they were queued: sleeps for each delay, returns
-   * true when the connection must be dropped, throws a queued error.
+   * Consumes this call's faults, in the order they were queued: sleeps for each delay, returns true
+   * when the connection must be dropped, throws a queued error.
    */
   public boolean apply(String operation) throws InterruptedException {
     while (true) {
@@ -82,8 +93,11 @@ public final class Faults {
           return true;
         }
         default -> {
-          MgnError error = new MgnError(f.status, f.code, f.message != null ? f.message
-              : "Injected fault: " + f.code + " on " + operation);
+          MgnError error =
+              new MgnError(
+                  f.status,
+                  f.code,
+                  f.message != null ? f.message : "Injected fault: " + f.code + " on " + operation);
           if (f.retryAfter != null) {
             error.header("Retry-After", f.retryAfter);
           }

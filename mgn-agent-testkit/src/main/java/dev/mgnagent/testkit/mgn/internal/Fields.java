@@ -26,7 +26,9 @@ final class Fields {
     }
     String id = node.asText();
     if (!SOURCE_SERVER_ID.matcher(id).matches()) {
-      throw MgnError.invalidField("sourceServerID", id,
+      throw MgnError.invalidField(
+          "sourceServerID",
+          id,
           "Member must satisfy regular expression pattern: ^s-[0-9a-zA-Z]{17}$");
     }
     return id;
@@ -43,19 +45,19 @@ final class Fields {
     }
     long n = node.asLong();
     if (n < 1) {
-      throw MgnError.invalidField("maxResults", n,
-          "Member must have value greater than or equal to 1");
+      throw MgnError.invalidField(
+          "maxResults", n, "Member must have value greater than or equal to 1");
     }
     if (n > 1000) {
-      throw MgnError.invalidField("maxResults", n,
-          "Member must have value less than or equal to 1000");
+      throw MgnError.invalidField(
+          "maxResults", n, "Member must have value less than or equal to 1000");
     }
     return (int) n;
   }
 
   /** A list of strings, at most {@code max} long, each matching {@code pattern} when given. */
-  public static List<String> strings(JsonNode parent, String name, String path, int max,
-      Pattern pattern) {
+  public static List<String> strings(
+      JsonNode parent, String name, String path, int max, Pattern pattern) {
     JsonNode node = parent == null ? null : parent.get(name);
     if (node == null || node.isNull()) {
       return null;
@@ -64,8 +66,8 @@ final class Fields {
       throw MgnError.cannotParse(path + " must be a list.");
     }
     if (node.size() > max) {
-      throw MgnError.invalidField(path, node.size() + " items",
-          "Member must have length less than or equal to " + max);
+      throw MgnError.invalidField(
+          path, node.size() + " items", "Member must have length less than or equal to " + max);
     }
     List<String> out = new ArrayList<>();
     for (JsonNode item : node) {
@@ -73,7 +75,9 @@ final class Fields {
         throw MgnError.cannotParse(path + " must hold strings.");
       }
       if (pattern != null && !pattern.matcher(item.asText()).matches()) {
-        throw MgnError.invalidField(path, item.asText(),
+        throw MgnError.invalidField(
+            path,
+            item.asText(),
             "Member must satisfy regular expression pattern: " + pattern.pattern());
       }
       out.add(item.asText());
@@ -100,7 +104,8 @@ final class Fields {
   public record Page<T>(List<T> items, String nextToken) {}
 
   private static String encodeToken(int position) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString(("fake-mgn-page:" + position).getBytes(StandardCharsets.UTF_8));
   }
 

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An error answer exactly as MGN sends it: an HTTP status, the error code in the
- * {@code x-amzn-ErrorType} header, and a JSON body with {@code message} and the exception's
- * other members. Thrown by handlers and turned into a response by {@link MgnHttpHandler}.
+ * An error answer exactly as MGN sends it: an HTTP status, the error code in the {@code
+ * x-amzn-ErrorType} header, and a JSON body with {@code message} and the exception's other members.
+ * Thrown by handlers and turned into a response by {@link MgnHttpHandler}.
  */
 final class MgnError extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -63,9 +63,15 @@ final class MgnError extends RuntimeException {
 
   /** A field that fails its model constraint, worded as AWS words it. */
   public static MgnError invalidField(String field, Object value, String constraint) {
-    return validation("fieldValidationFailed", field,
-        "1 validation error detected: Value '" + value + "' at '" + field
-            + "' failed to satisfy constraint: " + constraint);
+    return validation(
+        "fieldValidationFailed",
+        field,
+        "1 validation error detected: Value '"
+            + value
+            + "' at '"
+            + field
+            + "' failed to satisfy constraint: "
+            + constraint);
   }
 
   public static MgnError cannotParse(String message) {
@@ -73,8 +79,11 @@ final class MgnError extends RuntimeException {
   }
 
   public static MgnError uninitialized() {
-    MgnError e = new MgnError(400, "UninitializedAccountException",
-        "Account is not initialized. Call InitializeService first.");
+    MgnError e =
+        new MgnError(
+            400,
+            "UninitializedAccountException",
+            "Account is not initialized. Call InitializeService first.");
     e.body.put("code", "UninitializedAccountException");
     return e;
   }
@@ -106,7 +115,9 @@ final class MgnError extends RuntimeException {
   }
 
   public static MgnError unrecognizedClient() {
-    return new MgnError(403, "UnrecognizedClientException",
+    return new MgnError(
+        403,
+        "UnrecognizedClientException",
         "The security token included in the request is invalid.");
   }
 
@@ -131,7 +142,7 @@ final class MgnError extends RuntimeException {
   }
 
   public static MgnError unknownOperation(String method, String path) {
-    return new MgnError(404, "UnknownOperationException",
-        "No operation matches " + method + " " + path);
+    return new MgnError(
+        404, "UnknownOperationException", "No operation matches " + method + " " + path);
   }
 }

@@ -14,26 +14,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The request pipeline: read the request, verify its signature, find the operation, apply a
- * queued fault, check the key's allowed actions, require an initialized account, run the
- * operation, answer, and record what happened (secrets masked).
+ * The request pipeline: read the request, verify its signature, find the operation, apply a queued
+ * fault, check the key's allowed actions, require an initialized account, run the operation,
+ * answer, and record what happened (secrets masked).
  */
 public final class MgnHttpHandler implements HttpHandler {
   private static final int MAX_BODY = 4 << 20;
+
   /** At most this many requests are kept; older ones are dropped first. */
   public static final int MAX_RECORDED = 10_000;
+
   private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
 
   private final MgnState state;
@@ -113,9 +115,17 @@ public final class MgnHttpHandler implements HttpHandler {
           drop = true;
         }
         if (drop) {
-          record(new RecordedRequest(request.method(), request.rawPath(), request.rawQuery(),
-              operation, accessKeyIdOf(request), 0, "DroppedConnection",
-              masked(request.headers()), new String(request.body(), StandardCharsets.UTF_8)));
+          record(
+              new RecordedRequest(
+                  request.method(),
+                  request.rawPath(),
+                  request.rawQuery(),
+                  operation,
+                  accessKeyIdOf(request),
+                  0,
+                  "DroppedConnection",
+                  masked(request.headers()),
+                  new String(request.body(), StandardCharsets.UTF_8)));
           // closing the exchange before any response header closes the connection unanswered
           return;
         }
@@ -124,8 +134,13 @@ public final class MgnHttpHandler implements HttpHandler {
           throw MgnError.uninitialized();
         }
         Map<String, List<String>> query = Percent.parseQuery(request.rawQuery());
-        Call call = new Call(request, WireJson.parseBody(request.body()), route.pathParameter(),
-            query, principal);
+        Call call =
+            new Call(
+                request,
+                WireJson.parseBody(request.body()),
+                route.pathParameter(),
+                query,
+                principal);
         Reply reply = route.handler().handle(call);
         status = reply.status();
         body = reply.body();
@@ -138,14 +153,26 @@ public final class MgnHttpHandler implements HttpHandler {
       } catch (RuntimeException e) {
         status = 500;
         errorCode = "InternalServerException";
-        body = new MgnError(500, errorCode, "The fake MGN failed: "
-            + e.getClass().getSimpleName() + ": " + e.getMessage()).body();
+        body =
+            new MgnError(
+                    500,
+                    errorCode,
+                    "The fake MGN failed: " + e.getClass().getSimpleName() + ": " + e.getMessage())
+                .body();
         headers.put("x-amzn-ErrorType", errorCode);
       }
       // recorded before answering, so that a caller sees its request once it has the answer
-      record(new RecordedRequest(request.method(), request.rawPath(), request.rawQuery(),
-          operation, accessKeyIdOf(request), status, errorCode, masked(request.headers()),
-          new String(request.body(), StandardCharsets.UTF_8)));
+      record(
+          new RecordedRequest(
+              request.method(),
+              request.rawPath(),
+              request.rawQuery(),
+              operation,
+              accessKeyIdOf(request),
+              status,
+              errorCode,
+              masked(request.headers()),
+              new String(request.body(), StandardCharsets.UTF_8)));
       send(exchange, status, body, headers);
     }
   }
@@ -153,19 +180,32 @@ public final class MgnHttpHandler implements HttpHandler {
   private void authorize(KeyRing.Principal principal, Routes.Route route) {
     String action = "mgn:" + route.operation();
     if (!principal.isAllowed(action, null)) {
-      String resource = route.pathParameter() != null ? route.pathParameter()
-          : "arn:aws:mgn:" + state.region() + ":" + state.accountId() + ":*";
-      throw MgnError.accessDenied("User: " + principal.arn() + " is not authorized to perform: "
-          + action + " on resource: " + resource + " because no identity-based policy allows the "
-          + action + " action");
+      String resource =
+          route.pathParameter() != null
+              ? route.pathParameter()
+              : "arn:aws:mgn:" + state.region() + ":" + state.accountId() + ":*";
+      throw MgnError.accessDenied(
+          "User: "
+              + principal.arn()
+              + " is not authorized to perform: "
+              + action
+              + " on resource: "
+              + resource
+              + " because no identity-based policy allows the "
+              + action
+              + " action");
     }
   }
 
   private static IncomingRequest read(HttpExchange exchange) throws IOException {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) ->
-        headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-            .addAll(values));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) ->
+                headers
+                    .computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .addAll(values));
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readNBytes(MAX_BODY + 1);
@@ -173,13 +213,17 @@ public final class MgnHttpHandler implements HttpHandler {
     if (body.length > MAX_BODY) {
       throw new IOException("request body too large");
     }
-    return new IncomingRequest(exchange.getRequestMethod(),
-        exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers,
+    return new IncomingRequest(
+        exchange.getRequestMethod(),
+        exchange.getRequestURI().getRawPath(),
+        exchange.getRequestURI().getRawQuery(),
+        headers,
         body);
   }
 
-  private static void send(HttpExchange exchange, int status, JsonNode body,
-      Map<String, String> headers) throws IOException {
+  private static void send(
+      HttpExchange exchange, int status, JsonNode body, Map<String, String> headers)
+      throws IOException {
     exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
     headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
     if (body == null) {
@@ -210,10 +254,11 @@ public final class MgnHttpHandler implements HttpHandler {
 
   private static Map<String, List<String>> masked(Map<String, List<String>> headers) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    headers.forEach((name, values) -> {
-      boolean secret = name.equals("authorization") || name.equals("x-amz-security-token");
-      out.put(name, secret ? values.stream().map(v -> "****").toList() : List.copyOf(values));
-    });
+    headers.forEach(
+        (name, values) -> {
+          boolean secret = name.equals("authorization") || name.equals("x-amz-security-token");
+          out.put(name, secret ? values.stream().map(v -> "****").toList() : List.copyOf(values));
+        });
     return out;
   }
 }

@@ -1,9 +1,9 @@
 package dev.mgnagent.testkit.mgn.internal;
 
-import dev.mgnagent.testkit.mgn.SourceServerSpec;
 import dev.mgnagent.testkit.mgn.AgentRegistration;
 import dev.mgnagent.testkit.mgn.RegistrationResult;
 import dev.mgnagent.testkit.mgn.SimulationSettings;
+import dev.mgnagent.testkit.mgn.SourceServerSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,15 +17,15 @@ import java.util.function.Predicate;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfo;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDisk;
 import software.amazon.awssdk.services.mgn.model.DataReplicationState;
-import software.amazon.awssdk.services.mgn.model.LifeCycleState;
 import software.amazon.awssdk.services.mgn.model.LaunchConfigurationTemplate;
+import software.amazon.awssdk.services.mgn.model.LifeCycleState;
 import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationTemplate;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
 /**
  * Everything the fake MGN account holds, behind one lock: whether the service is initialized, the
- * source servers (in the order they were added), the replication configuration templates, and
- * their tags. Values are the SDK's immutable model objects; changes replace them.
+ * source servers (in the order they were added), the replication configuration templates, and their
+ * tags. Values are the SDK's immutable model objects; changes replace them.
  */
 public final class MgnState {
   static final String SOURCE_SERVER = "SOURCE_SERVER";
@@ -53,7 +53,11 @@ public final class MgnState {
    * @param simulationClock the clock of the simulated replication, which never drives SigV4
    * @param settings how fast the simulation goes
    */
-  public MgnState(String region, String accountId, Clock clock, Clock simulationClock,
+  public MgnState(
+      String region,
+      String accountId,
+      Clock clock,
+      Clock simulationClock,
       SimulationSettings settings) {
     this.region = region;
     this.accountId = accountId;
@@ -74,22 +78,23 @@ public final class MgnState {
       return;
     }
     Instant now = simulationClock.instant();
-    timelines.forEach((id, t) -> {
-      SourceServer s = servers.get(id);
-      if (s != null) {
-        servers.put(id, renderer.render(s, t, now));
-      }
-    });
+    timelines.forEach(
+        (id, t) -> {
+          SourceServer s = servers.get(id);
+          if (s != null) {
+            servers.put(id, renderer.render(s, t, now));
+          }
+        });
   }
 
   /**
-   * Registers an agent: a new source server, or a reinstall of the one whose primary MAC
-   * matches, which keeps its ID and takes the new disks. Tags on a reinstall are a
-   * {@code ConflictException} ("already exists"); tags on a new server need
-   * {@code mayTagNewServer}, else {@code AccessDeniedException} naming {@code principalArn}.
+   * Registers an agent: a new source server, or a reinstall of the one whose primary MAC matches,
+   * which keeps its ID and takes the new disks. Tags on a reinstall are a {@code ConflictException}
+   * ("already exists"); tags on a new server need {@code mayTagNewServer}, else {@code
+   * AccessDeniedException} naming {@code principalArn}.
    */
-  public synchronized RegistrationResult register(AgentRegistration reg, boolean mayTagNewServer,
-      String principalArn) {
+  public synchronized RegistrationResult register(
+      AgentRegistration reg, boolean mayTagNewServer, String principalArn) {
     refresh();
     Instant now = simulationClock.instant();
     String existing = findAgentServer(reg);
@@ -100,9 +105,13 @@ public final class MgnState {
         .forEach(d -> hostDisks.add(new Timeline.SimDisk(d.deviceName(), d.bytes())));
     if (existing != null) {
       if (!reg.tags().isEmpty()) {
-        throw MgnError.conflict(SOURCE_SERVER, existing, "Cannot apply tags: source server "
-            + existing + " already exists. Tags can only be given when a server is first"
-            + " registered; use TagResource instead.");
+        throw MgnError.conflict(
+            SOURCE_SERVER,
+            existing,
+            "Cannot apply tags: source server "
+                + existing
+                + " already exists. Tags can only be given when a server is first"
+                + " registered; use TagResource instead.");
       }
       Timeline t = new Timeline(now, disks, !reg.noReplication());
       t.hostDisks = List.copyOf(hostDisks);
@@ -112,10 +121,16 @@ public final class MgnState {
       return new RegistrationResult(existing, false);
     }
     if (!reg.tags().isEmpty() && !mayTagNewServer) {
-      throw MgnError.accessDenied("User: " + principalArn + " is not authorized to perform:"
-          + " mgn:TagResource on resource: arn:aws:mgn:" + region + ":" + accountId
-          + ":source-server/* because no identity-based policy allows the mgn:TagResource action"
-          + " with mgn:CreateAction RegisterAgentForMgn");
+      throw MgnError.accessDenied(
+          "User: "
+              + principalArn
+              + " is not authorized to perform:"
+              + " mgn:TagResource on resource: arn:aws:mgn:"
+              + region
+              + ":"
+              + accountId
+              + ":source-server/* because no identity-based policy allows the mgn:TagResource action"
+              + " with mgn:CreateAction RegisterAgentForMgn");
     }
     String id = newId();
     Timeline t = new Timeline(now, disks, !reg.noReplication());
@@ -128,14 +143,17 @@ public final class MgnState {
 
   /** A MAC in any of its written forms ({@code 0a:40:..}, {@code 0A-40-..}) as one key. */
   private static String macKey(String mac) {
-    return mac == null ? "" : mac.replace(":", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
+    return mac == null
+        ? ""
+        : mac.replace(":", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
   }
 
   private String findAgentServer(AgentRegistration reg) {
     if (!reg.macAddresses().isEmpty()) {
       String mac = macKey(reg.macAddresses().get(0));
       for (SourceServer s : servers.values()) {
-        if (!Boolean.TRUE.equals(s.isArchived()) && s.sourceProperties() != null
+        if (!Boolean.TRUE.equals(s.isArchived())
+            && s.sourceProperties() != null
             && s.sourceProperties().networkInterfaces().stream()
                 .anyMatch(n -> mac.equals(macKey(n.macAddress())))) {
           return s.sourceServerID();
@@ -166,8 +184,8 @@ public final class MgnState {
    * Schedules an error MGN retries by itself: reported from {@code in} for {@code lasting} (with a
    * {@code nextAttemptDateTime} while initiating), then gone; progress does not stop.
    */
-  public synchronized void scheduleRetryingError(String id, String error, Duration in,
-      Duration lasting) {
+  public synchronized void scheduleRetryingError(
+      String id, String error, Duration in, Duration lasting) {
     refresh();
     Timeline t = timeline(id);
     t.retryError = error;
@@ -179,8 +197,8 @@ public final class MgnState {
    * Schedules a disk resize: once the initial sync is done and {@code in} has passed, a RESCAN for
    * {@code rescanTime}, then a BACKLOG for {@code backlogTime}, then CONTINUOUS again.
    */
-  public synchronized void scheduleResize(String id, Duration in, Duration rescanTime,
-      Duration backlogTime) {
+  public synchronized void scheduleResize(
+      String id, Duration in, Duration rescanTime, Duration backlogTime) {
     refresh();
     Timeline t = timeline(id);
     t.resizeAt = simulationClock.instant().plus(in);
@@ -205,8 +223,11 @@ public final class MgnState {
     existing(id);
     Timeline t = timelines.get(id);
     if (t == null) {
-      throw new IllegalStateException("source server " + id + " is not simulated: register it"
-          + " with registerAgent, or start its replication with StartReplication");
+      throw new IllegalStateException(
+          "source server "
+              + id
+              + " is not simulated: register it"
+              + " with registerAgent, or start its replication with StartReplication");
     }
     return t;
   }
@@ -233,8 +254,8 @@ public final class MgnState {
   }
 
   /**
-   * Marks the account fully initialized, as after the documented API initialization: the
-   * service, and a replication and a launch configuration template with the console's defaults.
+   * Marks the account fully initialized, as after the documented API initialization: the service,
+   * and a replication and a launch configuration template with the console's defaults.
    */
   public synchronized void initialize() {
     initialized = true;
@@ -336,16 +357,18 @@ public final class MgnState {
         disks.add(d.toBuilder().totalStorageBytes(0L).build());
       }
     }
-    DataReplicationInfo info = DataReplicationInfo.builder()
-        .dataReplicationState(DataReplicationState.DISCONNECTED)
-        .dataReplicationInitiation(old == null ? null : old.dataReplicationInitiation())
-        .lastSnapshotDateTime(old == null ? null : old.lastSnapshotDateTime())
-        .replicatedDisks(disks)
-        .build();
-    SourceServer updated = s.toBuilder()
-        .dataReplicationInfo(info)
-        .lifeCycle(s.lifeCycle().toBuilder().state(LifeCycleState.DISCONNECTED).build())
-        .build();
+    DataReplicationInfo info =
+        DataReplicationInfo.builder()
+            .dataReplicationState(DataReplicationState.DISCONNECTED)
+            .dataReplicationInitiation(old == null ? null : old.dataReplicationInitiation())
+            .lastSnapshotDateTime(old == null ? null : old.lastSnapshotDateTime())
+            .replicatedDisks(disks)
+            .build();
+    SourceServer updated =
+        s.toBuilder()
+            .dataReplicationInfo(info)
+            .lifeCycle(s.lifeCycle().toBuilder().state(LifeCycleState.DISCONNECTED).build())
+            .build();
     servers.put(id, updated);
     return updated;
   }
@@ -355,9 +378,14 @@ public final class MgnState {
     SourceServer s = existing(id);
     LifeCycleState state = s.lifeCycle().state();
     if (state != LifeCycleState.DISCONNECTED && state != LifeCycleState.CUTOVER) {
-      throw MgnError.conflict(SOURCE_SERVER, id, "Source server " + id
-          + " cannot be archived in lifecycle state " + s.lifeCycle().stateAsString()
-          + "; it must be DISCONNECTED or CUTOVER. Disconnect it from the service first.");
+      throw MgnError.conflict(
+          SOURCE_SERVER,
+          id,
+          "Source server "
+              + id
+              + " cannot be archived in lifecycle state "
+              + s.lifeCycle().stateAsString()
+              + "; it must be DISCONNECTED or CUTOVER. Disconnect it from the service first.");
     }
     SourceServer updated = s.toBuilder().isArchived(true).build();
     servers.put(id, updated);
@@ -369,10 +397,14 @@ public final class MgnState {
     SourceServer s = existing(id);
     DataReplicationInfo info = s.dataReplicationInfo();
     if (info == null || info.dataReplicationState() != DataReplicationState.DISCONNECTED) {
-      throw MgnError.conflict(SOURCE_SERVER, id, "Source server " + id
-          + " cannot be deleted while it is connected (replication state "
-          + (info == null ? "none" : info.dataReplicationStateAsString())
-          + "); disconnect it from the service first.");
+      throw MgnError.conflict(
+          SOURCE_SERVER,
+          id,
+          "Source server "
+              + id
+              + " cannot be deleted while it is connected (replication state "
+              + (info == null ? "none" : info.dataReplicationStateAsString())
+              + "); disconnect it from the service first.");
     }
     servers.remove(id);
     timelines.remove(id);
@@ -383,20 +415,31 @@ public final class MgnState {
     refresh();
     SourceServer s = existing(id);
     DataReplicationInfo info = s.dataReplicationInfo();
-    DataReplicationState state = info == null ? DataReplicationState.STOPPED
-        : info.dataReplicationState();
+    DataReplicationState state =
+        info == null ? DataReplicationState.STOPPED : info.dataReplicationState();
     if (state != DataReplicationState.STOPPED || Boolean.TRUE.equals(s.isArchived())) {
-      throw MgnError.conflict(SOURCE_SERVER, id, "Cannot start replication of source server "
-          + id + " in replication state " + state + (Boolean.TRUE.equals(s.isArchived())
-          ? " (archived)" : "") + "; only a STOPPED server can be started.");
+      throw MgnError.conflict(
+          SOURCE_SERVER,
+          id,
+          "Cannot start replication of source server "
+              + id
+              + " in replication state "
+              + state
+              + (Boolean.TRUE.equals(s.isArchived()) ? " (archived)" : "")
+              + "; only a STOPPED server can be started.");
     }
     Instant now = simulationClock.instant();
     Timeline t = timelines.get(id);
     if (t == null) {
       List<Timeline.SimDisk> disks = new ArrayList<>();
       if (info != null) {
-        info.replicatedDisks().forEach(d -> disks.add(new Timeline.SimDisk(d.deviceName(),
-            d.totalStorageBytes() == null ? 0 : d.totalStorageBytes())));
+        info.replicatedDisks()
+            .forEach(
+                d ->
+                    disks.add(
+                        new Timeline.SimDisk(
+                            d.deviceName(),
+                            d.totalStorageBytes() == null ? 0 : d.totalStorageBytes())));
       }
       t = new Timeline(now.minus(settings.disksReportDelay()), disks, true);
       timelines.put(id, t);
@@ -417,8 +460,8 @@ public final class MgnState {
     Map<String, String> merged = new LinkedHashMap<>(resourceTags(arn));
     merged.putAll(tags);
     if (merged.size() > 50) {
-      throw MgnError.invalidField("tags", merged.size() + " tags",
-          "A resource can have at most 50 tags");
+      throw MgnError.invalidField(
+          "tags", merged.size() + " tags", "A resource can have at most 50 tags");
     }
     setTags(arn, merged);
   }
@@ -441,7 +484,9 @@ public final class MgnState {
         return t.tags();
       }
     }
-    throw MgnError.notFound(arn.contains(":source-server/") ? SOURCE_SERVER : "RESOURCE", arn,
+    throw MgnError.notFound(
+        arn.contains(":source-server/") ? SOURCE_SERVER : "RESOURCE",
+        arn,
         "Resource not found: " + arn);
   }
 

@@ -21,24 +21,25 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
 /**
  * Renders a simulated server at a moment: INITIATING through the initiation steps in order,
  * INITIAL_SYNC with bytes growing per disk and a falling ETA, then CONTINUOUS and READY_FOR_TEST;
- * STOPPED until started; a scripted error or stall freezes progress; a scheduled retrying error
- * is reported for a while without stopping progress; a scheduled resize gives a RESCAN (progress in
+ * STOPPED until started; a scripted error or stall freezes progress; a scheduled retrying error is
+ * reported for a while without stopping progress; a scheduled resize gives a RESCAN (progress in
  * {@code rescannedStorageBytes}) and then a BACKLOG; a scheduled cutover ends in lifecycle CUTOVER
  * with replication DISCONNECTED.
  */
 final class ReplicationRenderer {
-  static final List<DataReplicationInitiationStepName> STEPS = List.of(
-      DataReplicationInitiationStepName.WAIT,
-      DataReplicationInitiationStepName.CREATE_SECURITY_GROUP,
-      DataReplicationInitiationStepName.LAUNCH_REPLICATION_SERVER,
-      DataReplicationInitiationStepName.BOOT_REPLICATION_SERVER,
-      DataReplicationInitiationStepName.AUTHENTICATE_WITH_SERVICE,
-      DataReplicationInitiationStepName.DOWNLOAD_REPLICATION_SOFTWARE,
-      DataReplicationInitiationStepName.CREATE_STAGING_DISKS,
-      DataReplicationInitiationStepName.ATTACH_STAGING_DISKS,
-      DataReplicationInitiationStepName.PAIR_REPLICATION_SERVER_WITH_AGENT,
-      DataReplicationInitiationStepName.CONNECT_AGENT_TO_REPLICATION_SERVER,
-      DataReplicationInitiationStepName.START_DATA_TRANSFER);
+  static final List<DataReplicationInitiationStepName> STEPS =
+      List.of(
+          DataReplicationInitiationStepName.WAIT,
+          DataReplicationInitiationStepName.CREATE_SECURITY_GROUP,
+          DataReplicationInitiationStepName.LAUNCH_REPLICATION_SERVER,
+          DataReplicationInitiationStepName.BOOT_REPLICATION_SERVER,
+          DataReplicationInitiationStepName.AUTHENTICATE_WITH_SERVICE,
+          DataReplicationInitiationStepName.DOWNLOAD_REPLICATION_SOFTWARE,
+          DataReplicationInitiationStepName.CREATE_STAGING_DISKS,
+          DataReplicationInitiationStepName.ATTACH_STAGING_DISKS,
+          DataReplicationInitiationStepName.PAIR_REPLICATION_SERVER_WITH_AGENT,
+          DataReplicationInitiationStepName.CONNECT_AGENT_TO_REPLICATION_SERVER,
+          DataReplicationInitiationStepName.START_DATA_TRANSFER);
 
   private final SimulationSettings settings;
 
@@ -48,12 +49,12 @@ final class ReplicationRenderer {
 
   SourceServer render(SourceServer server, Timeline t, Instant now) {
     Instant seen = t.frozenAt != null && "AGENT_NOT_SEEN".equals(t.error) ? t.frozenAt : now;
-    LifeCycle.Builder life = server.lifeCycle().toBuilder()
-        .lastSeenByServiceDateTime(ServerModels.iso(seen));
+    LifeCycle.Builder life =
+        server.lifeCycle().toBuilder().lastSeenByServiceDateTime(ServerModels.iso(seen));
     DataReplicationInfo.Builder info = DataReplicationInfo.builder();
     List<DataReplicationInfoReplicatedDisk> disks = new ArrayList<>();
-    DataReplicationInitiation.Builder initiation = DataReplicationInitiation.builder()
-        .startDateTime(ServerModels.iso(t.start));
+    DataReplicationInitiation.Builder initiation =
+        DataReplicationInitiation.builder().startDateTime(ServerModels.iso(t.start));
     if (!t.started) {
       t.disks.forEach(d -> disks.add(disk(d, 0)));
       info.dataReplicationState(DataReplicationState.STOPPED)
@@ -76,8 +77,8 @@ final class ReplicationRenderer {
       int current = step.isZero() ? STEPS.size() - 1 : (int) (elapsed.toMillis() / step.toMillis());
       boolean failed = t.error != null;
       t.disks.forEach(d -> disks.add(disk(d, 0)));
-      info.dataReplicationState(failed || !t.stalled ? DataReplicationState.INITIATING
-              : DataReplicationState.STALLED)
+      info.dataReplicationState(
+              failed || !t.stalled ? DataReplicationState.INITIATING : DataReplicationState.STALLED)
           .dataReplicationInitiation(initiation.steps(steps(current, failed, false)).build());
       life.state(LifeCycleState.NOT_READY);
       return finish(server, t, now, info.replicatedDisks(disks), life);
@@ -88,8 +89,10 @@ final class ReplicationRenderer {
     for (Timeline.SimDisk d : t.disks) {
       long took = settings.syncTime(d.bytes()).toMillis();
       longest = Math.max(longest, took);
-      long done = took == 0 || syncMillis >= took ? d.bytes()
-          : (long) (d.bytes() * ((double) syncMillis / took));
+      long done =
+          took == 0 || syncMillis >= took
+              ? d.bytes()
+              : (long) (d.bytes() * ((double) syncMillis / took));
       disks.add(disk(d, done));
     }
     initiation.steps(steps(STEPS.size(), false, false));
@@ -101,8 +104,8 @@ final class ReplicationRenderer {
       long remaining = longest - syncMillis;
       // a first estimate that is too long and gets better: the ETA falls towards the real end
       long eta = remaining + remaining * remaining / (2 * longest);
-      info.dataReplicationState(frozen ? DataReplicationState.STALLED
-          : DataReplicationState.INITIAL_SYNC);
+      info.dataReplicationState(
+          frozen ? DataReplicationState.STALLED : DataReplicationState.INITIAL_SYNC);
       if (!frozen) {
         info.etaDateTime(ServerModels.iso(now.plusMillis(eta)));
       }
@@ -118,51 +121,76 @@ final class ReplicationRenderer {
           ongoing = DataReplicationState.RESCAN;
           disks.clear();
           for (Timeline.SimDisk d : t.disks) {
-            disks.add(disk(d, d.bytes()).toBuilder()
-                .rescannedStorageBytes((long) (d.bytes() * ((double) phase / rescan))).build());
+            disks.add(
+                disk(d, d.bytes()).toBuilder()
+                    .rescannedStorageBytes((long) (d.bytes() * ((double) phase / rescan)))
+                    .build());
           }
         } else if (phase < rescan + backlog) {
           ongoing = DataReplicationState.BACKLOG;
           double left = 1.0 - (double) (phase - rescan) / backlog;
           disks.clear();
           for (Timeline.SimDisk d : t.disks) {
-            disks.add(disk(d, d.bytes()).toBuilder()
-                .backloggedStorageBytes((long) (d.bytes() / 10 * left) + 1).build());
+            disks.add(
+                disk(d, d.bytes()).toBuilder()
+                    .backloggedStorageBytes((long) (d.bytes() / 10 * left) + 1)
+                    .build());
           }
         }
       }
       info.dataReplicationState(frozen ? DataReplicationState.STALLED : ongoing)
-          .lagDuration(frozen ? Duration.between(synced, now).withNanos(0).toString()
-              : settings.lag().toString())
+          .lagDuration(
+              frozen
+                  ? Duration.between(synced, now).withNanos(0).toString()
+                  : settings.lag().toString())
           .lastSnapshotDateTime(ServerModels.iso(synced));
       LifeCycleState current = server.lifeCycle().state();
-      life.state(current == LifeCycleState.NOT_READY || current == LifeCycleState.STOPPED
-          || current == null ? LifeCycleState.READY_FOR_TEST : current);
+      life.state(
+          current == LifeCycleState.NOT_READY
+                  || current == LifeCycleState.STOPPED
+                  || current == null
+              ? LifeCycleState.READY_FOR_TEST
+              : current);
     }
     return finish(server, t, now, info.replicatedDisks(disks), life);
   }
 
-  private SourceServer finish(SourceServer server, Timeline t, Instant now,
-      DataReplicationInfo.Builder info, LifeCycle.Builder life) {
+  private SourceServer finish(
+      SourceServer server,
+      Timeline t,
+      Instant now,
+      DataReplicationInfo.Builder info,
+      LifeCycle.Builder life) {
     if (t.error != null) {
-      info.dataReplicationError(DataReplicationError.builder().error(t.error)
-          .rawError("Simulated by the fake MGN: " + t.error).build());
+      info.dataReplicationError(
+          DataReplicationError.builder()
+              .error(t.error)
+              .rawError("Simulated by the fake MGN: " + t.error)
+              .build());
     } else if (t.retrying(now)) {
-      info.dataReplicationError(DataReplicationError.builder().error(t.retryError)
-          .rawError("Simulated by the fake MGN (retried): " + t.retryError).build());
+      info.dataReplicationError(
+          DataReplicationError.builder()
+              .error(t.retryError)
+              .rawError("Simulated by the fake MGN (retried): " + t.retryError)
+              .build());
       DataReplicationInfo built = info.build();
       if (built.dataReplicationState() == DataReplicationState.INITIATING
           && built.dataReplicationInitiation() != null) {
         // MGN retries initiation by itself and says when
-        info.dataReplicationInitiation(built.dataReplicationInitiation().toBuilder()
-            .nextAttemptDateTime(ServerModels.iso(t.retryUntil)).build());
+        info.dataReplicationInitiation(
+            built.dataReplicationInitiation().toBuilder()
+                .nextAttemptDateTime(ServerModels.iso(t.retryUntil))
+                .build());
       }
     }
     boolean reported = !now.isBefore(t.registeredAt.plus(settings.disksReportDelay()));
     List<Disk> reportedDisks = new ArrayList<>();
     if (reported) {
-      (t.hostDisks != null ? t.hostDisks : t.disks).forEach(d -> reportedDisks.add(
-          Disk.builder().deviceName(d.deviceName()).bytes(d.bytes()).build()));
+      (t.hostDisks != null ? t.hostDisks : t.disks)
+          .forEach(
+              d ->
+                  reportedDisks.add(
+                      Disk.builder().deviceName(d.deviceName()).bytes(d.bytes()).build()));
     }
     return server.toBuilder()
         .dataReplicationInfo(info.build())
@@ -181,16 +209,22 @@ final class ReplicationRenderer {
         .build();
   }
 
-  /** Steps before {@code current} succeeded, {@code current} in progress (or failed), rest not started. */
-  private static List<DataReplicationInitiationStep> steps(int current, boolean failed,
-      boolean notStarted) {
+  /**
+   * Steps before {@code current} succeeded, {@code current} in progress (or failed), rest not
+   * started.
+   */
+  private static List<DataReplicationInitiationStep> steps(
+      int current, boolean failed, boolean notStarted) {
     List<DataReplicationInitiationStep> steps = new ArrayList<>();
     for (int i = 0; i < STEPS.size(); i++) {
-      DataReplicationInitiationStepStatus status = notStarted || i > current
-          ? DataReplicationInitiationStepStatus.NOT_STARTED
-          : i < current ? DataReplicationInitiationStepStatus.SUCCEEDED
-          : failed ? DataReplicationInitiationStepStatus.FAILED
-          : DataReplicationInitiationStepStatus.IN_PROGRESS;
+      DataReplicationInitiationStepStatus status =
+          notStarted || i > current
+              ? DataReplicationInitiationStepStatus.NOT_STARTED
+              : i < current
+                  ? DataReplicationInitiationStepStatus.SUCCEEDED
+                  : failed
+                      ? DataReplicationInitiationStepStatus.FAILED
+                      : DataReplicationInitiationStepStatus.IN_PROGRESS;
       steps.add(DataReplicationInitiationStep.builder().name(STEPS.get(i)).status(status).build());
     }
     return steps;

@@ -39,19 +39,20 @@ public final class Routes {
     this.tags = new TagOperations(state);
     this.agents = new AgentOperations(state);
     TemplateOperations templates = new TemplateOperations(state);
-    this.posts = Map.ofEntries(
-        Map.entry("CreateReplicationConfigurationTemplate", templates::createReplication),
-        Map.entry("UpdateReplicationConfigurationTemplate", templates::updateReplication),
-        Map.entry("CreateLaunchConfigurationTemplate", templates::createLaunch),
-        Map.entry("DescribeLaunchConfigurationTemplates", templates::describeLaunch),
-        Map.entry("InitializeService", (Operation) service::initialize),
-        Map.entry("DescribeReplicationConfigurationTemplates", service::describeTemplates),
-        Map.entry("GetReplicationConfiguration", service::replicationConfiguration),
-        Map.entry("DescribeSourceServers", servers::describe),
-        Map.entry("DisconnectFromService", servers::disconnect),
-        Map.entry("MarkAsArchived", servers::markAsArchived),
-        Map.entry("DeleteSourceServer", servers::delete),
-        Map.entry("StartReplication", servers::startReplication));
+    this.posts =
+        Map.ofEntries(
+            Map.entry("CreateReplicationConfigurationTemplate", templates::createReplication),
+            Map.entry("UpdateReplicationConfigurationTemplate", templates::updateReplication),
+            Map.entry("CreateLaunchConfigurationTemplate", templates::createLaunch),
+            Map.entry("DescribeLaunchConfigurationTemplates", templates::describeLaunch),
+            Map.entry("InitializeService", (Operation) service::initialize),
+            Map.entry("DescribeReplicationConfigurationTemplates", service::describeTemplates),
+            Map.entry("GetReplicationConfiguration", service::replicationConfiguration),
+            Map.entry("DescribeSourceServers", servers::describe),
+            Map.entry("DisconnectFromService", servers::disconnect),
+            Map.entry("MarkAsArchived", servers::markAsArchived),
+            Map.entry("DeleteSourceServer", servers::delete),
+            Map.entry("StartReplication", servers::startReplication));
   }
 
   /** The names of the operations this fake implements. */
@@ -63,8 +64,8 @@ public final class Routes {
 
   /**
    * The route for this request; throws {@code UnknownOperationException} (404) for anything MGN
-   * does not have, and a {@code ValidationException} naming the operation for a real MGN
-   * operation that this fake does not support yet.
+   * does not have, and a {@code ValidationException} naming the operation for a real MGN operation
+   * that this fake does not support yet.
    */
   public Route match(String method, String rawPath) {
     if (rawPath.equals(AGENT_ASSETS_PATH)) {
@@ -86,8 +87,8 @@ public final class Routes {
         try {
           arn = Percent.decode(segment);
         } catch (IllegalArgumentException e) {
-          throw MgnError.validation("cannotParse", "resourceArn",
-              "resourceArn is not validly percent-encoded.");
+          throw MgnError.validation(
+              "cannotParse", "resourceArn", "resourceArn is not validly percent-encoded.");
         }
         switch (method) {
           case "GET":
@@ -108,8 +109,13 @@ public final class Routes {
       return new Route(name, handler, null);
     }
     if (handler == null && method.equals("POST") && REAL_OPERATIONS.contains(name)) {
-      throw MgnError.validation("unknownOperation", null, name + " is a real MGN operation that "
-          + "the fake MGN of mgn-agent-testkit does not support yet. Supported: " + supported());
+      throw MgnError.validation(
+          "unknownOperation",
+          null,
+          name
+              + " is a real MGN operation that "
+              + "the fake MGN of mgn-agent-testkit does not support yet. Supported: "
+              + supported());
     }
     throw MgnError.unknownOperation(method, rawPath);
   }
@@ -117,7 +123,8 @@ public final class Routes {
   private static Set<String> realOperations() {
     Set<String> names = new TreeSet<>();
     for (Method m : MgnClient.class.getMethods()) {
-      if (m.getParameterCount() == 1 && MgnRequest.class.isAssignableFrom(m.getParameterTypes()[0])
+      if (m.getParameterCount() == 1
+          && MgnRequest.class.isAssignableFrom(m.getParameterTypes()[0])
           && !m.getName().endsWith("Paginator")) {
         String request = m.getParameterTypes()[0].getSimpleName();
         names.add(request.substring(0, request.length() - "Request".length()));

@@ -39,12 +39,14 @@ final class ServerModels {
   }
 
   /** The new source server {@code id} from a test's spec, added at {@code now}. */
-  public static SourceServer sourceServer(SourceServerSpec spec, String id, String arn,
-      Instant now) {
-    DataReplicationState replication = spec.replicationState() != null
-        ? spec.replicationState() : replicationFor(spec.lifeCycleState());
-    LifeCycleState lifeCycle = spec.lifeCycleState() != null
-        ? spec.lifeCycleState() : lifeCycleFor(replication);
+  public static SourceServer sourceServer(
+      SourceServerSpec spec, String id, String arn, Instant now) {
+    DataReplicationState replication =
+        spec.replicationState() != null
+            ? spec.replicationState()
+            : replicationFor(spec.lifeCycleState());
+    LifeCycleState lifeCycle =
+        spec.lifeCycleState() != null ? spec.lifeCycleState() : lifeCycleFor(replication);
     boolean synced = isPastInitialSync(replication);
 
     List<Disk> disks = new ArrayList<>();
@@ -52,22 +54,25 @@ final class ServerModels {
     for (SourceServerSpec.DiskSpec d : spec.disks()) {
       disks.add(Disk.builder().deviceName(d.deviceName()).bytes(d.bytes()).build());
       long done = d.replicatedBytes() >= 0 ? d.replicatedBytes() : synced ? d.bytes() : 0;
-      replicated.add(DataReplicationInfoReplicatedDisk.builder()
-          .deviceName(d.deviceName())
-          .totalStorageBytes(replication == DataReplicationState.DISCONNECTED ? 0 : d.bytes())
-          .replicatedStorageBytes(done)
-          .backloggedStorageBytes(0L)
-          .rescannedStorageBytes(0L)
-          .build());
+      replicated.add(
+          DataReplicationInfoReplicatedDisk.builder()
+              .deviceName(d.deviceName())
+              .totalStorageBytes(replication == DataReplicationState.DISCONNECTED ? 0 : d.bytes())
+              .replicatedStorageBytes(done)
+              .backloggedStorageBytes(0L)
+              .rescannedStorageBytes(0L)
+              .build());
     }
     String added = iso(now.minus(2, ChronoUnit.HOURS));
-    DataReplicationInfo.Builder info = DataReplicationInfo.builder()
-        .dataReplicationState(replication)
-        .dataReplicationInitiation(DataReplicationInitiation.builder()
-            .startDateTime(added)
-            .steps(steps(replication))
-            .build())
-        .replicatedDisks(replicated);
+    DataReplicationInfo.Builder info =
+        DataReplicationInfo.builder()
+            .dataReplicationState(replication)
+            .dataReplicationInitiation(
+                DataReplicationInitiation.builder()
+                    .startDateTime(added)
+                    .steps(steps(replication))
+                    .build())
+            .replicatedDisks(replicated);
     if (synced && replication != DataReplicationState.DISCONNECTED) {
       info.lagDuration("PT0S").lastSnapshotDateTime(iso(now.minus(10, ChronoUnit.MINUTES)));
     }
@@ -75,35 +80,43 @@ final class ServerModels {
       info.etaDateTime(iso(now.plus(1, ChronoUnit.HOURS)));
     }
 
-    LifeCycle.Builder life = LifeCycle.builder()
-        .state(lifeCycle)
-        .addedToServiceDateTime(added)
-        .lastSeenByServiceDateTime(iso(now));
-    if (replication != DataReplicationState.INITIATING && replication != DataReplicationState.STOPPED) {
+    LifeCycle.Builder life =
+        LifeCycle.builder()
+            .state(lifeCycle)
+            .addedToServiceDateTime(added)
+            .lastSeenByServiceDateTime(iso(now));
+    if (replication != DataReplicationState.INITIATING
+        && replication != DataReplicationState.STOPPED) {
       life.firstByteDateTime(iso(now.minus(100, ChronoUnit.MINUTES)))
           .elapsedReplicationDuration("PT1H40M");
     }
 
     String fqdn = spec.fqdn() != null ? spec.fqdn() : spec.hostname();
-    SourceProperties properties = SourceProperties.builder()
-        .disks(disks)
-        .identificationHints(IdentificationHints.builder()
-            .hostname(spec.hostname())
-            .fqdn(fqdn)
-            .awsInstanceID(spec.awsInstanceId())
-            .build())
-        .lastUpdatedDateTime(iso(now))
-        .os(OS.builder().fullString(spec.osFullString()).build())
-        .ramBytes(spec.ramBytes())
-        .cpus(CPU.builder().cores(2L).modelName("Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz")
-            .build())
-        .networkInterfaces(NetworkInterface.builder()
-            .isPrimary(true)
-            .macAddress(macFor(id))
-            .ips("10.0.0." + (2 + Math.floorMod(id.hashCode(), 250)))
-            .build())
-        .recommendedInstanceType("t3.medium")
-        .build();
+    SourceProperties properties =
+        SourceProperties.builder()
+            .disks(disks)
+            .identificationHints(
+                IdentificationHints.builder()
+                    .hostname(spec.hostname())
+                    .fqdn(fqdn)
+                    .awsInstanceID(spec.awsInstanceId())
+                    .build())
+            .lastUpdatedDateTime(iso(now))
+            .os(OS.builder().fullString(spec.osFullString()).build())
+            .ramBytes(spec.ramBytes())
+            .cpus(
+                CPU.builder()
+                    .cores(2L)
+                    .modelName("Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz")
+                    .build())
+            .networkInterfaces(
+                NetworkInterface.builder()
+                    .isPrimary(true)
+                    .macAddress(macFor(id))
+                    .ips("10.0.0." + (2 + Math.floorMod(id.hashCode(), 250)))
+                    .build())
+            .recommendedInstanceType("t3.medium")
+            .build();
 
     return SourceServer.builder()
         .sourceServerID(id)
@@ -116,8 +129,8 @@ final class ServerModels {
         .lifeCycle(life.build())
         // servers MGN knows without an agent (imported: DISCOVERED, PENDING_INSTALLATION) have
         // no replication to report
-        .dataReplicationInfo(spec.replicationState() == null && isAgentless(lifeCycle) ? null
-            : info.build())
+        .dataReplicationInfo(
+            spec.replicationState() == null && isAgentless(lifeCycle) ? null : info.build())
         .sourceProperties(properties)
         .build();
   }
@@ -126,45 +139,57 @@ final class ServerModels {
    * A source server as an agent registration describes it, added at {@code now}; the simulation
    * fills in its replication.
    */
-  public static SourceServer registeredServer(AgentRegistration reg, String id, String arn,
-      Instant now) {
-    SourceServer base = SourceServer.builder()
-        .sourceServerID(id)
-        .arn(arn)
-        .isArchived(false)
-        .replicationType(ReplicationType.AGENT_BASED)
-        .tags(reg.tags())
-        .lifeCycle(LifeCycle.builder().state(LifeCycleState.NOT_READY)
-            .addedToServiceDateTime(iso(now)).lastSeenByServiceDateTime(iso(now)).build())
-        .dataReplicationInfo(DataReplicationInfo.builder().build())
-        .sourceProperties(SourceProperties.builder().build())
-        .build();
+  public static SourceServer registeredServer(
+      AgentRegistration reg, String id, String arn, Instant now) {
+    SourceServer base =
+        SourceServer.builder()
+            .sourceServerID(id)
+            .arn(arn)
+            .isArchived(false)
+            .replicationType(ReplicationType.AGENT_BASED)
+            .tags(reg.tags())
+            .lifeCycle(
+                LifeCycle.builder()
+                    .state(LifeCycleState.NOT_READY)
+                    .addedToServiceDateTime(iso(now))
+                    .lastSeenByServiceDateTime(iso(now))
+                    .build())
+            .dataReplicationInfo(DataReplicationInfo.builder().build())
+            .sourceProperties(SourceProperties.builder().build())
+            .build();
     return withAgentFacts(base, reg, now);
   }
 
   /** {@code server} with what a (re)registering agent reported: names, NICs, OS, CPUs, RAM. */
-  public static SourceServer withAgentFacts(SourceServer server, AgentRegistration reg,
-      Instant now) {
+  public static SourceServer withAgentFacts(
+      SourceServer server, AgentRegistration reg, Instant now) {
     String fqdn = reg.fqdn() != null ? reg.fqdn() : reg.hostname();
     List<NetworkInterface> nics = new ArrayList<>();
     for (int i = 0; i < reg.macAddresses().size(); i++) {
-      nics.add(NetworkInterface.builder().isPrimary(i == 0).macAddress(reg.macAddresses().get(i))
-          .ips("10.0.0." + (10 + i)).build());
+      nics.add(
+          NetworkInterface.builder()
+              .isPrimary(i == 0)
+              .macAddress(reg.macAddresses().get(i))
+              .ips("10.0.0." + (10 + i))
+              .build());
     }
-    SourceProperties properties = server.sourceProperties().toBuilder()
-        .identificationHints(IdentificationHints.builder().hostname(reg.hostname()).fqdn(fqdn)
-            .build())
-        .lastUpdatedDateTime(iso(now))
-        .os(OS.builder().fullString(reg.os()).build())
-        .ramBytes(reg.ramBytes())
-        .cpus(CPU.builder().cores((long) reg.cpus())
-            .modelName("Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz").build())
-        .networkInterfaces(nics)
-        .recommendedInstanceType("t3.medium")
-        .build();
-    SourceServer.Builder b = server.toBuilder()
-        .fqdnForActionFramework(fqdn)
-        .sourceProperties(properties);
+    SourceProperties properties =
+        server.sourceProperties().toBuilder()
+            .identificationHints(
+                IdentificationHints.builder().hostname(reg.hostname()).fqdn(fqdn).build())
+            .lastUpdatedDateTime(iso(now))
+            .os(OS.builder().fullString(reg.os()).build())
+            .ramBytes(reg.ramBytes())
+            .cpus(
+                CPU.builder()
+                    .cores((long) reg.cpus())
+                    .modelName("Intel(R) Xeon(R) Platinum 8259CL CPU @ 2.50GHz")
+                    .build())
+            .networkInterfaces(nics)
+            .recommendedInstanceType("t3.medium")
+            .build();
+    SourceServer.Builder b =
+        server.toBuilder().fqdnForActionFramework(fqdn).sourceProperties(properties);
     if (reg.userProvidedId() != null) {
       b.userProvidedID(reg.userProvidedId());
     }
@@ -212,7 +237,8 @@ final class ServerModels {
   }
 
   private static boolean isPastInitialSync(DataReplicationState state) {
-    return state != DataReplicationState.INITIATING && state != DataReplicationState.INITIAL_SYNC
+    return state != DataReplicationState.INITIATING
+        && state != DataReplicationState.INITIAL_SYNC
         && state != DataReplicationState.STOPPED;
   }
 
@@ -225,9 +251,12 @@ final class ServerModels {
       if (state == DataReplicationState.STOPPED) {
         status = DataReplicationInitiationStepStatus.NOT_STARTED;
       } else if (state == DataReplicationState.INITIATING) {
-        status = i < 2 ? DataReplicationInitiationStepStatus.SUCCEEDED
-            : i == 2 ? DataReplicationInitiationStepStatus.IN_PROGRESS
-            : DataReplicationInitiationStepStatus.NOT_STARTED;
+        status =
+            i < 2
+                ? DataReplicationInitiationStepStatus.SUCCEEDED
+                : i == 2
+                    ? DataReplicationInitiationStepStatus.IN_PROGRESS
+                    : DataReplicationInitiationStepStatus.NOT_STARTED;
       } else {
         status = DataReplicationInitiationStepStatus.SUCCEEDED;
       }
@@ -239,8 +268,9 @@ final class ServerModels {
 
   private static String macFor(String id) {
     int h = id.hashCode();
-    return String.format("0a:%02x:%02x:%02x:%02x:%02x", (h >>> 24) & 0xff, (h >>> 16) & 0xff,
-        (h >>> 8) & 0xff, h & 0xff, id.length());
+    return String.format(
+        "0a:%02x:%02x:%02x:%02x:%02x",
+        (h >>> 24) & 0xff, (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff, id.length());
   }
 
   /**
@@ -251,7 +281,8 @@ final class ServerModels {
     String id = Ids.resourceId("rct-");
     return ReplicationConfigurationTemplate.builder()
         .replicationConfigurationTemplateID(id)
-        .arn("arn:aws:mgn:" + region + ":" + accountId + ":replication-configuration-template/" + id)
+        .arn(
+            "arn:aws:mgn:" + region + ":" + accountId + ":replication-configuration-template/" + id)
         .associateDefaultSecurityGroup(true)
         .bandwidthThrottling(0L)
         .createPublicIP(true)

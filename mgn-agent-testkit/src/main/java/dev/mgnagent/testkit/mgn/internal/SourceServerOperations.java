@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.mgn.model.ReplicationType;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
 /**
- * {@code DescribeSourceServers}, {@code DisconnectFromService}, {@code MarkAsArchived},
- * {@code DeleteSourceServer} and {@code StartReplication}.
+ * {@code DescribeSourceServers}, {@code DisconnectFromService}, {@code MarkAsArchived}, {@code
+ * DeleteSourceServer} and {@code StartReplication}.
  */
 final class SourceServerOperations {
   private final MgnState state;
@@ -32,49 +32,53 @@ final class SourceServerOperations {
     }
     Predicate<SourceServer> filter = filter(filters);
     Fields.Page<SourceServer> page = Fields.page(state.servers(filter), body, maxResults);
-    DescribeSourceServersResponse response = DescribeSourceServersResponse.builder()
-        .items(page.items())
-        .nextToken(page.nextToken())
-        .build();
+    DescribeSourceServersResponse response =
+        DescribeSourceServersResponse.builder()
+            .items(page.items())
+            .nextToken(page.nextToken())
+            .build();
     return Reply.json(WireJson.toJson(response));
   }
 
   private static Predicate<SourceServer> filter(JsonNode filters) {
-    List<String> ids = Fields.strings(filters, "sourceServerIDs", "filters.sourceServerIDs",
-        200, Fields.SOURCE_SERVER_ID);
-    List<String> lifeCycles = Fields.strings(filters, "lifeCycleStates",
-        "filters.lifeCycleStates", 10, null);
-    List<String> types = Fields.strings(filters, "replicationTypes", "filters.replicationTypes",
-        2, null);
-    List<String> applications = Fields.strings(filters, "applicationIDs",
-        "filters.applicationIDs", 200, null);
+    List<String> ids =
+        Fields.strings(
+            filters, "sourceServerIDs", "filters.sourceServerIDs", 200, Fields.SOURCE_SERVER_ID);
+    List<String> lifeCycles =
+        Fields.strings(filters, "lifeCycleStates", "filters.lifeCycleStates", 10, null);
+    List<String> types =
+        Fields.strings(filters, "replicationTypes", "filters.replicationTypes", 2, null);
+    List<String> applications =
+        Fields.strings(filters, "applicationIDs", "filters.applicationIDs", 200, null);
     checkEnum(lifeCycles, "filters.lifeCycleStates", LifeCycleState.knownValues());
     checkEnum(types, "filters.replicationTypes", ReplicationType.knownValues());
     JsonNode archivedNode = filters == null ? null : filters.get("isArchived");
     if (archivedNode != null && !archivedNode.isNull() && !archivedNode.isBoolean()) {
       throw MgnError.cannotParse("filters.isArchived must be a boolean.");
     }
-    Boolean archived = archivedNode == null || archivedNode.isNull() ? null
-        : archivedNode.asBoolean();
+    Boolean archived =
+        archivedNode == null || archivedNode.isNull() ? null : archivedNode.asBoolean();
     Set<String> idSet = ids == null ? null : new HashSet<>(ids);
-    return s -> (idSet == null || idSet.contains(s.sourceServerID()))
-        && (archived == null || archived.equals(Boolean.TRUE.equals(s.isArchived())))
-        && (lifeCycles == null || lifeCycles.isEmpty()
-            || lifeCycles.contains(s.lifeCycle().stateAsString()))
-        && (types == null || types.isEmpty() || types.contains(s.replicationTypeAsString()))
-        && (applications == null || applications.isEmpty()
-            || applications.contains(s.applicationID()));
+    return s ->
+        (idSet == null || idSet.contains(s.sourceServerID()))
+            && (archived == null || archived.equals(Boolean.TRUE.equals(s.isArchived())))
+            && (lifeCycles == null
+                || lifeCycles.isEmpty()
+                || lifeCycles.contains(s.lifeCycle().stateAsString()))
+            && (types == null || types.isEmpty() || types.contains(s.replicationTypeAsString()))
+            && (applications == null
+                || applications.isEmpty()
+                || applications.contains(s.applicationID()));
   }
 
-  private static <E extends Enum<E>> void checkEnum(List<String> values, String path,
-      Set<E> known) {
+  private static <E extends Enum<E>> void checkEnum(
+      List<String> values, String path, Set<E> known) {
     if (values == null) {
       return;
     }
     for (String v : values) {
       if (known.stream().noneMatch(k -> k.toString().equals(v))) {
-        throw MgnError.invalidField(path, v,
-            "Member must satisfy enum value set: " + known);
+        throw MgnError.invalidField(path, v, "Member must satisfy enum value set: " + known);
       }
     }
   }
@@ -97,7 +101,6 @@ final class SourceServerOperations {
 
   /** {@code POST /StartReplication}. */
   public Reply startReplication(Call call) {
-    return Reply.json(WireJson.toJson(
-        state.startReplication(Fields.sourceServerId(call.body()))));
+    return Reply.json(WireJson.toJson(state.startReplication(Fields.sourceServerId(call.body()))));
   }
 }

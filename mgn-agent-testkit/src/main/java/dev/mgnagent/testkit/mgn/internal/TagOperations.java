@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code TagResource}, {@code UntagResource} and {@code ListTagsForResource} on {@code /tags/{arn}}. */
+/**
+ * {@code TagResource}, {@code UntagResource} and {@code ListTagsForResource} on {@code
+ * /tags/{arn}}.
+ */
 final class TagOperations {
   private final MgnState state;
 
@@ -18,8 +21,8 @@ final class TagOperations {
   private static String arn(Call call) {
     String arn = call.pathParameter();
     if (arn.length() < 20 || arn.length() > 2048) {
-      throw MgnError.invalidField("resourceArn", arn,
-          "Member must have length between 20 and 2048");
+      throw MgnError.invalidField(
+          "resourceArn", arn, "Member must have length between 20 and 2048");
     }
     return arn;
   }
@@ -43,8 +46,8 @@ final class TagOperations {
       throw MgnError.cannotParse("tags must be an object.");
     }
     if (node.size() > 50) {
-      throw MgnError.invalidField("tags", node.size() + " tags",
-          "Member must have length less than or equal to 50");
+      throw MgnError.invalidField(
+          "tags", node.size() + " tags", "Member must have length less than or equal to 50");
     }
     Map<String, String> tags = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : node.properties()) {
@@ -53,8 +56,8 @@ final class TagOperations {
         throw MgnError.cannotParse("tag values must be strings.");
       }
       if (e.getValue().asText().length() > 256) {
-        throw MgnError.invalidField("tags", e.getValue().asText(),
-            "Tag values must have length less than or equal to 256");
+        throw MgnError.invalidField(
+            "tags", e.getValue().asText(), "Tag values must have length less than or equal to 256");
       }
       tags.put(e.getKey(), e.getValue().asText());
     }
@@ -70,8 +73,8 @@ final class TagOperations {
       throw MgnError.invalidField("tagKeys", "null", "Member must not be null");
     }
     if (keys.size() > 50) {
-      throw MgnError.invalidField("tagKeys", keys.size() + " keys",
-          "Member must have length less than or equal to 50");
+      throw MgnError.invalidField(
+          "tagKeys", keys.size() + " keys", "Member must have length less than or equal to 50");
     }
     keys.forEach(k -> checkKey(k, "tagKeys"));
     state.untag(arn, keys);

@@ -16,12 +16,12 @@ import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationTemplat
 /**
  * The template operations as MGN's model describes them
  * (https://github.com/boto/botocore/blob/develop/botocore/data/mgn/2020-02-26/service-2.json):
- * {@code CreateReplicationConfigurationTemplate} (201; eleven required members),
- * {@code UpdateReplicationConfigurationTemplate} (200; only the ID required; 404 for an unknown
- * ID), {@code CreateLaunchConfigurationTemplate} (201; no required member) and
- * {@code DescribeLaunchConfigurationTemplates} (200, paged). Members are checked against their
- * model types, enums, lengths and patterns; a failure is a {@code ValidationException} with
- * reason {@code fieldValidationFailed} naming the member.
+ * {@code CreateReplicationConfigurationTemplate} (201; eleven required members), {@code
+ * UpdateReplicationConfigurationTemplate} (200; only the ID required; 404 for an unknown ID),
+ * {@code CreateLaunchConfigurationTemplate} (201; no required member) and {@code
+ * DescribeLaunchConfigurationTemplates} (200, paged). Members are checked against their model
+ * types, enums, lengths and patterns; a failure is a {@code ValidationException} with reason {@code
+ * fieldValidationFailed} naming the member.
  */
 final class TemplateOperations {
   static final Pattern LAUNCH_TEMPLATE_ID = Pattern.compile("^lct-[0-9a-zA-Z]{17}$");
@@ -30,10 +30,18 @@ final class TemplateOperations {
   private static final Pattern KMS_ARN =
       Pattern.compile("^arn:[\\w-]+:[\\w-]+:([a-zA-Z0-9-]+)?:(\\d{12})?:(.+)$");
   private static final String[] REPLICATION_REQUIRED = {
-    "associateDefaultSecurityGroup", "bandwidthThrottling", "createPublicIP", "dataPlaneRouting",
-    "defaultLargeStagingDiskType", "ebsEncryption", "replicationServerInstanceType",
-    "replicationServersSecurityGroupsIDs", "stagingAreaSubnetId", "stagingAreaTags",
-    "useDedicatedReplicationServer"};
+    "associateDefaultSecurityGroup",
+    "bandwidthThrottling",
+    "createPublicIP",
+    "dataPlaneRouting",
+    "defaultLargeStagingDiskType",
+    "ebsEncryption",
+    "replicationServerInstanceType",
+    "replicationServersSecurityGroupsIDs",
+    "stagingAreaSubnetId",
+    "stagingAreaTags",
+    "useDedicatedReplicationServer"
+  };
 
   private final MgnState state;
 
@@ -51,12 +59,18 @@ final class TemplateOperations {
       }
     }
     String id = Ids.resourceId("rct-");
-    ReplicationConfigurationTemplate.Builder b = ReplicationConfigurationTemplate.builder()
-        .replicationConfigurationTemplateID(id)
-        .arn("arn:aws:mgn:" + state.region() + ":" + state.accountId()
-            + ":replication-configuration-template/" + id)
-        .useFipsEndpoint(false)
-        .tags(Map.of());
+    ReplicationConfigurationTemplate.Builder b =
+        ReplicationConfigurationTemplate.builder()
+            .replicationConfigurationTemplateID(id)
+            .arn(
+                "arn:aws:mgn:"
+                    + state.region()
+                    + ":"
+                    + state.accountId()
+                    + ":replication-configuration-template/"
+                    + id)
+            .useFipsEndpoint(false)
+            .tags(Map.of());
     applyReplication(body, b);
     ReplicationConfigurationTemplate t = b.build();
     state.putTemplate(t);
@@ -68,18 +82,26 @@ final class TemplateOperations {
     ObjectNode body = call.body();
     JsonNode idNode = body.get("replicationConfigurationTemplateID");
     if (idNode == null || idNode.isNull()) {
-      throw MgnError.invalidField("replicationConfigurationTemplateID", "null",
-          "Member must not be null");
+      throw MgnError.invalidField(
+          "replicationConfigurationTemplateID", "null", "Member must not be null");
     }
     String id = idNode.asText();
     if (!Fields.TEMPLATE_ID.matcher(id).matches()) {
-      throw MgnError.invalidField("replicationConfigurationTemplateID", id,
+      throw MgnError.invalidField(
+          "replicationConfigurationTemplateID",
+          id,
           "Member must satisfy regular expression pattern: " + Fields.TEMPLATE_ID.pattern());
     }
-    ReplicationConfigurationTemplate old = state.templates().stream()
-        .filter(t -> t.replicationConfigurationTemplateID().equals(id)).findFirst()
-        .orElseThrow(() -> MgnError.notFound("REPLICATION_CONFIGURATION_TEMPLATE", id,
-            "Replication configuration template not found: " + id));
+    ReplicationConfigurationTemplate old =
+        state.templates().stream()
+            .filter(t -> t.replicationConfigurationTemplateID().equals(id))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    MgnError.notFound(
+                        "REPLICATION_CONFIGURATION_TEMPLATE",
+                        id,
+                        "Replication configuration template not found: " + id));
     ReplicationConfigurationTemplate.Builder b = old.toBuilder();
     applyReplication(body, b);
     ReplicationConfigurationTemplate t = b.build();
@@ -87,7 +109,8 @@ final class TemplateOperations {
     return Reply.json(WireJson.toJson(t));
   }
 
-  private static void applyReplication(ObjectNode body, ReplicationConfigurationTemplate.Builder b) {
+  private static void applyReplication(
+      ObjectNode body, ReplicationConfigurationTemplate.Builder b) {
     Boolean v;
     if ((v = bool(body, "associateDefaultSecurityGroup")) != null) {
       b.associateDefaultSecurityGroup(v);
@@ -115,8 +138,13 @@ final class TemplateOperations {
     if ((s = string(body, "replicationServerInstanceType", 0, 255, null)) != null) {
       b.replicationServerInstanceType(s);
     }
-    List<String> groups = Fields.strings(body, "replicationServersSecurityGroupsIDs",
-        "replicationServersSecurityGroupsIDs", 32, SECURITY_GROUP);
+    List<String> groups =
+        Fields.strings(
+            body,
+            "replicationServersSecurityGroupsIDs",
+            "replicationServersSecurityGroupsIDs",
+            32,
+            SECURITY_GROUP);
     if (groups != null) {
       b.replicationServersSecurityGroupsIDs(groups);
     }
@@ -142,8 +170,8 @@ final class TemplateOperations {
   /** {@code POST /CreateLaunchConfigurationTemplate}: 201; every member optional. */
   Reply createLaunch(Call call) {
     ObjectNode body = call.body();
-    LaunchConfigurationTemplate.Builder b = defaultLaunchTemplate(state.region(),
-        state.accountId()).toBuilder();
+    LaunchConfigurationTemplate.Builder b =
+        defaultLaunchTemplate(state.region(), state.accountId()).toBuilder();
     Boolean v;
     if ((v = bool(body, "associatePublicIpAddress")) != null) {
       b.associatePublicIpAddress(v);
@@ -194,8 +222,13 @@ final class TemplateOperations {
   /** {@code POST /DescribeLaunchConfigurationTemplates}: by ID (at most 200), paged. */
   Reply describeLaunch(Call call) {
     int maxResults = Fields.maxResults(call.body(), 1000);
-    List<String> ids = Fields.strings(call.body(), "launchConfigurationTemplateIDs",
-        "launchConfigurationTemplateIDs", 200, LAUNCH_TEMPLATE_ID);
+    List<String> ids =
+        Fields.strings(
+            call.body(),
+            "launchConfigurationTemplateIDs",
+            "launchConfigurationTemplateIDs",
+            200,
+            LAUNCH_TEMPLATE_ID);
     Set<String> wanted = ids == null || ids.isEmpty() ? null : new HashSet<>(ids);
     List<LaunchConfigurationTemplate> matching = new ArrayList<>();
     for (LaunchConfigurationTemplate t : state.launchTemplates()) {
@@ -204,14 +237,18 @@ final class TemplateOperations {
       }
     }
     Fields.Page<LaunchConfigurationTemplate> page = Fields.page(matching, call.body(), maxResults);
-    return Reply.json(WireJson.toJson(DescribeLaunchConfigurationTemplatesResponse.builder()
-        .items(page.items()).nextToken(page.nextToken()).build()));
+    return Reply.json(
+        WireJson.toJson(
+            DescribeLaunchConfigurationTemplatesResponse.builder()
+                .items(page.items())
+                .nextToken(page.nextToken())
+                .build()));
   }
 
   /**
    * A launch configuration template as MGN fills one in when the request sets nothing: the
-   * documented defaults (gp3 volumes are MGN's choice at launch, Linux BYOL) and, where the
-   * default is not documented, the fake's choice (STOPPED, BASIC right-sizing, USE_SOURCE).
+   * documented defaults (gp3 volumes are MGN's choice at launch, Linux BYOL) and, where the default
+   * is not documented, the fake's choice (STOPPED, BASIC right-sizing, USE_SOURCE).
    */
   static LaunchConfigurationTemplate defaultLaunchTemplate(String region, String accountId) {
     String id = Ids.resourceId("lct-");
@@ -253,8 +290,8 @@ final class TemplateOperations {
     }
     long n = node.asLong();
     if (n < min) {
-      throw MgnError.invalidField(name, n, "Member must have value greater than or equal to "
-          + min);
+      throw MgnError.invalidField(
+          name, n, "Member must have value greater than or equal to " + min);
     }
     if (n > max) {
       throw MgnError.invalidField(name, n, "Member must have value less than or equal to " + max);
@@ -272,16 +309,15 @@ final class TemplateOperations {
     }
     String s = node.asText();
     if (s.length() < min) {
-      throw MgnError.invalidField(name, s, "Member must have length greater than or equal to "
-          + min);
+      throw MgnError.invalidField(
+          name, s, "Member must have length greater than or equal to " + min);
     }
     if (s.length() > max) {
-      throw MgnError.invalidField(name, s, "Member must have length less than or equal to "
-          + max);
+      throw MgnError.invalidField(name, s, "Member must have length less than or equal to " + max);
     }
     if (pattern != null && !pattern.matcher(s).matches()) {
-      throw MgnError.invalidField(name, s, "Member must satisfy regular expression pattern: "
-          + pattern.pattern());
+      throw MgnError.invalidField(
+          name, s, "Member must satisfy regular expression pattern: " + pattern.pattern());
     }
     return s;
   }
@@ -289,8 +325,8 @@ final class TemplateOperations {
   private static String oneOf(ObjectNode body, String name, String... values) {
     String s = string(body, name, 0, Integer.MAX_VALUE, null);
     if (s != null && !List.of(values).contains(s)) {
-      throw MgnError.invalidField(name, s, "Member must satisfy enum value set: "
-          + List.of(values));
+      throw MgnError.invalidField(
+          name, s, "Member must satisfy enum value set: " + List.of(values));
     }
     return s;
   }
@@ -304,20 +340,24 @@ final class TemplateOperations {
       throw MgnError.cannotParse(name + " must be an object.");
     }
     if (node.size() > 50) {
-      throw MgnError.invalidField(name, node.size() + " entries",
-          "Member must have length less than or equal to 50");
+      throw MgnError.invalidField(
+          name, node.size() + " entries", "Member must have length less than or equal to 50");
     }
     Map<String, String> out = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> {
-      if (!e.getValue().isTextual()) {
-        throw MgnError.cannotParse(name + " must map strings to strings.");
-      }
-      if (e.getKey().length() > 256 || e.getValue().asText().length() > 256) {
-        throw MgnError.invalidField(name, "(an entry)",
-            "Member's keys and values must have length less than or equal to 256");
-      }
-      out.put(e.getKey(), e.getValue().asText());
-    });
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getValue().isTextual()) {
+                throw MgnError.cannotParse(name + " must map strings to strings.");
+              }
+              if (e.getKey().length() > 256 || e.getValue().asText().length() > 256) {
+                throw MgnError.invalidField(
+                    name,
+                    "(an entry)",
+                    "Member's keys and values must have length less than or equal to 256");
+              }
+              out.put(e.getKey(), e.getValue().asText());
+            });
     return out;
   }
 }

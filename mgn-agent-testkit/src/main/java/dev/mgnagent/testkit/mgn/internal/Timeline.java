@@ -5,9 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The simulated replication of one source server: when it started (in simulated time), its
- * disks, and whatever a test scripted (an error, a stall). Mutable; guarded by {@link MgnState}'s
- * lock.
+ * The simulated replication of one source server: when it started (in simulated time), its disks,
+ * and whatever a test scripted (an error, a stall). Mutable; guarded by {@link MgnState}'s lock.
  */
 final class Timeline {
   /** One replicated disk. */
@@ -15,21 +14,33 @@ final class Timeline {
 
   final Instant registeredAt;
   final List<SimDisk> disks;
-  /** The host's disks as the agent reported them ({@code sourceProperties.disks}); null: {@link #disks}. */
+
+  /**
+   * The host's disks as the agent reported them ({@code sourceProperties.disks}); null: {@link
+   * #disks}.
+   */
   List<SimDisk> hostDisks;
+
   Instant start;
   boolean started;
   String error;
   boolean stalled;
   Instant frozenAt;
-  /** A retrying error: reported from {@link #retryFrom} until {@link #retryUntil}, progress goes on. */
+
+  /**
+   * A retrying error: reported from {@link #retryFrom} until {@link #retryUntil}, progress goes on.
+   */
   String retryError;
+
   Instant retryFrom;
   Instant retryUntil;
+
   /** A resize: a RESCAN from {@link #resizeAt} for {@link #rescanTime}, then a BACKLOG. */
   Instant resizeAt;
+
   Duration rescanTime;
   Duration backlogTime;
+
   /** A cutover: from then on lifecycle CUTOVER and replication DISCONNECTED. */
   Instant cutoverAt;
 

@@ -19,8 +19,8 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 /**
  * REST-JSON bodies. Responses are written from the SDK's own model objects (the fake keeps its
  * state as {@code SourceServer}, {@code ReplicationConfigurationTemplate}, ... values), using the
- * wire names the service model gives each member, so the JSON is exactly what the SDK reads.
- * Unset members are left out, as the service leaves them out.
+ * wire names the service model gives each member, so the JSON is exactly what the SDK reads. Unset
+ * members are left out, as the service leaves them out.
  */
 final class WireJson {
   public static final ObjectMapper MAPPER = new ObjectMapper();
@@ -68,7 +68,8 @@ final class WireJson {
   }
 
   private static JsonNode valueToJson(Object value) {
-    if (value == null || value instanceof SdkAutoConstructList<?>
+    if (value == null
+        || value instanceof SdkAutoConstructList<?>
         || value instanceof SdkAutoConstructMap<?, ?>) {
       return null;
     }
@@ -109,12 +110,13 @@ final class WireJson {
     }
     if (value instanceof Map<?, ?> map) {
       ObjectNode object = NODES.objectNode();
-      map.forEach((k, v) -> {
-        JsonNode node = valueToJson(v);
-        if (node != null) {
-          object.set(String.valueOf(k), node);
-        }
-      });
+      map.forEach(
+          (k, v) -> {
+            JsonNode node = valueToJson(v);
+            if (node != null) {
+              object.set(String.valueOf(k), node);
+            }
+          });
       return object;
     }
     throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());

@@ -15,8 +15,10 @@ class LinksTest {
 
   @Test
   void aLinkToAnAncestorClimbsPastItLikeKernfs() {
-    assertThat(Links.sysfs(VDA.resolve("device"), Path.of(
-        "sys/devices/pci0000:00/0000:00:02.0/virtio1"))).isEqualTo("../../../virtio1");
+    assertThat(
+            Links.sysfs(
+                VDA.resolve("device"), Path.of("sys/devices/pci0000:00/0000:00:02.0/virtio1")))
+        .isEqualTo("../../../virtio1");
   }
 
   @Test
@@ -39,7 +41,8 @@ class LinksTest {
 
   @Test
   void udevLinksAreRelativeToTheirDirectory() {
-    assertThat(Links.udev(Path.of("dev/mapper/vg0-root"), Path.of("dev/dm-0"))).isEqualTo("../dm-0");
+    assertThat(Links.udev(Path.of("dev/mapper/vg0-root"), Path.of("dev/dm-0")))
+        .isEqualTo("../dm-0");
     assertThat(Links.udev(Path.of("dev/disk/by-id/x"), Path.of("dev/nvme0n1")))
         .isEqualTo("../../nvme0n1");
     assertThat(Links.udev(Path.of("dev/xvda"), Path.of("dev/nvme0n1"))).isEqualTo("nvme0n1");

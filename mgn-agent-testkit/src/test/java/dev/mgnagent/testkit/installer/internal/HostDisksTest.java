@@ -16,8 +16,8 @@ class HostDisksTest {
   void nitroListsAliasNamesAndResolvesPartitionsAndAliasesToTheirDisk() throws Exception {
     HostDisks disks = HostDisks.read(FakeBlockDeviceScenarios.nitroNvme().writeTo(temp));
 
-    assertThat(disks.listing()).containsExactly("/dev/xvda", "/dev/nvme0n1", "/dev/sdf",
-        "/dev/nvme1n1");
+    assertThat(disks.listing())
+        .containsExactly("/dev/xvda", "/dev/nvme0n1", "/dev/sdf", "/dev/nvme1n1");
     assertThat(disks.rootDisks()).containsExactly("nvme0n1");
     assertThat(disks.resolve("/dev/xvda1")).map(HostDisks.HostDisk::name).contains("nvme0n1");
     assertThat(disks.resolve("/dev/sdf")).map(HostDisks.HostDisk::name).contains("nvme1n1");
@@ -26,8 +26,8 @@ class HostDisksTest {
 
   @Test
   void rootOnLogicalVolumeOverTwoDisksMakesBothRootDisks() throws Exception {
-    HostDisks disks = HostDisks.read(
-        FakeBlockDeviceScenarios.lvmRootSpanningTwoDisks().writeTo(temp));
+    HostDisks disks =
+        HostDisks.read(FakeBlockDeviceScenarios.lvmRootSpanningTwoDisks().writeTo(temp));
 
     assertThat(disks.rootDisks()).containsExactlyInAnyOrder("sda", "sdb");
     assertThat(disks.disks()).extracting(HostDisks.HostDisk::name).containsExactly("sda", "sdb");

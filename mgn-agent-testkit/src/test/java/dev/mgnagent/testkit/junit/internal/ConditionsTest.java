@@ -29,8 +29,12 @@ class ConditionsTest {
   @Test
   void python3IsFoundInAnyDirectoryOfThePathWhenExecutable() throws Exception {
     file("python3", "rwxr-xr-x");
-    String path = String.join(File.pathSeparator, temp.resolve("nowhere").toString(), "",
-        temp.resolve("bin").toString());
+    String path =
+        String.join(
+            File.pathSeparator,
+            temp.resolve("nowhere").toString(),
+            "",
+            temp.resolve("bin").toString());
 
     ConditionEvaluationResult result = evaluate(new Python3Condition(() -> path));
 
