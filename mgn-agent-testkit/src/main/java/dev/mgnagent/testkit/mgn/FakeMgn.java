@@ -178,6 +178,9 @@ public final class FakeMgn implements Startable {
             ? b.simulationClock
             : b.simulationSpeed != 1.0 ? new ScaledClock(clock, b.simulationSpeed) : clock;
     this.state = new MgnState(region.id(), accountId, clock, simulationClock, b.settings);
+    state.fsxProxyStepStatus(b.fsxProxyStepStatus);
+    state.afterInitialSync(b.afterInitialSync, b.afterInitialSyncStep);
+    state.unknownTemplateIdsNotFound(b.unknownTemplateIdsNotFound);
     if (b.initialized) {
       state.initialize();
     }
@@ -568,6 +571,10 @@ public final class FakeMgn implements Startable {
     private Clock simulationClock;
     private double simulationSpeed = 1.0;
     private SimulationSettings settings = SimulationSettings.defaults();
+    private String fsxProxyStepStatus = "SKIPPED";
+    private List<String> afterInitialSync = List.of();
+    private Duration afterInitialSyncStep = Duration.ZERO;
+    private boolean unknownTemplateIdsNotFound = true;
 
     private Builder() {}
 
@@ -663,6 +670,48 @@ public final class FakeMgn implements Startable {
      */
     public Builder initialized(boolean initialized) {
       this.initialized = initialized;
+      return this;
+    }
+
+    /**
+     * The status the current model's {@code SETUP_FSX_PROXY} initiation step (the last one) ends
+     * with on a server without FSx for ONTAP: {@code SKIPPED} by default; null leaves the step out,
+     * as MGN did before 2026. What real MGN reports for such a server is not documented.
+     */
+    public Builder fsxProxyStep(String statusWhenDone) {
+      this.fsxProxyStepStatus = statusWhenDone;
+      return this;
+    }
+
+    /**
+     * Replication states every simulated server goes through after its initial sync, each for
+     * {@code each} of simulated time, before {@code CONTINUOUS} (lifecycle {@code NOT_READY} until
+     * then, {@code lastSnapshotDateTime} at their end), such as {@code CREATING_SNAPSHOT}. None by
+     * default. AWS documents neither whether MGN shows {@code CREATING_SNAPSHOT}, {@code
+     * PENDING_SNAPSHOT_SHIPPING} and {@code SHIPPING_SNAPSHOT} after an initial sync nor their
+     * order, so a test chooses both.
+     */
+    public Builder afterInitialSync(Duration each, String... states) {
+      Objects.requireNonNull(each, "each");
+      if (states.length > 0 && (each.isNegative() || each.isZero())) {
+        throw new IllegalArgumentException("each state must last a positive time: " + each);
+      }
+      for (String s : states) {
+        Objects.requireNonNull(s, "state");
+      }
+      this.afterInitialSync = List.of(states);
+      this.afterInitialSyncStep = each;
+      return this;
+    }
+
+    /**
+     * How {@code DescribeReplicationConfigurationTemplates} and {@code
+     * DescribeLaunchConfigurationTemplates} answer IDs that name no template: {@code true} (the
+     * default) a {@code ResourceNotFoundException} (404), which the model declares for both; {@code
+     * false} a list without them. Which one real MGN does is not documented.
+     */
+    public Builder unknownTemplateIdsNotFound(boolean notFound) {
+      this.unknownTemplateIdsNotFound = notFound;
       return this;
     }
 

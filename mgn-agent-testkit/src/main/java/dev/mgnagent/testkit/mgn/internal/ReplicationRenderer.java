@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import software.amazon.awssdk.services.mgn.model.DataReplicationError;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfo;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDisk;
@@ -14,7 +15,12 @@ import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStepNa
 import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStepStatus;
 import software.amazon.awssdk.services.mgn.model.DataReplicationState;
 import software.amazon.awssdk.services.mgn.model.Disk;
+import software.amazon.awssdk.services.mgn.model.FirstBoot;
+import software.amazon.awssdk.services.mgn.model.LaunchedInstance;
 import software.amazon.awssdk.services.mgn.model.LifeCycle;
+import software.amazon.awssdk.services.mgn.model.LifeCycleLastCutover;
+import software.amazon.awssdk.services.mgn.model.LifeCycleLastCutoverFinalized;
+import software.amazon.awssdk.services.mgn.model.LifeCycleLastCutoverInitiated;
 import software.amazon.awssdk.services.mgn.model.LifeCycleState;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
@@ -27,6 +33,7 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
  * with replication DISCONNECTED.
  */
 final class ReplicationRenderer {
+  /** The initiation steps that take time, in the model's order. */
   static final List<DataReplicationInitiationStepName> STEPS =
       List.of(
           DataReplicationInitiationStepName.WAIT,
@@ -41,10 +48,42 @@ final class ReplicationRenderer {
           DataReplicationInitiationStepName.CONNECT_AGENT_TO_REPLICATION_SERVER,
           DataReplicationInitiationStepName.START_DATA_TRANSFER);
 
+  /**
+   * The twelfth step of the current model (botocore's mgn {@code
+   * DataReplicationInitiationStepName}, added in 2026 with FSx for ONTAP support, listed last:
+   * https://github.com/boto/botocore/blob/develop/botocore/data/mgn/2020-02-26/service-2.json). The
+   * SDK this fake is built on does not know it, so it goes out as text.
+   */
+  static final String SETUP_FSX_PROXY = "SETUP_FSX_PROXY";
+
   private final SimulationSettings settings;
+
+  /**
+   * The status {@link #SETUP_FSX_PROXY} ends with on a server without FSx (null: the step is not
+   * reported). What real MGN reports there is not documented; {@code SKIPPED} by default.
+   */
+  private volatile String fsxProxyStepStatus = "SKIPPED";
+
+  /** Replication states shown after the initial sync, before CONTINUOUS, each for a step. */
+  private volatile List<String> afterInitialSync = List.of();
+
+  private volatile Duration afterInitialSyncStep = Duration.ZERO;
 
   ReplicationRenderer(SimulationSettings settings) {
     this.settings = settings;
+  }
+
+  void fsxProxyStepStatus(String status) {
+    this.fsxProxyStepStatus = status;
+  }
+
+  String fsxProxyStepStatus() {
+    return fsxProxyStepStatus;
+  }
+
+  void afterInitialSync(List<String> states, Duration each) {
+    this.afterInitialSync = List.copyOf(states);
+    this.afterInitialSyncStep = each;
   }
 
   SourceServer render(SourceServer server, Timeline t, Instant now) {
@@ -67,8 +106,13 @@ final class ReplicationRenderer {
       t.disks.forEach(d -> disks.add(disk(d, d.bytes())));
       info.dataReplicationState(DataReplicationState.DISCONNECTED)
           .dataReplicationInitiation(initiation.steps(steps(0, false, true)).build());
-      life.state(LifeCycleState.CUTOVER);
-      return finish(server, t, now, info.replicatedDisks(disks), life);
+      life.state(LifeCycleState.CUTOVER).lastCutover(lastCutover(server, t.cutoverAt));
+      return finish(
+          server.toBuilder().launchedInstance(launchedInstance(server)).build(),
+          t,
+          now,
+          info.replicatedDisks(disks),
+          life);
     }
     Duration elapsed = t.elapsed(now);
     Duration step = settings.initiationStep();
@@ -97,7 +141,7 @@ final class ReplicationRenderer {
     }
     initiation.steps(steps(STEPS.size(), false, false));
     life.firstByteDateTime(ServerModels.iso(firstByte))
-        .elapsedReplicationDuration(Duration.ofSeconds(syncMillis / 1000).toString());
+        .elapsedReplicationDuration(ServerModels.duration(Duration.ofMillis(syncMillis)));
     info.dataReplicationInitiation(initiation.build());
     boolean frozen = t.error != null || t.stalled;
     if (syncMillis < longest) {
@@ -110,8 +154,15 @@ final class ReplicationRenderer {
         info.etaDateTime(ServerModels.iso(now.plusMillis(eta)));
       }
       life.state(LifeCycleState.NOT_READY);
+    } else if (!frozen && syncMillis - longest < afterSyncMillis()) {
+      // the states after the initial sync (snapshots), in the order the test configured: no AWS
+      // source gives the order, so FakeMgn.Builder#afterInitialSync lets a test choose it
+      int index = (int) ((syncMillis - longest) / afterInitialSyncStep.toMillis());
+      info.dataReplicationState(afterInitialSync.get(index))
+          .lagDuration(ServerModels.duration(settings.lag()));
+      life.state(LifeCycleState.NOT_READY);
     } else {
-      Instant synced = firstByte.plusMillis(longest);
+      Instant synced = firstByte.plusMillis(longest + afterSyncMillis());
       DataReplicationState ongoing = DataReplicationState.CONTINUOUS;
       if (!frozen && t.resizeAt != null && !now.isBefore(t.resizeAt)) {
         long phase = Duration.between(t.resizeAt, now).toMillis();
@@ -141,8 +192,8 @@ final class ReplicationRenderer {
       info.dataReplicationState(frozen ? DataReplicationState.STALLED : ongoing)
           .lagDuration(
               frozen
-                  ? Duration.between(synced, now).withNanos(0).toString()
-                  : settings.lag().toString())
+                  ? ServerModels.duration(Duration.between(synced, now).withNanos(0))
+                  : ServerModels.duration(settings.lag()))
           .lastSnapshotDateTime(ServerModels.iso(synced));
       LifeCycleState current = server.lifeCycle().state();
       life.state(
@@ -199,6 +250,41 @@ final class ReplicationRenderer {
         .build();
   }
 
+  private long afterSyncMillis() {
+    return afterInitialSyncStep.toMillis() * afterInitialSync.size();
+  }
+
+  /** A stable ID of {@code prefix} and 17 characters for {@code server}. */
+  private static String derivedId(SourceServer server, String prefix) {
+    String id = server.sourceServerID();
+    return prefix + id.substring(id.length() - 17);
+  }
+
+  /** The cutover instance MGN reports after a finalized cutover. */
+  private static LaunchedInstance launchedInstance(SourceServer server) {
+    long h = server.sourceServerID().hashCode() & 0xffffffffL;
+    return LaunchedInstance.builder()
+        .ec2InstanceID(String.format(Locale.ROOT, "i-%017x", h))
+        .jobID(derivedId(server, "mgnjob-"))
+        .firstBoot(FirstBoot.SUCCEEDED)
+        .build();
+  }
+
+  /** {@code lifeCycle.lastCutover} of a cutover launched 10 minutes before it was finalized. */
+  private static LifeCycleLastCutover lastCutover(SourceServer server, Instant finalizedAt) {
+    return LifeCycleLastCutover.builder()
+        .initiated(
+            LifeCycleLastCutoverInitiated.builder()
+                .apiCallDateTime(ServerModels.iso(finalizedAt.minus(Duration.ofMinutes(10))))
+                .jobID(derivedId(server, "mgnjob-"))
+                .build())
+        .finalized(
+            LifeCycleLastCutoverFinalized.builder()
+                .apiCallDateTime(ServerModels.iso(finalizedAt))
+                .build())
+        .build();
+  }
+
   private static DataReplicationInfoReplicatedDisk disk(Timeline.SimDisk d, long done) {
     return DataReplicationInfoReplicatedDisk.builder()
         .deviceName(d.deviceName())
@@ -213,7 +299,7 @@ final class ReplicationRenderer {
    * Steps before {@code current} succeeded, {@code current} in progress (or failed), rest not
    * started.
    */
-  private static List<DataReplicationInitiationStep> steps(
+  private List<DataReplicationInitiationStep> steps(
       int current, boolean failed, boolean notStarted) {
     List<DataReplicationInitiationStep> steps = new ArrayList<>();
     for (int i = 0; i < STEPS.size(); i++) {
@@ -226,6 +312,17 @@ final class ReplicationRenderer {
                       ? DataReplicationInitiationStepStatus.FAILED
                       : DataReplicationInitiationStepStatus.IN_PROGRESS;
       steps.add(DataReplicationInitiationStep.builder().name(STEPS.get(i)).status(status).build());
+    }
+    String fsx = fsxProxyStepStatus;
+    if (fsx != null) {
+      steps.add(
+          DataReplicationInitiationStep.builder()
+              .name(SETUP_FSX_PROXY)
+              .status(
+                  notStarted || current < STEPS.size()
+                      ? DataReplicationInitiationStepStatus.NOT_STARTED.toString()
+                      : fsx)
+              .build());
     }
     return steps;
   }
