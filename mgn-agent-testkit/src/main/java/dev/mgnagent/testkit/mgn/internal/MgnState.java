@@ -427,6 +427,8 @@ public final class MgnState {
 
   /** MarkAsArchived: only from DISCONNECTED or CUTOVER. */
   public synchronized SourceServer archive(String id) {
+    // the simulation first: a scheduled cutover may have happened since the last answer
+    refresh();
     SourceServer s = existing(id);
     LifeCycleState state = s.lifeCycle().state();
     if (state != LifeCycleState.DISCONNECTED && state != LifeCycleState.CUTOVER) {
@@ -446,6 +448,7 @@ public final class MgnState {
 
   /** DeleteSourceServer: only once replication is DISCONNECTED. */
   public synchronized void delete(String id) {
+    refresh();
     SourceServer s = existing(id);
     DataReplicationInfo info = s.dataReplicationInfo();
     if (info == null || info.dataReplicationState() != DataReplicationState.DISCONNECTED) {
