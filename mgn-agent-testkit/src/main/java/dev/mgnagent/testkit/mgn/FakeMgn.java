@@ -181,6 +181,7 @@ public final class FakeMgn implements Startable {
     state.fsxProxyStepStatus(b.fsxProxyStepStatus);
     state.afterInitialSync(b.afterInitialSync, b.afterInitialSyncStep);
     state.unknownTemplateIdsNotFound(b.unknownTemplateIdsNotFound);
+    state.tagOperationsNeedInitialization(b.tagOperationsNeedInitialization);
     if (b.initialized) {
       state.initialize();
     }
@@ -575,6 +576,7 @@ public final class FakeMgn implements Startable {
     private List<String> afterInitialSync = List.of();
     private Duration afterInitialSyncStep = Duration.ZERO;
     private boolean unknownTemplateIdsNotFound = true;
+    private boolean tagOperationsNeedInitialization;
 
     private Builder() {}
 
@@ -712,6 +714,18 @@ public final class FakeMgn implements Startable {
      */
     public Builder unknownTemplateIdsNotFound(boolean notFound) {
       this.unknownTemplateIdsNotFound = notFound;
+      return this;
+    }
+
+    /**
+     * Whether {@code TagResource}, {@code UntagResource} and {@code ListTagsForResource} answer
+     * {@code UninitializedAccountException} before {@code InitializeService}, as every other
+     * operation does. False by default: the model declares no such error for them (they answer as
+     * on an initialized account, {@code ResourceNotFoundException} for an unknown ARN); what real
+     * MGN does is not documented.
+     */
+    public Builder tagOperationsNeedInitialization(boolean need) {
+      this.tagOperationsNeedInitialization = need;
       return this;
     }
 

@@ -369,4 +369,20 @@ class FakeMgnRealWireFormTest {
     assertThat(describe(id).path("dataReplicationInfo").path("lastSnapshotDateTime").asText())
         .isEqualTo("2026-11-20T10:20:30.123456+00:00");
   }
+
+  @Test
+  void applicationIdsAreCheckedAgainstTheModelsPattern() throws Exception {
+    start(b -> {});
+    HttpResponse<String> bad =
+        post("/DescribeSourceServers", "{\"filters\":{\"applicationIDs\":[\"app-1\"]}}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(bad.body()).path("reason").asText())
+        .isEqualTo("fieldValidationFailed");
+    assertThat(
+            post(
+                    "/DescribeSourceServers",
+                    "{\"filters\":{\"applicationIDs\":[\"app-0123456789abcdefG\"]}}")
+                .statusCode())
+        .isEqualTo(200);
+  }
 }

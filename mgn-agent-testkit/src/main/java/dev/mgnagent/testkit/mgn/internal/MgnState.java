@@ -89,6 +89,19 @@ public final class MgnState {
    */
   private volatile boolean unknownTemplateIdsNotFound = true;
 
+  /**
+   * Whether the tag operations answer UninitializedAccountException on an uninitialized account.
+   */
+  private volatile boolean tagOperationsNeedInitialization;
+
+  public void tagOperationsNeedInitialization(boolean need) {
+    this.tagOperationsNeedInitialization = need;
+  }
+
+  public boolean tagOperationsNeedInitialization() {
+    return tagOperationsNeedInitialization;
+  }
+
   public void unknownTemplateIdsNotFound(boolean notFound) {
     this.unknownTemplateIdsNotFound = notFound;
   }
