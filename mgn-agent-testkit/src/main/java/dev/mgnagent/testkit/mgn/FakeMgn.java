@@ -61,9 +61,17 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
  * DescribeReplicationConfigurationTemplates}. Any other real MGN operation answers a {@code
  * ValidationException} saying the fake does not support it yet; a path MGN does not have answers
  * 404 {@code UnknownOperationException}. Until {@code InitializeService} is called (or {@link
- * Builder#initialized(boolean)} is set) every other operation answers {@code
- * UninitializedAccountException}. {@link Builder#initialized(boolean)} gives a fully initialized
- * account: a replication and a launch configuration template exist.
+ * Builder#initialized(boolean)} is set) every other operation but the tag operations (see {@link
+ * Builder#tagOperationsNeedInitialization(boolean)}) answers {@code UninitializedAccountException}.
+ * {@link Builder#initialized(boolean)} gives a fully initialized account: a replication and a
+ * launch configuration template exist.
+ *
+ * <p>Answers take the form a real account's answers show: dates with microseconds and {@code
+ * +00:00} ({@code 2026-11-20T10:15:30.123456+00:00}), durations such as {@code P0D} and {@code
+ * PT16H20M38.697305S}, MACs such as {@code 0A-40-F1-E8-B2-2D}, {@code {}} for {@code
+ * lifeCycle.lastTest} and {@code lastCutover} until there is one, {@code launchedInstance} after a
+ * cutover, and the current model's twelfth initiation step {@code SETUP_FSX_PROXY} ({@link
+ * Builder#fsxProxyStep(String)}).
  *
  * <p>With {@link Builder#iam(FakeIam)}, {@code InitializeService} does its IAM part in that fake
  * IAM: it creates the service-linked role {@code AWSServiceRoleForApplicationMigrationService}

@@ -209,7 +209,7 @@ class RealWireFormReadingTest {
   }
 
   @Test
-  void aDisconnectedServerThatWasNeverCutOverIsDisconnectedNotFailedOnceArchived() {
+  void aServerDisconnectedWithoutACutoverAndArchivedIsFinished() {
     start(b -> {});
     String id = register("web-1");
     mgn.advance(Duration.ofMinutes(5));
