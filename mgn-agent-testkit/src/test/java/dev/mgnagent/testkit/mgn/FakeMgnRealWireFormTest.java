@@ -26,6 +26,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.services.mgn.MgnClient;
+import software.amazon.awssdk.services.mgn.model.LifeCycleState;
 import software.amazon.awssdk.services.mgn.model.ReplicationConfigurationReplicatedDisk;
 import software.amazon.awssdk.services.mgn.model.ResourceNotFoundException;
 
@@ -384,5 +385,42 @@ class FakeMgnRealWireFormTest {
                     "{\"filters\":{\"applicationIDs\":[\"app-0123456789abcdefG\"]}}")
                 .statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void serversAddedInALaterLifecycleCarryTheirLaunches() throws Exception {
+    start(b -> {});
+    JsonNode ready =
+        describe(mgn.addSourceServer(s -> s.lifeCycleState(LifeCycleState.READY_FOR_TEST)));
+    JsonNode testing = describe(mgn.addSourceServer(s -> s.lifeCycleState(LifeCycleState.TESTING)));
+    JsonNode cutover = describe(mgn.addSourceServer(s -> s.lifeCycleState(LifeCycleState.CUTOVER)));
+
+    assertThat(ready.path("lifeCycle").path("lastTest").size()).isZero();
+    assertThat(ready.has("launchedInstance")).isFalse();
+    assertThat(testing.path("lifeCycle").path("lastTest").path("initiated").path("jobID").asText())
+        .matches("mgnjob-[0-9a-zA-Z]{17}");
+    assertThat(testing.path("lifeCycle").path("lastTest").has("finalized")).isFalse();
+    assertThat(testing.path("lifeCycle").path("lastCutover").size()).isZero();
+    assertThat(testing.path("launchedInstance").path("ec2InstanceID").asText())
+        .matches("i-[0-9a-f]{17}");
+    assertThat(
+            cutover
+                .path("lifeCycle")
+                .path("lastTest")
+                .path("finalized")
+                .path("apiCallDateTime")
+                .asText())
+        .matches(MGN_DATE);
+    assertThat(
+            cutover
+                .path("lifeCycle")
+                .path("lastCutover")
+                .path("finalized")
+                .path("apiCallDateTime")
+                .asText())
+        .matches(MGN_DATE);
+    assertThat(cutover.path("dataReplicationInfo").path("dataReplicationState").asText())
+        .isEqualTo("DISCONNECTED");
+    assertThat(cutover.path("launchedInstance").path("firstBoot").asText()).isEqualTo("SUCCEEDED");
   }
 }

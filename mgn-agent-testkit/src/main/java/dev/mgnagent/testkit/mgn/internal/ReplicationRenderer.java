@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import software.amazon.awssdk.services.mgn.model.DataReplicationError;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfo;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDisk;
@@ -15,12 +14,7 @@ import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStepNa
 import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStepStatus;
 import software.amazon.awssdk.services.mgn.model.DataReplicationState;
 import software.amazon.awssdk.services.mgn.model.Disk;
-import software.amazon.awssdk.services.mgn.model.FirstBoot;
-import software.amazon.awssdk.services.mgn.model.LaunchedInstance;
 import software.amazon.awssdk.services.mgn.model.LifeCycle;
-import software.amazon.awssdk.services.mgn.model.LifeCycleLastCutover;
-import software.amazon.awssdk.services.mgn.model.LifeCycleLastCutoverFinalized;
-import software.amazon.awssdk.services.mgn.model.LifeCycleLastCutoverInitiated;
 import software.amazon.awssdk.services.mgn.model.LifeCycleState;
 import software.amazon.awssdk.services.mgn.model.SourceServer;
 
@@ -106,9 +100,12 @@ final class ReplicationRenderer {
       t.disks.forEach(d -> disks.add(disk(d, d.bytes())));
       info.dataReplicationState(DataReplicationState.DISCONNECTED)
           .dataReplicationInitiation(initiation.steps(steps(0, false, true)).build());
-      life.state(LifeCycleState.CUTOVER).lastCutover(lastCutover(server, t.cutoverAt));
+      life.state(LifeCycleState.CUTOVER)
+          .lastCutover(ServerModels.lastCutover(server.sourceServerID(), t.cutoverAt, true));
       return finish(
-          server.toBuilder().launchedInstance(launchedInstance(server)).build(),
+          server.toBuilder()
+              .launchedInstance(ServerModels.launchedInstance(server.sourceServerID()))
+              .build(),
           t,
           now,
           info.replicatedDisks(disks),
@@ -252,37 +249,6 @@ final class ReplicationRenderer {
 
   private long afterSyncMillis() {
     return afterInitialSyncStep.toMillis() * afterInitialSync.size();
-  }
-
-  /** A stable ID of {@code prefix} and 17 characters for {@code server}. */
-  private static String derivedId(SourceServer server, String prefix) {
-    String id = server.sourceServerID();
-    return prefix + id.substring(id.length() - 17);
-  }
-
-  /** The cutover instance MGN reports after a finalized cutover. */
-  private static LaunchedInstance launchedInstance(SourceServer server) {
-    long h = server.sourceServerID().hashCode() & 0xffffffffL;
-    return LaunchedInstance.builder()
-        .ec2InstanceID(String.format(Locale.ROOT, "i-%017x", h))
-        .jobID(derivedId(server, "mgnjob-"))
-        .firstBoot(FirstBoot.SUCCEEDED)
-        .build();
-  }
-
-  /** {@code lifeCycle.lastCutover} of a cutover launched 10 minutes before it was finalized. */
-  private static LifeCycleLastCutover lastCutover(SourceServer server, Instant finalizedAt) {
-    return LifeCycleLastCutover.builder()
-        .initiated(
-            LifeCycleLastCutoverInitiated.builder()
-                .apiCallDateTime(ServerModels.iso(finalizedAt.minus(Duration.ofMinutes(10))))
-                .jobID(derivedId(server, "mgnjob-"))
-                .build())
-        .finalized(
-            LifeCycleLastCutoverFinalized.builder()
-                .apiCallDateTime(ServerModels.iso(finalizedAt))
-                .build())
-        .build();
   }
 
   private static DataReplicationInfoReplicatedDisk disk(Timeline.SimDisk d, long done) {

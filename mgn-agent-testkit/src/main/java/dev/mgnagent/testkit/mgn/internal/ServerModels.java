@@ -19,10 +19,16 @@ import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStepNa
 import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStepStatus;
 import software.amazon.awssdk.services.mgn.model.DataReplicationState;
 import software.amazon.awssdk.services.mgn.model.Disk;
+import software.amazon.awssdk.services.mgn.model.FirstBoot;
 import software.amazon.awssdk.services.mgn.model.IdentificationHints;
+import software.amazon.awssdk.services.mgn.model.LaunchedInstance;
 import software.amazon.awssdk.services.mgn.model.LifeCycle;
 import software.amazon.awssdk.services.mgn.model.LifeCycleLastCutover;
+import software.amazon.awssdk.services.mgn.model.LifeCycleLastCutoverFinalized;
+import software.amazon.awssdk.services.mgn.model.LifeCycleLastCutoverInitiated;
 import software.amazon.awssdk.services.mgn.model.LifeCycleLastTest;
+import software.amazon.awssdk.services.mgn.model.LifeCycleLastTestFinalized;
+import software.amazon.awssdk.services.mgn.model.LifeCycleLastTestInitiated;
 import software.amazon.awssdk.services.mgn.model.LifeCycleState;
 import software.amazon.awssdk.services.mgn.model.NetworkInterface;
 import software.amazon.awssdk.services.mgn.model.OS;
@@ -117,6 +123,54 @@ final class ServerModels {
     return out.toString().toUpperCase(Locale.ROOT);
   }
 
+  /** The job ID of source server {@code id}'s launches: {@code mgnjob-} and its 17 characters. */
+  private static String jobId(String id) {
+    return "mgnjob-" + id.substring(id.length() - 17);
+  }
+
+  /** The instance MGN reports as launched for source server {@code id}. */
+  static LaunchedInstance launchedInstance(String id) {
+    long h = id.hashCode() & 0xffffffffL;
+    return LaunchedInstance.builder()
+        .ec2InstanceID(String.format(Locale.ROOT, "i-%017x", h))
+        .jobID(jobId(id))
+        .firstBoot(FirstBoot.SUCCEEDED)
+        .build();
+  }
+
+  /** {@code lifeCycle.lastTest} of a test launched 10 minutes before {@code at}, finalized then. */
+  static LifeCycleLastTest lastTest(String id, Instant at, boolean finalized) {
+    LifeCycleLastTest.Builder b =
+        LifeCycleLastTest.builder()
+            .initiated(
+                LifeCycleLastTestInitiated.builder()
+                    .apiCallDateTime(iso(at.minus(Duration.ofMinutes(10))))
+                    .jobID(jobId(id))
+                    .build());
+    if (finalized) {
+      b.finalized(LifeCycleLastTestFinalized.builder().apiCallDateTime(iso(at)).build());
+    }
+    return b.build();
+  }
+
+  /**
+   * {@code lifeCycle.lastCutover} of a cutover launched 10 minutes before {@code at}, finalized
+   * then.
+   */
+  static LifeCycleLastCutover lastCutover(String id, Instant at, boolean finalized) {
+    LifeCycleLastCutover.Builder b =
+        LifeCycleLastCutover.builder()
+            .initiated(
+                LifeCycleLastCutoverInitiated.builder()
+                    .apiCallDateTime(iso(at.minus(Duration.ofMinutes(10))))
+                    .jobID(jobId(id))
+                    .build());
+    if (finalized) {
+      b.finalized(LifeCycleLastCutoverFinalized.builder().apiCallDateTime(iso(at)).build());
+    }
+    return b.build();
+  }
+
   /**
    * A lifecycle with {@code lastTest} and {@code lastCutover} as the {@code {}} sub-objects real
    * MGN sends before any test or cutover.
@@ -125,6 +179,14 @@ final class ServerModels {
     return life.lastTest(LifeCycleLastTest.builder().build())
         .lastCutover(LifeCycleLastCutover.builder().build());
   }
+
+  /** Lifecycles in which a test instance has been launched. */
+  private static final java.util.Set<LifeCycleState> LAUNCHED =
+      java.util.EnumSet.of(
+          LifeCycleState.TESTING,
+          LifeCycleState.READY_FOR_CUTOVER,
+          LifeCycleState.CUTTING_OVER,
+          LifeCycleState.CUTOVER);
 
   /** The new source server {@code id} from a test's spec, added at {@code now}. */
   public static SourceServer sourceServer(
@@ -174,6 +236,16 @@ final class ServerModels {
             .state(lifeCycle)
             .addedToServiceDateTime(added)
             .lastSeenByServiceDateTime(iso(now));
+    // what a server in a lifecycle past testing has launched: a test (finalized once it was
+    // marked ready for cutover), a cutover (finalized at CUTOVER), and the instance of the last one
+    Instant launched = now.minus(30, ChronoUnit.MINUTES);
+    boolean tested = lifeCycle != null && LAUNCHED.contains(lifeCycle);
+    if (tested) {
+      life.lastTest(lastTest(id, launched, lifeCycle != LifeCycleState.TESTING));
+    }
+    if (lifeCycle == LifeCycleState.CUTTING_OVER || lifeCycle == LifeCycleState.CUTOVER) {
+      life.lastCutover(lastCutover(id, launched, lifeCycle == LifeCycleState.CUTOVER));
+    }
     if (replication != DataReplicationState.INITIATING
         && replication != DataReplicationState.STOPPED) {
       life.firstByteDateTime(iso(now.minus(100, ChronoUnit.MINUTES)))
@@ -210,6 +282,7 @@ final class ServerModels {
     return SourceServer.builder()
         .sourceServerID(id)
         .arn(arn)
+        .launchedInstance(tested ? launchedInstance(id) : null)
         .isArchived(spec.archived())
         .replicationType(spec.replicationType())
         .tags(spec.tags())
