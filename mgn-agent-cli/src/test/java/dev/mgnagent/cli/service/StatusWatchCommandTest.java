@@ -97,7 +97,7 @@ class StatusWatchCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains(id + " web-1  INITIATING  step 1/11 WAIT")
+        .contains(id + " web-1  INITIATING  step 1/12 WAIT")
         .contains("START_DATA_TRANSFER")
         .contains("INITIAL_SYNC  0% of 3.0 GiB, eta")
         .contains("CONTINUOUS  READY_FOR_TEST, lag 1s")

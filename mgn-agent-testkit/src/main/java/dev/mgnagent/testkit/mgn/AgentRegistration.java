@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param ramBytes the memory size
  * @param noReplication the installer's {@code --no-replication}: the server stays STOPPED until
  *     {@code StartReplication}
+ * @param bootDisk the replicated disk the host boots from, which {@code
+ *     GetReplicationConfiguration} marks {@code isBootDisk}; null for the first disk
  */
 public record AgentRegistration(
     String hostname,
@@ -43,7 +45,8 @@ public record AgentRegistration(
     String os,
     int cpus,
     long ramBytes,
-    boolean noReplication) {
+    boolean noReplication,
+    String bootDisk) {
 
   /** Checks the values and copies the lists and maps. */
   public AgentRegistration {
@@ -57,6 +60,9 @@ public record AgentRegistration(
     Objects.requireNonNull(os, "os");
     if (cpus < 1 || ramBytes < 0) {
       throw new IllegalArgumentException("cpus must be at least 1 and ramBytes at least 0");
+    }
+    if (bootDisk != null && disks.stream().noneMatch(d -> d.deviceName().equals(bootDisk))) {
+      throw new IllegalArgumentException("the boot disk must be a replicated disk: " + bootDisk);
     }
   }
 
@@ -98,6 +104,7 @@ public record AgentRegistration(
     private int cpus = 2;
     private long ramBytes = 4L << 30;
     private boolean noReplication;
+    private String bootDisk;
 
     private Builder() {}
 
@@ -167,6 +174,12 @@ public record AgentRegistration(
       return this;
     }
 
+    /** The replicated disk the host boots from (by default the first disk). */
+    public Builder bootDisk(String deviceName) {
+      this.bootDisk = deviceName;
+      return this;
+    }
+
     /** The registration. */
     public AgentRegistration build() {
       return new AgentRegistration(
@@ -180,7 +193,8 @@ public record AgentRegistration(
           os,
           cpus,
           ramBytes,
-          noReplication);
+          noReplication,
+          bootDisk);
     }
   }
 }

@@ -61,9 +61,17 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
  * DescribeReplicationConfigurationTemplates}. Any other real MGN operation answers a {@code
  * ValidationException} saying the fake does not support it yet; a path MGN does not have answers
  * 404 {@code UnknownOperationException}. Until {@code InitializeService} is called (or {@link
- * Builder#initialized(boolean)} is set) every other operation answers {@code
- * UninitializedAccountException}. {@link Builder#initialized(boolean)} gives a fully initialized
- * account: a replication and a launch configuration template exist.
+ * Builder#initialized(boolean)} is set) every other operation but the tag operations (see {@link
+ * Builder#tagOperationsNeedInitialization(boolean)}) answers {@code UninitializedAccountException}.
+ * {@link Builder#initialized(boolean)} gives a fully initialized account: a replication and a
+ * launch configuration template exist.
+ *
+ * <p>Answers take the form a real account's answers show: dates with microseconds and {@code
+ * +00:00} ({@code 2026-11-20T10:15:30.123456+00:00}), durations such as {@code P0D} and {@code
+ * PT16H20M38.697305S}, MACs such as {@code 0A-40-F1-E8-B2-2D}, {@code {}} for {@code
+ * lifeCycle.lastTest} and {@code lastCutover} until there is one, {@code launchedInstance} after a
+ * cutover, and the current model's twelfth initiation step {@code SETUP_FSX_PROXY} ({@link
+ * Builder#fsxProxyStep(String)}).
  *
  * <p>With {@link Builder#iam(FakeIam)}, {@code InitializeService} does its IAM part in that fake
  * IAM: it creates the service-linked role {@code AWSServiceRoleForApplicationMigrationService}
@@ -178,6 +186,10 @@ public final class FakeMgn implements Startable {
             ? b.simulationClock
             : b.simulationSpeed != 1.0 ? new ScaledClock(clock, b.simulationSpeed) : clock;
     this.state = new MgnState(region.id(), accountId, clock, simulationClock, b.settings);
+    state.fsxProxyStepStatus(b.fsxProxyStepStatus);
+    state.afterInitialSync(b.afterInitialSync, b.afterInitialSyncStep);
+    state.unknownTemplateIdsNotFound(b.unknownTemplateIdsNotFound);
+    state.tagOperationsNeedInitialization(b.tagOperationsNeedInitialization);
     if (b.initialized) {
       state.initialize();
     }
@@ -568,6 +580,11 @@ public final class FakeMgn implements Startable {
     private Clock simulationClock;
     private double simulationSpeed = 1.0;
     private SimulationSettings settings = SimulationSettings.defaults();
+    private String fsxProxyStepStatus = "SKIPPED";
+    private List<String> afterInitialSync = List.of();
+    private Duration afterInitialSyncStep = Duration.ZERO;
+    private boolean unknownTemplateIdsNotFound = true;
+    private boolean tagOperationsNeedInitialization;
 
     private Builder() {}
 
@@ -663,6 +680,60 @@ public final class FakeMgn implements Startable {
      */
     public Builder initialized(boolean initialized) {
       this.initialized = initialized;
+      return this;
+    }
+
+    /**
+     * The status the current model's {@code SETUP_FSX_PROXY} initiation step (the last one) ends
+     * with on a server without FSx for ONTAP: {@code SKIPPED} by default; null leaves the step out,
+     * as MGN did before 2026. What real MGN reports for such a server is not documented.
+     */
+    public Builder fsxProxyStep(String statusWhenDone) {
+      this.fsxProxyStepStatus = statusWhenDone;
+      return this;
+    }
+
+    /**
+     * Replication states every simulated server goes through after its initial sync, each for
+     * {@code each} of simulated time, before {@code CONTINUOUS} (lifecycle {@code NOT_READY} until
+     * then, {@code lastSnapshotDateTime} at their end), such as {@code CREATING_SNAPSHOT}. None by
+     * default. AWS documents neither whether MGN shows {@code CREATING_SNAPSHOT}, {@code
+     * PENDING_SNAPSHOT_SHIPPING} and {@code SHIPPING_SNAPSHOT} after an initial sync nor their
+     * order, so a test chooses both.
+     */
+    public Builder afterInitialSync(Duration each, String... states) {
+      Objects.requireNonNull(each, "each");
+      if (states.length > 0 && (each.isNegative() || each.isZero())) {
+        throw new IllegalArgumentException("each state must last a positive time: " + each);
+      }
+      for (String s : states) {
+        Objects.requireNonNull(s, "state");
+      }
+      this.afterInitialSync = List.of(states);
+      this.afterInitialSyncStep = each;
+      return this;
+    }
+
+    /**
+     * How {@code DescribeReplicationConfigurationTemplates} and {@code
+     * DescribeLaunchConfigurationTemplates} answer IDs that name no template: {@code true} (the
+     * default) a {@code ResourceNotFoundException} (404), which the model declares for both; {@code
+     * false} a list without them. Which one real MGN does is not documented.
+     */
+    public Builder unknownTemplateIdsNotFound(boolean notFound) {
+      this.unknownTemplateIdsNotFound = notFound;
+      return this;
+    }
+
+    /**
+     * Whether {@code TagResource}, {@code UntagResource} and {@code ListTagsForResource} answer
+     * {@code UninitializedAccountException} before {@code InitializeService}, as every other
+     * operation does. False by default: the model declares no such error for them (they answer as
+     * on an initialized account, {@code ResourceNotFoundException} for an unknown ARN); what real
+     * MGN does is not documented.
+     */
+    public Builder tagOperationsNeedInitialization(boolean need) {
+      this.tagOperationsNeedInitialization = need;
       return this;
     }
 

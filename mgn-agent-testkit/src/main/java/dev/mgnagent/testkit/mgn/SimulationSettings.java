@@ -6,11 +6,12 @@ import java.util.Objects;
 /**
  * How fast the fake MGN's simulated replication goes, in simulated time.
  *
- * <p>After registration (or {@code StartReplication}), each of the 11 initiation steps takes {@code
- * initiationStep}; then every disk copies at {@code syncBytesPerSecond}, but never slower than it
- * takes to copy the disk in {@code maxInitialSync}; when the last disk is done the server is {@code
- * CONTINUOUS} and {@code READY_FOR_TEST} with a lag of {@code lag}. The agent's disks appear in
- * {@code sourceProperties.disks} {@code disksReportDelay} after registration.
+ * <p>After registration (or {@code StartReplication}), each of the 11 initiation steps that take
+ * time takes {@code initiationStep} (the twelfth, {@code SETUP_FSX_PROXY}, takes none); then every
+ * disk copies at {@code syncBytesPerSecond}, but never slower than it takes to copy the disk in
+ * {@code maxInitialSync}; when the last disk is done the server is {@code CONTINUOUS} and {@code
+ * READY_FOR_TEST} with a lag of {@code lag}. The agent's disks appear in {@code
+ * sourceProperties.disks} {@code disksReportDelay} after registration.
  *
  * @param initiationStep how long each initiation step takes
  * @param syncBytesPerSecond the copy rate of each disk

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.mgn.model.ReplicationType;
  * @param fqdn the fully qualified name in {@code identificationHints}, or null
  * @param awsInstanceId the EC2 instance ID in {@code identificationHints}, or null
  * @param userProvidedId the {@code userProvidedID}, or null
- * @param disks the disks, in order; the first one is the boot disk
+ * @param disks the disks, in order
  * @param tags the source server's tags
  * @param lifeCycleState the lifecycle state, or null to derive it
  * @param replicationState the data replication state, or null to derive it
@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.mgn.model.ReplicationType;
  * @param archived whether the server is archived
  * @param osFullString the operating system description
  * @param ramBytes the memory size
+ * @param bootDisk the disk {@code GetReplicationConfiguration} marks {@code isBootDisk}; null for
+ *     the first disk
  */
 public record SourceServerSpec(
     String hostname,
@@ -56,7 +58,8 @@ public record SourceServerSpec(
     ReplicationType replicationType,
     boolean archived,
     String osFullString,
-    long ramBytes) {
+    long ramBytes,
+    String bootDisk) {
 
   /** Copies the lists and maps. */
   public SourceServerSpec {
@@ -65,6 +68,9 @@ public record SourceServerSpec(
     tags = Map.copyOf(tags);
     Objects.requireNonNull(replicationType, "replicationType");
     Objects.requireNonNull(osFullString, "osFullString");
+    if (bootDisk != null && disks.stream().noneMatch(d -> d.deviceName().equals(bootDisk))) {
+      throw new IllegalArgumentException("the boot disk must be one of the disks: " + bootDisk);
+    }
   }
 
   /**
@@ -109,6 +115,7 @@ public record SourceServerSpec(
     private boolean archived;
     private String osFullString = "Linux version 5.14.0-427.13.1.el9_4.x86_64";
     private long ramBytes = 4L << 30;
+    private String bootDisk;
 
     private Builder() {}
 
@@ -196,6 +203,12 @@ public record SourceServerSpec(
       return this;
     }
 
+    /** The disk the host boots from (by default the first disk). */
+    public Builder bootDisk(String deviceName) {
+      this.bootDisk = deviceName;
+      return this;
+    }
+
     /** The spec. */
     public SourceServerSpec build() {
       List<DiskSpec> d = disks.isEmpty() ? List.of(new DiskSpec("/dev/vda", 8L << 30, -1)) : disks;
@@ -211,7 +224,8 @@ public record SourceServerSpec(
           replicationType,
           archived,
           osFullString,
-          ramBytes);
+          ramBytes,
+          bootDisk);
     }
   }
 }

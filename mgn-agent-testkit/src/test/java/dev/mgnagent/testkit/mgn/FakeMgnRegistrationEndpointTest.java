@@ -94,8 +94,9 @@ class FakeMgnRegistrationEndpointTest {
     SourceServer s = mgn.sourceServer(id).orElseThrow();
     assertThat(s.sourceProperties().identificationHints().hostname()).isEqualTo("web-1");
     assertThat(s.sourceProperties().identificationHints().fqdn()).isEqualTo("web-1.example.com");
+    // as MGN reports MACs, whatever form the agent sent
     assertThat(s.sourceProperties().networkInterfaces().get(0).macAddress())
-        .isEqualTo("0a:00:00:00:00:01");
+        .isEqualTo("0A-00-00-00-00-01");
     assertThat(s.sourceProperties().cpus().get(0).cores()).isEqualTo(4L);
     assertThat(s.sourceProperties().ramBytes()).isEqualTo(8589934592L);
     assertThat(s.userProvidedID()).isEqualTo("asset-7");

@@ -3,6 +3,7 @@ package dev.mgnagent.testkit.mgn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +54,24 @@ class FakeMgnServiceTest {
     String id = mgn.addSourceServer(s -> s.hostname("web-1"));
     assertThatThrownBy(() -> client.disconnectFromService(r -> r.sourceServerID(id)))
         .isInstanceOf(UninitializedAccountException.class);
-    assertThatThrownBy(
-            () -> client.listTagsForResource(r -> r.resourceArn(mgn.sourceServer(id).get().arn())))
-        .isInstanceOf(UninitializedAccountException.class);
+    // the model declares no UninitializedAccountException for the tag operations
+    assertThat(
+            client.listTagsForResource(r -> r.resourceArn(mgn.sourceServer(id).get().arn())).tags())
+        .isEmpty();
+  }
+
+  @Test
+  void tagOperationsCanBeRefusedUntilInitializedToo() {
+    try (FakeMgn strict = FakeMgn.builder().tagOperationsNeedInitialization(true).build().start();
+        MgnClient strictClient = Clients.noRetry(strict)) {
+      String id = strict.addSourceServer(s -> s.hostname("web-1"));
+      String arn = strict.sourceServer(id).get().arn();
+      assertThatThrownBy(() -> strictClient.listTagsForResource(r -> r.resourceArn(arn)))
+          .isInstanceOf(UninitializedAccountException.class);
+      assertThatThrownBy(
+              () -> strictClient.tagResource(r -> r.resourceArn(arn).tags(Map.of("a", "b"))))
+          .isInstanceOf(UninitializedAccountException.class);
+    }
   }
 
   @Test

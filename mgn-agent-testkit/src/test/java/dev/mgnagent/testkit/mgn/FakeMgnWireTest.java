@@ -107,7 +107,7 @@ class FakeMgnWireTest {
     JsonNode server =
         json.readTree(signed("/DescribeSourceServers", "{}").body()).path("items").path(0);
     assertThat(server.path("lifeCycle").path("addedToServiceDateTime").isTextual()).isTrue();
-    assertThat(server.path("dataReplicationInfo").path("lagDuration").asText()).isEqualTo("PT0S");
+    assertThat(server.path("dataReplicationInfo").path("lagDuration").asText()).isEqualTo("P0D");
     assertThat(server.path("sourceProperties").path("disks").path(0).path("deviceName").asText())
         .isEqualTo("/dev/vda");
     assertThat(server.path("replicationType").asText()).isEqualTo("AGENT_BASED");

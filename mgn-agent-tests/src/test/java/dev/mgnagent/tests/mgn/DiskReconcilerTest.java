@@ -205,4 +205,43 @@ class DiskReconcilerTest {
           .containsExactly(DiskChange.UNCHANGED, DiskChange.UNCHANGED);
     }
   }
+
+  @Test
+  void aBootDiskListedSecondIsTheOneMgnMarksAndTheHostBootsFrom() {
+    // the host boots from nvme1n1 and the agent lists the data disk first
+    FakeBlockDevicesBuilder host =
+        FakeBlockDevices.builder()
+            .nvmeDisk("nvme0n1", 100 * GIB)
+            .serial("vol0fedcba9876543210")
+            .done()
+            .nvmeDisk("nvme1n1", 8 * GIB)
+            .serial("vol0123456789abcdef0")
+            .partition(1, 8 * GIB - (2L << 20))
+            .done()
+            .mount("/", "nvme1n1p1", "xfs")
+            .mount("/data", "nvme0n1", "xfs");
+    SteppedClock clock = new SteppedClock(Instant.parse("2026-01-01T00:00:00Z"));
+    try (FakeMgn mgn = FakeMgn.builder().initialized(true).simulationClock(clock).build().start();
+        MgnClient client = mgn.newClient()) {
+      String id =
+          mgn.registerAgent(
+                  AgentRegistration.builder()
+                      .hostname("ip-10-0-0-2")
+                      .disk("/dev/nvme0n1", 100 * GIB)
+                      .disk("/dev/nvme1n1", 8 * GIB)
+                      .bootDisk("/dev/nvme1n1")
+                      .build())
+              .sourceServerId();
+      clock.advance(Duration.ofMinutes(1));
+
+      MgnDisks view = ReplicatedDisksReader.of(client).read(new SourceServerId(id));
+      Reconciliation r = reconcile(host, view);
+
+      assertThat(view.bootDisk()).hasValue("/dev/nvme1n1");
+      assertThat(r.warnings()).isEmpty();
+      assertThat(line(r, "/dev/nvme1n1").mgnBoot()).isTrue();
+      assertThat(line(r, "/dev/nvme1n1").hostBoot()).isTrue();
+      assertThat(r.disks()).extracting(ReconciledDisk::change).containsOnly(DiskChange.UNCHANGED);
+    }
+  }
 }

@@ -96,6 +96,18 @@ final class AgentOperations {
       }
       b.noReplication(noReplication.asBoolean());
     }
+    String bootDisk = optionalText(body, "bootDisk");
+    if (bootDisk != null) {
+      boolean replicated = false;
+      for (JsonNode d : body.path("disks")) {
+        replicated |= bootDisk.equals(d.path("deviceName").asText());
+      }
+      if (!replicated) {
+        throw MgnError.invalidField(
+            "bootDisk", bootDisk, "Member must be the deviceName of one of the disks");
+      }
+      b.bootDisk(bootDisk);
+    }
     AgentRegistration registration = b.build();
     validate(registration);
     return registration;

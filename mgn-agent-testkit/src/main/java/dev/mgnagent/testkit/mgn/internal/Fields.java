@@ -13,6 +13,9 @@ final class Fields {
   public static final Pattern SOURCE_SERVER_ID = Pattern.compile("^s-[0-9a-zA-Z]{17}$");
   public static final Pattern TEMPLATE_ID = Pattern.compile("^rct-[0-9a-zA-Z]{17}$");
 
+  /** The model's {@code ApplicationID}: 21 characters, {@code app-[0-9a-zA-Z]{17}}. */
+  public static final Pattern APPLICATION_ID = Pattern.compile("^app-[0-9a-zA-Z]{17}$");
+
   private Fields() {}
 
   /** The required {@code sourceServerID}, checked against its pattern. */

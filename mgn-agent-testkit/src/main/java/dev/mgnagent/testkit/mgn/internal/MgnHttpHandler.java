@@ -31,6 +31,13 @@ import java.util.regex.Pattern;
  * answer, and record what happened (secrets masked).
  */
 public final class MgnHttpHandler implements HttpHandler {
+  /**
+   * The tag operations, for which the model declares no {@code UninitializedAccountException}
+   * (https://github.com/boto/botocore/blob/develop/botocore/data/mgn/2020-02-26/service-2.json).
+   */
+  private static final java.util.Set<String> TAG_OPERATIONS =
+      java.util.Set.of("TagResource", "UntagResource", "ListTagsForResource");
+
   private static final int MAX_BODY = 4 << 20;
 
   /** At most this many requests are kept; older ones are dropped first. */
@@ -130,7 +137,9 @@ public final class MgnHttpHandler implements HttpHandler {
           return;
         }
         authorize(principal, route);
-        if (!operation.equals("InitializeService") && !state.isInitialized()) {
+        if (!operation.equals("InitializeService")
+            && !state.isInitialized()
+            && (state.tagOperationsNeedInitialization() || !TAG_OPERATIONS.contains(operation))) {
           throw MgnError.uninitialized();
         }
         Map<String, List<String>> query = Percent.parseQuery(request.rawQuery());

@@ -38,6 +38,10 @@ public final class MgnState {
   private final SimulationSettings settings;
   private final ReplicationRenderer renderer;
   private final Map<String, Timeline> timelines = new LinkedHashMap<>();
+
+  /** The disk each server boots from, as its agent (or test) said; absent: the first disk. */
+  private final Map<String, String> bootDisks = new LinkedHashMap<>();
+
   private boolean initialized;
   private final Map<String, SourceServer> servers = new LinkedHashMap<>();
   private final Map<String, ReplicationConfigurationTemplate> templates = new LinkedHashMap<>();
@@ -65,6 +69,45 @@ public final class MgnState {
     this.simulationClock = simulationClock;
     this.settings = settings;
     this.renderer = new ReplicationRenderer(settings);
+  }
+
+  /**
+   * The status the {@code SETUP_FSX_PROXY} initiation step ends with on servers without FSx; null
+   * leaves the step out (the SDK's older model has no such step).
+   */
+  public void fsxProxyStepStatus(String status) {
+    renderer.fsxProxyStepStatus(status);
+  }
+
+  /** Replication states shown after each initial sync, each for {@code each}, then CONTINUOUS. */
+  public void afterInitialSync(List<String> states, Duration each) {
+    renderer.afterInitialSync(states, each);
+  }
+
+  /**
+   * Whether DescribeReplicationConfigurationTemplates refuses unknown IDs (else leaves them out).
+   */
+  private volatile boolean unknownTemplateIdsNotFound = true;
+
+  /**
+   * Whether the tag operations answer UninitializedAccountException on an uninitialized account.
+   */
+  private volatile boolean tagOperationsNeedInitialization;
+
+  public void tagOperationsNeedInitialization(boolean need) {
+    this.tagOperationsNeedInitialization = need;
+  }
+
+  public boolean tagOperationsNeedInitialization() {
+    return tagOperationsNeedInitialization;
+  }
+
+  public void unknownTemplateIdsNotFound(boolean notFound) {
+    this.unknownTemplateIdsNotFound = notFound;
+  }
+
+  public boolean unknownTemplateIdsNotFound() {
+    return unknownTemplateIdsNotFound;
   }
 
   /** The simulation's current time. */
@@ -116,6 +159,7 @@ public final class MgnState {
       Timeline t = new Timeline(now, disks, !reg.noReplication());
       t.hostDisks = List.copyOf(hostDisks);
       timelines.put(existing, t);
+      bootDisks.put(existing, bootDiskOf(reg));
       SourceServer s = ServerModels.withAgentFacts(servers.get(existing), reg, now);
       servers.put(existing, renderer.render(s, t, now));
       return new RegistrationResult(existing, false);
@@ -136,9 +180,22 @@ public final class MgnState {
     Timeline t = new Timeline(now, disks, !reg.noReplication());
     t.hostDisks = List.copyOf(hostDisks);
     timelines.put(id, t);
+    bootDisks.put(id, bootDiskOf(reg));
     SourceServer s = ServerModels.registeredServer(reg, id, sourceServerArn(id), now);
     servers.put(id, renderer.render(s, t, now));
     return new RegistrationResult(id, true);
+  }
+
+  private static String bootDiskOf(AgentRegistration reg) {
+    if (reg.bootDisk() != null) {
+      return reg.bootDisk();
+    }
+    return reg.disks().isEmpty() ? null : reg.disks().get(0).deviceName();
+  }
+
+  /** The replicated disk source server {@code id} boots from, when known. */
+  public synchronized Optional<String> bootDisk(String id) {
+    return Optional.ofNullable(bootDisks.get(id));
   }
 
   /** A MAC in any of its written forms ({@code 0a:40:..}, {@code 0A-40-..}) as one key. */
@@ -312,7 +369,15 @@ public final class MgnState {
   /** Adds a server from a test's spec and returns its new ID. */
   public synchronized String add(SourceServerSpec spec) {
     String id = newId();
-    servers.put(id, ServerModels.sourceServer(spec, id, sourceServerArn(id), clock.instant()));
+    servers.put(
+        id,
+        ServerModels.sourceServer(
+            spec, id, sourceServerArn(id), clock.instant(), renderer.fsxProxyStepStatus()));
+    bootDisks.put(
+        id,
+        spec.bootDisk() != null || spec.disks().isEmpty()
+            ? spec.bootDisk()
+            : spec.disks().get(0).deviceName());
     return id;
   }
 
@@ -375,6 +440,8 @@ public final class MgnState {
 
   /** MarkAsArchived: only from DISCONNECTED or CUTOVER. */
   public synchronized SourceServer archive(String id) {
+    // the simulation first: a scheduled cutover may have happened since the last answer
+    refresh();
     SourceServer s = existing(id);
     LifeCycleState state = s.lifeCycle().state();
     if (state != LifeCycleState.DISCONNECTED && state != LifeCycleState.CUTOVER) {
@@ -394,6 +461,7 @@ public final class MgnState {
 
   /** DeleteSourceServer: only once replication is DISCONNECTED. */
   public synchronized void delete(String id) {
+    refresh();
     SourceServer s = existing(id);
     DataReplicationInfo info = s.dataReplicationInfo();
     if (info == null || info.dataReplicationState() != DataReplicationState.DISCONNECTED) {

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
  * with replication DISCONNECTED.
  */
 final class ReplicationRenderer {
+  /** The initiation steps that take time, in the model's order. */
   static final List<DataReplicationInitiationStepName> STEPS =
       List.of(
           DataReplicationInitiationStepName.WAIT,
@@ -41,10 +42,42 @@ final class ReplicationRenderer {
           DataReplicationInitiationStepName.CONNECT_AGENT_TO_REPLICATION_SERVER,
           DataReplicationInitiationStepName.START_DATA_TRANSFER);
 
+  /**
+   * The twelfth step of the current model (botocore's mgn {@code
+   * DataReplicationInitiationStepName}, added in 2026 with FSx for ONTAP support, listed last:
+   * https://github.com/boto/botocore/blob/develop/botocore/data/mgn/2020-02-26/service-2.json). The
+   * SDK this fake is built on does not know it, so it goes out as text.
+   */
+  static final String SETUP_FSX_PROXY = "SETUP_FSX_PROXY";
+
   private final SimulationSettings settings;
+
+  /**
+   * The status {@link #SETUP_FSX_PROXY} ends with on a server without FSx (null: the step is not
+   * reported). What real MGN reports there is not documented; {@code SKIPPED} by default.
+   */
+  private volatile String fsxProxyStepStatus = "SKIPPED";
+
+  /** Replication states shown after the initial sync, before CONTINUOUS, each for a step. */
+  private volatile List<String> afterInitialSync = List.of();
+
+  private volatile Duration afterInitialSyncStep = Duration.ZERO;
 
   ReplicationRenderer(SimulationSettings settings) {
     this.settings = settings;
+  }
+
+  void fsxProxyStepStatus(String status) {
+    this.fsxProxyStepStatus = status;
+  }
+
+  String fsxProxyStepStatus() {
+    return fsxProxyStepStatus;
+  }
+
+  void afterInitialSync(List<String> states, Duration each) {
+    this.afterInitialSync = List.copyOf(states);
+    this.afterInitialSyncStep = each;
   }
 
   SourceServer render(SourceServer server, Timeline t, Instant now) {
@@ -67,8 +100,16 @@ final class ReplicationRenderer {
       t.disks.forEach(d -> disks.add(disk(d, d.bytes())));
       info.dataReplicationState(DataReplicationState.DISCONNECTED)
           .dataReplicationInitiation(initiation.steps(steps(0, false, true)).build());
-      life.state(LifeCycleState.CUTOVER);
-      return finish(server, t, now, info.replicatedDisks(disks), life);
+      life.state(LifeCycleState.CUTOVER)
+          .lastCutover(ServerModels.lastCutover(server.sourceServerID(), t.cutoverAt, true));
+      return finish(
+          server.toBuilder()
+              .launchedInstance(ServerModels.launchedInstance(server.sourceServerID()))
+              .build(),
+          t,
+          now,
+          info.replicatedDisks(disks),
+          life);
     }
     Duration elapsed = t.elapsed(now);
     Duration step = settings.initiationStep();
@@ -97,7 +138,7 @@ final class ReplicationRenderer {
     }
     initiation.steps(steps(STEPS.size(), false, false));
     life.firstByteDateTime(ServerModels.iso(firstByte))
-        .elapsedReplicationDuration(Duration.ofSeconds(syncMillis / 1000).toString());
+        .elapsedReplicationDuration(ServerModels.duration(Duration.ofMillis(syncMillis)));
     info.dataReplicationInitiation(initiation.build());
     boolean frozen = t.error != null || t.stalled;
     if (syncMillis < longest) {
@@ -110,8 +151,15 @@ final class ReplicationRenderer {
         info.etaDateTime(ServerModels.iso(now.plusMillis(eta)));
       }
       life.state(LifeCycleState.NOT_READY);
+    } else if (!frozen && syncMillis - longest < afterSyncMillis()) {
+      // the states after the initial sync (snapshots), in the order the test configured: no AWS
+      // source gives the order, so FakeMgn.Builder#afterInitialSync lets a test choose it
+      int index = (int) ((syncMillis - longest) / afterInitialSyncStep.toMillis());
+      info.dataReplicationState(afterInitialSync.get(index))
+          .lagDuration(ServerModels.duration(settings.lag()));
+      life.state(LifeCycleState.NOT_READY);
     } else {
-      Instant synced = firstByte.plusMillis(longest);
+      Instant synced = firstByte.plusMillis(longest + afterSyncMillis());
       DataReplicationState ongoing = DataReplicationState.CONTINUOUS;
       if (!frozen && t.resizeAt != null && !now.isBefore(t.resizeAt)) {
         long phase = Duration.between(t.resizeAt, now).toMillis();
@@ -141,8 +189,8 @@ final class ReplicationRenderer {
       info.dataReplicationState(frozen ? DataReplicationState.STALLED : ongoing)
           .lagDuration(
               frozen
-                  ? Duration.between(synced, now).withNanos(0).toString()
-                  : settings.lag().toString())
+                  ? ServerModels.duration(Duration.between(synced, now).withNanos(0))
+                  : ServerModels.duration(settings.lag()))
           .lastSnapshotDateTime(ServerModels.iso(synced));
       LifeCycleState current = server.lifeCycle().state();
       life.state(
@@ -199,6 +247,10 @@ final class ReplicationRenderer {
         .build();
   }
 
+  private long afterSyncMillis() {
+    return afterInitialSyncStep.toMillis() * afterInitialSync.size();
+  }
+
   private static DataReplicationInfoReplicatedDisk disk(Timeline.SimDisk d, long done) {
     return DataReplicationInfoReplicatedDisk.builder()
         .deviceName(d.deviceName())
@@ -213,7 +265,7 @@ final class ReplicationRenderer {
    * Steps before {@code current} succeeded, {@code current} in progress (or failed), rest not
    * started.
    */
-  private static List<DataReplicationInitiationStep> steps(
+  private List<DataReplicationInitiationStep> steps(
       int current, boolean failed, boolean notStarted) {
     List<DataReplicationInitiationStep> steps = new ArrayList<>();
     for (int i = 0; i < STEPS.size(); i++) {
@@ -226,6 +278,17 @@ final class ReplicationRenderer {
                       ? DataReplicationInitiationStepStatus.FAILED
                       : DataReplicationInitiationStepStatus.IN_PROGRESS;
       steps.add(DataReplicationInitiationStep.builder().name(STEPS.get(i)).status(status).build());
+    }
+    String fsx = fsxProxyStepStatus;
+    if (fsx != null) {
+      steps.add(
+          DataReplicationInitiationStep.builder()
+              .name(SETUP_FSX_PROXY)
+              .status(
+                  notStarted || current < STEPS.size()
+                      ? DataReplicationInitiationStepStatus.NOT_STARTED.toString()
+                      : fsx)
+              .build());
     }
     return steps;
   }

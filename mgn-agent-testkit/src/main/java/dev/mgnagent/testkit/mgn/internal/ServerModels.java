@@ -2,11 +2,14 @@ package dev.mgnagent.testkit.mgn.internal;
 
 import dev.mgnagent.testkit.mgn.AgentRegistration;
 import dev.mgnagent.testkit.mgn.SourceServerSpec;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import software.amazon.awssdk.services.mgn.model.CPU;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfo;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDisk;
@@ -16,8 +19,16 @@ import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStepNa
 import software.amazon.awssdk.services.mgn.model.DataReplicationInitiationStepStatus;
 import software.amazon.awssdk.services.mgn.model.DataReplicationState;
 import software.amazon.awssdk.services.mgn.model.Disk;
+import software.amazon.awssdk.services.mgn.model.FirstBoot;
 import software.amazon.awssdk.services.mgn.model.IdentificationHints;
+import software.amazon.awssdk.services.mgn.model.LaunchedInstance;
 import software.amazon.awssdk.services.mgn.model.LifeCycle;
+import software.amazon.awssdk.services.mgn.model.LifeCycleLastCutover;
+import software.amazon.awssdk.services.mgn.model.LifeCycleLastCutoverFinalized;
+import software.amazon.awssdk.services.mgn.model.LifeCycleLastCutoverInitiated;
+import software.amazon.awssdk.services.mgn.model.LifeCycleLastTest;
+import software.amazon.awssdk.services.mgn.model.LifeCycleLastTestFinalized;
+import software.amazon.awssdk.services.mgn.model.LifeCycleLastTestInitiated;
 import software.amazon.awssdk.services.mgn.model.LifeCycleState;
 import software.amazon.awssdk.services.mgn.model.NetworkInterface;
 import software.amazon.awssdk.services.mgn.model.OS;
@@ -33,14 +44,153 @@ import software.amazon.awssdk.services.mgn.model.SourceServer;
 final class ServerModels {
   private ServerModels() {}
 
-  /** An ISO-8601 date-time string, as every MGN {@code *DateTime} member is. */
+  /**
+   * Date-times as real MGN writes them: microseconds and {@code +00:00}, such as {@code
+   * 2022-08-31T00:47:10.686735+00:00}, although the model's {@code ISO8601DatetimeString} pattern
+   * ends in {@code Z}. The form is the one a public {@code aws mgn} capture from a real account
+   * shows
+   * (https://github.com/boto/botocore/blob/develop/botocore/data/mgn/2020-02-26/service-2.json has
+   * the pattern).
+   */
+  private static final DateTimeFormatter MGN_DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  /** An ISO-8601 date-time string, as every MGN {@code *DateTime} member is, in MGN's form. */
   public static String iso(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    return MGN_DATE_TIME.format(instant.truncatedTo(ChronoUnit.MICROS));
   }
+
+  /**
+   * An ISO-8601 duration as real MGN writes {@code lagDuration} and {@code
+   * elapsedReplicationDuration}: {@code P0D} for nothing, days, then the time part with seconds to
+   * the microsecond ({@code PT16H20M38.697305S}), as in the same capture.
+   */
+  public static String duration(Duration d) {
+    Duration left = d.isNegative() ? Duration.ZERO : d.truncatedTo(ChronoUnit.MICROS);
+    if (left.isZero()) {
+      return "P0D";
+    }
+    StringBuilder out = new StringBuilder("P");
+    long days = left.toDays();
+    if (days > 0) {
+      out.append(days).append('D');
+      left = left.minusDays(days);
+    }
+    if (!left.isZero()) {
+      out.append('T');
+      long hours = left.toHours();
+      long minutes = left.toMinutesPart();
+      long seconds = left.toSecondsPart();
+      long micros = left.toNanosPart() / 1000;
+      if (hours > 0) {
+        out.append(hours).append('H');
+      }
+      if (minutes > 0) {
+        out.append(minutes).append('M');
+      }
+      if (seconds > 0 || micros > 0) {
+        out.append(seconds);
+        if (micros > 0) {
+          out.append(String.format(Locale.ROOT, ".%06d", micros));
+        }
+        out.append('S');
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A MAC address as MGN reports it in {@code networkInterfaces[].macAddress}: upper case with
+   * dashes ({@code 0A-40-F1-E8-B2-2D}, from the same capture), whatever form the agent sent; text
+   * that is not a MAC is left as it is.
+   */
+  public static String mac(String mac) {
+    if (mac == null) {
+      return null;
+    }
+    String hex = mac.replace(":", "").replace("-", "").replace(".", "");
+    if (!hex.matches("[0-9a-fA-F]{12}")) {
+      return mac;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 12; i += 2) {
+      if (i > 0) {
+        out.append('-');
+      }
+      out.append(hex, i, i + 2);
+    }
+    return out.toString().toUpperCase(Locale.ROOT);
+  }
+
+  /** The job ID of source server {@code id}'s launches: {@code mgnjob-} and its 17 characters. */
+  private static String jobId(String id) {
+    return "mgnjob-" + id.substring(id.length() - 17);
+  }
+
+  /** The instance MGN reports as launched for source server {@code id}. */
+  static LaunchedInstance launchedInstance(String id) {
+    long h = id.hashCode() & 0xffffffffL;
+    return LaunchedInstance.builder()
+        .ec2InstanceID(String.format(Locale.ROOT, "i-%017x", h))
+        .jobID(jobId(id))
+        .firstBoot(FirstBoot.SUCCEEDED)
+        .build();
+  }
+
+  /** {@code lifeCycle.lastTest} of a test launched 10 minutes before {@code at}, finalized then. */
+  static LifeCycleLastTest lastTest(String id, Instant at, boolean finalized) {
+    LifeCycleLastTest.Builder b =
+        LifeCycleLastTest.builder()
+            .initiated(
+                LifeCycleLastTestInitiated.builder()
+                    .apiCallDateTime(iso(at.minus(Duration.ofMinutes(10))))
+                    .jobID(jobId(id))
+                    .build());
+    if (finalized) {
+      b.finalized(LifeCycleLastTestFinalized.builder().apiCallDateTime(iso(at)).build());
+    }
+    return b.build();
+  }
+
+  /**
+   * {@code lifeCycle.lastCutover} of a cutover launched 10 minutes before {@code at}, finalized
+   * then.
+   */
+  static LifeCycleLastCutover lastCutover(String id, Instant at, boolean finalized) {
+    LifeCycleLastCutover.Builder b =
+        LifeCycleLastCutover.builder()
+            .initiated(
+                LifeCycleLastCutoverInitiated.builder()
+                    .apiCallDateTime(iso(at.minus(Duration.ofMinutes(10))))
+                    .jobID(jobId(id))
+                    .build());
+    if (finalized) {
+      b.finalized(LifeCycleLastCutoverFinalized.builder().apiCallDateTime(iso(at)).build());
+    }
+    return b.build();
+  }
+
+  /**
+   * A lifecycle with {@code lastTest} and {@code lastCutover} as the {@code {}} sub-objects real
+   * MGN sends before any test or cutover.
+   */
+  static LifeCycle.Builder neverLaunched(LifeCycle.Builder life) {
+    return life.lastTest(LifeCycleLastTest.builder().build())
+        .lastCutover(LifeCycleLastCutover.builder().build());
+  }
+
+  /** Lifecycles in which a test instance has been launched. */
+  private static final java.util.Set<LifeCycleState> LAUNCHED =
+      java.util.EnumSet.of(
+          LifeCycleState.TESTING,
+          LifeCycleState.READY_FOR_CUTOVER,
+          LifeCycleState.CUTTING_OVER,
+          LifeCycleState.CUTOVER);
 
   /** The new source server {@code id} from a test's spec, added at {@code now}. */
   public static SourceServer sourceServer(
-      SourceServerSpec spec, String id, String arn, Instant now) {
+      SourceServerSpec spec, String id, String arn, Instant now, String fsxProxyStepStatus) {
     DataReplicationState replication =
         spec.replicationState() != null
             ? spec.replicationState()
@@ -70,25 +220,36 @@ final class ServerModels {
             .dataReplicationInitiation(
                 DataReplicationInitiation.builder()
                     .startDateTime(added)
-                    .steps(steps(replication))
+                    .steps(steps(replication, fsxProxyStepStatus))
                     .build())
             .replicatedDisks(replicated);
     if (synced && replication != DataReplicationState.DISCONNECTED) {
-      info.lagDuration("PT0S").lastSnapshotDateTime(iso(now.minus(10, ChronoUnit.MINUTES)));
+      info.lagDuration(duration(Duration.ZERO))
+          .lastSnapshotDateTime(iso(now.minus(10, ChronoUnit.MINUTES)));
     }
     if (replication == DataReplicationState.INITIAL_SYNC) {
       info.etaDateTime(iso(now.plus(1, ChronoUnit.HOURS)));
     }
 
     LifeCycle.Builder life =
-        LifeCycle.builder()
+        neverLaunched(LifeCycle.builder())
             .state(lifeCycle)
             .addedToServiceDateTime(added)
             .lastSeenByServiceDateTime(iso(now));
+    // what a server in a lifecycle past testing has launched: a test (finalized once it was
+    // marked ready for cutover), a cutover (finalized at CUTOVER), and the instance of the last one
+    Instant launched = now.minus(30, ChronoUnit.MINUTES);
+    boolean tested = lifeCycle != null && LAUNCHED.contains(lifeCycle);
+    if (tested) {
+      life.lastTest(lastTest(id, launched, lifeCycle != LifeCycleState.TESTING));
+    }
+    if (lifeCycle == LifeCycleState.CUTTING_OVER || lifeCycle == LifeCycleState.CUTOVER) {
+      life.lastCutover(lastCutover(id, launched, lifeCycle == LifeCycleState.CUTOVER));
+    }
     if (replication != DataReplicationState.INITIATING
         && replication != DataReplicationState.STOPPED) {
       life.firstByteDateTime(iso(now.minus(100, ChronoUnit.MINUTES)))
-          .elapsedReplicationDuration("PT1H40M");
+          .elapsedReplicationDuration(duration(Duration.ofMinutes(100)));
     }
 
     String fqdn = spec.fqdn() != null ? spec.fqdn() : spec.hostname();
@@ -121,6 +282,7 @@ final class ServerModels {
     return SourceServer.builder()
         .sourceServerID(id)
         .arn(arn)
+        .launchedInstance(tested ? launchedInstance(id) : null)
         .isArchived(spec.archived())
         .replicationType(spec.replicationType())
         .tags(spec.tags())
@@ -149,7 +311,7 @@ final class ServerModels {
             .replicationType(ReplicationType.AGENT_BASED)
             .tags(reg.tags())
             .lifeCycle(
-                LifeCycle.builder()
+                neverLaunched(LifeCycle.builder())
                     .state(LifeCycleState.NOT_READY)
                     .addedToServiceDateTime(iso(now))
                     .lastSeenByServiceDateTime(iso(now))
@@ -169,7 +331,7 @@ final class ServerModels {
       nics.add(
           NetworkInterface.builder()
               .isPrimary(i == 0)
-              .macAddress(reg.macAddresses().get(i))
+              .macAddress(mac(reg.macAddresses().get(i)))
               .ips("10.0.0." + (10 + i))
               .build());
     }
@@ -242,11 +404,16 @@ final class ServerModels {
         && state != DataReplicationState.STOPPED;
   }
 
-  /** The initiation steps: all done past initiation, the first few done while initiating. */
-  static List<DataReplicationInitiationStep> steps(DataReplicationState state) {
+  /**
+   * The initiation steps: all done past initiation, the first few done while initiating; the
+   * current model's {@code SETUP_FSX_PROXY} last, ending as {@code fsxProxyStepStatus} (null: not
+   * reported).
+   */
+  static List<DataReplicationInitiationStep> steps(
+      DataReplicationState state, String fsxProxyStepStatus) {
     List<DataReplicationInitiationStep> steps = new ArrayList<>();
     int i = 0;
-    for (DataReplicationInitiationStepName name : DataReplicationInitiationStepName.knownValues()) {
+    for (DataReplicationInitiationStepName name : ReplicationRenderer.STEPS) {
       DataReplicationInitiationStepStatus status;
       if (state == DataReplicationState.STOPPED) {
         status = DataReplicationInitiationStepStatus.NOT_STARTED;
@@ -263,14 +430,29 @@ final class ServerModels {
       steps.add(DataReplicationInitiationStep.builder().name(name).status(status).build());
       i++;
     }
+    if (fsxProxyStepStatus != null) {
+      boolean done =
+          state != DataReplicationState.STOPPED && state != DataReplicationState.INITIATING;
+      steps.add(
+          DataReplicationInitiationStep.builder()
+              .name(ReplicationRenderer.SETUP_FSX_PROXY)
+              .status(done ? fsxProxyStepStatus : "NOT_STARTED")
+              .build());
+    }
     return steps;
   }
 
   private static String macFor(String id) {
     int h = id.hashCode();
-    return String.format(
-        "0a:%02x:%02x:%02x:%02x:%02x",
-        (h >>> 24) & 0xff, (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff, id.length());
+    return mac(
+        String.format(
+            Locale.ROOT,
+            "0a:%02x:%02x:%02x:%02x:%02x",
+            (h >>> 24) & 0xff,
+            (h >>> 16) & 0xff,
+            (h >>> 8) & 0xff,
+            h & 0xff,
+            id.length()));
   }
 
   /**

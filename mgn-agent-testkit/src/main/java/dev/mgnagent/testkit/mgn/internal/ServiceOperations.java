@@ -46,6 +46,12 @@ final class ServiceOperations {
         matching.add(t);
       }
     }
+    refuseUnknown(
+        state,
+        ids,
+        matching.stream().map(ReplicationConfigurationTemplate::replicationConfigurationTemplateID),
+        MgnState.TEMPLATE,
+        "Replication configuration template");
     Fields.Page<ReplicationConfigurationTemplate> page =
         Fields.page(matching, call.body(), maxResults);
     return Reply.json(
@@ -56,7 +62,34 @@ final class ServiceOperations {
                 .build()));
   }
 
-  /** {@code POST /GetReplicationConfiguration}: the default template applied to the server. */
+  /**
+   * The model declares {@code ResourceNotFoundException} for the Describe*Templates operations
+   * (https://github.com/boto/botocore/blob/develop/botocore/data/mgn/2020-02-26/service-2.json): an
+   * ID that names no template gets it, naming the first such ID. Whether real MGN answers so or
+   * leaves the ID out is not documented; {@code FakeMgn.Builder#unknownTemplateIds} chooses.
+   */
+  static void refuseUnknown(
+      MgnState state,
+      List<String> asked,
+      java.util.stream.Stream<String> found,
+      String resourceType,
+      String what) {
+    if (asked == null || asked.isEmpty() || !state.unknownTemplateIdsNotFound()) {
+      return;
+    }
+    Set<String> known = found.collect(java.util.stream.Collectors.toSet());
+    for (String id : asked) {
+      if (!known.contains(id)) {
+        throw MgnError.notFound(resourceType, id, what + " not found: " + id);
+      }
+    }
+  }
+
+  /**
+   * {@code POST /GetReplicationConfiguration}: the default template applied to the server; {@code
+   * isBootDisk} on the disk its agent (or the test) named as the boot disk, the first disk when
+   * none was named.
+   */
   public Reply replicationConfiguration(Call call) {
     String id = Fields.sourceServerId(call.body());
     SourceServer server =
@@ -72,6 +105,8 @@ final class ServiceOperations {
             ? ServerModels.defaultTemplate(state.region(), state.accountId())
             : templates.get(0);
     List<ReplicationConfigurationReplicatedDisk> disks = new ArrayList<>();
+    // the disk the agent said the host boots from, whatever its place in the list
+    String boot = state.bootDisk(id).orElse(null);
     boolean first = true;
     List<DataReplicationInfoReplicatedDisk> replicated =
         server.dataReplicationInfo() == null
@@ -81,7 +116,7 @@ final class ServiceOperations {
       disks.add(
           ReplicationConfigurationReplicatedDisk.builder()
               .deviceName(d.deviceName())
-              .isBootDisk(first)
+              .isBootDisk(boot != null ? boot.equals(d.deviceName()) : first)
               .stagingDiskType(ReplicationConfigurationReplicatedDiskStagingDiskType.AUTO)
               .iops(0L)
               .throughput(0L)

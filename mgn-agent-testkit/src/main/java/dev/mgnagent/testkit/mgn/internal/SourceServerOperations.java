@@ -49,7 +49,8 @@ final class SourceServerOperations {
     List<String> types =
         Fields.strings(filters, "replicationTypes", "filters.replicationTypes", 2, null);
     List<String> applications =
-        Fields.strings(filters, "applicationIDs", "filters.applicationIDs", 200, null);
+        Fields.strings(
+            filters, "applicationIDs", "filters.applicationIDs", 200, Fields.APPLICATION_ID);
     checkEnum(lifeCycles, "filters.lifeCycleStates", LifeCycleState.knownValues());
     checkEnum(types, "filters.replicationTypes", ReplicationType.knownValues());
     JsonNode archivedNode = filters == null ? null : filters.get("isArchived");

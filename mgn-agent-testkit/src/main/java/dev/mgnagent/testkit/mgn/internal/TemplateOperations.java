@@ -236,6 +236,12 @@ final class TemplateOperations {
         matching.add(t);
       }
     }
+    ServiceOperations.refuseUnknown(
+        state,
+        ids,
+        matching.stream().map(LaunchConfigurationTemplate::launchConfigurationTemplateID),
+        "LAUNCH_CONFIGURATION_TEMPLATE",
+        "Launch configuration template");
     Fields.Page<LaunchConfigurationTemplate> page = Fields.page(matching, call.body(), maxResults);
     return Reply.json(
         WireJson.toJson(
