@@ -3,6 +3,7 @@ package dev.mgnagent.testkit.ssh;
 import dev.mgnagent.Secret;
 import dev.mgnagent.testkit.Startable;
 import dev.mgnagent.testkit.host.FakeLinuxHost;
+import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.ssh.internal.FakeSudo;
 import dev.mgnagent.testkit.ssh.internal.HostServer;
 import java.io.IOException;
@@ -131,7 +132,7 @@ public final class FakeSshFleet implements Startable {
     environment.put("USER", user);
     environment.put("LOGNAME", user);
     environment.put("SHELL", "/bin/bash");
-    environment.put("MGNAGENT_FAKE_HOST_ROOT", root.toString());
+    environment.put(FakeInstaller.HOST_ROOT_VARIABLE, root.toString());
 
     KeyPair served = newKey();
     KeyPair recorded = spec.changedHostKey ? newKey() : served;

@@ -1,6 +1,7 @@
 package dev.mgnagent.testkit.ssh.internal;
 
 import dev.mgnagent.Secret;
+import dev.mgnagent.testkit.installer.FakeInstaller;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.Optional;
 public final class FakeSudo {
 
   /** The variables the fake sudo keeps besides its own, as sudoers' {@code env_keep} would. */
-  public static final String KEPT_VARIABLES = "TERM LANG LANGUAGE LC_ALL MGNAGENT_FAKE_HOST_ROOT";
+  public static final String KEPT_VARIABLES =
+      "TERM LANG LANGUAGE LC_ALL " + FakeInstaller.HOST_ROOT_VARIABLE;
 
   private FakeSudo() {}
 
