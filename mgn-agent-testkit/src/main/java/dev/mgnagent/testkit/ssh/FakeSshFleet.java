@@ -52,14 +52,17 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
  *
  * <p>An exec request runs as a real local process, {@code bash -c <command>}, in a session of its
  * own without a terminal, with stdin, stdout and stderr piped and its exit status returned; the
- * fake never looks at what the command says. Its environment is a login environment of the host:
- * {@code PATH} starting with the host's {@linkplain FakeSshHost#binDirectory() bin directory}
- * (holding a fake {@code sudo}), {@code HOME}, {@code USER}, {@code LOGNAME}, {@code SHELL}, the
- * fake Linux host's own variables, and {@code MGNAGENT_FAKE_HOST_ROOT} naming the host tree. SFTP
- * serves the local file system at real absolute paths, so exec and SFTP see the same files; the
- * host's own files are under {@link FakeSshHost#root()} (core's {@code SshHost} reads them there
- * through its test-only {@code remoteRoot} option). Commands run as the user running the test: the
- * fake {@code sudo} grants nothing.
+ * fake never looks at what the command says. As with sshd without a terminal, a closed channel or a
+ * dropped connection closes the command's pipes but sends it no signal: a command that goes on runs
+ * until killed (its session is its pid, so {@code kill -- -<pid>} ends its tree) or until the fleet
+ * is closed. Its environment is a login environment of the host: {@code PATH} starting with the
+ * host's {@linkplain FakeSshHost#binDirectory() bin directory} (holding a fake {@code sudo}),
+ * {@code HOME}, {@code USER}, {@code LOGNAME}, {@code SHELL}, the fake Linux host's own variables,
+ * and {@code MGNAGENT_FAKE_HOST_ROOT} naming the host tree. SFTP serves the local file system at
+ * real absolute paths, so exec and SFTP see the same files; the host's own files are under {@link
+ * FakeSshHost#root()} (core's {@code SshHost} reads them there through its test-only {@code
+ * remoteRoot} option). Commands run as the user running the test: the fake {@code sudo} grants
+ * nothing.
  *
  * <p>Authentication: the fleet's client key ({@link #clientKey(Path)}) for the fleet's user on
  * every host, and a password where a host has one. Faults are per host ({@link
@@ -260,13 +263,17 @@ public final class FakeSshFleet implements Startable {
     }
   }
 
-  /** Stops every host's server; the files stay (they belong to the test's directory). */
+  /**
+   * Stops every host's server and kills the commands still running on any host, with their
+   * descendants; the files stay (they belong to the test's directory).
+   */
   @Override
   public synchronized void close() {
     for (HostServer server : servers) {
       server.close();
     }
     servers.clear();
+    hosts.values().forEach(FakeSshHost::killRunning);
   }
 
   private void requireStarted() {

@@ -136,6 +136,10 @@ public final class FakeSshHost {
     return log.await(name, condition, timeout);
   }
 
+  void killRunning() {
+    log.killRunning();
+  }
+
   @Override
   public String toString() {
     return "FakeSshHost[" + name + " at " + target + "]";

@@ -29,6 +29,15 @@ final class ProcessLog implements ExecListener {
     notifyAll();
   }
 
+  /** Kills every command still running, with its descendants. */
+  synchronized void killRunning() {
+    for (FakeSshProcess p : processes) {
+      List<ProcessHandle> tree = p.process().descendants().toList();
+      p.process().destroyForcibly();
+      tree.forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
   synchronized List<FakeSshProcess> all() {
     return List.copyOf(processes);
   }

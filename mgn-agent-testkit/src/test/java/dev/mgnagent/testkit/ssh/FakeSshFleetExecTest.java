@@ -121,7 +121,7 @@ class FakeSshFleetExecTest {
   }
 
   @Test
-  void aRunningCommandsProcessTreeCanBeReadFromProcAndDiesWithItsChannel() throws Exception {
+  void aRunningCommandsProcessTreeCanBeReadFromProcAndKilledThroughItsSession() throws Exception {
     FakeSshHost host = fleet.host("web-1");
     try (ClientSession session = client.login(host, key)) {
       ChannelExec channel = session.createExecChannel("sleep 300; echo never");
@@ -133,15 +133,42 @@ class FakeSshFleetExecTest {
       String cmdline = cmdlineOnceItIsBash(process.pid());
       assertThat(cmdline).isEqualTo("bash\0-c\0sleep 300; echo never\0");
       assertThat(process.exitStatus()).isEmpty();
-      List<Long> tree = process.processTree();
+      List<Long> tree = treeOnceSleepRuns(process);
       assertThat(tree).hasSizeGreaterThanOrEqualTo(2).startsWith(process.pid());
 
+      // as with sshd without a terminal, closing the channel sends no signal
       channel.close(true);
+      assertThat(ProcessHandle.of(tree.get(1)).map(ProcessHandle::isAlive)).hasValue(true);
+
+      // each command is a session of its own: killing the session ends the tree
+      MinaClient.Result kill = MinaClient.exec(session, "kill -TERM -- -" + process.pid());
+      assertThat(kill.status()).as(kill.err()).isZero();
       for (long pid : tree) {
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
       }
       assertThat(tree).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isEmpty());
     }
+  }
+
+  @Test
+  void closingTheFleetKillsCommandsStillRunning() throws Exception {
+    FakeSshHost host = fleet.host("web-2");
+    List<Long> tree;
+    try (ClientSession session = client.login(host, key)) {
+      ChannelExec channel = session.createExecChannel("sleep 300");
+      channel.open().verify(MinaClient.TIMEOUT);
+      FakeSshProcess process =
+          host.awaitProcess(p -> p.command().equals("sleep 300"), MinaClient.TIMEOUT);
+      tree = process.processTree();
+      assertThat(tree).isNotEmpty();
+    }
+
+    fleet.close();
+
+    for (long pid : tree) {
+      ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+    }
+    assertThat(tree).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isEmpty());
   }
 
   @Test
@@ -168,8 +195,8 @@ class FakeSshFleetExecTest {
     Path file = fleet.clientKey(temp.resolve("locked"), Secret.of("open sesame"));
 
     assertThat(Files.readString(file)).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
-    assertThat(Files.getPosixFilePermissions(file).toString())
-        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThatThrownBy(() -> MinaClient.loadKey(file, "wrong")).isInstanceOf(Exception.class);
     KeyPair unlocked = MinaClient.loadKey(file, "open sesame");
     try (ClientSession session = client.login(fleet.host("web-1"), unlocked)) {
@@ -226,6 +253,17 @@ class FakeSshFleetExecTest {
       MinaClient.Result result = MinaClient.exec(session, "wc -c", "x".repeat(100_000));
       assertThat(result.out().strip()).isEqualTo("100000");
       assertThat(result.status()).isZero();
+    }
+  }
+
+  private static List<Long> treeOnceSleepRuns(FakeSshProcess process) {
+    long deadline = System.nanoTime() + MinaClient.TIMEOUT.toNanos();
+    while (true) {
+      List<Long> tree = process.processTree();
+      if (tree.size() >= 2 || System.nanoTime() > deadline) {
+        return tree;
+      }
+      Thread.onSpinWait();
     }
   }
 

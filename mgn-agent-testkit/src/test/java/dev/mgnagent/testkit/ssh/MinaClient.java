@@ -79,10 +79,11 @@ final class MinaClient implements AutoCloseable {
       in.close();
       channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
       Integer status = channel.getExitStatus();
+      if (status == null) {
+        throw new IOException("no exit status came: the connection or channel closed first");
+      }
       return new Result(
-          status == null ? -1 : status,
-          out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
+          status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
   }
 
@@ -99,6 +100,6 @@ final class MinaClient implements AutoCloseable {
     client.stop();
   }
 
-  /** What a command gave back; {@code status} -1 when none came. */
+  /** What a command gave back. */
   record Result(int status, String out, String err) {}
 }

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -112,7 +111,7 @@ final class ExecCommand implements Command {
     waiter.start();
   }
 
-  private static Thread pump(String name, InputStream from, OutputStream to, boolean closeAtEnd) {
+  private static Thread pump(String name, InputStream from, OutputStream to, boolean toProcess) {
     Thread t =
         new Thread(
             () -> {
@@ -128,13 +127,9 @@ final class ExecCommand implements Command {
               } catch (IOException e) {
                 // the process or the channel went away: nothing more to copy
               } finally {
-                if (closeAtEnd) {
-                  try {
-                    to.close();
-                  } catch (IOException e) {
-                    // already closed
-                  }
-                }
+                // stdin: the end reaches the process; stdout and stderr: once the channel is gone,
+                // the process's next write fails with SIGPIPE, as with sshd's closed pipe
+                closeQuietly(toProcess ? to : from);
               }
             },
             "fake-ssh-exec-" + name);
@@ -143,14 +138,26 @@ final class ExecCommand implements Command {
     return t;
   }
 
+  /**
+   * The channel closed (or the connection dropped): like sshd without a terminal, this closes the
+   * process's pipes and sends no signal; a command that keeps running is stopped by whoever started
+   * it (for example by killing its session) or by {@code FakeSshFleet.close()}.
+   */
   @Override
   public void destroy(ChannelSession channel) {
     Process p = process;
-    if (p != null && p.isAlive()) {
-      // the channel closed under a running command: end its whole tree, as sshd's SIGHUP would
-      List<ProcessHandle> tree = p.descendants().toList();
-      p.destroyForcibly();
-      tree.forEach(ProcessHandle::destroyForcibly);
+    if (p != null) {
+      closeQuietly(p.getOutputStream());
+      closeQuietly(p.getInputStream());
+      closeQuietly(p.getErrorStream());
+    }
+  }
+
+  private static void closeQuietly(java.io.Closeable c) {
+    try {
+      c.close();
+    } catch (IOException e) {
+      // already closed
     }
   }
 }
