@@ -11,7 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +80,7 @@ public final class FakeSshFleet implements Startable {
   private final KeyPair clientKey;
   private final Map<String, FakeSshHost> hosts = new LinkedHashMap<>();
   private final List<HostServer> servers = new ArrayList<>();
+  private final List<Socket> placeholders = new ArrayList<>();
   private boolean started;
 
   private FakeSshFleet(Path directory, String user, List<FakeSshHostBuilder> specs) {
@@ -89,6 +90,7 @@ public final class FakeSshFleet implements Startable {
     this.clientKey = newKey();
   }
 
+  /** A builder; it needs a {@link Builder#directory directory} and at least one host. */
   public static Builder builder() {
     return new Builder();
   }
@@ -273,6 +275,14 @@ public final class FakeSshFleet implements Startable {
       server.close();
     }
     servers.clear();
+    for (Socket placeholder : placeholders) {
+      try {
+        placeholder.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
+    placeholders.clear();
     hosts.values().forEach(FakeSshHost::killRunning);
   }
 
@@ -291,12 +301,20 @@ public final class FakeSshFleet implements Startable {
     }
   }
 
-  /** A loopback port nothing listens on: one the system handed out, closed again. */
-  private static int closedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      return socket.getLocalPort();
+  /**
+   * A loopback port nothing listens on and nothing else can take while the fleet runs: a TCP socket
+   * bound to it that never listens, so a connection to it is refused.
+   */
+  private int closedPort() throws IOException {
+    Socket placeholder = new Socket();
+    try {
+      placeholder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    } catch (IOException e) {
+      placeholder.close();
+      throw e;
     }
+    placeholders.add(placeholder);
+    return placeholder.getLocalPort();
   }
 
   private static void writeIdentity(Path root, String hostname, String mac) throws IOException {
