@@ -13,22 +13,25 @@ import java.util.List;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each fault gives its behaviour on its host and leaves the healthy host alone. */
+// one fleet for the class: each test uses its own hosts or leaves no state behind
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FakeSshFleetFaultsTest {
 
   private static final Duration ROUND_TRIP = Duration.ofMillis(150);
 
-  @TempDir Path temp;
+  @TempDir static Path temp;
   private FakeSshFleet fleet;
   private MinaClient client;
   private KeyPair key;
 
-  @BeforeEach
+  @BeforeAll
   void start() throws Exception {
     fleet =
         FakeSshFleet.builder()
@@ -46,7 +49,7 @@ class FakeSshFleetFaultsTest {
     key = MinaClient.loadKey(fleet.clientKey(temp.resolve("keys")), null);
   }
 
-  @AfterEach
+  @AfterAll
   void stop() {
     client.close();
     fleet.close();

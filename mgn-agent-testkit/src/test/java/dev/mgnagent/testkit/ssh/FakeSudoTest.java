@@ -7,20 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import org.apache.sshd.client.session.ClientSession;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fake hosts' sudo in every mode, run over exec channels (never with a terminal). */
+// one fleet for the class: each test uses its own hosts or leaves no state behind
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FakeSudoTest {
 
-  @TempDir Path temp;
+  @TempDir static Path temp;
   private FakeSshFleet fleet;
   private MinaClient client;
   private KeyPair key;
 
-  @BeforeEach
+  @BeforeAll
   void start() throws Exception {
     fleet =
         FakeSshFleet.builder()
@@ -35,7 +38,7 @@ class FakeSudoTest {
     key = MinaClient.loadKey(fleet.clientKey(temp.resolve("keys")), null);
   }
 
-  @AfterEach
+  @AfterAll
   void stop() {
     client.close();
     fleet.close();
