@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mgnagent.Secret;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.fs.SftpFileSystem;
@@ -240,6 +243,38 @@ class FakeSshFleetExecTest {
                 + fleet.host("web-1").target().port()
                 + " ssh-ed25519 AAAA\\S+");
     assertThat(fleet.host("web-1").hostKeyFingerprint()).startsWith("SHA256:");
+  }
+
+  @Test
+  void oneClientRunsCommandsOnEveryHostAtOnce() throws Exception {
+    List<CompletableFuture<String>> runs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      for (FakeSshHost host : fleet.hosts()) {
+        int n = i;
+        runs.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try (ClientSession session = client.login(host, key)) {
+                    return MinaClient.exec(session, "echo " + host.name() + "-" + n).out();
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                }));
+      }
+    }
+
+    assertThat(runs.stream().map(CompletableFuture::join).toList())
+        .containsExactlyInAnyOrder(
+            "web-1-0\n",
+            "web-2-0\n",
+            "web-1-1\n",
+            "web-2-1\n",
+            "web-1-2\n",
+            "web-2-2\n",
+            "web-1-3\n",
+            "web-2-3\n");
+    assertThat(fleet.host("web-1").processes()).hasSize(4);
+    assertThat(fleet.host("web-2").processes()).hasSize(4);
   }
 
   @Test
