@@ -46,8 +46,20 @@ import java.util.stream.Collectors;
  * <p>The launcher is a small script that starts this JVM's Java with this JVM's class path; the
  * behaviour is read at run time from a control file under the install root, so {@link
  * #failWith(FakeInstallerFailure)} applies to the next run without a new launcher (and digest).
+ *
+ * <p>The same launcher serves many hosts: when its environment has {@value #HOST_ROOT_VARIABLE} (as
+ * a fake SSH host's commands do, {@code dev.mgnagent.testkit.ssh.FakeSshFleet}), it reads the disks
+ * and facts of that host tree instead of {@link Builder#hostRoot}, and writes its installation into
+ * that tree ({@link #isInstalledOn(Path)}), so each host registers with its own hostname and MAC.
+ * Its runs are recorded under the install root whichever host ran it.
  */
 public final class FakeInstaller {
+
+  /**
+   * The environment variable naming the host tree the launcher runs on; when unset or empty, the
+   * builder's {@link Builder#hostRoot host root}.
+   */
+  public static final String HOST_ROOT_VARIABLE = "MGNAGENT_FAKE_HOST_ROOT";
 
   private final Path installRoot;
   private final Control control;
@@ -137,6 +149,14 @@ public final class FakeInstaller {
   /** Whether {@code /var/lib/aws-replication-agent} exists under the install root. */
   public boolean isInstalled() {
     return Files.isDirectory(installRoot.resolve("var/lib/aws-replication-agent"));
+  }
+
+  /**
+   * Whether {@code var/lib/aws-replication-agent} exists in this host tree: where a run whose
+   * environment named the tree ({@value #HOST_ROOT_VARIABLE}) installed.
+   */
+  public boolean isInstalledOn(Path hostRoot) {
+    return Files.isDirectory(hostRoot.resolve("var/lib/aws-replication-agent"));
   }
 
   private static String shString(String s) {

@@ -1,5 +1,6 @@
 package dev.mgnagent.testkit.installer.internal;
 
+import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.installer.FakeInstallerFailure;
 import dev.mgnagent.testkit.installer.FakeInstallerRun;
 import dev.mgnagent.testkit.installer.PromptMode;
@@ -42,6 +43,13 @@ public final class FakeInstallerMain {
   private static final Pattern USER_PROVIDED_ID = Pattern.compile("[^\\s\\x00]( *[^\\s\\x00])*");
 
   private final Control control;
+
+  /** The host tree whose disks and facts it reports. */
+  private final Path hostRoot;
+
+  /** Where it writes its installation. */
+  private final Path installRoot;
+
   private final Optional<FakeInstallerFailure> failure;
   private final boolean python;
   private final boolean terminal;
@@ -51,6 +59,14 @@ public final class FakeInstallerMain {
 
   private FakeInstallerMain(Control control, boolean python) throws IOException {
     this.control = control;
+    // on a fake SSH host, the host it runs on, named by that host's exec environment: the same
+    // launcher serves every host
+    Optional<Path> host =
+        Optional.ofNullable(System.getenv(FakeInstaller.HOST_ROOT_VARIABLE))
+            .filter(value -> !value.isBlank())
+            .map(Path::of);
+    this.hostRoot = host.orElse(control.hostRoot());
+    this.installRoot = host.orElse(control.installRoot());
     this.failure = control.failure();
     this.python = python;
     this.terminal = hasTerminal();
@@ -129,7 +145,7 @@ public final class FakeInstallerMain {
       err.println("aws-replication-installer-init: error: " + invalid.get());
       return 2;
     }
-    Installation installation = new Installation(control.installRoot());
+    Installation installation = new Installation(installRoot);
     out.println("The installation of the AWS Replication Agent has started.");
     PromptMode mode = python ? PromptMode.GETPASS : control.promptMode();
     Prompter prompter = new Prompter(out, err, terminal, mode);
@@ -168,7 +184,7 @@ public final class FakeInstallerMain {
     }
 
     out.println("Identifying volumes for replication.");
-    HostDisks hostDisks = HostDisks.read(control.hostRoot());
+    HostDisks hostDisks = HostDisks.read(hostRoot);
     Optional<List<Map<String, Object>>> disks = identifyDisks(args, prompter, hostDisks);
     if (disks.isEmpty()) {
       return 1;
@@ -286,7 +302,7 @@ public final class FakeInstallerMain {
               secret,
               token,
               AgentRegistration.body(
-                  HostFacts.read(control.hostRoot()),
+                  HostFacts.read(hostRoot),
                   disks,
                   all,
                   args.tags,
