@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
 
@@ -34,6 +35,7 @@ import software.amazon.awssdk.regions.Region;
  * bounded parallelism, the failure limit (counts, percentages, UNREACHABLE), cancel, order of the
  * results and the host on every event.
  */
+@Timeout(120)
 class FleetSchedulingTest {
 
   private static final long WAIT = 60;

@@ -157,6 +157,7 @@ final class ScriptedInstallations implements HostInstallationFactory, HostConnec
                   }
                 },
                 "scripted-" + address);
+        thread.setDaemon(true);
         thread.start();
         return new RunningInstallation() {
           @Override
