@@ -25,7 +25,11 @@ final class Failures {
     if (e instanceof InstallerFailedException failed) {
       return new HostFailure(step, failed.failure().name(), message, failed.failure().remedy());
     }
-    return new HostFailure(step, reason(e), message, message);
+    String reason = reason(e);
+    if (reason.equals("FAILED") && step.isPresent()) {
+      reason = step.get().name() + "_FAILED"; // such as PREFLIGHT_FAILED
+    }
+    return new HostFailure(step, reason, message, message);
   }
 
   private static String reason(Throwable e) {

@@ -114,7 +114,7 @@ class FleetSchedulingTest {
     HostOutcome failed = result.outcomes().get(0);
     assertThat(failed.failure().orElseThrow().step()).contains(InstallStep.INSTALL);
     assertThat(failed.failure().orElseThrow().message()).contains("scripted installer failed");
-    assertThat(failed.failure().orElseThrow().reason()).isEqualTo("FAILED");
+    assertThat(failed.failure().orElseThrow().reason()).isEqualTo("INSTALL_FAILED");
   }
 
   @Test
