@@ -139,12 +139,13 @@ public final class FleetHost {
     /** The host name or IP address (required). */
     public Builder address(String address) {
       Objects.requireNonNull(address, "address");
-      if (!ADDRESS.matcher(address).matches()) {
+      if (!ADDRESS.matcher(address).matches() || address.startsWith("-")) {
         throw invalid(
             "address",
             "the address "
                 + Shown.quoted(address)
-                + " is not a host name or an IP address (letters, digits, . - _ and : only)");
+                + " is not a host name or an IP address (letters, digits, . - _ and : only, not"
+                + " starting with -)");
       }
       this.address = address;
       return this;

@@ -84,6 +84,7 @@ class FleetInventoryTest {
         "tag without =|host,tags\\nweb-1,app|2|tags|KEY=VALUE",
         "bad user|host,user\\nweb-1,'root'|2|user|login name",
         "bad address|host\\nweb 1|2|host|not a host name",
+        "option-like address|host\\n-vvv|2|host|not starting with -",
         "empty host|host,user\\n,root|2|host|empty",
         "duplicate host|host\\nweb-1\\nweb-2\\nWEB-1|4|host|already listed on line 2",
         "duplicate id|host,user_provided_id\\nweb-1,a\\nweb-2,a|3|user_provided_id|line 2",
