@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -148,8 +150,23 @@ public final class FleetInstallCommand implements Callable<Integer> {
               .maxFailures(limit)
               .eventListener(listener)
               .build();
-      RunningFleet running = fleet.start();
-      try (SignalStop signals = SignalStop.on(running::cancel)) {
+      // the handlers are in place before the first host starts: a signal always cancels
+      AtomicReference<RunningFleet> started = new AtomicReference<>();
+      AtomicBoolean stop = new AtomicBoolean();
+      try (SignalStop signals =
+          SignalStop.on(
+              () -> {
+                stop.set(true);
+                RunningFleet running = started.get();
+                if (running != null) {
+                  running.cancel();
+                }
+              })) {
+        RunningFleet running = fleet.start();
+        started.set(running);
+        if (stop.get()) {
+          running.cancel();
+        }
         FleetResult result = await(running);
         if (json.json()) {
           FleetJson.result(out, result);
