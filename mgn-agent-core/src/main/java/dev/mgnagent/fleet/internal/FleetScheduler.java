@@ -16,6 +16,7 @@ import dev.mgnagent.fleet.HostStatus;
 import dev.mgnagent.fleet.HostUnreachableException;
 import dev.mgnagent.fleet.RunningFleet;
 import dev.mgnagent.host.Host;
+import dev.mgnagent.install.InstallationResult;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public final class FleetScheduler implements RunningFleet {
    */
   public record Ended(
       HostStatus status,
-      Optional<dev.mgnagent.install.InstallationResult> installation,
+      Optional<InstallationResult> installation,
       Optional<HostFailure> failure) {}
 
   /** Lets a job register how to stop it. */
