@@ -1,6 +1,7 @@
 package dev.mgnagent.cli;
 
 import dev.mgnagent.Sleeper;
+import dev.mgnagent.cli.fleet.FleetConnectors;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -15,13 +16,16 @@ import java.util.Optional;
  * @param sleeper how commands wait between polls
  * @param terminal whether stdout is an interactive terminal (progress redrawn in place)
  * @param console the terminal to ask the operator on, when there is one
+ * @param fleetConnectors how {@code fleet} commands reach hosts, when not over SSH (a test's fake
+ *     hosts)
  */
 public record CliContext(
     Map<String, String> environment,
     Clock clock,
     Sleeper sleeper,
     boolean terminal,
-    Optional<Terminal> console) {
+    Optional<Terminal> console,
+    Optional<FleetConnectors> fleetConnectors) {
 
   /** Checks and copies. */
   public CliContext {
@@ -29,6 +33,22 @@ public record CliContext(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(sleeper, "sleeper");
     Objects.requireNonNull(console, "console");
+    Objects.requireNonNull(fleetConnectors, "fleetConnectors");
+  }
+
+  /** Fleet hosts reached over SSH. */
+  public CliContext(
+      Map<String, String> environment,
+      Clock clock,
+      Sleeper sleeper,
+      boolean terminal,
+      Optional<Terminal> console) {
+    this(environment, clock, sleeper, terminal, console, Optional.empty());
+  }
+
+  /** This context with {@code fleet} commands reaching hosts through {@code connectors}. */
+  public CliContext withFleetConnectors(FleetConnectors connectors) {
+    return new CliContext(environment, clock, sleeper, terminal, console, Optional.of(connectors));
   }
 
   /** Without a terminal to ask on. */

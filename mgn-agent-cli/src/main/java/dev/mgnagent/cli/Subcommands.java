@@ -40,6 +40,7 @@ final class Subcommands {
     factories.put("delete", c -> new dev.mgnagent.cli.service.DeleteCommand(c));
     factories.put("sandbox", c -> new SandboxCommand());
     factories.put("preflight", c -> new PreflightCommand(c));
+    factories.put("fleet", c -> dev.mgnagent.cli.fleet.FleetCommand.create(c));
     return new Subcommands(factories, context);
   }
 

@@ -18,7 +18,7 @@ import java.util.Locale;
  * Renders an {@link Inventory} and a {@link Selection} as the {@code disks} command prints them: a
  * table followed by the selection in the installer's words, or JSON.
  */
-final class DiskReport {
+public final class DiskReport {
 
   private static final double GIB = 1024.0 * 1024 * 1024;
 
@@ -27,7 +27,7 @@ final class DiskReport {
   /**
    * The disk table, a blank line, then one "Disk to replicate identified" line per selected disk.
    */
-  static String table(Inventory inventory, Selection selection) {
+  public static String table(Inventory inventory, Selection selection) {
     StringBuilder text = new StringBuilder(table(inventory));
     if (!selection.disks().isEmpty()) {
       text.append('\n');
@@ -110,7 +110,7 @@ final class DiskReport {
     return messages.isEmpty() ? "" : " (" + String.join("; ", messages) + ")";
   }
 
-  static String json(Inventory inventory, Selection selection) {
+  public static String json(Inventory inventory, Selection selection) {
     JsonWriter json = JsonWriter.object().beginArray("disks");
     for (Disk disk : inventory.disks()) {
       json.beginObject()

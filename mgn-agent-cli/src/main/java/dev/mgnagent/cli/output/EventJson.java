@@ -23,10 +23,19 @@ import java.io.PrintWriter;
 public final class EventJson implements EventListener {
 
   private final PrintWriter out;
+  private final String host;
   private final EventListener dispatch;
 
   public EventJson(PrintWriter out) {
+    this(out, null);
+  }
+
+  /**
+   * Each event carrying {@code "host":host} after its type, for the events of one host of a fleet.
+   */
+  public EventJson(PrintWriter out, String host) {
     this.out = out;
+    this.host = host;
     // DownloadProgress is left out: too many for a line each; downloadFinished carries the size
     this.dispatch =
         EventListener.on(
@@ -109,8 +118,9 @@ public final class EventJson implements EventListener {
     dispatch.onEvent(event);
   }
 
-  private static JsonWriter typed(String type) {
-    return JsonWriter.object().field("type", type);
+  private JsonWriter typed(String type) {
+    JsonWriter json = JsonWriter.object().field("type", type);
+    return host == null ? json : json.field("host", host);
   }
 
   private void print(JsonWriter json) {

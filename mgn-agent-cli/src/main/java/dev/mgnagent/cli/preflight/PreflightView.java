@@ -10,13 +10,13 @@ import java.util.Locale;
 /**
  * Renders a {@link PreflightReport}: a table with remedies under problems, or one JSON document.
  */
-final class PreflightView {
+public final class PreflightView {
 
   private static final String RESET = "\u001b[0m";
 
   private PreflightView() {}
 
-  static String json(PreflightReport report) {
+  public static String json(PreflightReport report) {
     JsonWriter json = JsonWriter.object().beginArray("checks");
     for (CheckResult r : report.checks()) {
       json.beginObject()
@@ -30,7 +30,7 @@ final class PreflightView {
     return json.endArray().toJson();
   }
 
-  static String table(PreflightReport report, boolean colour) {
+  public static String table(PreflightReport report, boolean colour) {
     int width = report.checks().stream().mapToInt(r -> r.id().length()).max().orElse(10);
     StringBuilder out = new StringBuilder();
     out.append(
