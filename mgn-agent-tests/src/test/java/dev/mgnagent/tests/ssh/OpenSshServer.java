@@ -68,6 +68,12 @@ final class OpenSshServer implements AutoCloseable {
    * {@code authorizedKeys} (public key lines).
    */
   static OpenSshServer start(Path dir, List<String> authorizedKeys) throws Exception {
+    return start(dir, authorizedKeys, List.of());
+  }
+
+  /** As {@link #start(Path, List)}, with {@code extraConfig} lines added to sshd_config. */
+  static OpenSshServer start(Path dir, List<String> authorizedKeys, List<String> extraConfig)
+      throws Exception {
     Files.createDirectories(dir);
     if (!Files.isDirectory(PRIVSEP_DIR)) {
       // sshd refuses to start as root without its (empty) privilege separation directory, which
@@ -84,23 +90,23 @@ final class OpenSshServer implements AutoCloseable {
     for (int attempt = 0; attempt < 3; attempt++) {
       int port = freePort();
       Path config = dir.resolve("sshd_config");
-      Files.writeString(
-          config,
-          String.join(
-              "\n",
-              "Port " + port,
-              "ListenAddress 127.0.0.1",
-              "HostKey " + hostKey,
-              "PidFile " + dir.resolve("sshd.pid"),
-              "AuthorizedKeysFile " + authorized,
-              "UsePAM no",
-              "StrictModes no",
-              "PermitRootLogin prohibit-password",
-              "PasswordAuthentication no",
-              "KbdInteractiveAuthentication no",
-              "Subsystem sftp internal-sftp",
-              "LogLevel INFO",
-              ""));
+      List<String> lines =
+          new ArrayList<>(
+              List.of(
+                  "Port " + port,
+                  "ListenAddress 127.0.0.1",
+                  "HostKey " + hostKey,
+                  "PidFile " + dir.resolve("sshd.pid"),
+                  "AuthorizedKeysFile " + authorized,
+                  "UsePAM no",
+                  "StrictModes no",
+                  "PermitRootLogin prohibit-password",
+                  "PasswordAuthentication no",
+                  "KbdInteractiveAuthentication no",
+                  "Subsystem sftp internal-sftp",
+                  "LogLevel INFO"));
+      lines.addAll(extraConfig);
+      Files.writeString(config, String.join("\n", lines) + "\n");
       Process process =
           new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
               .redirectErrorStream(true)

@@ -472,7 +472,9 @@ final class RemoteRunningCommand implements RunningCommand {
     }
     try {
       OptionalInt code = exitCode();
-      if (code.isEmpty() && channel.isOpen()) {
+      if (killed.get()) {
+        // already stopped: a second kill could only hit a session ID reused since
+      } else if (code.isEmpty() && channel.isOpen()) {
         killTree();
       } else if (command.newSession() && code.isPresent() && code.getAsInt() != 0) {
         killTree();
