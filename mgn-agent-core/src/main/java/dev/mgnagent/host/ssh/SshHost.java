@@ -91,7 +91,11 @@ public final class SshHost implements Host, AutoCloseable {
     return connection.isOpen();
   }
 
-  /** Ends the SSH session; commands still running on it lose their channel. */
+  /**
+   * Ends the SSH session. Commands still running on it lose their channel but are not stopped on
+   * the host (without a terminal, sshd sends them no signal): stop them first with {@link
+   * dev.mgnagent.host.RunningCommand#killTree()}. A lock taken through this host is released.
+   */
   @Override
   public void close() {
     connection.close();

@@ -352,10 +352,20 @@ class SshHostOpenSshTest {
   void aClosedConnectionEndsARunningCommandWithConnectionLostNotAHang() throws Exception {
     SshHost host = connect();
     RunningCommand running = host.commandRunner().start(shell("sleep 30175").withNewSession(true));
-    host.close();
-    assertThatThrownBy(() -> running.waitFor(Duration.ofSeconds(60)))
-        .isInstanceOfSatisfying(
-            SshException.class, e -> assertThat(e.failure()).isEqualTo(SshFailure.CONNECTION_LOST));
+    long session = running.pid();
+    try {
+      host.close();
+      assertThatThrownBy(() -> running.waitFor(Duration.ofSeconds(60)))
+          .isInstanceOfSatisfying(
+              SshException.class,
+              e -> assertThat(e.failure()).isEqualTo(SshFailure.CONNECTION_LOST));
+    } finally {
+      // without a terminal, sshd does not signal a command whose connection ended: the remote
+      // side is this machine, so the test stops what it started itself
+      for (long pid : sessionMembers(session)) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
   }
 
   /** The processes of session {@code sid} on this machine. */
