@@ -1,14 +1,21 @@
 package dev.mgnagent.tests.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mgnagent.Backoff;
+import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.Secret;
+import dev.mgnagent.disk.DevicePaths;
+import dev.mgnagent.disk.DiskInventory;
+import dev.mgnagent.host.CommandRunner;
+import dev.mgnagent.host.Host;
 import dev.mgnagent.host.ssh.SshHost;
 import dev.mgnagent.host.ssh.SshOptions;
 import dev.mgnagent.host.ssh.SshTarget;
 import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallationResult;
+import dev.mgnagent.installer.AgentRegistrar;
 import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.installer.DownloadStarted;
 import dev.mgnagent.installer.InstallerFlavor;
@@ -19,7 +26,10 @@ import dev.mgnagent.installer.InstallerUploadRemoved;
 import dev.mgnagent.installer.InstallerUploaded;
 import dev.mgnagent.installer.InstallerVerifier;
 import dev.mgnagent.installer.RegistrarSettings;
+import dev.mgnagent.installer.RegistrationRequest;
 import dev.mgnagent.installer.VerificationResult;
+import dev.mgnagent.selection.ReplicationSelection;
+import dev.mgnagent.selection.SelectionRequest;
 import dev.mgnagent.testkit.event.RecordingEventListener;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import java.io.IOException;
@@ -37,6 +47,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * A whole installation through Debian's real sshd onto this machine, against an {@link MgnSandbox}
@@ -201,6 +212,78 @@ class RemoteInstallOpenSshTest {
       assertThat(events.events(InstallerUploaded.class)).hasSize(1);
       assertThat(sandbox.mgn().sourceServers()).hasSize(1);
       assertThat(temp.resolve("aws-replication-installer-init")).exists();
+    }
+  }
+
+  @Test
+  void aHostWithoutSha512sumFailsBeforeAnythingIsUploaded() throws Exception {
+    // the host's PATH leads to a directory holding only sh: sha512sum cannot be found
+    Path bin = temp.resolve("bin-without-sha512sum");
+    Files.createDirectories(bin);
+    Files.createSymbolicLink(bin.resolve("sh"), Path.of("/bin/sh"));
+    try (MgnSandbox sandbox =
+            MgnSandbox.builder()
+                .region("eu-west-3")
+                .initialized(true)
+                .flavors(InstallerFlavor.BINARY)
+                .workDirectory(temp.resolve("sandbox"))
+                .build()
+                .start();
+        SshHost ssh = connect(sandbox)) {
+      VerificationResult.Verified verified =
+          (VerificationResult.Verified)
+              InstallerVerifier.builder()
+                  .location(
+                      InstallerLocation.viaEndpoint(
+                          sandbox.region(), sandbox.s3Endpoint(), InstallerFlavor.BINARY))
+                  .build()
+                  .download(temp.resolve("aws-replication-installer-init"));
+      Map<String, String> environment = new java.util.HashMap<>(ssh.environment());
+      environment.put("PATH", bin.toString());
+      Host host = new WithEnvironment(ssh, Map.copyOf(environment));
+      RegistrationRequest request =
+          RegistrationRequest.builder()
+              .region(sandbox.region())
+              .credentials(StaticCredentialsProvider.create(sandbox.adminCredentials()))
+              .selection(
+                  ReplicationSelection.of(DiskInventory.of(host).read(), DevicePaths.of(host))
+                      .select(SelectionRequest.allDisks()))
+              .endpoint(sandbox.mgnEndpoint())
+              .build();
+
+      assertThatThrownBy(
+              () -> AgentRegistrar.builder().host(host).build().register(verified, request))
+          .isInstanceOf(MgnAgentException.class)
+          .hasMessageContaining("no sha512sum")
+          .hasMessageContaining("nothing was uploaded");
+      assertThat(sandbox.hostRoot().resolve("tmp")).doesNotExist();
+      assertThat(sandbox.installer().runs()).isEmpty();
+    }
+  }
+
+  /** A host as another one, with another environment (its commands get that PATH). */
+  private static final class WithEnvironment implements Host {
+    private final Host host;
+    private final Map<String, String> environment;
+
+    WithEnvironment(Host host, Map<String, String> environment) {
+      this.host = host;
+      this.environment = environment;
+    }
+
+    @Override
+    public Path root() {
+      return host.root();
+    }
+
+    @Override
+    public Map<String, String> environment() {
+      return environment;
+    }
+
+    @Override
+    public CommandRunner commandRunner() {
+      return host.commandRunner();
     }
   }
 
