@@ -68,7 +68,7 @@ final class Identities {
               int retryIndex,
               String password,
               Exception err) {
-            return err == null ? ResourceDecodeResult.TERMINATE : ResourceDecodeResult.TERMINATE;
+            return ResourceDecodeResult.TERMINATE; // success ends here; a failure is not retried
           }
         };
     try (InputStream in = Files.newInputStream(file)) {
