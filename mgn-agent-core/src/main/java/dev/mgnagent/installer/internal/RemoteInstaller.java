@@ -172,6 +172,18 @@ public final class RemoteInstaller implements AutoCloseable {
       return;
     }
     closed = true;
+    // after a cancel (an interrupt) the directory must still go: the flag is set aside meanwhile
+    boolean interrupted = Thread.interrupted();
+    try {
+      remove();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void remove() {
     boolean removed;
     try {
       CommandResult rm =

@@ -14,10 +14,13 @@ import dev.mgnagent.host.ssh.SshHost;
 import dev.mgnagent.host.ssh.SshOptions;
 import dev.mgnagent.host.ssh.SshTarget;
 import dev.mgnagent.install.AgentInstallation;
+import dev.mgnagent.install.InstallationCancelledException;
 import dev.mgnagent.install.InstallationResult;
+import dev.mgnagent.install.RunningInstallation;
 import dev.mgnagent.installer.AgentRegistrar;
 import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.installer.DownloadStarted;
+import dev.mgnagent.installer.InstallerFailedException;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.InstallerOutput;
@@ -31,6 +34,8 @@ import dev.mgnagent.installer.VerificationResult;
 import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.SelectionRequest;
 import dev.mgnagent.testkit.event.RecordingEventListener;
+import dev.mgnagent.testkit.installer.FakeInstaller;
+import dev.mgnagent.testkit.installer.FakeInstallerFailure;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +46,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -213,6 +221,76 @@ class RemoteInstallOpenSshTest {
       assertThat(sandbox.mgn().sourceServers()).hasSize(1);
       assertThat(temp.resolve("aws-replication-installer-init")).exists();
     }
+  }
+
+  @Test
+  void aFailingInstallerLeavesNothingOfMgnAgentOnTheHost() throws Exception {
+    try (MgnSandbox sandbox = sandbox(b -> b)) {
+      sandbox.installer().failWith(FakeInstallerFailure.KERNEL_HEADERS_MISSING);
+      RecordingEventListener events = new RecordingEventListener();
+      try (SshHost host = connect(sandbox)) {
+        assertThatThrownBy(
+                () -> installation(host, events).build().install(sandbox.installRequest().build()))
+            .isInstanceOf(InstallerFailedException.class);
+      }
+      assertThat(events.events(InstallerUploaded.class)).hasSize(1);
+      assertThat(events.events(InstallerUploadRemoved.class))
+          .singleElement()
+          .satisfies(r -> assertThat(r.removed()).isTrue());
+      try (Stream<Path> left = Files.list(sandbox.hostRoot().resolve("tmp"))) {
+        assertThat(left).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void cancellingStopsTheRemoteInstallersSessionAndRemovesItsDirectory() throws Exception {
+    try (MgnSandbox sandbox = sandbox(b -> b.lineBuffered(true))) {
+      sandbox.installer().failWith(FakeInstallerFailure.HANG);
+      CompletableFuture<Long> session = new CompletableFuture<>();
+      CompletableFuture<Void> hanging = new CompletableFuture<>();
+      RecordingEventListener recorded = new RecordingEventListener();
+      dev.mgnagent.event.EventListener events =
+          event -> {
+            recorded.onEvent(event);
+            if (event instanceof InstallerStarted) {
+              session.complete(((InstallerStarted) event).pid());
+            }
+            if (event instanceof InstallerOutput
+                && ((InstallerOutput) event)
+                    .line()
+                    .contains("All volumes for replication were successfully identified")) {
+              hanging.complete(null);
+            }
+          };
+      try (SshHost host = connect(sandbox)) {
+        RunningInstallation running =
+            installation(host, events).build().start(sandbox.installRequest().build());
+        hanging.get(120, TimeUnit.SECONDS);
+        assertThat(SshHostOpenSshTest.sessionMembers(session.get())).isNotEmpty();
+
+        running.cancel();
+        assertThatThrownBy(running::await).isInstanceOf(InstallationCancelledException.class);
+      }
+      assertThat(SshHostOpenSshTest.sessionMembers(session.get())).isEmpty();
+      assertThat(recorded.events(InstallerUploadRemoved.class))
+          .singleElement()
+          .satisfies(r -> assertThat(r.removed()).isTrue());
+      try (Stream<Path> left = Files.list(sandbox.hostRoot().resolve("tmp"))) {
+        assertThat(left).isEmpty();
+      }
+    }
+  }
+
+  private MgnSandbox sandbox(UnaryOperator<FakeInstaller.Builder> installer) {
+    return MgnSandbox.builder()
+        .region("eu-west-3")
+        .initialized(true)
+        .flavors(InstallerFlavor.BINARY)
+        .workDirectory(temp.resolve("sandbox"))
+        .configureInstaller(installer)
+        .build()
+        .start();
   }
 
   @Test

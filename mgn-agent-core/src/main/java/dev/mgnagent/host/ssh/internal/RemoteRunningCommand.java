@@ -11,17 +11,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.channel.ChannelExec;
-import org.apache.sshd.client.channel.ClientChannelEvent;
 
 /**
  * A command running on the remote host over one exec channel; see {@link RemoteCommandRunner}.
@@ -33,11 +30,6 @@ import org.apache.sshd.client.channel.ClientChannelEvent;
  */
 final class RemoteRunningCommand implements RunningCommand {
 
-  private static final Set<ClientChannelEvent> ENDED =
-      EnumSet.of(
-          ClientChannelEvent.CLOSED,
-          ClientChannelEvent.EXIT_STATUS,
-          ClientChannelEvent.EXIT_SIGNAL);
   private static final List<String> SIGNALS =
       List.of(
           "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2",
@@ -58,6 +50,8 @@ final class RemoteRunningCommand implements RunningCommand {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean killed = new AtomicBoolean();
   private volatile long pid = -1;
+  private final Object ended = new Object();
+  private static final long MAX_WAIT = TimeUnit.DAYS.toMillis(365);
   private volatile int promptsSeen;
 
   private RemoteRunningCommand(
@@ -72,6 +66,26 @@ final class RemoteRunningCommand implements RunningCommand {
     this.marker = marker;
     this.prompt = prompt;
     this.channelIn = channel.getInvertedIn();
+    channel.addChannelListener(
+        new org.apache.sshd.common.channel.ChannelListener() {
+          @Override
+          public void channelStateChanged(
+              org.apache.sshd.common.channel.Channel changed, String hint) {
+            wake();
+          }
+
+          @Override
+          public void channelClosed(
+              org.apache.sshd.common.channel.Channel closed, Throwable reason) {
+            wake();
+          }
+        });
+  }
+
+  private void wake() {
+    synchronized (ended) {
+      ended.notifyAll();
+    }
   }
 
   static RemoteRunningCommand start(
@@ -321,21 +335,32 @@ final class RemoteRunningCommand implements RunningCommand {
     } catch (ArithmeticException tooLong) {
       millis = Long.MAX_VALUE;
     }
-    if (Thread.interrupted()) {
-      throw new InterruptedException();
+    // MINA's own ClientChannel.waitFor swallows interrupts (a cancel must stop the wait), so the
+    // wait is on a monitor that the channel's listener notifies; it re-checks every 200 ms too
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(millis, MAX_WAIT));
+    synchronized (ended) {
+      while (true) {
+        OptionalInt code = exitCode();
+        if (code.isPresent()) {
+          return code;
+        }
+        if (channel.isClosing() || channel.isClosed() || !runner.session().isOpen()) {
+          OptionalInt last = exitCode();
+          if (last.isPresent()) {
+            return last;
+          }
+          if (killed.get() || closed.get()) {
+            return OptionalInt.of(137); // stopped by this side before its exit status came
+          }
+          throw runner.lost(null);
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return OptionalInt.empty();
+        }
+        ended.wait(Math.max(1, Math.min(200, TimeUnit.NANOSECONDS.toMillis(left))));
+      }
     }
-    Set<ClientChannelEvent> events = channel.waitFor(ENDED, millis);
-    OptionalInt code = exitCode();
-    if (code.isPresent()) {
-      return code;
-    }
-    if (events.contains(ClientChannelEvent.CLOSED)) {
-      throw runner.lost(null);
-    }
-    if (Thread.currentThread().isInterrupted()) {
-      throw new InterruptedException();
-    }
-    return OptionalInt.empty();
   }
 
   private OptionalInt exitCode() {
@@ -369,12 +394,33 @@ final class RemoteRunningCommand implements RunningCommand {
   @Override
   public void killTree() {
     killed.set(true);
+    // a cancel arrives as an interrupt: the remote kill must still run, so the flag is set aside
+    boolean interrupted = Thread.interrupted();
     try {
       if (pid > 1 && runner.session().isOpen()) {
         runKill();
+        awaitExitStatus(Duration.ofSeconds(5));
       }
     } finally {
       channel.close(false);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Waits a little for the exit status of a command just stopped, ignoring interrupts. */
+  private void awaitExitStatus(Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    synchronized (ended) {
+      while (exitCode().isEmpty() && channel.isOpen() && System.nanoTime() < deadline) {
+        try {
+          ended.wait(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 
