@@ -269,8 +269,12 @@ class RemoteInstallOpenSshTest {
         hanging.get(120, TimeUnit.SECONDS);
         assertThat(SshHostOpenSshTest.sessionMembers(session.get())).isNotEmpty();
 
+        long cancelled = System.nanoTime();
         running.cancel();
         assertThatThrownBy(running::await).isInstanceOf(InstallationCancelledException.class);
+        // far below the installer timeout (120 s): the cancel itself stopped it
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelled))
+            .isLessThan(Duration.ofSeconds(60));
       }
       assertThat(SshHostOpenSshTest.sessionMembers(session.get())).isEmpty();
       assertThat(recorded.events(InstallerUploadRemoved.class))
