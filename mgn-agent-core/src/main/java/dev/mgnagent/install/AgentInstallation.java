@@ -7,6 +7,7 @@ import dev.mgnagent.install.internal.DefaultAgentInstallation;
 import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.RegistrarSettings;
+import dev.mgnagent.installer.VerificationResult;
 import dev.mgnagent.mgn.WatchSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -123,6 +124,16 @@ public interface AgentInstallation {
 
     /** Run the installer directly (true) or through {@code sudo -n}; default: ask {@code id -u}. */
     Builder runAsRoot(boolean root);
+
+    /**
+     * Use this installer, already downloaded and verified (by {@link
+     * dev.mgnagent.installer.InstallerVerifier}), instead of downloading one: a fleet downloads
+     * once and installs on every host with the same file. Its flavor must be the request's. The
+     * file is the caller's: it is never moved or deleted. On this machine its SHA-512 is computed
+     * again before it runs; on a remote host the uploaded copy is checked there. Default: download
+     * and verify per installation.
+     */
+    Builder verifiedInstaller(VerificationResult.Verified installer);
 
     AgentInstallation build();
   }

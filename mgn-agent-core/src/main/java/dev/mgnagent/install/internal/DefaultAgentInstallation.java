@@ -30,6 +30,7 @@ import dev.mgnagent.installer.Registration;
 import dev.mgnagent.installer.RegistrationRequest;
 import dev.mgnagent.installer.UrlStyle;
 import dev.mgnagent.installer.VerificationResult;
+import dev.mgnagent.installer.internal.RemoteInstaller;
 import dev.mgnagent.mgn.ReplicationStatusReader;
 import dev.mgnagent.mgn.ReplicationWatcher;
 import dev.mgnagent.mgn.ServerReplicationStatus;
@@ -46,6 +47,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -72,6 +74,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   private final WatchSettings watchSettings;
   private final Sleeper sleeper;
   private final Optional<RetryStrategy> mgnRetries;
+  private final Optional<VerificationResult.Verified> verifiedInstaller;
 
   private DefaultAgentInstallation(BuilderImpl b) {
     this.downloadSettings = b.downloadSettings;
@@ -85,6 +88,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     this.serviceCredentials = Optional.ofNullable(b.serviceCredentials);
     this.location = b.location;
     this.runAsRoot = Optional.ofNullable(b.runAsRoot);
+    this.verifiedInstaller = Optional.ofNullable(b.verifiedInstaller);
   }
 
   @Override
@@ -262,12 +266,17 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   }
 
   private VerificationResult.Verified verify(InstallRequest request, Downloads downloads) {
+    if (verifiedInstaller.isPresent()) {
+      return alreadyVerified(request, verifiedInstaller.get());
+    }
+    boolean remote = RemoteInstaller.isRemote(host);
     InstallerVerifier.Builder verifierBuilder =
         InstallerVerifier.builder()
             .location(location.apply(request))
             .eventListener(listener)
-            .httpsProxy(variable("https_proxy"))
-            .noProxy(variable("no_proxy"))
+            // the download runs here: a remote host's proxy settings are not this machine's
+            .httpsProxy(remote ? null : variable("https_proxy"))
+            .noProxy(remote ? null : variable("no_proxy"))
             .replaceExisting(true)
             .downloadSettings(downloadSettings)
             .sleeper(sleeper);
@@ -277,7 +286,8 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     if (workDirectory.isPresent()) {
       directory = workDirectory.get();
     } else {
-      directory = Downloads.temporaryDirectory(host.environment());
+      // a remote host's TMPDIR names a directory there, never one on this machine
+      directory = Downloads.temporaryDirectory(remote ? Map.of() : host.environment());
       downloads.createdDirectory = directory;
     }
     VerificationResult result = verifier.download(directory.resolve(request.flavor().fileName()));
@@ -290,6 +300,29 @@ public final class DefaultAgentInstallation implements AgentInstallation {
       downloads.installerInCallerDirectory = ((VerificationResult.Verified) result).path();
     }
     return (VerificationResult.Verified) result;
+  }
+
+  /**
+   * The caller's verified installer, for the request's flavor. On this machine it is hashed again
+   * before it runs (the file may have changed since); a remote host checks the uploaded copy.
+   */
+  private VerificationResult.Verified alreadyVerified(
+      InstallRequest request, VerificationResult.Verified installer) {
+    if (installer.flavor() != request.flavor()) {
+      throw new InvalidRequestException(
+          "verifiedInstaller",
+          "the verified installer is the "
+              + installer.flavor().name().toLowerCase(Locale.ROOT)
+              + " flavor, the request asks for "
+              + request.flavor().name().toLowerCase(Locale.ROOT));
+    }
+    if (!RemoteInstaller.isRemote(host)) {
+      String actual = LocalSha512.of(installer.path());
+      if (!actual.equals(installer.sha512())) {
+        throw new InstallerMismatchException(installer.sourceUrl(), installer.sha512(), actual);
+      }
+    }
+    return installer;
   }
 
   private AgentRegistrar registrar(MgnClient service) {
@@ -372,6 +405,13 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     private WatchSettings watchSettings = WatchSettings.defaults();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private RetryStrategy mgnRetries;
+    private VerificationResult.Verified verifiedInstaller;
+
+    @Override
+    public Builder verifiedInstaller(VerificationResult.Verified installer) {
+      this.verifiedInstaller = Objects.requireNonNull(installer, "installer");
+      return this;
+    }
 
     @Override
     public Builder downloadSettings(DownloadSettings settings) {

@@ -123,12 +123,31 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
     };
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On a host whose files are on another machine (an SSH host), the installer is first uploaded
+   * into a private directory there and its SHA-512 checked there ({@link RemoteInstaller}); that
+   * directory is removed once the installer has ended, whatever the outcome.
+   */
   @Override
   public Registration register(VerificationResult.Verified installer, RegistrationRequest request) {
     AwsCredentials credentials = request.credentials().resolveCredentials();
+    if (!RemoteInstaller.isRemote(host)) {
+      return register(installer, installer.path(), request, credentials);
+    }
+    try (RemoteInstaller remote = RemoteInstaller.upload(host, installer, listener)) {
+      return register(installer, remote.path(), request, credentials);
+    }
+  }
+
+  private Registration register(
+      VerificationResult.Verified installer,
+      java.nio.file.Path path,
+      RegistrationRequest request,
+      AwsCredentials credentials) {
     Optional<String> token = sessionToken(credentials);
-    InstallerCommandLine commandLine =
-        commandLine(installer.path(), installer.flavor(), request, credentials);
+    InstallerCommandLine commandLine = commandLine(path, installer.flavor(), request, credentials);
     SecretMask mask = new SecretMask(List.of(credentials.secretAccessKey(), token.orElse("")));
     Outcome outcome = runUnlessBusy(commandLine, prompts(request, credentials, token), mask);
     List<String> lines = outcome.lines();

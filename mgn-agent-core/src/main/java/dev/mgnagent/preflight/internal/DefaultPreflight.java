@@ -32,7 +32,7 @@ public final class DefaultPreflight implements Preflight {
       TcpConnector connector) {
     FileSystemSpace measured = space;
     String noSpace = "";
-    if (measured == null && host.root().equals(Path.of("/"))) {
+    if (measured == null && isWholeRoot(host.root())) {
       measured = FileSystemSpace.statvfs(host.root());
     } else if (measured == null) {
       noSpace =
@@ -63,7 +63,7 @@ public final class DefaultPreflight implements Preflight {
   }
 
   private static Optional<String> noCommandsReason(Host host) {
-    if (host instanceof LocalHost && !host.root().equals(Path.of("/"))) {
+    if (host instanceof LocalHost && !isWholeRoot(host.root())) {
       return Optional.of(
           "the host root "
               + host.root()
@@ -71,5 +71,13 @@ public final class DefaultPreflight implements Preflight {
               + " this machine instead of that host");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code root} is the whole {@code /} of its file system (this machine's, or a remote
+   * host's SFTP one). Compared as text: a path of another provider may refuse {@code equals}.
+   */
+  private static boolean isWholeRoot(Path root) {
+    return root.isAbsolute() && root.getNameCount() == 0;
   }
 }
