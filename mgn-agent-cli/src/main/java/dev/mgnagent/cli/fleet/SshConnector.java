@@ -1,7 +1,7 @@
 package dev.mgnagent.cli.fleet;
 
-import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.fleet.HostConnector;
+import dev.mgnagent.fleet.SshHostConnector;
 
 /** Reaches the {@code fleet} commands' hosts over SSH. */
 final class SshConnector {
@@ -15,7 +15,12 @@ final class SshConnector {
    * (UNREACHABLE, AUTH_REFUSED, HOST_KEY_UNKNOWN, ...) with its remedy.
    */
   static HostConnector create(SshSettings settings) {
-    throw new MgnAgentException(
-        "fleet install over SSH is not supported yet: this build has no SSH transport");
+    SshHostConnector.Builder ssh = SshHostConnector.builder(settings.environment());
+    settings.user().ifPresent(ssh::user);
+    settings.identities().forEach(ssh::identity);
+    settings.sudoPassword().ifPresent(ssh::sudoPassword);
+    ssh.options(o -> o.acceptNewHostKeys(settings.acceptNewHostKeys()));
+    settings.knownHosts().ifPresent(ssh::knownHosts);
+    return ssh.build();
   }
 }

@@ -4,6 +4,7 @@ import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.disk.DiskInventoryException;
 import dev.mgnagent.fleet.HostFailure;
+import dev.mgnagent.host.ssh.SshException;
 import dev.mgnagent.install.InstallStep;
 import dev.mgnagent.install.InstallationInProgressException;
 import dev.mgnagent.installer.InstallerDownloadException;
@@ -24,6 +25,12 @@ final class Failures {
     String message = e.getMessage() == null ? "no details" : e.getMessage();
     if (e instanceof InstallerFailedException failed) {
       return new HostFailure(step, failed.failure().name(), message, failed.failure().remedy());
+    }
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof SshException ssh) {
+        // sudo refused, the link dropped: the SSH failure says more than the step that met it
+        return new HostFailure(step, ssh.failure().name(), message, ssh.remedy());
+      }
     }
     String reason = reason(e);
     if (reason.equals("FAILED") && step.isPresent()) {
