@@ -73,7 +73,7 @@ public interface InstallerVerifier {
     private boolean replaceExisting;
     private EventListener listener = EventListener.NONE;
     private String httpsProxy;
-    private String noProxy;
+    private dev.mgnagent.NoProxy noProxyList = dev.mgnagent.NoProxy.NONE;
     private DownloadSettings download = DownloadSettings.defaults();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private long maxInstallerBytes =
@@ -127,8 +127,19 @@ public interface InstallerVerifier {
     public Builder httpsProxy(String proxy) {
       this.httpsProxy = proxy == null || proxy.isBlank() ? null : proxy.strip();
       if (httpsProxy != null) {
-        dev.mgnagent.installer.internal.ProxySetting.parse(httpsProxy);
+        dev.mgnagent.ProxySetting.parse(httpsProxy);
       }
+      return this;
+    }
+
+    /**
+     * The proxy and the hosts that bypass it, as one {@link dev.mgnagent.ProxyRoute} (the route the
+     * AWS API clients take too); replaces {@link #httpsProxy(String)} and {@link #noProxy(String)}.
+     */
+    public Builder proxyRoute(dev.mgnagent.ProxyRoute route) {
+      Objects.requireNonNull(route, "route");
+      this.httpsProxy = route.proxy().map(Object::toString).orElse(null);
+      this.noProxyList = route.noProxy();
       return this;
     }
 
@@ -137,7 +148,7 @@ public interface InstallerVerifier {
      * comma-separated list of host names, each also matching its subdomains, or {@code *}.
      */
     public Builder noProxy(String hosts) {
-      this.noProxy = hosts;
+      this.noProxyList = dev.mgnagent.NoProxy.parse(hosts);
       return this;
     }
 
@@ -218,9 +229,8 @@ public interface InstallerVerifier {
               Optional.ofNullable(expectedSha512),
               replaceExisting,
               listener,
-              Optional.ofNullable(httpsProxy)
-                  .map(dev.mgnagent.installer.internal.ProxySetting::parse),
-              dev.mgnagent.installer.internal.NoProxy.parse(noProxy),
+              Optional.ofNullable(httpsProxy).map(dev.mgnagent.ProxySetting::parse),
+              noProxyList,
               download.connectTimeout(),
               download.stallTimeout(),
               download.maxAttempts(),

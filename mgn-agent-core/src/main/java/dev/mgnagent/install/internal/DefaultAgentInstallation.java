@@ -2,6 +2,7 @@ package dev.mgnagent.install.internal;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.ProxyRoute;
 import dev.mgnagent.Sleeper;
 import dev.mgnagent.Warning;
 import dev.mgnagent.credentials.CredentialsResolver;
@@ -107,12 +108,19 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   }
 
   private InstallationResult install(InstallRequest request, Downloads downloads) {
+    ProxyRoute[] route = {ProxyRoute.DIRECT};
     Selection selection =
         step(
             InstallStep.VALIDATE,
             "checking the request and the disks",
-            () -> select(request),
+            () -> {
+              // one route for the download and every AWS call, read (and checked) once
+              route[0] = ProxyRoute.fromEnvironment(host.environment());
+              return select(request);
+            },
             s -> "the request is valid; " + s.disks().size() + " disk(s) to replicate");
+    List<Warning> warnings = new ArrayList<>();
+    route[0].note().ifPresent(n -> warnings.add(new Warning(Warning.Code.PROXY_SCHEME, n)));
     ResolvedCredentials credentials =
         step(
             InstallStep.CREDENTIALS,
@@ -120,13 +128,13 @@ public final class DefaultAgentInstallation implements AgentInstallation {
             () -> credentials(request),
             c -> "using " + c.description());
     Region region = request.region();
-    List<Warning> warnings = new ArrayList<>();
     try (MgnClient service =
         MgnClientFactory.create(
             region,
             Optional.of(serviceCredentials.orElse(credentials.provider())),
             request.endpoint(),
-            mgnRetries)) {
+            mgnRetries,
+            route[0])) {
       step(
           InstallStep.PREFLIGHT,
           "checking the server against MGN's requirements",
@@ -136,7 +144,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
           InstallStep.SERVICE,
           "checking that MGN is initialized in " + region.id(),
           () ->
-              ServiceCheck.ensureInitialized(service, request, warnings)
+              ServiceCheck.ensureInitialized(service, request, warnings, route[0])
                   + ServiceCheck.refuseTagsOnReinstall(host, service, request, warnings),
           s -> s);
       Registration registration;
@@ -147,7 +155,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
                 "downloading the installer and checking its SHA-512",
                 () -> {
                   lock.take(host);
-                  return verify(request, downloads);
+                  return verify(request, downloads, route[0]);
                 },
                 v ->
                     "verified "
@@ -261,13 +269,13 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     return resolved;
   }
 
-  private VerificationResult.Verified verify(InstallRequest request, Downloads downloads) {
+  private VerificationResult.Verified verify(
+      InstallRequest request, Downloads downloads, ProxyRoute route) {
     InstallerVerifier.Builder verifierBuilder =
         InstallerVerifier.builder()
             .location(location.apply(request))
             .eventListener(listener)
-            .httpsProxy(variable("https_proxy"))
-            .noProxy(variable("no_proxy"))
+            .proxyRoute(route)
             .replaceExisting(true)
             .downloadSettings(downloadSettings)
             .sleeper(sleeper);
@@ -348,11 +356,6 @@ public final class DefaultAgentInstallation implements AgentInstallation {
       listener.onEvent(new InstallStepFailed(step, String.valueOf(e.getMessage())));
       throw e;
     }
-  }
-
-  private String variable(String lowerCase) {
-    String value = host.environment().get(lowerCase);
-    return value != null ? value : host.environment().get(lowerCase.toUpperCase(Locale.ROOT));
   }
 
   /** Builds an {@link DefaultAgentInstallation}. */

@@ -1,6 +1,8 @@
 package dev.mgnagent.installer.internal;
 
 import dev.mgnagent.Backoff;
+import dev.mgnagent.NoProxy;
+import dev.mgnagent.ProxySetting;
 import dev.mgnagent.Sleeper;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.installer.InstallerLocation;
