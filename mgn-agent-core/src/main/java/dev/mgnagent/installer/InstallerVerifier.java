@@ -76,6 +76,8 @@ public interface InstallerVerifier {
     private dev.mgnagent.NoProxy noProxyList = dev.mgnagent.NoProxy.NONE;
     private DownloadSettings download = DownloadSettings.defaults();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private java.util.function.Function<Path, java.util.OptionalLong> freeSpace =
+        dev.mgnagent.installer.internal.VerifierSettings::usableSpace;
     private long maxInstallerBytes =
         dev.mgnagent.installer.internal.VerifierSettings.DEFAULT_MAX_INSTALLER_BYTES;
 
@@ -208,6 +210,16 @@ public interface InstallerVerifier {
       return this;
     }
 
+    /**
+     * Reads the free space (in bytes) of the file system holding a directory, empty when unknown
+     * (default: the JDK's usable space). Before a body is written, the space of the download
+     * directory is checked against the announced length plus a margin of 16 MiB.
+     */
+    public Builder freeSpace(java.util.function.Function<Path, java.util.OptionalLong> reader) {
+      this.freeSpace = Objects.requireNonNull(reader, "reader");
+      return this;
+    }
+
     /** What waits for the backoff delay (default {@link Sleeper#SYSTEM}). */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -236,7 +248,8 @@ public interface InstallerVerifier {
               download.maxAttempts(),
               download.backoff(),
               sleeper,
-              maxInstallerBytes));
+              maxInstallerBytes,
+              freeSpace));
     }
 
     /** Whether {@code hex} is 128 hexadecimal characters. */
