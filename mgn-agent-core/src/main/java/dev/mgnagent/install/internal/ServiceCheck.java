@@ -117,10 +117,10 @@ final class ServiceCheck {
   private static MgnAgentException uninitialized(InstallRequest request, String what) {
     return new MgnAgentException(
         what
-            + ": run 'mgn-agent init-service --region "
+            + ": initialize MGN in "
             + request.region()
-            + "' with an administrator's credentials, or pass"
-            + " --initialize-service");
+            + " with an administrator's credentials ('mgn-agent init-service'), or"
+            + " initialize it with initializeService");
   }
 
   /**

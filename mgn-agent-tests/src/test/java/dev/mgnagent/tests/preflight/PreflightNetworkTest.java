@@ -173,7 +173,7 @@ class PreflightNetworkTest {
       assertThat(check(report, "network.mgn-443").status()).isEqualTo(CheckStatus.PASS);
       assertThat(check(report, "network.s3-443").status()).isEqualTo(CheckStatus.PASS);
       assertThat(check(report, "network.replication-1500").evidence())
-          .isEqualTo("no --replication-server given");
+          .isEqualTo("no replicationServer given");
     }
   }
 
@@ -189,7 +189,7 @@ class PreflightNetworkTest {
             .run();
 
     assertThat(check(report, "network.mgn-443").status()).isEqualTo(CheckStatus.SKIPPED);
-    assertThat(check(report, "network.mgn-443").evidence()).contains("no --region");
+    assertThat(check(report, "network.mgn-443").evidence()).contains("no region");
     assertThat(report.checks()).hasSize(Preflight.checkIds().size());
   }
 }
