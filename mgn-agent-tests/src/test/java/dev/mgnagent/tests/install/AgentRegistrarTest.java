@@ -262,6 +262,8 @@ class AgentRegistrarTest {
     assertThat(String.join(" ", run.argv()))
         .doesNotContain("s".repeat(40))
         .doesNotContain("t".repeat(60))
+        .doesNotContain("--aws-secret-access-key") // the run log masks values: no flag at all
+        .doesNotContain("--aws-session-token")
         .contains("--aws-access-key-id ASIAQWERTYUIOPASDFGH");
     assertThat(run.sessionId()).isEqualTo(run.pid());
     assertThat(run.hadTerminal()).isFalse();
