@@ -48,8 +48,13 @@ public record ProxyRoute(Optional<ProxySetting> proxy, NoProxy noProxy, Optional
     try {
       setting = ProxySetting.parse(value);
     } catch (InvalidRequestException e) {
+      // ProxySetting names the value "https_proxy": say which spelling was actually set
+      String message = String.valueOf(e.getMessage());
       throw new InvalidRequestException(
-          "httpsProxy", "environment variable " + name.get() + ": " + e.getMessage());
+          "httpsProxy",
+          message.startsWith("https_proxy ")
+              ? name.get() + message.substring("https_proxy".length())
+              : name.get() + ": " + message);
     }
     return new ProxyRoute(
         Optional.of(setting),
