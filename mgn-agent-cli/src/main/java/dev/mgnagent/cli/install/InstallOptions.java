@@ -279,6 +279,14 @@ public final class InstallOptions {
     if (hostRoot.given().isEmpty()) {
       return Path.of("/");
     }
+    return hostRoot.checked().toAbsolutePath();
+  }
+
+  /** Refuses {@code --host-root} outside a sandbox (a rule of how values combine). */
+  private void requireSandboxForHostRoot() {
+    if (hostRoot.given().isEmpty()) {
+      return;
+    }
     // a loopback port proves nothing (any local user can bind one, and a tunnel can lead to AWS):
     // outside --sandbox, the tree is accepted only when the installer that runs is pinned and
     // both endpoints are plain http on loopback, as a running 'mgn-agent sandbox' serves them
@@ -289,7 +297,6 @@ public final class InstallOptions {
               + " given as plain-http loopback --endpoint and --s3-endpoint together with the"
               + " --sha512 it prints (a real installer reads this machine's own disks)");
     }
-    return hostRoot.checked().toAbsolutePath();
   }
 
   /**
@@ -320,6 +327,7 @@ public final class InstallOptions {
       prompts.disks(request, diskRoot());
     }
     InstallRequest checked = request.build(); // each value first, then how they combine
+    requireSandboxForHostRoot();
     if (initializeService && sandboxServers == null && aws.endpointGiven()) {
       initialization.requireAlongside(aws.endpoint(checked.region().id()));
     }
