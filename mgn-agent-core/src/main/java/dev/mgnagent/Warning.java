@@ -53,7 +53,12 @@ public record Warning(Code code, String message) {
      * Installation: processes of the installer's session were still running after it succeeded (an
      * agent daemon its init script started, a helper still finishing); they were left running.
      */
-    INSTALLER_PROCESSES_LEFT
+    INSTALLER_PROCESSES_LEFT,
+    /**
+     * Network: {@code https_proxy} has an {@code https://} scheme; it is used as the usual HTTP
+     * {@code CONNECT} proxy.
+     */
+    PROXY_SCHEME
   }
 
   /** Checks that nothing is null. */

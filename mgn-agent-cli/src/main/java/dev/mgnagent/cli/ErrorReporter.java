@@ -112,14 +112,18 @@ final class ErrorReporter {
   int failure(Throwable e) {
     if (e instanceof FailedResult result) {
       return report(
-          "FAILED", e.getMessage(), result.getCause(), ExitCodes.FAILED, result.outcome());
+          "FAILED",
+          Flags.inCliTerms(e.getMessage()),
+          result.getCause(),
+          ExitCodes.FAILED,
+          result.outcome());
     }
     if (e instanceof InvalidRequestException invalid) {
       return report(
           "INVALID_REQUEST", Flags.named(invalid).getMessage(), e, ExitCodes.INVALID_REQUEST);
     }
     if (e instanceof MgnAgentException) {
-      return report("FAILED", e.getMessage(), e, ExitCodes.FAILED);
+      return report("FAILED", Flags.inCliTerms(e.getMessage()), e, ExitCodes.FAILED);
     }
     String detail = e.getMessage() == null ? "no details" : e.getMessage();
     return report(

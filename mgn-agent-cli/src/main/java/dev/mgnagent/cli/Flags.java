@@ -40,7 +40,9 @@ public final class Flags {
           Map.entry("file", "--file"),
           Map.entry("sha512", "--sha512"),
           Map.entry("installerSha512", "--sha512"),
-          Map.entry("httpsProxy", "https_proxy"));
+          Map.entry("httpsProxy", "https_proxy"),
+          Map.entry("sourceServerId", "--source-server-id"),
+          Map.entry("hostRoot", "--host-root"));
 
   /** What the CLI adds to a message about a parameter that has no single flag. */
   private static final Map<String, String> ADVICE =
@@ -90,6 +92,14 @@ public final class Flags {
         new InvalidRequestException(flag != null ? flag : parameter, text);
     named.initCause(e);
     return named;
+  }
+
+  /**
+   * A core message (a remedy, a step's summary, a warning, an error) in the CLI's terms: every API
+   * identifier in it (such as {@code skipPreflight}) becomes the flag the user types.
+   */
+  public static String inCliTerms(String text) {
+    return text == null ? null : identifiersAsFlags(text);
   }
 
   private static String identifiersAsFlags(String text) {

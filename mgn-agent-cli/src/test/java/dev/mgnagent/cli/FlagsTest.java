@@ -58,4 +58,22 @@ class FlagsTest {
     assertThat(Flags.named(flag)).isSameAs(flag);
     assertThat(Flags.named(none)).isSameAs(none);
   }
+
+  @Test
+  void coreRemediesAndSummariesNameTheFlagsTheUserTypes() {
+    // the words core uses (PreflightGate, ServiceCheck, NetworkChecks)
+    assertThat(
+            Flags.inCliTerms(
+                "preflight failed 1 check(s), first space.root: 1 GB free; free space (run"
+                    + " 'mgn-agent preflight' for all of them, or skip them with skipPreflight)"))
+        .endsWith("or skip them with --skip-preflight)");
+    assertThat(Flags.inCliTerms("2 checks, 1 failed: [space.root] (skipPreflight: not stopping)"))
+        .isEqualTo("2 checks, 1 failed: [space.root] (--skip-preflight: not stopping)");
+    assertThat(Flags.inCliTerms("or initialize it with initializeService"))
+        .isEqualTo("or initialize it with --initialize-service");
+    assertThat(Flags.inCliTerms("no region or s3Endpoint given; no replicationServer given"))
+        .isEqualTo("no region or --s3-endpoint given; no --replication-server given");
+    assertThat(Flags.inCliTerms("check the sourceServerId and the region"))
+        .isEqualTo("check the --source-server-id and the region");
+  }
 }

@@ -11,6 +11,7 @@ import dev.mgnagent.installer.VerificationResult;
 import dev.mgnagent.mgn.WatchSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -134,6 +135,14 @@ public interface AgentInstallation {
      * and verify per installation.
      */
     Builder verifiedInstaller(VerificationResult.Verified installer);
+
+    /**
+     * The environment whose {@code https_proxy}/{@code no_proxy} route the download and the AWS
+     * calls, which run on this machine. Default: the host's own environment for a local host; none
+     * (direct) for a host reached remotely, whose proxy variables are the remote side's: give this
+     * machine's environment there.
+     */
+    Builder proxyEnvironment(Map<String, String> environment);
 
     AgentInstallation build();
   }

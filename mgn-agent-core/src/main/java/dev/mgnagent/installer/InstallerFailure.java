@@ -17,7 +17,7 @@ public enum InstallerFailure {
           + " delete that source server first, then install again"),
   TAGS_ALREADY_EXIST(
       "the server is already registered and tags can only be set on a new source"
-          + " server: install again without --tags (change tags with the MGN console or API)"),
+          + " server: install again without tags (change tags with the MGN console or API)"),
   NOT_ROOT("the installer needs root: run mgn-agent as root or give it passwordless sudo"),
   KERNEL_HEADERS_MISSING(
       "the replication driver could not be built: install the kernel headers"
@@ -28,7 +28,7 @@ public enum InstallerFailure {
   UNSUPPORTED_KERNEL("this kernel version is not supported by MGN"),
   NETWORK_BLOCKED(
       "the installer could not reach AWS over TCP 443: open outbound 443 to the MGN"
-          + " endpoint and the S3 buckets (or use --endpoint/--s3-endpoint with VPC endpoints)"),
+          + " endpoint and the S3 buckets (or use endpoint and s3Endpoint with VPC endpoints)"),
   CERTIFICATE_NOT_TRUSTED(
       "the server does not trust the Amazon root certificates (or a proxy"
           + " intercepts TLS): update the CA bundle and exclude MGN from TLS inspection"),

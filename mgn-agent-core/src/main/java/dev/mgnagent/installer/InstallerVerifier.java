@@ -73,9 +73,11 @@ public interface InstallerVerifier {
     private boolean replaceExisting;
     private EventListener listener = EventListener.NONE;
     private String httpsProxy;
-    private String noProxy;
+    private dev.mgnagent.NoProxy noProxyList = dev.mgnagent.NoProxy.NONE;
     private DownloadSettings download = DownloadSettings.defaults();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private java.util.function.Function<Path, java.util.OptionalLong> freeSpace =
+        dev.mgnagent.installer.internal.VerifierSettings::usableSpace;
     private long maxInstallerBytes =
         dev.mgnagent.installer.internal.VerifierSettings.DEFAULT_MAX_INSTALLER_BYTES;
 
@@ -127,8 +129,19 @@ public interface InstallerVerifier {
     public Builder httpsProxy(String proxy) {
       this.httpsProxy = proxy == null || proxy.isBlank() ? null : proxy.strip();
       if (httpsProxy != null) {
-        dev.mgnagent.installer.internal.ProxySetting.parse(httpsProxy);
+        dev.mgnagent.ProxySetting.parse(httpsProxy);
       }
+      return this;
+    }
+
+    /**
+     * The proxy and the hosts that bypass it, as one {@link dev.mgnagent.ProxyRoute} (the route the
+     * AWS API clients take too); replaces {@link #httpsProxy(String)} and {@link #noProxy(String)}.
+     */
+    public Builder proxyRoute(dev.mgnagent.ProxyRoute route) {
+      Objects.requireNonNull(route, "route");
+      this.httpsProxy = route.proxy().map(Object::toString).orElse(null);
+      this.noProxyList = route.noProxy();
       return this;
     }
 
@@ -137,7 +150,7 @@ public interface InstallerVerifier {
      * comma-separated list of host names, each also matching its subdomains, or {@code *}.
      */
     public Builder noProxy(String hosts) {
-      this.noProxy = hosts;
+      this.noProxyList = dev.mgnagent.NoProxy.parse(hosts);
       return this;
     }
 
@@ -197,6 +210,16 @@ public interface InstallerVerifier {
       return this;
     }
 
+    /**
+     * Reads the free space (in bytes) of the file system holding a directory, empty when unknown
+     * (default: the JDK's usable space). Before a body is written, the space of the download
+     * directory is checked against the announced length plus a margin of 16 MiB.
+     */
+    public Builder freeSpace(java.util.function.Function<Path, java.util.OptionalLong> reader) {
+      this.freeSpace = Objects.requireNonNull(reader, "reader");
+      return this;
+    }
+
     /** What waits for the backoff delay (default {@link Sleeper#SYSTEM}). */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -218,15 +241,15 @@ public interface InstallerVerifier {
               Optional.ofNullable(expectedSha512),
               replaceExisting,
               listener,
-              Optional.ofNullable(httpsProxy)
-                  .map(dev.mgnagent.installer.internal.ProxySetting::parse),
-              dev.mgnagent.installer.internal.NoProxy.parse(noProxy),
+              Optional.ofNullable(httpsProxy).map(dev.mgnagent.ProxySetting::parse),
+              noProxyList,
               download.connectTimeout(),
               download.stallTimeout(),
               download.maxAttempts(),
               download.backoff(),
               sleeper,
-              maxInstallerBytes));
+              maxInstallerBytes,
+              freeSpace));
     }
 
     /** Whether {@code hex} is 128 hexadecimal characters. */

@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.mgn.MgnClient;
 /**
  * Builds an {@link MgnClient} the way mgn-agent builds its own: the JDK's URL-connection HTTP
  * client (no Netty or Apache client on the class path) and an optional endpoint override (a VPC
- * endpoint, or a fake MGN on loopback). The caller owns and closes the client.
+ * endpoint, or a fake MGN on loopback). Its proxy is the {@link dev.mgnagent.ProxyRoute} of this
+ * process's {@code https_proxy} and {@code no_proxy}; each attempt may take 30 s and each call 2
+ * min. The caller owns and closes the client.
  */
 public final class MgnClients {
 

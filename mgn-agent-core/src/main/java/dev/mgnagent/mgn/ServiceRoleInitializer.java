@@ -104,6 +104,18 @@ public interface ServiceRoleInitializer extends AutoCloseable {
      */
     Builder stagingSubnetId(String subnetId);
 
+    /**
+     * The proxy route of the clients the initializer creates (default: this process's {@code
+     * https_proxy} and {@code no_proxy}); clients passed in keep their own.
+     */
+    Builder proxyRoute(dev.mgnagent.ProxyRoute route);
+
+    /**
+     * The longest one HTTP attempt and one call (retries included) of the clients the initializer
+     * creates may take (default 30 s and 2 min).
+     */
+    Builder callTimeouts(java.time.Duration attempt, java.time.Duration call);
+
     ServiceRoleInitializer build();
   }
 }

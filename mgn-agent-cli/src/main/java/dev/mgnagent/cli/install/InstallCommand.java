@@ -5,6 +5,7 @@ import dev.mgnagent.MgnAgentException;
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.ExitCodes;
 import dev.mgnagent.cli.FailedResult;
+import dev.mgnagent.cli.Flags;
 import dev.mgnagent.cli.SignalStop;
 import dev.mgnagent.cli.output.EventJson;
 import dev.mgnagent.cli.output.JsonWriter;
@@ -172,7 +173,10 @@ public final class InstallCommand implements Callable<Integer> {
               .warnings("warnings", result.warnings())
               .toJson());
     } else {
-      result.warnings().forEach(w -> err.println("warning: " + TerminalText.escape(w.message())));
+      result
+          .warnings()
+          .forEach(
+              w -> err.println("warning: " + TerminalText.escape(Flags.inCliTerms(w.message()))));
       out.println(
           "mgn-agent: installed; source server "
               + result.sourceServerId()

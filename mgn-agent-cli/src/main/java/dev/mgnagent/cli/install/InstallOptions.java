@@ -279,14 +279,24 @@ public final class InstallOptions {
     if (hostRoot.given().isEmpty()) {
       return Path.of("/");
     }
-    if (!sandbox && !againstLoopback()) {
+    return hostRoot.checked().toAbsolutePath();
+  }
+
+  /** Refuses {@code --host-root} outside a sandbox (a rule of how values combine). */
+  private void requireSandboxForHostRoot() {
+    if (hostRoot.given().isEmpty()) {
+      return;
+    }
+    // a loopback port proves nothing (any local user can bind one, and a tunnel can lead to AWS):
+    // outside --sandbox, the tree is accepted only when the installer that runs is pinned and
+    // both endpoints are plain http on loopback, as a running 'mgn-agent sandbox' serves them
+    if (!sandbox && !(againstLoopback() && plainHttpEndpoints() && sha512 != null)) {
       throw new InvalidRequestException(
           "--host-root",
-          "--host-root works only against a sandbox"
-              + " (--sandbox, or loopback --endpoint and --s3-endpoint): a real installer reads this"
-              + " machine's own disks");
+          "--host-root works only against a sandbox: --sandbox, or a running 'mgn-agent sandbox'"
+              + " given as plain-http loopback --endpoint and --s3-endpoint together with the"
+              + " --sha512 it prints (a real installer reads this machine's own disks)");
     }
-    return hostRoot.checked().toAbsolutePath();
   }
 
   /**
@@ -317,10 +327,17 @@ public final class InstallOptions {
       prompts.disks(request, diskRoot());
     }
     InstallRequest checked = request.build(); // each value first, then how they combine
+    requireSandboxForHostRoot();
     if (initializeService && sandboxServers == null && aws.endpointGiven()) {
       initialization.requireAlongside(aws.endpoint(checked.region().id()));
     }
     return checked;
+  }
+
+  /** Both endpoints given as plain {@code http}, which AWS never serves. */
+  private boolean plainHttpEndpoints() {
+    return "http".equalsIgnoreCase(aws.endpoint("localhost").orElseThrow().getScheme())
+        && "http".equalsIgnoreCase(s3.endpoint("localhost").orElseThrow().getScheme());
   }
 
   /** Both endpoints given and on loopback: a sandbox serves them. */

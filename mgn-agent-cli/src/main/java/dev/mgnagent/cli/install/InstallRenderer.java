@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.install;
 
+import dev.mgnagent.cli.Flags;
 import dev.mgnagent.cli.output.ProgressRenderer;
 import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.cli.service.ServerLine;
@@ -49,8 +50,8 @@ final class InstallRenderer implements EventListener {
                 print(
                     TerminalText.lines(
                         finished.step() == InstallStep.SELECT_DISKS
-                            ? finished.summary()
-                            : "mgn-agent: " + finished.summary())))
+                            ? Flags.inCliTerms(finished.summary())
+                            : "mgn-agent: " + Flags.inCliTerms(finished.summary()))))
         .andOn(
             ReplicationStatusChanged.class,
             changed -> {

@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -130,12 +129,13 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
 
   private InstallerVerifier verifier(InstallerLocation location, PrintWriter err) {
     Map<String, String> environment = context.environment();
+    dev.mgnagent.ProxyRoute route = dev.mgnagent.ProxyRoute.fromEnvironment(environment);
+    route.note().ifPresent(n -> err.println("mgn-agent: note: " + n));
     InstallerVerifier.Builder builder =
         InstallerVerifier.builder()
             .location(location)
             .replaceExisting(force)
-            .httpsProxy(variable(environment, "https_proxy"))
-            .noProxy(variable(environment, "no_proxy"))
+            .proxyRoute(route)
             .eventListener(new ProgressRenderer(err, context.terminal()));
     if (sha512 != null) {
       builder.expectedSha512(sha512);
@@ -191,13 +191,5 @@ public final class VerifyInstallerCommand implements Callable<Integer> {
           "--output", "--output " + target + " already exists; use --force to replace it");
     }
     return target;
-  }
-
-  /** The lower-case variable, else its upper-case spelling, as curl reads them. */
-  private static String variable(Map<String, String> environment, String lowerCaseName) {
-    String lower = environment.get(lowerCaseName);
-    return lower != null && !lower.isBlank()
-        ? lower
-        : environment.get(lowerCaseName.toUpperCase(Locale.ROOT));
   }
 }

@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.preflight;
 
+import dev.mgnagent.cli.Flags;
 import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.preflight.CheckResult;
@@ -23,8 +24,8 @@ public final class PreflightView {
           .field("id", r.id())
           .field("title", r.title())
           .field("status", r.status().name())
-          .field("evidence", r.evidence())
-          .field("remedy", r.remedy())
+          .field("evidence", Flags.inCliTerms(r.evidence()))
+          .field("remedy", Flags.inCliTerms(r.remedy()))
           .endObject();
     }
     return json.endArray().toJson();
@@ -43,12 +44,12 @@ public final class PreflightView {
           .append(' ')
           .append(TerminalText.escape(r.title()))
           .append(": ")
-          .append(TerminalText.escape(r.evidence()))
+          .append(TerminalText.escape(Flags.inCliTerms(r.evidence())))
           .append('\n');
       if (!r.remedy().isEmpty()) {
         out.append(" ".repeat(9 + width + 1))
             .append("fix: ")
-            .append(TerminalText.escape(r.remedy()))
+            .append(TerminalText.escape(Flags.inCliTerms(r.remedy())))
             .append('\n');
       }
     }

@@ -277,6 +277,17 @@ class InstallCommandTest {
     assertThat(refused.err()).contains("--allow-secret-on-command-line");
     JsonNode result = events(forced).get(events(forced).size() - 1);
     assertThat(result.path("registeredDisks").toString()).isEqualTo("[\"/dev/sda\",\"/dev/sdb\"]");
+    // the opt-in put the secret on the installer's argv; mgn-agent's own JSON, stderr and the
+    // sandbox's run log show it nowhere
+    assertThat(forced.out()).doesNotContain(keys.secretAccessKey());
+    assertThat(forced.err()).doesNotContain(keys.secretAccessKey());
+    assertThat(sandbox.installer().runs())
+        .last()
+        .satisfies(
+            r ->
+                assertThat(r.argv())
+                    .containsSubsequence("--aws-secret-access-key", "****")
+                    .doesNotContain(keys.secretAccessKey()));
   }
 
   @Test
@@ -332,6 +343,9 @@ class InstallCommandTest {
     String secret = keys.secretAccessKey();
     assertThat(text.out() + text.err() + jsonRun.out() + jsonRun.err()).doesNotContain(secret);
     for (FakeInstallerRun run : sandbox.installer().runs()) {
+      // the run log masks secret values, so the flags themselves must be absent
+      assertThat(run.argv())
+          .doesNotContain("--aws-secret-access-key", "--aws-session-token", "****");
       assertThat(String.join(" ", run.argv())).doesNotContain(secret);
     }
     assertThat(filesContaining(sandbox.directory(), secret)).isEmpty();

@@ -135,7 +135,9 @@ class PreflightCommandTest {
               .findFirst()
               .orElseThrow();
       assertThat(credentials.path("status").asText()).isEqualTo("FAIL");
-      assertThat(credentials.path("remedy").asText()).contains("init-service --region eu-west-3");
+      assertThat(credentials.path("remedy").asText())
+          .contains("initialize MGN in eu-west-3")
+          .contains("init-service");
       assertThat(run.out()).doesNotContain(mgn.adminCredentials().secretAccessKey());
     }
   }

@@ -197,7 +197,7 @@ final class SysfsReader {
           "cannot list block devices: "
               + dir
               + " is not a directory (is sysfs mounted, or is"
-              + " --host-root the root of a Linux file system?)",
+              + " hostRoot the root of a Linux file system?)",
           dir,
           null);
     }

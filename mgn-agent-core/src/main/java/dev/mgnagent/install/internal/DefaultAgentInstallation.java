@@ -2,6 +2,7 @@ package dev.mgnagent.install.internal;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.ProxyRoute;
 import dev.mgnagent.Sleeper;
 import dev.mgnagent.Warning;
 import dev.mgnagent.credentials.CredentialsResolver;
@@ -75,6 +76,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   private final Sleeper sleeper;
   private final Optional<RetryStrategy> mgnRetries;
   private final Optional<VerificationResult.Verified> verifiedInstaller;
+  private final Optional<Map<String, String>> proxyEnvironment;
 
   private DefaultAgentInstallation(BuilderImpl b) {
     this.downloadSettings = b.downloadSettings;
@@ -89,6 +91,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     this.location = b.location;
     this.runAsRoot = Optional.ofNullable(b.runAsRoot);
     this.verifiedInstaller = Optional.ofNullable(b.verifiedInstaller);
+    this.proxyEnvironment = Optional.ofNullable(b.proxyEnvironment);
   }
 
   @Override
@@ -110,13 +113,27 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     }
   }
 
+  /** Where the proxy route is read from: see {@link AgentInstallation.Builder#proxyEnvironment}. */
+  private Map<String, String> proxyEnvironment() {
+    return proxyEnvironment.orElseGet(
+        () -> RemoteInstaller.isRemote(host) ? Map.of() : host.environment());
+  }
+
   private InstallationResult install(InstallRequest request, Downloads downloads) {
+    ProxyRoute[] route = {ProxyRoute.DIRECT};
     Selection selection =
         step(
             InstallStep.VALIDATE,
             "checking the request and the disks",
-            () -> select(request),
+            () -> {
+              // one route for the download and every AWS call, read (and checked) once; they run
+              // on this machine, so a remote host's proxy variables are not theirs
+              route[0] = ProxyRoute.fromEnvironment(proxyEnvironment());
+              return select(request);
+            },
             s -> "the request is valid; " + s.disks().size() + " disk(s) to replicate");
+    List<Warning> warnings = new ArrayList<>();
+    route[0].note().ifPresent(n -> warnings.add(new Warning(Warning.Code.PROXY_SCHEME, n)));
     ResolvedCredentials credentials =
         step(
             InstallStep.CREDENTIALS,
@@ -124,13 +141,13 @@ public final class DefaultAgentInstallation implements AgentInstallation {
             () -> credentials(request),
             c -> "using " + c.description());
     Region region = request.region();
-    List<Warning> warnings = new ArrayList<>();
     try (MgnClient service =
         MgnClientFactory.create(
             region,
             Optional.of(serviceCredentials.orElse(credentials.provider())),
             request.endpoint(),
-            mgnRetries)) {
+            mgnRetries,
+            route[0])) {
       step(
           InstallStep.PREFLIGHT,
           "checking the server against MGN's requirements",
@@ -140,7 +157,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
           InstallStep.SERVICE,
           "checking that MGN is initialized in " + region.id(),
           () ->
-              ServiceCheck.ensureInitialized(service, request, warnings)
+              ServiceCheck.ensureInitialized(service, request, warnings, route[0])
                   + ServiceCheck.refuseTagsOnReinstall(host, service, request, warnings),
           s -> s);
       Registration registration;
@@ -151,7 +168,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
                 "downloading the installer and checking its SHA-512",
                 () -> {
                   lock.take(host);
-                  return verify(request, downloads);
+                  return verify(request, downloads, route[0]);
                 },
                 v ->
                     "verified "
@@ -265,7 +282,8 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     return resolved;
   }
 
-  private VerificationResult.Verified verify(InstallRequest request, Downloads downloads) {
+  private VerificationResult.Verified verify(
+      InstallRequest request, Downloads downloads, ProxyRoute route) {
     if (verifiedInstaller.isPresent()) {
       return alreadyVerified(request, verifiedInstaller.get());
     }
@@ -274,9 +292,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
         InstallerVerifier.builder()
             .location(location.apply(request))
             .eventListener(listener)
-            // the download runs here: a remote host's proxy settings are not this machine's
-            .httpsProxy(remote ? null : variable("https_proxy"))
-            .noProxy(remote ? null : variable("no_proxy"))
+            .proxyRoute(route)
             .replaceExisting(true)
             .downloadSettings(downloadSettings)
             .sleeper(sleeper);
@@ -383,11 +399,6 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     }
   }
 
-  private String variable(String lowerCase) {
-    String value = host.environment().get(lowerCase);
-    return value != null ? value : host.environment().get(lowerCase.toUpperCase(Locale.ROOT));
-  }
-
   /** Builds an {@link DefaultAgentInstallation}. */
   public static final class BuilderImpl implements AgentInstallation.Builder {
     private Host host = LocalHost.create();
@@ -406,6 +417,13 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private RetryStrategy mgnRetries;
     private VerificationResult.Verified verifiedInstaller;
+    private Map<String, String> proxyEnvironment;
+
+    @Override
+    public Builder proxyEnvironment(Map<String, String> environment) {
+      this.proxyEnvironment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+      return this;
+    }
 
     @Override
     public Builder verifiedInstaller(VerificationResult.Verified installer) {

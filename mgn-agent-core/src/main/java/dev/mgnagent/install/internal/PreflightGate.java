@@ -50,8 +50,7 @@ final class PreflightGate {
                   new Warning(
                       Warning.Code.PREFLIGHT_FAILED,
                       "preflight " + f.id() + " failed: " + f.evidence())));
-      return summary
-          + (sandbox ? " (a sandbox: not stopping)" : " (--skip-preflight: not stopping)");
+      return summary + (sandbox ? " (a sandbox: not stopping)" : " (skipPreflight: not stopping)");
     }
     CheckResult first = failed.get(0);
     throw new MgnAgentException(
@@ -63,6 +62,6 @@ final class PreflightGate {
             + first.evidence()
             + "; "
             + first.remedy()
-            + " (run 'mgn-agent preflight' for all of them, or pass --skip-preflight)");
+            + " (run 'mgn-agent preflight' for all of them, or skip them with skipPreflight)");
   }
 }

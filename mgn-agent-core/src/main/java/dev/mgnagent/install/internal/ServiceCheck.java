@@ -2,6 +2,7 @@ package dev.mgnagent.install.internal;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.ProxyRoute;
 import dev.mgnagent.Warning;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.MacAddresses;
@@ -30,10 +31,11 @@ final class ServiceCheck {
    * With {@code initializeService}, what is missing is created first.
    */
   static String ensureInitialized(
-      MgnClient service, InstallRequest request, List<Warning> warnings) {
+      MgnClient service, InstallRequest request, List<Warning> warnings, ProxyRoute route) {
     String initialized = "";
     if (request.initializeService()) {
-      ServiceRoleInitializer.Builder b = ServiceRoleInitializer.builder().mgnClient(service);
+      ServiceRoleInitializer.Builder b =
+          ServiceRoleInitializer.builder().mgnClient(service).proxyRoute(route);
       request.iamEndpoint().ifPresent(b::iamEndpoint);
       request.stsEndpoint().ifPresent(b::stsEndpoint);
       request.ec2Endpoint().ifPresent(b::ec2Endpoint);
@@ -115,10 +117,10 @@ final class ServiceCheck {
   private static MgnAgentException uninitialized(InstallRequest request, String what) {
     return new MgnAgentException(
         what
-            + ": run 'mgn-agent init-service --region "
+            + ": initialize MGN in "
             + request.region()
-            + "' with an administrator's credentials, or pass"
-            + " --initialize-service");
+            + " with an administrator's credentials ('mgn-agent init-service'), or"
+            + " initialize it with initializeService");
   }
 
   /**

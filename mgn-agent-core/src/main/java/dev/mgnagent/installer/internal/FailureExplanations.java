@@ -36,7 +36,7 @@ public final class FailureExplanations {
     if (status == 404) {
       return what
           + ": not found. Check the region (the installer is published per region) and the"
-          + " flavor; with --s3-endpoint, check that it is an S3 endpoint of that region";
+          + " flavor; with an s3Endpoint, check that it is an S3 endpoint of that region";
     }
     if (status == 301
         || status == 307
@@ -70,10 +70,10 @@ public final class FailureExplanations {
                   + host
                   + " itself: use bucket."
                   + host
-                  + " as --s3-endpoint."
+                  + " as the s3Endpoint."
               : " With an S3 interface VPC endpoint, use the endpoint's DNS name with the"
                   + " 'bucket.' prefix (bucket.vpce-...s3.<region>.vpce.amazonaws.com), or enable"
-                  + " private DNS and leave --s3-endpoint out.";
+                  + " private DNS and leave s3Endpoint out.";
       return "TLS: the certificate of "
           + host
           + " is not valid for that name."

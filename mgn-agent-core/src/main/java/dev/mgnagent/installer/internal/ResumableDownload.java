@@ -105,6 +105,7 @@ final class ResumableDownload {
       }
       long length = connection.getContentLengthLong();
       refuseAboveCap(length, attempt);
+      refuseWithoutRoom(length);
       total = length >= 0 ? OptionalLong.of(length) : OptionalLong.empty();
       rememberValidator(connection);
       return length;
@@ -127,6 +128,7 @@ final class ResumableDownload {
         refuseAboveCap(range.total().getAsLong(), attempt);
         total = range.total();
       }
+      refuseWithoutRoom(range.last() + 1);
       refuseAboveCap(range.last() + 1, attempt);
       return range.last() + 1;
     }
@@ -144,6 +146,39 @@ final class ResumableDownload {
         status,
         FailureExplanations.forStatus(url, status, FailureExplanations.s3ErrorCode(body)),
         null);
+  }
+
+  /**
+   * Refuses a body the download directory has no room for (the announced end, less what is already
+   * written, plus a margin), before any byte of it is written: a full disk (often a tmpfs, RAM)
+   * would otherwise be found only once it is full. Unknown lengths and unreadable space pass.
+   */
+  private void refuseWithoutRoom(long end) {
+    Path directory = filePath.toAbsolutePath().getParent();
+    if (end < 0 || directory == null) {
+      return;
+    }
+    OptionalLong free = settings.freeSpace().apply(directory);
+    long needed = Math.max(0, end - offset) + VerifierSettings.FREE_SPACE_MARGIN;
+    if (free.isPresent() && free.getAsLong() < needed) {
+      throw new InstallerFileException(
+          filePath,
+          "not enough free space in "
+              + directory
+              + " for the installer: "
+              + (end - offset)
+              + " bytes to download (the server announces "
+              + end
+              + ") plus a margin of "
+              + VerifierSettings.FREE_SPACE_MARGIN
+              + " bytes need "
+              + needed
+              + ", but only "
+              + free.getAsLong()
+              + " bytes are free; free some space, or download to another directory (TMPDIR or"
+              + " workDirectory)",
+          null);
+    }
   }
 
   /** Refuses an announced length above the cap, before any byte of the body is written. */

@@ -1,9 +1,10 @@
 package dev.mgnagent.mgn.internal;
 
+import dev.mgnagent.ProxyRoute;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
@@ -15,7 +16,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 /**
- * Builds the IAM, STS and EC2 clients initialization needs: URL-connection HTTP, optional endpoint.
+ * Builds the IAM, STS and EC2 clients initialization needs: URL-connection HTTP through the given
+ * {@link ProxyRoute}, optional endpoint, and the attempt and call timeouts (by default those of
+ * {@link AwsHttp}, like MGN's).
  */
 final class AwsClients {
   private AwsClients() {}
@@ -51,14 +54,20 @@ final class AwsClients {
   static IamClient iam(
       Region region,
       IdentityProvider<? extends AwsCredentialsIdentity> credentials,
-      Optional<URI> endpoint) {
+      Optional<URI> endpoint,
+      ProxyRoute route,
+      Duration attemptTimeout,
+      Duration callTimeout) {
     IamClientBuilder b =
         IamClient.builder()
             .region(iamRegion(region))
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .httpClientBuilder(AwsHttp.httpClient(route, endpoint))
             .credentialsProvider(credentials)
             .overrideConfiguration(
-                c -> c.addExecutionInterceptor(new CredentialMasking(credentials)));
+                c -> {
+                  AwsHttp.limit(c, attemptTimeout, callTimeout);
+                  c.addExecutionInterceptor(new CredentialMasking(credentials));
+                });
     endpoint.ifPresent(b::endpointOverride);
     return b.build();
   }
@@ -66,14 +75,20 @@ final class AwsClients {
   static StsClient sts(
       Region region,
       IdentityProvider<? extends AwsCredentialsIdentity> credentials,
-      Optional<URI> endpoint) {
+      Optional<URI> endpoint,
+      ProxyRoute route,
+      Duration attemptTimeout,
+      Duration callTimeout) {
     StsClientBuilder b =
         StsClient.builder()
             .region(region)
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .httpClientBuilder(AwsHttp.httpClient(route, endpoint))
             .credentialsProvider(credentials)
             .overrideConfiguration(
-                c -> c.addExecutionInterceptor(new CredentialMasking(credentials)));
+                c -> {
+                  AwsHttp.limit(c, attemptTimeout, callTimeout);
+                  c.addExecutionInterceptor(new CredentialMasking(credentials));
+                });
     endpoint.ifPresent(b::endpointOverride);
     return b.build();
   }
@@ -81,14 +96,20 @@ final class AwsClients {
   static Ec2Client ec2(
       Region region,
       IdentityProvider<? extends AwsCredentialsIdentity> credentials,
-      Optional<URI> endpoint) {
+      Optional<URI> endpoint,
+      ProxyRoute route,
+      Duration attemptTimeout,
+      Duration callTimeout) {
     Ec2ClientBuilder b =
         Ec2Client.builder()
             .region(region)
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .httpClientBuilder(AwsHttp.httpClient(route, endpoint))
             .credentialsProvider(credentials)
             .overrideConfiguration(
-                c -> c.addExecutionInterceptor(new CredentialMasking(credentials)));
+                c -> {
+                  AwsHttp.limit(c, attemptTimeout, callTimeout);
+                  c.addExecutionInterceptor(new CredentialMasking(credentials));
+                });
     endpoint.ifPresent(b::endpointOverride);
     return b.build();
   }

@@ -43,7 +43,7 @@ public final class DefaultReplicatedDisksReader implements ReplicatedDisksReader
               + region
               + " has no source server "
               + id
-              + "; check --source-server-id and --region",
+              + "; check the sourceServerId and the region",
           null);
     }
     SourceServer server = found.get(0);

@@ -800,6 +800,22 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
     private URI stsEndpoint;
     private URI ec2Endpoint;
     private String stagingSubnetId;
+    private dev.mgnagent.ProxyRoute route;
+    private java.time.Duration attemptTimeout = AwsHttp.ATTEMPT_TIMEOUT;
+    private java.time.Duration callTimeout = AwsHttp.CALL_TIMEOUT;
+
+    @Override
+    public Builder proxyRoute(dev.mgnagent.ProxyRoute route) {
+      this.route = Objects.requireNonNull(route, "route");
+      return this;
+    }
+
+    @Override
+    public Builder callTimeouts(java.time.Duration attempt, java.time.Duration call) {
+      this.attemptTimeout = Objects.requireNonNull(attempt, "attempt");
+      this.callTimeout = Objects.requireNonNull(call, "call");
+      return this;
+    }
 
     @Override
     public Builder mgnClient(MgnClient client) {
@@ -870,6 +886,8 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
     @Override
     public ServiceRoleInitializer build() {
       List<AutoCloseable> owned = new ArrayList<>();
+      dev.mgnagent.ProxyRoute via =
+          route != null ? route : dev.mgnagent.ProxyRoute.fromEnvironment(System.getenv());
       Region where;
       Optional<URI> mgnEndpoint;
       IdentityProvider<? extends AwsCredentialsIdentity> identity;
@@ -888,23 +906,52 @@ public final class DefaultServiceRoleInitializer implements ServiceRoleInitializ
         where = region;
         mgnEndpoint = Optional.ofNullable(endpoint);
         identity = AwsClients.orDefault(credentials);
-        mgnClient = MgnClientFactory.create(region, Optional.ofNullable(credentials), mgnEndpoint);
+        mgnClient =
+            MgnClientFactory.create(
+                region,
+                Optional.ofNullable(credentials),
+                mgnEndpoint,
+                Optional.empty(),
+                via,
+                attemptTimeout,
+                callTimeout);
         owned.add(mgnClient);
       }
       boolean fake = mgnEndpoint.map(URI::getHost).map(Loopback::isLoopbackHost).orElse(false);
       IamClient iamClient = iam;
       if (iamClient == null && !(fake && iamEndpoint == null)) {
-        iamClient = AwsClients.iam(where, identity, Optional.ofNullable(iamEndpoint));
+        iamClient =
+            AwsClients.iam(
+                where,
+                identity,
+                Optional.ofNullable(iamEndpoint),
+                via,
+                attemptTimeout,
+                callTimeout);
         owned.add(iamClient);
       }
       StsClient stsClient = sts;
       if (stsClient == null && !(fake && stsEndpoint == null)) {
-        stsClient = AwsClients.sts(where, identity, Optional.ofNullable(stsEndpoint));
+        stsClient =
+            AwsClients.sts(
+                where,
+                identity,
+                Optional.ofNullable(stsEndpoint),
+                via,
+                attemptTimeout,
+                callTimeout);
         owned.add(stsClient);
       }
       Ec2Client ec2Client = ec2;
       if (ec2Client == null && !(fake && ec2Endpoint == null)) {
-        ec2Client = AwsClients.ec2(where, identity, Optional.ofNullable(ec2Endpoint));
+        ec2Client =
+            AwsClients.ec2(
+                where,
+                identity,
+                Optional.ofNullable(ec2Endpoint),
+                via,
+                attemptTimeout,
+                callTimeout);
         owned.add(ec2Client);
       }
       return new DefaultServiceRoleInitializer(

@@ -1,11 +1,11 @@
 package dev.mgnagent.mgn.internal;
 
+import dev.mgnagent.ProxyRoute;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.mgn.MgnClient;
@@ -19,16 +19,17 @@ import software.amazon.awssdk.services.mgn.MgnClientBuilder;
  */
 public final class MgnClientFactory {
 
-  /** The longest one HTTP attempt of an MGN call may take. */
-  public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+  /** The longest one HTTP attempt of an MGN call may take: {@link AwsHttp#ATTEMPT_TIMEOUT}. */
+  public static final Duration ATTEMPT_TIMEOUT = AwsHttp.ATTEMPT_TIMEOUT;
 
-  /** The longest an MGN call may take, retries and their backoff included. */
-  public static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
+  /** The longest an MGN call may take, retries included: {@link AwsHttp#CALL_TIMEOUT}. */
+  public static final Duration CALL_TIMEOUT = AwsHttp.CALL_TIMEOUT;
 
   private MgnClientFactory() {}
 
   /**
    * A client for {@code region}; the default credentials chain when {@code credentials} is empty.
+   * Its proxy comes from this process's {@code https_proxy} and {@code no_proxy}.
    */
   public static MgnClient create(
       Region region, Optional<AwsCredentialsProvider> credentials, Optional<URI> endpoint) {
@@ -41,15 +42,36 @@ public final class MgnClientFactory {
       Optional<AwsCredentialsProvider> credentials,
       Optional<URI> endpoint,
       Optional<RetryStrategy> retries) {
-    return create(region, credentials, endpoint, retries, ATTEMPT_TIMEOUT, CALL_TIMEOUT);
+    return create(
+        region,
+        credentials,
+        endpoint,
+        retries,
+        ProxyRoute.fromEnvironment(System.getenv()),
+        ATTEMPT_TIMEOUT,
+        CALL_TIMEOUT);
   }
 
-  /** Like {@link #create(Region, Optional, Optional, Optional)}, with the two timeouts given. */
+  /** Like {@link #create(Region, Optional, Optional, Optional)}, through {@code route}. */
   public static MgnClient create(
       Region region,
       Optional<AwsCredentialsProvider> credentials,
       Optional<URI> endpoint,
       Optional<RetryStrategy> retries,
+      ProxyRoute route) {
+    return create(region, credentials, endpoint, retries, route, ATTEMPT_TIMEOUT, CALL_TIMEOUT);
+  }
+
+  /**
+   * Like {@link #create(Region, Optional, Optional, Optional, ProxyRoute)}, with the two timeouts
+   * given.
+   */
+  public static MgnClient create(
+      Region region,
+      Optional<AwsCredentialsProvider> credentials,
+      Optional<URI> endpoint,
+      Optional<RetryStrategy> retries,
+      ProxyRoute route,
       Duration attemptTimeout,
       Duration callTimeout) {
     AwsCredentialsProvider provider =
@@ -57,15 +79,14 @@ public final class MgnClientFactory {
     MgnClientBuilder builder =
         MgnClient.builder()
             .region(region)
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .httpClientBuilder(AwsHttp.httpClient(route, endpoint))
             .credentialsProvider(provider);
     endpoint.ifPresent(builder::endpointOverride);
     builder.overrideConfiguration(
         c -> {
           // AWS quotes the session token in signature errors: mask it before anyone reads them
-          c.apiCallAttemptTimeout(attemptTimeout)
-              .apiCallTimeout(callTimeout)
-              .addExecutionInterceptor(new CredentialMasking(provider));
+          AwsHttp.limit(c, attemptTimeout, callTimeout);
+          c.addExecutionInterceptor(new CredentialMasking(provider));
           retries.ifPresent(c::retryStrategy);
         });
     return builder.build();

@@ -65,7 +65,7 @@ public final class MgnErrors {
               + operation
               + ": "
               + firstLine(e.getMessage())
-              + "; check the network, proxy and --endpoint",
+              + "; check the network, the proxy and the endpoint",
           e);
     }
     return new MgnServiceException(
@@ -80,10 +80,9 @@ public final class MgnErrors {
               + region
               + " ("
               + said
-              + "); run 'mgn-agent init-service --region "
+              + "); initialize MGN in "
               + region
-              + "' first (seed"
-              + " step 1)";
+              + " first (ServiceRoleInitializer, or 'mgn-agent init-service')";
       case "UnrecognizedClientException" ->
           "MGN does not recognize the access key ("
               + said
@@ -131,7 +130,7 @@ public final class MgnErrors {
           + " for AdministratorAccess); MGN then creates "
           + ROLES
           + ". Run it with an"
-          + " administrator's credentials (--profile)";
+          + " administrator's credentials (a profile)";
     }
     return "MGN refused "
         + operation
@@ -140,7 +139,7 @@ public final class MgnErrors {
         + "); the credentials need mgn:"
         + operation
         + " (keys limited to AWSApplicationMigrationAgentInstallationPolicy cannot call it):"
-        + " use credentials with MGN read access (--profile)";
+        + " use credentials with MGN read access (a profile)";
   }
 
   private static String validation(String operation, String said, String detail) {

@@ -31,11 +31,11 @@ final class CredentialsCheck {
   static Verdict call(Settings s, Duration timeout) {
     if (s.mgnClient().isEmpty() && s.credentials().isEmpty()) {
       return Verdict.skipped(
-          "no credentials given (--profile, or AWS_ACCESS_KEY_ID and"
+          "no credentials given (a profile, or AWS_ACCESS_KEY_ID and"
               + " AWS_SECRET_ACCESS_KEY in the environment)");
     }
     if (s.mgnClient().isEmpty() && s.region().isEmpty()) {
-      return Verdict.skipped("no --region given, so there is no MGN to ask");
+      return Verdict.skipped("no region given, so there is no MGN to ask");
     }
     String region =
         s.region().orElseGet(() -> s.mgnClient().get().serviceClientConfiguration().region().id());
@@ -53,10 +53,10 @@ final class CredentialsCheck {
     } catch (UninitializedAccountException e) {
       return Verdict.fail(
           "MGN is not initialized in " + region + " (UninitializedAccountException)",
-          "run 'mgn-agent init-service --region "
+          "initialize MGN in "
               + region
-              + "' with an administrator's"
-              + " credentials; the installer otherwise fails with 'account not"
+              + " with an administrator's credentials (ServiceRoleInitializer, or 'mgn-agent"
+              + " init-service'); the installer otherwise fails with 'account not"
               + " being initialized'");
     } catch (SdkException e) {
       return explain(MgnErrors.translate("DescribeSourceServers", e, region, s.mgnEndpoint()));
@@ -76,7 +76,7 @@ final class CredentialsCheck {
               + " AWSApplicationMigrationAgentInstallationPolicy, which can install but cannot"
               + " tell whether MGN is initialized",
           "fine for installing; to check initialization run preflight with credentials that have"
-              + " MGN read access (--profile)");
+              + " MGN read access (a profile)");
     }
     return Verdict.fail(
         PrivilegeChecks.firstLine(e.getMessage()),

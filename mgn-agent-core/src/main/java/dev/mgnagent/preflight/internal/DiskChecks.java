@@ -58,7 +58,7 @@ final class DiskChecks {
     if (!large.isEmpty()) {
       return Verdict.fail(
           "over 16 TiB: " + String.join(", ", large),
-          "exclude these disks with --devices (the installer refuses volumes over 16 TiB)");
+          "exclude these disks from the devices selection (the installer refuses volumes over 16 TiB)");
     }
     long largest = inventory.disks().stream().mapToLong(Disk::sizeBytes).max().orElse(0);
     return Verdict.pass("largest disk " + SpaceChecks.human(largest));
@@ -69,7 +69,7 @@ final class DiskChecks {
     if (n > MAX_DISKS) {
       return Verdict.fail(
           n + " disks; MGN replicates at most " + MAX_DISKS,
-          "choose at most 50 disks with --devices");
+          "choose at most 50 disks in the devices selection");
     }
     return Verdict.pass(n + " disk(s)");
   }

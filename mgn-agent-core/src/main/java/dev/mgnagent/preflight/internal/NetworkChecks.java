@@ -17,7 +17,7 @@ final class NetworkChecks {
             c ->
                 probes(
                     c.probes(ProbePlan.MGN),
-                    "no --region or --endpoint given, so there is" + " no MGN endpoint to probe",
+                    "no region or endpoint given, so there is" + " no MGN endpoint to probe",
                     "allow outbound TCP 443 to the MGN endpoint"
                         + " (firewall, security group, NACL, proxy); the installer otherwise fails with"
                         + " 'urlopen error ... Connection times out'")),
@@ -27,7 +27,7 @@ final class NetworkChecks {
             c ->
                 probes(
                     c.probes(ProbePlan.S3),
-                    "no --region or --s3-endpoint given, so there are" + " no buckets to probe",
+                    "no region or s3Endpoint given, so there are" + " no buckets to probe",
                     "allow outbound TCP 443 to these S3 buckets (and, with an"
                         + " S3 VPC endpoint, s3:GetObject on them in its policy)")),
         PreflightCheck.of(
@@ -36,7 +36,7 @@ final class NetworkChecks {
             c ->
                 probes(
                     c.probes(ProbePlan.REPLICATION),
-                    "no --replication-server given",
+                    "no replicationServer given",
                     "allow outbound TCP 1500 from this server to the staging subnet (security group"
                         + " of the replication servers, NACLs, firewalls); the port cannot be changed")),
         PreflightCheck.of(

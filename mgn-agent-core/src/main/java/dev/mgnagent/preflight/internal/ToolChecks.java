@@ -54,7 +54,7 @@ final class ToolChecks {
             () ->
                 Verdict.fail(
                     "no python3 for aws-replication-installer-init.py",
-                    "install python3, or use the binary installer (--flavor binary)"));
+                    "install python3, or use the binary installer (flavor BINARY)"));
   }
 
   static Verdict build(List<String> missing) {

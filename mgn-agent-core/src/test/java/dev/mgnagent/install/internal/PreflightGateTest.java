@@ -44,7 +44,7 @@ class PreflightGateTest {
         .isInstanceOf(MgnAgentException.class)
         .hasMessage(
             "preflight failed 1 check(s), first space.root: /: 1.2 GiB free; free at"
-                + " least 2 GB on / (run 'mgn-agent preflight' for all of them, or pass --skip-preflight)");
+                + " least 2 GB on / (run 'mgn-agent preflight' for all of them, or skip them with skipPreflight)");
     assertThatThrownBy(() -> PreflightGate.apply(FAILING, request().build(), new ArrayList<>()))
         .isInstanceOf(MgnAgentException.class);
   }
@@ -55,8 +55,7 @@ class PreflightGateTest {
 
     String summary = PreflightGate.apply(FAILING, request().skipPreflight(true).build(), warnings);
 
-    assertThat(summary)
-        .isEqualTo("2 checks, 1 failed: [space.root] (--skip-preflight: not stopping)");
+    assertThat(summary).isEqualTo("2 checks, 1 failed: [space.root] (skipPreflight: not stopping)");
     assertThat(warnings)
         .containsExactly(
             new Warning(

@@ -3,6 +3,7 @@ package dev.mgnagent.mgn.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mgnagent.ProxyRoute;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -22,11 +23,15 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.mgn.MgnClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * An endpoint that accepts the request and then sends only the first bytes of a status line, and
- * nothing more: the call ends at its total timeout instead of waiting forever.
+ * nothing more: the call ends at its total timeout instead of waiting forever. The same holds for
+ * the IAM, STS and EC2 clients initialization builds.
  */
 class MgnCallTimeoutTest {
 
@@ -90,8 +95,74 @@ class MgnCallTimeoutTest {
                 AwsBasicCredentials.create("AKIAEXAMPLE000000000", "secret"))),
         Optional.of(URI.create("http://127.0.0.1:" + server.getLocalPort())),
         Optional.empty(),
+        ProxyRoute.DIRECT,
         attempt,
         call);
+  }
+
+  @Test
+  void anIamCallEndsAtItsTimeoutsToo() {
+    try (IamClient iam =
+        AwsClients.iam(
+            Region.US_EAST_1,
+            KEYS,
+            Optional.of(endpoint()),
+            ProxyRoute.DIRECT,
+            Duration.ofMillis(300),
+            Duration.ofSeconds(30))) {
+      assertThatThrownBy(iam::listRoles).isInstanceOf(ApiCallAttemptTimeoutException.class);
+      assertThat(accepted).hasSizeGreaterThan(1);
+    }
+    try (IamClient iam =
+        AwsClients.iam(
+            Region.US_EAST_1,
+            KEYS,
+            Optional.of(endpoint()),
+            ProxyRoute.DIRECT,
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(1))) {
+      assertThatThrownBy(iam::listRoles).isInstanceOf(ApiCallTimeoutException.class);
+    }
+  }
+
+  @Test
+  void anStsCallEndsAtItsTimeoutsToo() {
+    try (StsClient sts =
+        AwsClients.sts(
+            Region.US_EAST_1,
+            KEYS,
+            Optional.of(endpoint()),
+            ProxyRoute.DIRECT,
+            Duration.ofMillis(300),
+            Duration.ofSeconds(30))) {
+      assertThatThrownBy(sts::getCallerIdentity).isInstanceOf(ApiCallAttemptTimeoutException.class);
+      assertThat(accepted).hasSizeGreaterThan(1);
+    }
+    try (Ec2Client ec2 =
+        AwsClients.ec2(
+            Region.US_EAST_1,
+            KEYS,
+            Optional.of(endpoint()),
+            ProxyRoute.DIRECT,
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(1))) {
+      assertThatThrownBy(ec2::describeVpcs).isInstanceOf(ApiCallTimeoutException.class);
+    }
+  }
+
+  @Test
+  void theInitializersOwnClientsGetTheDefaultTimeouts() {
+    // the defaults in one place: AwsHttp, which MGN's factory and the initializer's builder use
+    assertThat(MgnClientFactory.ATTEMPT_TIMEOUT).isEqualTo(AwsHttp.ATTEMPT_TIMEOUT);
+    assertThat(MgnClientFactory.CALL_TIMEOUT).isEqualTo(AwsHttp.CALL_TIMEOUT);
+  }
+
+  private static final StaticCredentialsProvider KEYS =
+      StaticCredentialsProvider.create(
+          AwsBasicCredentials.create("AKIAEXAMPLE000000000", "secret"));
+
+  private URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getLocalPort());
   }
 
   @Test

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One run of the {@link FakeInstaller}, as it recorded itself: what it was started with and how.
  *
- * @param argv the arguments after the program name, exactly as received
+ * @param argv the arguments after the program name as received, except that the values of {@code
+ *     --aws-secret-access-key} and {@code --aws-session-token} read {@code ****}
  * @param environmentNames the names (never the values) of the variables it saw
  * @param flavor {@code binary} or {@code python}
  * @param pid its process ID

@@ -168,7 +168,7 @@ class AgentInstallationTest {
               .secretAccessKey(Secret.of(fresh.adminCredentials().secretAccessKey()));
 
       assertThatThrownBy(() -> installation().install(request.build()))
-          .hasMessageContaining("pass --initialize-service");
+          .hasMessageContaining("initialize it with initializeService");
       assertThat(fresh.isInitialized()).isFalse();
     }
   }

@@ -262,6 +262,8 @@ class AgentRegistrarTest {
     assertThat(String.join(" ", run.argv()))
         .doesNotContain("s".repeat(40))
         .doesNotContain("t".repeat(60))
+        .doesNotContain("--aws-secret-access-key") // the run log masks values: no flag at all
+        .doesNotContain("--aws-session-token")
         .contains("--aws-access-key-id ASIAQWERTYUIOPASDFGH");
     assertThat(run.sessionId()).isEqualTo(run.pid());
     assertThat(run.hadTerminal()).isFalse();
@@ -351,8 +353,11 @@ class AgentRegistrarTest {
                     .build());
 
     assertThat(registration.registeredDisks()).containsExactly("/dev/vda", "/dev/vdb");
+    // the fake registered with the secret on its argv; its run log (a file) masks the value
     assertThat(fixture.installer.runs().get(0).argv())
-        .contains("--force-volumes", "--no-prompt", secret);
+        .contains("--force-volumes", "--no-prompt")
+        .containsSubsequence("--aws-secret-access-key", "****")
+        .doesNotContain(secret);
     InstallerStarted started = fixture.events.events(InstallerStarted.class).get(0);
     assertThat(started.commandLine()).doesNotContain(secret).contains("****");
   }

@@ -151,7 +151,13 @@ class SecretsCanaryTest {
 
     List<FakeInstallerRun> runs = fixture.installer.runs();
     assertThat(runs).hasSize(1);
-    assertThat(runs.get(0).argv()).contains("--force-volumes").contains(SECRET);
+    // the fake registered with the secret it was given (the install succeeded), but its run log,
+    // a file in the sandbox, shows the opt-in only masked
+    assertThat(runs.get(0).argv())
+        .contains("--force-volumes")
+        .containsSubsequence("--aws-secret-access-key", "****");
+    assertNoCanary("the installer's run log", runs.get(0).argv().toString());
+    assertNoCanary("every file mgn-agent and the sandbox wrote", filesUnder(temp));
     assertNoCanary("the events", fixture.events.events().toString());
   }
 
@@ -212,9 +218,31 @@ class SecretsCanaryTest {
     fixture.installer.runs().forEach(r -> argv.addAll(r.argv()));
     assertThat(fixture.installer.runs()).isNotEmpty();
     assertNoCanary("the installer's argv", String.join(" ", argv));
+    // the run log masks secret values, so the flags themselves must be absent
+    assertThat(argv).doesNotContain("--aws-secret-access-key", "--aws-session-token", "****");
     assertThat(InstallFaultMatrixTest.filesContaining(temp, SECRET)).isEmpty();
     assertThat(InstallFaultMatrixTest.filesContaining(temp, TOKEN)).isEmpty();
     assertThat(Files.exists(temp)).isTrue();
+  }
+
+  /** The content of every regular file under {@code dir}, read as ISO-8859-1 (any byte kept). */
+  static String filesUnder(Path dir) throws java.io.IOException {
+    StringBuilder all = new StringBuilder();
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+      for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        try {
+          all.append(f)
+              .append('\n')
+              .append(
+                  new String(
+                      java.nio.file.Files.readAllBytes(f),
+                      java.nio.charset.StandardCharsets.ISO_8859_1));
+        } catch (java.io.IOException gone) {
+          // removed while walking (a temporary file): nothing left to leak
+        }
+      }
+    }
+    return all.toString();
   }
 
   static void assertNoCanary(String where, String text) {

@@ -88,7 +88,7 @@ class ReplicationStatusReaderTest {
       assertThatThrownBy(() -> ReplicationStatusReader.of(freshClient).read(List.of()))
           .isInstanceOf(MgnServiceException.class)
           .hasMessageStartingWith("MGN is not initialized in ap-south-1")
-          .hasMessageContaining("mgn-agent init-service --region ap-south-1");
+          .hasMessageContaining("initialize MGN in ap-south-1");
     }
   }
 

@@ -55,7 +55,7 @@ class PreflightCredentialsTest {
 
       assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
       assertThat(r.evidence()).contains("not initialized in eu-west-3");
-      assertThat(r.remedy()).contains("mgn-agent init-service --region eu-west-3");
+      assertThat(r.remedy()).contains("initialize MGN in eu-west-3");
       assertThat(mgn.isInitialized()).as("preflight changes nothing").isFalse();
     }
   }
@@ -67,7 +67,7 @@ class PreflightCredentialsTest {
 
       assertThat(r.status()).isEqualTo(CheckStatus.WARN);
       assertThat(r.evidence()).contains("AWSApplicationMigrationAgentInstallationPolicy");
-      assertThat(r.remedy()).contains("--profile");
+      assertThat(r.remedy()).contains("(a profile)");
     }
   }
 

@@ -12,7 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Where each run of the fake installer records itself: one JSON file per run. */
+/**
+ * Where each run of the fake installer records itself: one JSON file per run. The values of the
+ * secret arguments (which reach the installer's argv only with the force-volumes opt-in) are
+ * written as {@code ****}: the sandbox directory is a file mgn-agent's user can read, and a secret
+ * never goes to a file.
+ */
 public final class RunLog {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +35,7 @@ public final class RunLog {
   void record(FakeInstallerRun run) throws IOException {
     Files.createDirectories(dir);
     ObjectNode node = JSON.createObjectNode();
-    node.putPOJO("argv", run.argv());
+    node.putPOJO("argv", masked(run.argv()));
     node.putPOJO("environmentNames", run.environmentNames());
     node.put("flavor", run.flavor());
     node.put("pid", run.pid());
@@ -38,6 +43,31 @@ public final class RunLog {
     node.put("hadTerminal", run.hadTerminal());
     String name = String.format("%020d-%d.json", System.nanoTime(), run.pid());
     Files.writeString(dir.resolve(name), JSON.writeValueAsString(node));
+  }
+
+  /** The flags whose value is a secret. */
+  private static final List<String> SECRET_FLAGS =
+      List.of("--aws-secret-access-key", "--aws-session-token");
+
+  /** {@code argv} with the value of each secret flag (separate or after {@code =}) as ****. */
+  static List<String> masked(List<String> argv) {
+    List<String> out = new ArrayList<>();
+    boolean secretNext = false;
+    for (String arg : argv) {
+      if (secretNext) {
+        out.add("****");
+        secretNext = false;
+        continue;
+      }
+      int eq = arg.indexOf('=');
+      if (eq > 0 && SECRET_FLAGS.contains(arg.substring(0, eq))) {
+        out.add(arg.substring(0, eq + 1) + "****");
+        continue;
+      }
+      secretNext = SECRET_FLAGS.contains(arg);
+      out.add(arg);
+    }
+    return out;
   }
 
   public List<FakeInstallerRun> runs() {

@@ -1,6 +1,5 @@
-package dev.mgnagent.installer.internal;
+package dev.mgnagent;
 
-import dev.mgnagent.InvalidRequestException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;

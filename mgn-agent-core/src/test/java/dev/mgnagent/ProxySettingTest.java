@@ -1,9 +1,8 @@
-package dev.mgnagent.installer.internal;
+package dev.mgnagent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mgnagent.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 /** {@link ProxySetting}: the https_proxy forms operators write, MGN's documented one included. */

@@ -1,4 +1,4 @@
-package dev.mgnagent.installer.internal;
+package dev.mgnagent;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.mgnagent.installer.internal;
+package dev.mgnagent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
