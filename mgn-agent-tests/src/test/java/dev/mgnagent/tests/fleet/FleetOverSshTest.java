@@ -7,6 +7,7 @@ import dev.mgnagent.Secret;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.fleet.FailureLimit;
 import dev.mgnagent.fleet.FleetHost;
+import dev.mgnagent.fleet.FleetHostEvent;
 import dev.mgnagent.fleet.FleetInstallation;
 import dev.mgnagent.fleet.FleetResult;
 import dev.mgnagent.fleet.HostFailure;
@@ -220,7 +221,9 @@ class FleetOverSshTest {
       assertThat(sandbox.installer().isInstalledOn(fleet.host(name).root())).isTrue();
     }
     // the canary saw the installer's own processes, and no secret on any command line
-    assertThat(recorded.events()).anyMatch(e -> e instanceof InstallerStarted);
+    assertThat(recorded.events(FleetHostEvent.class))
+        .filteredOn(e -> e.event() instanceof InstallerStarted)
+        .hasSize(3);
     assertThat(commandLines).anyMatch(c -> c.contains("aws-replication-installer-init"));
     assertThat(commandLines)
         .noneMatch(c -> c.contains(SECRET) || c.contains(TOKEN) || c.contains(SUDO_PASSWORD));
