@@ -144,6 +144,8 @@ class FleetInstallOpenSshTest {
     String secret = sandbox.adminCredentials().secretAccessKey();
     assertThat(run.out() + run.err()).doesNotContain(secret);
     assertThat(Files.readString(results)).doesNotContain(secret);
+    // uploaded under the sandbox host's /tmp (the remote root), and removed from there
+    assertThat(sandbox.hostRoot().resolve("tmp")).isDirectory();
     try (var left = Files.list(sandbox.hostRoot().resolve("tmp"))) {
       assertThat(left).noneMatch(p -> p.getFileName().toString().startsWith("mgn-agent"));
     }
