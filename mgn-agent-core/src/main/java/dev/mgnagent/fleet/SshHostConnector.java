@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +38,7 @@ public final class SshHostConnector implements HostConnector {
   private final Optional<Secret> sudoPassword;
   private final List<Path> identities;
   private final Consumer<SshOptions.Builder> configure;
+  private final BiConsumer<FleetHost, SshOptions.Builder> perHost;
 
   private SshHostConnector(Builder b) {
     this.localEnvironment = b.localEnvironment;
@@ -44,6 +46,7 @@ public final class SshHostConnector implements HostConnector {
     this.sudoPassword = Optional.ofNullable(b.sudoPassword);
     this.identities = List.copyOf(b.identities);
     this.configure = b.configure;
+    this.perHost = b.perHost;
   }
 
   /**
@@ -71,6 +74,7 @@ public final class SshHostConnector implements HostConnector {
   private SshOptions optionsFor(FleetHost host, String login) {
     SshOptions.Builder options = SshOptions.builder(localEnvironment);
     configure.accept(options);
+    perHost.accept(host, options);
     List<Path> keys = new ArrayList<>();
     host.identity().ifPresent(keys::add);
     keys.addAll(identities);
@@ -107,6 +111,7 @@ public final class SshHostConnector implements HostConnector {
     private Secret sudoPassword;
     private final List<Path> identities = new ArrayList<>();
     private Consumer<SshOptions.Builder> configure = options -> {};
+    private BiConsumer<FleetHost, SshOptions.Builder> perHost = (host, options) -> {};
 
     private Builder(Map<String, String> localEnvironment) {
       this.localEnvironment = Map.copyOf(Objects.requireNonNull(localEnvironment, "env"));
@@ -137,6 +142,17 @@ public final class SshHostConnector implements HostConnector {
      */
     public Builder options(Consumer<SshOptions.Builder> configure) {
       this.configure = Objects.requireNonNull(configure, "configure");
+      return this;
+    }
+
+    /**
+     * SSH settings for one host, applied after {@link #options} when that host is connected. This
+     * is how tests point each host's {@link SshHost#root()} at a fake host's tree ({@code
+     * perHost((host, o) -> o.remoteRoot(treeOf(host)))}); the identity and sudo settings above
+     * still win.
+     */
+    public Builder perHost(BiConsumer<FleetHost, SshOptions.Builder> configure) {
+      this.perHost = Objects.requireNonNull(configure, "configure");
       return this;
     }
 

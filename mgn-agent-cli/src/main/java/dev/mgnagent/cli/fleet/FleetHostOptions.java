@@ -63,6 +63,16 @@ public final class FleetHostOptions {
               + " not root run the installer through sudo).")
   boolean sudoPasswordStdin;
 
+  @Option(
+      names = "--remote-root",
+      hidden = true,
+      paramLabel = "DIR",
+      description =
+          "Test-only, hidden: read each host's files (disks, /etc, /proc) under this absolute"
+              + " directory of the host instead of / (a fake host tree); commands still run on the"
+              + " real host.")
+  String remoteRoot;
+
   /** The most standard input read for a password. */
   private static final int MAX_STDIN = 16 * 1024;
 
@@ -111,6 +121,10 @@ public final class FleetHostOptions {
         throw new InvalidRequestException("--user", "--user: " + e.getMessage());
       }
     }
+    if (remoteRoot != null && !remoteRoot.startsWith("/")) {
+      throw new InvalidRequestException(
+          "--remote-root", "--remote-root " + remoteRoot + ": give an absolute path");
+    }
     Optional<Secret> sudoPassword = Optional.empty();
     if (sudoPasswordStdin) {
       sudoPassword = Optional.of(Secret.of(firstStdinLine("--sudo-password-stdin")));
@@ -121,7 +135,8 @@ public final class FleetHostOptions {
         identities,
         Optional.ofNullable(user),
         sudoPassword,
-        environment);
+        environment,
+        Optional.ofNullable(remoteRoot));
   }
 
   /** The first line of standard input, for the {@code option} that reads it. */

@@ -21,6 +21,7 @@ final class SshConnector {
     settings.sudoPassword().ifPresent(ssh::sudoPassword);
     ssh.options(o -> o.acceptNewHostKeys(settings.acceptNewHostKeys()));
     settings.knownHosts().ifPresent(ssh::knownHosts);
+    settings.remoteRoot().ifPresent(root -> ssh.perHost((host, o) -> o.remoteRoot(root)));
     return ssh.build();
   }
 }

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param sudoPassword the sudo password read from standard input, when {@code
  *     --sudo-password-stdin}
  * @param environment the local environment (for {@code HOME} and the defaults under it)
+ * @param remoteRoot the hidden, test-only {@code --remote-root}: where each host's files are read
+ *     instead of {@code /} (a fake host tree)
  */
 public record SshSettings(
     Optional<Path> knownHosts,
@@ -27,7 +29,8 @@ public record SshSettings(
     List<Path> identities,
     Optional<String> user,
     Optional<Secret> sudoPassword,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    Optional<String> remoteRoot) {
 
   public SshSettings {
     Objects.requireNonNull(knownHosts, "knownHosts");
@@ -35,5 +38,6 @@ public record SshSettings(
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(sudoPassword, "sudoPassword");
     environment = Map.copyOf(environment);
+    Objects.requireNonNull(remoteRoot, "remoteRoot");
   }
 }

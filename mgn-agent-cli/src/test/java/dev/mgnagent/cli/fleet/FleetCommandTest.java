@@ -213,17 +213,20 @@ class FleetCommandTest {
   }
 
   @Test
-  void overSshTheFleetIsNotSupportedYet() throws Exception {
+  void withoutATestConnectorTheHostsAreReachedOverSsh() throws Exception {
+    // nothing listens on 127.0.0.1 port 1: the real SSH connector reports it unreachable
     CliRun run =
         CliRun.withEnvironment(
             Map.of("HOME", temp.toString()),
             "fleet",
             "disks",
             "--inventory",
-            inventory("host\nweb-1\n").toString());
+            inventory("host,port\n127.0.0.1,1\n").toString(),
+            "--known-hosts",
+            temp.resolve("known_hosts").toString());
 
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("not supported yet");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("UNREACHABLE");
   }
 
   @Test

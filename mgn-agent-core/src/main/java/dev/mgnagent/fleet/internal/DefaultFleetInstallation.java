@@ -13,6 +13,8 @@ import dev.mgnagent.fleet.HostConnector;
 import dev.mgnagent.fleet.HostInstallationFactory;
 import dev.mgnagent.fleet.HostStatus;
 import dev.mgnagent.fleet.RunningFleet;
+import dev.mgnagent.host.Command;
+import dev.mgnagent.host.CommandResult;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.install.InstallStep;
@@ -20,13 +22,19 @@ import dev.mgnagent.install.InstallStepFailed;
 import dev.mgnagent.install.InstallationCancelledException;
 import dev.mgnagent.install.InstallationResult;
 import dev.mgnagent.install.RunningInstallation;
+import dev.mgnagent.installer.InstallerUploadRemoved;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@link FleetInstallation}: per-host requests, then the {@link FleetScheduler}. */
@@ -89,16 +97,80 @@ public final class DefaultFleetInstallation implements FleetInstallation {
   private FleetScheduler.Ended installOn(
       FleetHost fleetHost, Host host, FleetScheduler.Cancellation cancellation) {
     AtomicReference<InstallStep> failedStep = new AtomicReference<>();
+    List<String> leftOnHost = Collections.synchronizedList(new ArrayList<>());
     EventListener tagged =
         event -> {
           if (event instanceof InstallStepFailed failed) {
             failedStep.set(failed.step());
+          }
+          if (event instanceof InstallerUploadRemoved removal && !removal.removed()) {
+            leftOnHost.add(removal.remoteDirectory());
           }
           listener.onEvent(new FleetHostEvent(fleetHost, event));
         };
     RunningInstallation running =
         installations.create(fleetHost, host, tagged).start(requestFor(fleetHost));
     cancellation.onCancel(running::cancel);
+    try {
+      return awaitOutcome(running, failedStep, cancellation);
+    } finally {
+      if (!leftOnHost.isEmpty()) {
+        removeOverNewConnection(fleetHost, List.copyOf(leftOnHost), tagged);
+      }
+    }
+  }
+
+  /**
+   * The installer's upload could not be removed (its connection was lost): one new connection to
+   * the host removes it, so that nothing of mgn-agent is left there when the host can be reached.
+   */
+  private void removeOverNewConnection(
+      FleetHost fleetHost, List<String> directories, EventListener tagged) {
+    Host again;
+    try {
+      again = connector.connect(fleetHost);
+    } catch (RuntimeException e) {
+      return; // unreachable now: the InstallerUploadRemoved(removed=false) event names what is left
+    }
+    try {
+      for (String directory : directories) {
+        boolean removed;
+        try {
+          CommandResult rm =
+              CommandResult.run(
+                  again.commandRunner(),
+                  new Command(
+                      List.of("rm", "-rf", "--", directory),
+                      again.environment(),
+                      Optional.empty(),
+                      false),
+                  Duration.ofMinutes(1));
+          removed = rm.exitCode().equals(OptionalInt.of(0));
+        } catch (IOException | RuntimeException e) {
+          removed = false;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          removed = false;
+        }
+        if (removed) {
+          tagged.onEvent(new InstallerUploadRemoved(directory, true));
+        }
+      }
+    } finally {
+      if (again instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // the work is done; a failed close changes nothing for the host
+        }
+      }
+    }
+  }
+
+  private static FleetScheduler.Ended awaitOutcome(
+      RunningInstallation running,
+      AtomicReference<InstallStep> failedStep,
+      FleetScheduler.Cancellation cancellation) {
     try {
       InstallationResult result = awaitUninterruptibly(running);
       return new FleetScheduler.Ended(HostStatus.INSTALLED, Optional.of(result), Optional.empty());

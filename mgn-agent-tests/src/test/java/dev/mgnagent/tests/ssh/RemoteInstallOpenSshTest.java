@@ -37,6 +37,8 @@ import dev.mgnagent.testkit.event.RecordingEventListener;
 import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.installer.FakeInstallerFailure;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
+import dev.mgnagent.testkit.ssh.EnabledIfOpenSshServer;
+import dev.mgnagent.testkit.ssh.OpenSshServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,6 +8,8 @@ import dev.mgnagent.host.ssh.SshFailure;
 import dev.mgnagent.host.ssh.SshHost;
 import dev.mgnagent.host.ssh.SshOptions;
 import dev.mgnagent.host.ssh.SshTarget;
+import dev.mgnagent.testkit.ssh.EnabledIfOpenSshServer;
+import dev.mgnagent.testkit.ssh.OpenSshServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

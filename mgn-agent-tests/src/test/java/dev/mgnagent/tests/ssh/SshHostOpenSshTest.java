@@ -14,6 +14,8 @@ import dev.mgnagent.host.ssh.SshFailure;
 import dev.mgnagent.host.ssh.SshHost;
 import dev.mgnagent.host.ssh.SshOptions;
 import dev.mgnagent.host.ssh.SshTarget;
+import dev.mgnagent.testkit.ssh.EnabledIfOpenSshServer;
+import dev.mgnagent.testkit.ssh.OpenSshServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

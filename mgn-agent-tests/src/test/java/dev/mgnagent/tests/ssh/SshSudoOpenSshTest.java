@@ -13,6 +13,8 @@ import dev.mgnagent.host.ssh.SshHost;
 import dev.mgnagent.host.ssh.SshOptions;
 import dev.mgnagent.host.ssh.SshTarget;
 import dev.mgnagent.host.ssh.SudoMode;
+import dev.mgnagent.testkit.ssh.EnabledIfOpenSshServer;
+import dev.mgnagent.testkit.ssh.OpenSshServer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

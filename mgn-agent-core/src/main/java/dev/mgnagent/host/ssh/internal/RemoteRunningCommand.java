@@ -238,6 +238,15 @@ final class RemoteRunningCommand implements RunningCommand {
         }
       }
     }
+    // stderr may end before the stdout pump has read the start marker (two threads): wait until it
+    // has, or stdout ended without it, so that what came on stderr early is not lost
+    try {
+      while (started.getCount() != 0 && stdoutEnded.getCount() != 0) {
+        started.await(50, TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     synchronized (earlyErr) {
       if (!earlyErrFlushed && started.getCount() == 0) {
         byte[] rest = earlyErr.toByteArray();

@@ -1,5 +1,6 @@
-package dev.mgnagent.tests.ssh;
+package dev.mgnagent.testkit.ssh;
 
+import dev.mgnagent.testkit.Startable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,32 +17,58 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A private Debian OpenSSH server for one test class: {@code sshd -D -e -f <own config>} on a free
- * 127.0.0.1 port, with its host key, authorized keys and PID file in the test's temporary
- * directory, {@code UsePAM no}, {@code StrictModes no}, public-key login only. It logs in the user
- * running the tests (root here: {@code PermitRootLogin prohibit-password}). {@link #start} returns
- * once sshd says it listens (its own log line), never after a fixed wait.
+ * A private Debian OpenSSH server ({@code openssh-server}) for tests that need the real thing:
+ * {@code sshd -D -e -f <own config>} on a free 127.0.0.1 port, with its host key, authorized keys
+ * and PID file in a directory the test owns, {@code UsePAM no}, {@code StrictModes no}, public-key
+ * login only. It logs in the user running the tests ({@code PermitRootLogin prohibit-password} when
+ * that is root). Starting returns once sshd says it listens (its own log line), never after a fixed
+ * wait; {@link #close()} kills sshd and every session it started. Guard the test class with {@link
+ * EnabledIfOpenSshServer} so that a machine without sshd skips it with a one-line reason.
+ *
+ * <pre>{@code
+ * OpenSshServer.keygen(dir.resolve("id_ed25519"), "ed25519", "");
+ * try (OpenSshServer sshd = OpenSshServer.builder()
+ *     .directory(dir.resolve("sshd"))
+ *     .authorizedKey(Files.readString(dir.resolve("id_ed25519.pub")).strip())
+ *     .build().start()) {
+ *   Files.writeString(knownHosts, sshd.knownHostsLine() + "\n");
+ *   // ssh -p sshd.port() OpenSshServer.user()@127.0.0.1 ...
+ * }
+ * }</pre>
+ *
+ * <p>It is {@link Startable}, so {@code @StartStop} on a field holding {@code builder()...build()}
+ * starts and closes it around the tests.
  */
-final class OpenSshServer implements AutoCloseable {
+public final class OpenSshServer implements Startable {
 
-  static final Path SSHD = Path.of("/usr/sbin/sshd");
-  static final Path SSH_KEYGEN = Path.of("/usr/bin/ssh-keygen");
+  /** Where Debian's sshd is. */
+  public static final Path SSHD = Path.of("/usr/sbin/sshd");
+
+  /** Where Debian's ssh-keygen is. */
+  public static final Path SSH_KEYGEN = Path.of("/usr/bin/ssh-keygen");
+
   private static final Path PRIVSEP_DIR = Path.of("/run/sshd");
 
   private final Path dir;
-  private final int port;
-  private final Process process;
-  private final List<String> log;
+  private final List<String> authorizedKeys;
+  private final List<String> extraConfig;
+  private int port;
+  private Process process;
+  private List<String> log = new ArrayList<>();
 
-  private OpenSshServer(Path dir, int port, Process process, List<String> log) {
-    this.dir = dir;
-    this.port = port;
-    this.process = process;
-    this.log = log;
+  private OpenSshServer(Path dir, List<String> authorizedKeys, List<String> extraConfig) {
+    this.dir = dir.toAbsolutePath();
+    this.authorizedKeys = List.copyOf(authorizedKeys);
+    this.extraConfig = List.copyOf(extraConfig);
+  }
+
+  /** A builder; it needs a {@link Builder#directory directory}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Why no server can be started here; empty when one can. */
-  static Optional<String> unavailableReason() {
+  public static Optional<String> unavailableReason() {
     if (!Files.isExecutable(SSHD)) {
       return Optional.of("no " + SSHD + " (install Debian's openssh-server)");
     }
@@ -54,12 +81,13 @@ final class OpenSshServer implements AutoCloseable {
     return Optional.empty();
   }
 
-  static boolean isRoot() {
+  /** Whether the tests run as root. */
+  public static boolean isRoot() {
     return "root".equals(System.getProperty("user.name"));
   }
 
   /** The local user name sshd logs in. */
-  static String user() {
+  public static String user() {
     return System.getProperty("user.name");
   }
 
@@ -67,13 +95,39 @@ final class OpenSshServer implements AutoCloseable {
    * Generates a host key (and a second one for a "changed key" server) and starts sshd trusting
    * {@code authorizedKeys} (public key lines).
    */
-  static OpenSshServer start(Path dir, List<String> authorizedKeys) throws Exception {
+  public static OpenSshServer start(Path dir, List<String> authorizedKeys) {
     return start(dir, authorizedKeys, List.of());
   }
 
   /** As {@link #start(Path, List)}, with {@code extraConfig} lines added to sshd_config. */
-  static OpenSshServer start(Path dir, List<String> authorizedKeys, List<String> extraConfig)
-      throws Exception {
+  public static OpenSshServer start(
+      Path dir, List<String> authorizedKeys, List<String> extraConfig) {
+    return new OpenSshServer(dir, authorizedKeys, extraConfig).start();
+  }
+
+  /**
+   * Generates the host key (unless the directory has one) and starts sshd.
+   *
+   * @throws IllegalStateException when already started
+   * @throws UncheckedIOException when sshd cannot start (its log is in the message)
+   */
+  @Override
+  public synchronized OpenSshServer start() {
+    if (process != null) {
+      throw new IllegalStateException("this sshd was started already");
+    }
+    try {
+      launch();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting sshd", e);
+    }
+    return this;
+  }
+
+  private void launch() throws IOException, InterruptedException {
     Files.createDirectories(dir);
     if (!Files.isDirectory(PRIVSEP_DIR)) {
       // sshd refuses to start as root without its (empty) privilege separation directory, which
@@ -139,11 +193,14 @@ final class OpenSshServer implements AutoCloseable {
       boolean up;
       try {
         up = listening.get(30, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.TimeoutException e) {
+      } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
         up = false;
       }
       if (up) {
-        return new OpenSshServer(dir, port, process, log);
+        this.port = port;
+        this.process = process;
+        this.log = log;
+        return;
       }
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       synchronized (log) {
@@ -154,7 +211,8 @@ final class OpenSshServer implements AutoCloseable {
   }
 
   /** Writes a new key pair to {@code file} and {@code file.pub} with ssh-keygen. */
-  static void keygen(Path file, String type, String passphrase) throws Exception {
+  public static void keygen(Path file, String type, String passphrase)
+      throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>(List.of(SSH_KEYGEN.toString(), "-q", "-t", type));
     if (type.equals("rsa")) {
       argv.addAll(List.of("-b", "3072"));
@@ -169,7 +227,7 @@ final class OpenSshServer implements AutoCloseable {
   }
 
   /** The SHA256 fingerprint of a public key file, as ssh-keygen -l prints it. */
-  static String fingerprint(Path publicKey) throws Exception {
+  public static String fingerprint(Path publicKey) throws IOException, InterruptedException {
     Process p =
         new ProcessBuilder(SSH_KEYGEN.toString(), "-l", "-E", "sha256", "-f", publicKey.toString())
             .redirectErrorStream(true)
@@ -185,16 +243,23 @@ final class OpenSshServer implements AutoCloseable {
     }
   }
 
-  int port() {
+  /** The port sshd listens on, on 127.0.0.1. */
+  public int port() {
     return port;
   }
 
-  Path hostPublicKey() {
+  /** The directory holding its config, host key, authorized keys and PID file. */
+  public Path directory() {
+    return dir;
+  }
+
+  /** Its host key's public half ({@code ssh_host_ed25519_key.pub}). */
+  public Path hostPublicKey() {
     return dir.resolve("ssh_host_ed25519_key.pub");
   }
 
   /** The known_hosts line for this server: {@code [127.0.0.1]:PORT ssh-ed25519 AAAA...}. */
-  String knownHostsLine() {
+  public String knownHostsLine() {
     try {
       String[] words = Files.readString(hostPublicKey()).strip().split(" ");
       return "[127.0.0.1]:" + port + " " + words[0] + " " + words[1];
@@ -204,22 +269,77 @@ final class OpenSshServer implements AutoCloseable {
   }
 
   /** The process IDs of every descendant of sshd (its sessions and their commands). */
-  List<ProcessHandle> descendants() {
+  public List<ProcessHandle> descendants() {
     return process.descendants().toList();
   }
 
-  String log() {
+  /** What sshd logged so far. */
+  public String log() {
     synchronized (log) {
       return String.join("\n", log);
     }
   }
 
+  /** Its host key's SHA-256 fingerprint, {@code SHA256:...}, as ssh-keygen prints it. */
+  public String hostKeyFingerprint() {
+    try {
+      return fingerprint(hostPublicKey());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Kills sshd and every process it started; idempotent. */
   @Override
-  public void close() throws Exception {
+  public synchronized void close() {
+    if (process == null) {
+      return;
+    }
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Builds an {@link OpenSshServer}. */
+  public static final class Builder {
+    private Path directory;
+    private final List<String> authorizedKeys = new ArrayList<>();
+    private final List<String> config = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The directory for its config, keys and PID file (required; a test's own temp dir). */
+    public Builder directory(Path directory) {
+      this.directory = java.util.Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** A public key line ({@code ssh-ed25519 AAAA... comment}) allowed to log in. */
+    public Builder authorizedKey(String publicKeyLine) {
+      authorizedKeys.add(java.util.Objects.requireNonNull(publicKeyLine, "publicKeyLine"));
+      return this;
+    }
+
+    /** An extra sshd_config line, such as {@code MaxSessions 20}. */
+    public Builder config(String line) {
+      config.add(java.util.Objects.requireNonNull(line, "line"));
+      return this;
+    }
+
+    public OpenSshServer build() {
+      if (directory == null) {
+        throw new IllegalStateException("an OpenSshServer needs a directory");
+      }
+      return new OpenSshServer(directory, authorizedKeys, config);
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.mgnagent.tests.ssh;
+package dev.mgnagent.testkit.ssh;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Runs the annotated tests only where Debian's OpenSSH server ({@code /usr/sbin/sshd}, package
  * {@code openssh-server}) and {@code ssh-keygen} can run; otherwise they are skipped with a
- * one-line reason.
+ * one-line reason (the reason {@link OpenSshServer#unavailableReason()} gives).
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public @interface EnabledIfOpenSshServer {
 
   /** The JUnit condition behind the annotation. */
-  final class Condition implements ExecutionCondition {
+  public final class Condition implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
       return OpenSshServer.unavailableReason()
