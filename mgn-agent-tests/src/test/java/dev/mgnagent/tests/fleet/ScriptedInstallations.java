@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -132,10 +133,20 @@ final class ScriptedInstallations implements HostInstallationFactory, HostConnec
                 () -> {
                   int now = running.incrementAndGet();
                   maxRunning.accumulateAndGet(now, Math::max);
+                  // no longer running before the fleet can learn the end: it may start the next
+                  // host at once, and counting that one before this one left would be a false 4
+                  AtomicBoolean left = new AtomicBoolean();
+                  Runnable leave =
+                      () -> {
+                        if (left.compareAndSet(false, true)) {
+                          running.decrementAndGet();
+                        }
+                      };
                   try {
                     listener.onEvent(new InstallStepStarted(InstallStep.INSTALL, "scripted"));
                     arrived(address).complete(null);
                     boolean succeed = (Boolean) CompletableFuture.anyOf(gate(address), stop).join();
+                    leave.run();
                     if (stop.isDone()) {
                       cancelled.add(address);
                       done.completeExceptionally(new InstallationCancelledException(null));
@@ -153,7 +164,7 @@ final class ScriptedInstallations implements HostInstallationFactory, HostConnec
                           new MgnAgentException("the scripted installer failed on " + address));
                     }
                   } finally {
-                    running.decrementAndGet();
+                    leave.run();
                   }
                 },
                 "scripted-" + address);
