@@ -5,6 +5,7 @@ import dev.mgnagent.fleet.internal.DefaultFleetInstallation;
 import dev.mgnagent.install.InstallRequest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Installs the agent on many hosts: per host, the whole {@link
@@ -76,11 +77,20 @@ public interface FleetInstallation {
     Builder eventListener(EventListener listener);
 
     /**
-     * Makes the installation each host runs (default {@link HostInstallationFactory#standard()}).
-     * This is where timeouts, settings, or an installer downloaded and verified once for the whole
-     * fleet are given.
+     * Makes the installation each host runs. By default the installer is downloaded and verified
+     * once, on this machine, and each host's standard {@link
+     * dev.mgnagent.install.AgentInstallation} uploads that file and checks its SHA-512 there. A
+     * factory given here replaces that: it decides timeouts, settings and where the installer comes
+     * from (for example {@link dev.mgnagent.install.AgentInstallation.Builder#verifiedInstaller}).
      */
     Builder installations(HostInstallationFactory factory);
+
+    /**
+     * This machine's environment (default: none): its {@code https_proxy}/{@code no_proxy} route
+     * the fleet's download and AWS calls, and its {@code TMPDIR} holds the downloaded installer
+     * (else {@code java.io.tmpdir}).
+     */
+    Builder localEnvironment(Map<String, String> environment);
 
     /** The clock durations are measured with (default: the system's). */
     Builder clock(Clock clock);

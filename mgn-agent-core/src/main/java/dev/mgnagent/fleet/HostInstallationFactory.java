@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 
 /**
  * Makes the {@link AgentInstallation} a fleet runs on one host. This is where per-host settings are
- * decided: the default runs a plain installation on the connected host; a caller can configure
- * timeouts, settings or a shared installer downloaded and verified once for the whole fleet.
+ * decided: the default runs a plain installation on the connected host, with the installer the
+ * fleet downloaded and verified once; {@link #configured} adds timeouts and settings to that; a
+ * factory of one's own decides everything, the installer's source included.
  */
 @FunctionalInterface
 public interface HostInstallationFactory {
@@ -24,7 +25,7 @@ public interface HostInstallationFactory {
   AgentInstallation create(FleetHost fleetHost, Host host, EventListener listener);
 
   /** A plain {@link AgentInstallation} on the connected host. */
-  static HostInstallationFactory standard() {
+  static Configured standard() {
     return configured(builder -> {});
   }
 
@@ -32,12 +33,32 @@ public interface HostInstallationFactory {
    * An {@link AgentInstallation} on the connected host, its builder first given to {@code
    * configure} (which must not replace the host or the listener).
    */
-  static HostInstallationFactory configured(Consumer<AgentInstallation.Builder> configure) {
-    Objects.requireNonNull(configure, "configure");
-    return (fleetHost, host, listener) -> {
+  static Configured configured(Consumer<AgentInstallation.Builder> configure) {
+    return new Configured(configure);
+  }
+
+  /**
+   * A factory that builds a standard {@link AgentInstallation} from settings; a fleet adds its
+   * installer, downloaded and verified once, to these settings.
+   */
+  final class Configured implements HostInstallationFactory {
+    private final Consumer<AgentInstallation.Builder> configure;
+
+    private Configured(Consumer<AgentInstallation.Builder> configure) {
+      this.configure = Objects.requireNonNull(configure, "configure");
+    }
+
+    /** The same settings, then {@code more} (which wins where both set the same thing). */
+    public Configured andThen(Consumer<AgentInstallation.Builder> more) {
+      Objects.requireNonNull(more, "more");
+      return new Configured(configure.andThen(more));
+    }
+
+    @Override
+    public AgentInstallation create(FleetHost fleetHost, Host host, EventListener listener) {
       AgentInstallation.Builder builder = AgentInstallation.builder();
       configure.accept(builder);
       return builder.host(host).eventListener(listener).build();
-    };
+    }
   }
 }

@@ -18,7 +18,6 @@ import dev.mgnagent.fleet.FleetInstallation;
 import dev.mgnagent.fleet.FleetInventory;
 import dev.mgnagent.fleet.FleetResult;
 import dev.mgnagent.fleet.HostConnector;
-import dev.mgnagent.fleet.HostInstallationFactory;
 import dev.mgnagent.fleet.RunningFleet;
 import dev.mgnagent.install.InstallRequest;
 import java.io.PrintWriter;
@@ -150,10 +149,8 @@ public final class FleetInstallCommand implements Callable<Integer> {
               .parallel(hosts.parallel)
               .maxFailures(limit)
               .eventListener(listener)
-              // the downloads and AWS calls run here: this machine's proxy variables route them
-              .installations(
-                  HostInstallationFactory.configured(
-                      b -> b.proxyEnvironment(context.environment())))
+              // the download and the AWS calls run here: this machine's proxy variables route them
+              .localEnvironment(context.environment())
               .build();
       // the handlers are in place before the first host starts: a signal always cancels
       AtomicReference<RunningFleet> started = new AtomicReference<>();

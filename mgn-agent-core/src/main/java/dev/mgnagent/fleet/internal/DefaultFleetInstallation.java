@@ -23,6 +23,7 @@ import dev.mgnagent.install.InstallationCancelledException;
 import dev.mgnagent.install.InstallationResult;
 import dev.mgnagent.install.RunningInstallation;
 import dev.mgnagent.installer.InstallerUploadRemoved;
+import dev.mgnagent.installer.VerificationResult;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +48,8 @@ public final class DefaultFleetInstallation implements FleetInstallation {
   private final FailureLimit limit;
   private final EventListener listener;
   private final HostInstallationFactory installations;
+  private final boolean downloadOnce;
+  private final Map<String, String> localEnvironment;
   private final Clock clock;
 
   private DefaultFleetInstallation(BuilderImpl b, Map<FleetHost, InstallRequest> requests) {
@@ -57,6 +60,8 @@ public final class DefaultFleetInstallation implements FleetInstallation {
     this.limit = b.limit;
     this.listener = b.listener;
     this.installations = b.installations;
+    this.downloadOnce = b.installations instanceof HostInstallationFactory.Configured;
+    this.localEnvironment = b.localEnvironment;
     this.clock = b.clock;
   }
 
@@ -81,8 +86,17 @@ public final class DefaultFleetInstallation implements FleetInstallation {
 
   @Override
   public RunningFleet start() {
-    return new FleetScheduler(hosts, connector, parallel, limit, listener, clock, this::installOn)
-        .start();
+    // with configured standard installations the installer is downloaded and verified once, here,
+    // and uploaded to each host; a factory of the caller's own decides that itself
+    SharedInstaller shared = downloadOnce ? new SharedInstaller(localEnvironment) : null;
+    FleetScheduler.Job job =
+        (fleetHost, host, cancellation) -> installOn(fleetHost, host, cancellation, shared);
+    FleetScheduler scheduler =
+        new FleetScheduler(hosts, connector, parallel, limit, listener, clock, job);
+    if (shared != null) {
+      scheduler.whenDone(shared::close);
+    }
+    return scheduler.start();
   }
 
   @Override
@@ -95,7 +109,10 @@ public final class DefaultFleetInstallation implements FleetInstallation {
   }
 
   private FleetScheduler.Ended installOn(
-      FleetHost fleetHost, Host host, FleetScheduler.Cancellation cancellation) {
+      FleetHost fleetHost,
+      Host host,
+      FleetScheduler.Cancellation cancellation,
+      SharedInstaller shared) {
     AtomicReference<InstallStep> failedStep = new AtomicReference<>();
     List<String> leftOnHost = Collections.synchronizedList(new ArrayList<>());
     EventListener tagged =
@@ -108,8 +125,15 @@ public final class DefaultFleetInstallation implements FleetInstallation {
           }
           listener.onEvent(new FleetHostEvent(fleetHost, event));
         };
-    RunningInstallation running =
-        installations.create(fleetHost, host, tagged).start(requestFor(fleetHost));
+    InstallRequest request = requestFor(fleetHost);
+    HostInstallationFactory factory = installations;
+    if (shared != null) {
+      VerificationResult.Verified installer = shared.get(request, tagged);
+      factory =
+          ((HostInstallationFactory.Configured) installations)
+              .andThen(b -> b.verifiedInstaller(installer).proxyEnvironment(localEnvironment));
+    }
+    RunningInstallation running = factory.create(fleetHost, host, tagged).start(request);
     cancellation.onCancel(running::cancel);
     try {
       return awaitOutcome(running, failedStep, cancellation);
@@ -223,6 +247,7 @@ public final class DefaultFleetInstallation implements FleetInstallation {
     private FailureLimit limit = FailureLimit.none();
     private EventListener listener = EventListener.NONE;
     private HostInstallationFactory installations = HostInstallationFactory.standard();
+    private Map<String, String> localEnvironment = Map.of();
     private Clock clock = Clock.systemUTC();
 
     @Override
@@ -269,6 +294,12 @@ public final class DefaultFleetInstallation implements FleetInstallation {
     @Override
     public Builder installations(HostInstallationFactory factory) {
       this.installations = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    @Override
+    public Builder localEnvironment(Map<String, String> environment) {
+      this.localEnvironment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
       return this;
     }
 

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,6 +95,7 @@ public final class FleetScheduler implements RunningFleet {
   private int started;
   private boolean limitExceeded;
   private boolean stopAnnounced;
+  private Runnable whenDone = () -> {};
 
   public FleetScheduler(
       List<FleetHost> hosts,
@@ -112,6 +114,12 @@ public final class FleetScheduler implements RunningFleet {
     this.job = job;
     this.outcomes = new HostOutcome[this.hosts.size()];
     this.permits = new Semaphore(parallel);
+  }
+
+  /** Runs {@code action} once every host has ended, before the result is complete. */
+  public FleetScheduler whenDone(Runnable action) {
+    this.whenDone = Objects.requireNonNull(action, "action");
+    return this;
   }
 
   /** Starts the coordinator thread and returns this handle. */
@@ -190,6 +198,7 @@ public final class FleetScheduler implements RunningFleet {
       while (!workers.awaitTermination(1, java.util.concurrent.TimeUnit.DAYS)) {
         // hosts still running
       }
+      whenDone.run();
       synchronized (state) {
         result.complete(
             new FleetResult(
@@ -200,6 +209,11 @@ public final class FleetScheduler implements RunningFleet {
       }
     } catch (Throwable e) {
       workers.shutdownNow();
+      try {
+        whenDone.run();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       result.completeExceptionally(e);
     }
   }

@@ -19,6 +19,7 @@ import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerStarted;
+import dev.mgnagent.installer.InstallerUploaded;
 import dev.mgnagent.installer.RegistrarSettings;
 import dev.mgnagent.testkit.event.RecordingEventListener;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
@@ -220,6 +221,15 @@ class FleetOverSshTest {
           .isEqualTo(idByHostname.get(name));
       assertThat(sandbox.installer().isInstalledOn(fleet.host(name).root())).isTrue();
     }
+    // the installer was downloaded once for the whole fleet, then uploaded to each host
+    String installerPath = sandbox.bucket().installerUrl(request().flavor()).getRawPath();
+    assertThat(sandbox.bucket().requests(installerPath))
+        .as("downloads of the installer")
+        .hasSize(1);
+    assertThat(recorded.events(FleetHostEvent.class))
+        .filteredOn(e -> e.event() instanceof InstallerUploaded)
+        .extracting(e -> fakeHostOf(e.host()).name())
+        .contains("web-1", "web-2", "slow");
     // the canary saw the installer's own processes, and no secret on any command line
     assertThat(recorded.events(FleetHostEvent.class))
         .filteredOn(e -> e.event() instanceof InstallerStarted)
@@ -260,7 +270,11 @@ class FleetOverSshTest {
         .as(describe(result.outcomes()))
         .extracting(HostOutcome::status)
         .containsOnly(HostStatus.INSTALLED);
-    assertThat(commandLines).anyMatch(c -> c.contains("sudo"));
+    // the commands the host received went through sudo -S (what ran is not sampled: the fake
+    // sudo execs the command once the password is read)
+    assertThat(fleet.host("pw").processes())
+        .extracting(FakeSshProcess::command)
+        .anyMatch(c -> c.contains("sudo -S"));
     assertThat(commandLines)
         .noneMatch(c -> c.contains(SECRET) || c.contains(TOKEN) || c.contains(SUDO_PASSWORD));
     assertThat(recorded.events().toString()).doesNotContain(SUDO_PASSWORD);
