@@ -6,7 +6,9 @@ import dev.mgnagent.Secret;
 import dev.mgnagent.Shown;
 import dev.mgnagent.Tags;
 import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.RegistrationRequest;
+import dev.mgnagent.installer.UrlStyle;
 import dev.mgnagent.selection.SelectionRequest;
 import java.net.URI;
 import java.util.Objects;
@@ -186,6 +188,16 @@ public final class InstallRequest {
   /** The binary installer or the Python one. */
   public InstallerFlavor flavor() {
     return flavor;
+  }
+
+  /**
+   * Where this request's installer is downloaded from: through {@link #s3Endpoint()} when one is
+   * given, else AWS's regional bucket for {@link #region()}, in {@link #flavor()}.
+   */
+  public InstallerLocation installerLocation() {
+    return s3Endpoint()
+        .map(e -> InstallerLocation.viaEndpoint(region(), e, flavor()))
+        .orElseGet(() -> InstallerLocation.of(region(), flavor(), UrlStyle.REGIONAL));
   }
 
   /** Initialize MGN in the region when it is not. */

@@ -4,10 +4,8 @@ import dev.mgnagent.ProxyRoute;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.install.InstallRequest;
 import dev.mgnagent.installer.InstallerFileException;
-import dev.mgnagent.installer.InstallerLocation;
 import dev.mgnagent.installer.InstallerMismatchException;
 import dev.mgnagent.installer.InstallerVerifier;
-import dev.mgnagent.installer.UrlStyle;
 import dev.mgnagent.installer.VerificationResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,14 +41,7 @@ final class SharedInstaller implements AutoCloseable {
     }
     InstallerVerifier.Builder verifier =
         InstallerVerifier.builder()
-            .location(
-                request
-                    .s3Endpoint()
-                    .map(e -> InstallerLocation.viaEndpoint(request.region(), e, request.flavor()))
-                    .orElseGet(
-                        () ->
-                            InstallerLocation.of(
-                                request.region(), request.flavor(), UrlStyle.REGIONAL)))
+            .location(request.installerLocation())
             .eventListener(listener)
             .proxyRoute(ProxyRoute.fromEnvironment(localEnvironment))
             .replaceExisting(true);

@@ -29,7 +29,6 @@ import dev.mgnagent.installer.InstallerVerifier;
 import dev.mgnagent.installer.RegistrarSettings;
 import dev.mgnagent.installer.Registration;
 import dev.mgnagent.installer.RegistrationRequest;
-import dev.mgnagent.installer.UrlStyle;
 import dev.mgnagent.installer.VerificationResult;
 import dev.mgnagent.installer.internal.RemoteInstaller;
 import dev.mgnagent.mgn.ReplicationStatusReader;
@@ -406,10 +405,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     private Path workDirectory;
     private AwsCredentialsProvider serviceCredentials;
     private Function<InstallRequest, InstallerLocation> location =
-        r ->
-            r.s3Endpoint()
-                .map(e -> InstallerLocation.viaEndpoint(r.region(), e, r.flavor()))
-                .orElseGet(() -> InstallerLocation.of(r.region(), r.flavor(), UrlStyle.REGIONAL));
+        InstallRequest::installerLocation;
     private Boolean runAsRoot;
     private DownloadSettings downloadSettings = DownloadSettings.defaults();
     private RegistrarSettings registrarSettings = RegistrarSettings.defaults();
