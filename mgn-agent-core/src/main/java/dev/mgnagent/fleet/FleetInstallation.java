@@ -1,11 +1,13 @@
 package dev.mgnagent.fleet;
 
+import dev.mgnagent.credentials.TemporaryCredentials;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.fleet.internal.DefaultFleetInstallation;
 import dev.mgnagent.install.InstallRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Installs the agent on many hosts: per host, the whole {@link
@@ -91,6 +93,16 @@ public interface FleetInstallation {
      * (else {@code java.io.tmpdir}).
      */
     Builder localEnvironment(Map<String, String> environment);
+
+    /**
+     * Short-lived credentials for the installers instead of the request's (default: none, every
+     * host uses the request's). {@code credentials} is called as each host starts, after it is
+     * connected and before anything runs there; that host's installation uses the keys it returns,
+     * and the request's keys or profile are not typed into any installer. An {@link
+     * dev.mgnagent.credentials.AssumeRoleMinter}'s {@code current()} fits: it hands out one set
+     * until that set nears its expiry. When it throws, that host is FAILED.
+     */
+    Builder installCredentials(Supplier<TemporaryCredentials> credentials);
 
     /** The clock durations are measured with (default: the system's). */
     Builder clock(Clock clock);

@@ -2,6 +2,7 @@ package dev.mgnagent.fleet.internal;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.Tags;
+import dev.mgnagent.credentials.TemporaryCredentials;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.fleet.FailureLimit;
 import dev.mgnagent.fleet.FleetHost;
@@ -37,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** The {@link FleetInstallation}: per-host requests, then the {@link FleetScheduler}. */
 public final class DefaultFleetInstallation implements FleetInstallation {
@@ -51,6 +53,7 @@ public final class DefaultFleetInstallation implements FleetInstallation {
   private final boolean downloadOnce;
   private final Map<String, String> localEnvironment;
   private final Clock clock;
+  private final Optional<Supplier<TemporaryCredentials>> installCredentials;
 
   private DefaultFleetInstallation(BuilderImpl b, Map<FleetHost, InstallRequest> requests) {
     this.hosts = b.hosts;
@@ -63,6 +66,7 @@ public final class DefaultFleetInstallation implements FleetInstallation {
     this.downloadOnce = b.installations instanceof HostInstallationFactory.Configured;
     this.localEnvironment = b.localEnvironment;
     this.clock = b.clock;
+    this.installCredentials = Optional.ofNullable(b.installCredentials);
   }
 
   @Override
@@ -125,7 +129,7 @@ public final class DefaultFleetInstallation implements FleetInstallation {
           }
           listener.onEvent(new FleetHostEvent(fleetHost, event));
         };
-    InstallRequest request = requestFor(fleetHost);
+    InstallRequest request = withInstallCredentials(requestFor(fleetHost));
     HostInstallationFactory factory = installations;
     if (shared != null) {
       VerificationResult.Verified installer = shared.get(request, tagged);
@@ -142,6 +146,20 @@ public final class DefaultFleetInstallation implements FleetInstallation {
         removeOverNewConnection(fleetHost, List.copyOf(leftOnHost), tagged);
       }
     }
+  }
+
+  /** The request with the keys of {@link Builder#installCredentials}, when given. */
+  private InstallRequest withInstallCredentials(InstallRequest request) {
+    if (installCredentials.isEmpty()) {
+      return request;
+    }
+    TemporaryCredentials keys =
+        Objects.requireNonNull(installCredentials.get().get(), "installCredentials gave null");
+    return request.toBuilder()
+        .accessKeyId(keys.accessKeyId())
+        .secretAccessKey(keys.secretAccessKey())
+        .sessionToken(keys.sessionToken())
+        .build();
   }
 
   /**
@@ -249,6 +267,7 @@ public final class DefaultFleetInstallation implements FleetInstallation {
     private HostInstallationFactory installations = HostInstallationFactory.standard();
     private Map<String, String> localEnvironment = Map.of();
     private Clock clock = Clock.systemUTC();
+    private Supplier<TemporaryCredentials> installCredentials;
 
     @Override
     public Builder hosts(List<FleetHost> hosts) {
@@ -306,6 +325,12 @@ public final class DefaultFleetInstallation implements FleetInstallation {
     @Override
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    @Override
+    public Builder installCredentials(Supplier<TemporaryCredentials> credentials) {
+      this.installCredentials = Objects.requireNonNull(credentials, "credentials");
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.mgnagent.fleet.internal;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.MgnAgentException;
+import dev.mgnagent.credentials.AssumeRoleException;
 import dev.mgnagent.disk.DiskInventoryException;
 import dev.mgnagent.fleet.HostFailure;
 import dev.mgnagent.host.ssh.SshException;
@@ -66,6 +67,9 @@ final class Failures {
     }
     if (e instanceof DiskInventoryException) {
       return "DISK_INVENTORY";
+    }
+    if (e instanceof AssumeRoleException) {
+      return "INSTALL_CREDENTIALS";
     }
     if (e instanceof MgnAgentException) {
       return "FAILED";

@@ -21,6 +21,10 @@ final class FakeKeys {
     return pick(UPPER, n);
   }
 
+  static String base64ish(int n) {
+    return pick(BASE64ISH, n);
+  }
+
   static String hex(int n) {
     return pick(HEX, n);
   }
