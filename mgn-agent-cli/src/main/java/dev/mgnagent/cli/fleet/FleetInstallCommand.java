@@ -11,6 +11,7 @@ import dev.mgnagent.cli.options.DualstackOption;
 import dev.mgnagent.cli.options.FlavorOption;
 import dev.mgnagent.cli.options.JsonOption;
 import dev.mgnagent.cli.options.S3EndpointOption;
+import dev.mgnagent.credentials.AssumeRoleMinter;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.fleet.FailureLimit;
 import dev.mgnagent.fleet.FleetHostFinished;
@@ -24,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,6 +57,8 @@ public final class FleetInstallCommand implements Callable<Integer> {
   @Mixin FleetHostOptions hosts;
 
   @Mixin AwsOptions aws;
+
+  @Mixin InstallRoleOptions installRole;
 
   @Option(
       names = "--aws-access-key-id",
@@ -132,9 +136,11 @@ public final class FleetInstallCommand implements Callable<Integer> {
         maxFailures == null ? FailureLimit.none() : named("--max-failures", maxFailures);
     InstallRequest request = request();
     SshSettings ssh = hosts.ssh(context.environment());
+    Optional<AssumeRoleMinter> minter = installRole.minter(request, context.environment());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (ResultsFile resultsFile = results == null ? null : ResultsFile.create(results)) {
+    try (AssumeRoleMinter roleKeys = minter.orElse(null);
+        ResultsFile resultsFile = results == null ? null : ResultsFile.create(results)) {
       EventListener view = json.json() ? new FleetJson(out) : new FleetLines(out);
       EventListener listener =
           resultsFile == null
@@ -142,7 +148,7 @@ public final class FleetInstallCommand implements Callable<Integer> {
               : view.andOn(FleetHostFinished.class, e -> resultsFile.write(e.outcome()));
       HostConnector connector = connector(ssh);
       FleetInstallation fleet =
-          FleetInstallation.builder()
+          InstallRoleOptions.apply(FleetInstallation.builder(), Optional.ofNullable(roleKeys))
               .hosts(inventory.hosts())
               .connector(connector)
               .request(request)
