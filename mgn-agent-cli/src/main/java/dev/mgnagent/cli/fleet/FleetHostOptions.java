@@ -2,6 +2,7 @@ package dev.mgnagent.cli.fleet;
 
 import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.Secret;
+import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.fleet.FleetInventory;
 import dev.mgnagent.fleet.InventoryException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every {@code fleet} command shares: the inventory, parallelism and SSH. */
@@ -73,6 +75,8 @@ public final class FleetHostOptions {
               + " real host.")
   String remoteRoot;
 
+  @Mixin SshLoginOptions login;
+
   /** The most standard input read for a password. */
   private static final int MAX_STDIN = 16 * 1024;
 
@@ -86,6 +90,7 @@ public final class FleetHostOptions {
     if (sudoPasswordStdin) {
       given.add("--sudo-password-stdin");
     }
+    given.addAll(login.stdinOptions());
     if (given.size() > 1) {
       throw new InvalidRequestException(
           given.get(0),
@@ -110,6 +115,24 @@ public final class FleetHostOptions {
       throw new InvalidRequestException(
           "--inventory", "--inventory " + inventory + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The parsed SSH options, with the SSH password and key passphrases (read from standard input,
+   * {@value SshLoginOptions#PASSPHRASE_VARIABLE} or the context's terminal).
+   */
+  SshSettings ssh(CliContext context) {
+    SshSettings ssh = ssh(context.environment());
+    return new SshSettings(
+        ssh.knownHosts(),
+        ssh.acceptNewHostKeys(),
+        ssh.identities(),
+        ssh.user(),
+        ssh.sudoPassword(),
+        ssh.environment(),
+        ssh.remoteRoot(),
+        SshLoginOptions.passphrases(context.environment(), context.console()),
+        login.password(context.console()));
   }
 
   /** The parsed SSH options; reads standard input for {@code --sudo-password-stdin}. */

@@ -135,7 +135,7 @@ public final class FleetInstallCommand implements Callable<Integer> {
     FailureLimit limit =
         maxFailures == null ? FailureLimit.none() : named("--max-failures", maxFailures);
     InstallRequest request = request();
-    SshSettings ssh = hosts.ssh(context.environment());
+    SshSettings ssh = hosts.ssh(context);
     Optional<AssumeRoleMinter> minter = installRole.minter(request, context.environment());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

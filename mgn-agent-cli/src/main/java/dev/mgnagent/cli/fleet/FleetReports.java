@@ -39,7 +39,7 @@ final class FleetReports {
       PrintWriter err,
       int[] exitCode) {
     var inventory = hosts.inventory();
-    SshSettings ssh = hosts.ssh(context.environment());
+    SshSettings ssh = hosts.ssh(context);
     FleetInspection.Running<T> running =
         FleetInspection.builder(work)
             .hosts(inventory.hosts())

@@ -19,7 +19,11 @@ final class SshConnector {
     settings.user().ifPresent(ssh::user);
     settings.identities().forEach(ssh::identity);
     settings.sudoPassword().ifPresent(ssh::sudoPassword);
-    ssh.options(o -> o.acceptNewHostKeys(settings.acceptNewHostKeys()));
+    ssh.options(
+        o -> {
+          o.acceptNewHostKeys(settings.acceptNewHostKeys()).passphrases(settings.passphrases());
+          settings.password().ifPresent(o::password);
+        });
     settings.knownHosts().ifPresent(ssh::knownHosts);
     settings.remoteRoot().ifPresent(root -> ssh.perHost((host, o) -> o.remoteRoot(root)));
     return ssh.build();

@@ -1,6 +1,7 @@
 package dev.mgnagent.cli.fleet;
 
 import dev.mgnagent.Secret;
+import dev.mgnagent.host.ssh.KeyPassphrases;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param environment the local environment (for {@code HOME} and the defaults under it)
  * @param remoteRoot the hidden, test-only {@code --remote-root}: where each host's files are read
  *     instead of {@code /} (a fake host tree)
+ * @param passphrases where passphrases of encrypted private keys come from
+ * @param password the SSH login password, when given (from standard input or a prompt)
  */
 public record SshSettings(
     Optional<Path> knownHosts,
@@ -30,7 +33,30 @@ public record SshSettings(
     Optional<String> user,
     Optional<Secret> sudoPassword,
     Map<String, String> environment,
-    Optional<String> remoteRoot) {
+    Optional<String> remoteRoot,
+    KeyPassphrases passphrases,
+    Optional<Secret> password) {
+
+  /** Without key passphrases or a login password. */
+  public SshSettings(
+      Optional<Path> knownHosts,
+      boolean acceptNewHostKeys,
+      List<Path> identities,
+      Optional<String> user,
+      Optional<Secret> sudoPassword,
+      Map<String, String> environment,
+      Optional<String> remoteRoot) {
+    this(
+        knownHosts,
+        acceptNewHostKeys,
+        identities,
+        user,
+        sudoPassword,
+        environment,
+        remoteRoot,
+        KeyPassphrases.NONE,
+        Optional.empty());
+  }
 
   public SshSettings {
     Objects.requireNonNull(knownHosts, "knownHosts");
@@ -39,5 +65,7 @@ public record SshSettings(
     Objects.requireNonNull(sudoPassword, "sudoPassword");
     environment = Map.copyOf(environment);
     Objects.requireNonNull(remoteRoot, "remoteRoot");
+    Objects.requireNonNull(passphrases, "passphrases");
+    Objects.requireNonNull(password, "password");
   }
 }
