@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,8 +71,13 @@ class FleetInstallCredentialsTest {
     // STS trusts the operator's keys; the keys it issues are installation-only keys for MGN
     sts = FakeSts.builder().region("eu-west-3").build().start().addRole(ROLE);
     sts.addCredentials(mgn.adminCredentials());
+    List<String> issuedSecrets = new CopyOnWriteArrayList<>();
     sts.onCredentialsIssued(
-        issued -> mgn.addCredentials(issued, FakeMgn.INSTALLATION_POLICY_ACTIONS));
+        issued -> {
+          issuedSecrets.add(issued.secretAccessKey());
+          issuedSecrets.add(issued.sessionToken());
+          mgn.addCredentials(issued, FakeMgn.INSTALLATION_POLICY_ACTIONS);
+        });
     List<String> names = List.of("web-0", "web-1", "web-2");
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
@@ -122,6 +128,7 @@ class FleetInstallCredentialsTest {
     // the minter's clock starts with the fake STS's: a set of 15 minutes leaves 8 minutes to spare
     // beyond the 2-minute installer timeout plus 5 minutes; 9 minutes later it does not
     SteppedClock clock = new SteppedClock(Instant.now());
+    List<String> eventTexts = new CopyOnWriteArrayList<>();
     FleetResult result;
     try (AssumeRoleMinter minter =
         AssumeRoleMinter.builder()
@@ -142,6 +149,7 @@ class FleetInstallCredentialsTest {
               .parallel(1) // one after the other: the clock steps between the second and third
               .eventListener(
                   event -> {
+                    eventTexts.add(String.valueOf(event));
                     if (event instanceof FleetHostFinished finished
                         && finished.outcome().host().address().equals("web-1")) {
                       clock.advance(Duration.ofMinutes(9));
@@ -175,6 +183,11 @@ class FleetInstallCredentialsTest {
         .containsEntry("web-1", firstSet)
         .containsEntry("web-2", secondSet);
     assertThat(secondSet).isNotEqualTo(firstSet);
+    // no minted secret or token shows in an event or the result
+    assertThat(issuedSecrets).hasSize(4);
+    for (String secret : issuedSecrets) {
+      assertThat(String.join("\n", eventTexts) + result).doesNotContain(secret);
+    }
     // the operator's keys were never typed into an installer
     assertThat(mgn.requests())
         .filteredOn(r -> "RegisterAgentForMgn".equals(r.operation()))
