@@ -12,6 +12,8 @@ import dev.mgnagent.fleet.HostWork;
 import dev.mgnagent.fleet.InspectionStatus;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -69,7 +71,7 @@ final class FleetReports {
       PrintWriter out,
       PrintWriter err,
       int[] exitCode) {
-    FleetInspection.Running<T> running =
+    FleetInspection<T> inspection =
         FleetInspection.builder(work)
             .hosts(fleetHosts)
             .connector(
@@ -83,9 +85,24 @@ final class FleetReports {
                     printBlock(out, report, text);
                   }
                 })
-            .build()
-            .start();
-    try (SignalStop signals = SignalStop.on(running::cancel)) {
+            .build();
+    // the handlers are in place before the first host starts: a signal always stops the run
+    AtomicReference<FleetInspection.Running<T>> started = new AtomicReference<>();
+    AtomicBoolean stop = new AtomicBoolean();
+    try (SignalStop signals =
+        SignalStop.on(
+            () -> {
+              stop.set(true);
+              FleetInspection.Running<T> running = started.get();
+              if (running != null) {
+                running.cancel();
+              }
+            })) {
+      FleetInspection.Running<T> running = inspection.start();
+      started.set(running);
+      if (stop.get()) {
+        running.cancel();
+      }
       List<HostReport<T>> reports;
       try {
         reports = running.await();
