@@ -22,6 +22,7 @@ import dev.mgnagent.preflight.PreflightReport;
 import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.Selection;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,12 @@ final class FleetPlan {
       Map<String, String> tags,
       List<String> installer,
       boolean preflightStops) {}
+
+  /**
+   * Where the plan shows the installer: an installation uploads it to a new private directory named
+   * {@code mgn-agent-} and random hex under the host's {@code TMPDIR} (default {@code /tmp}).
+   */
+  static final Path UPLOAD = Path.of("/tmp/mgn-agent-RANDOM");
 
   private FleetPlan() {}
 
@@ -95,7 +102,8 @@ final class FleetPlan {
     Selection selection =
         ReplicationSelection.of(DiskInventory.of(host).read(), DevicePaths.of(host))
             .select(request.selection());
-    List<String> installer = AgentInstallation.builder().host(host).build().dryRun(request);
+    List<String> installer =
+        AgentInstallation.builder().host(host).workDirectory(UPLOAD).build().dryRun(request);
     return new HostPlan(
         report,
         selection,

@@ -145,7 +145,7 @@ class FleetPlanTest {
     String installer =
         plan.out().lines().filter(l -> l.startsWith("installer: ")).findFirst().orElseThrow();
     assertThat(installer)
-        .contains("aws-replication-installer-init")
+        .contains(" /tmp/mgn-agent-RANDOM/aws-replication-installer-init ")
         .contains("--region eu-west-3")
         .contains("--aws-access-key-id " + sandbox.adminCredentials().accessKeyId())
         .contains("--tags wave=1 app=web");
