@@ -20,9 +20,9 @@ import java.util.Map;
 /**
  * A fleet on an interactive terminal: a block at the bottom of the screen with the counts (done,
  * failed, running, waiting) and one line per running host with its current step, redrawn in place
- * with ANSI cursor movement; above it, one permanent line per host as it finishes. Redraws are at
- * most one per {@code interval} of the given clock; {@link #finish()} draws the last state. Text
- * from hosts is escaped for the terminal.
+ * with ANSI cursor movement; above it, one permanent line per host as it finishes. Starts and step
+ * changes redraw at most once per {@code interval} of the given clock; a finished host redraws at
+ * once; {@link #finish()} draws the last state. Text from hosts is escaped for the terminal.
  */
 final class FleetLiveView implements EventListener {
 
@@ -98,12 +98,16 @@ final class FleetLiveView implements EventListener {
         e.progress());
   }
 
-  /** Prints {@code line} above the block, which is redrawn under it when the rate allows. */
+  /**
+   * Prints {@code line} above the block and redraws the block under it at once: a finished host is
+   * at most one redraw per host, and the block never stays off the screen.
+   */
   private synchronized void permanent(String line, FleetProgress now) {
     progress = now;
     erase();
     out.println(line);
-    drawIfDue();
+    draw();
+    lastDraw = clock.millis();
     out.flush();
   }
 

@@ -98,6 +98,23 @@ class FleetLiveViewTest {
   }
 
   @Test
+  void aFinishedHostRedrawsTheBlockAtOnce() {
+    view.onEvent(new FleetHostStarted(web1, progress(2, 1, 0, 0)));
+    view.onEvent(new FleetHostStarted(web2, progress(1, 2, 0, 0)));
+    view.onEvent(
+        new FleetHostFinished(
+            new HostOutcome(
+                web1, HostStatus.CANCELLED, Optional.empty(), Optional.empty(), Duration.ZERO),
+            new FleetProgress(3, 1, 1, 0, 0, 0, 0, 1)));
+
+    assertThat(VirtualScreen.of(written.toString()))
+        .containsExactly(
+            "[web-1] CANCELLED in 0.0 s",
+            "fleet: 1/3 done, 0 failed, 1 running, 1 waiting",
+            "  web-2  connecting");
+  }
+
+  @Test
   void manyRunningHostsAreListedUpToALimit() {
     int total = FleetLiveView.MAX_HOST_LINES + 5;
     for (int i = 0; i < total; i++) {
