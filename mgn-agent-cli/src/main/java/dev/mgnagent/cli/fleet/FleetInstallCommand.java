@@ -137,11 +137,10 @@ public final class FleetInstallCommand implements Callable<Integer> {
   public Integer call() {
     hosts.requireOneStdinOption(
         secretFromStdin ? List.of("--aws-secret-access-key-stdin") : List.of());
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     operating.check(java.util.Optional.ofNullable(results));
     java.util.Optional<FleetInventory> selected =
-        operating.hosts(hosts.inventory(), java.util.Optional.ofNullable(results), err);
+        operating.hosts(
+            hosts.inventory(), java.util.Optional.ofNullable(results), spec.commandLine().getErr());
     if (selected.isEmpty()) {
       return ExitCodes.OK;
     }
@@ -150,6 +149,8 @@ public final class FleetInstallCommand implements Callable<Integer> {
         maxFailures == null ? FailureLimit.none() : named("--max-failures", maxFailures);
     InstallRequest request = request();
     SshSettings ssh = hosts.ssh(context.environment());
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     if (operating.planOnly()) {
       FleetInstallation planned =
           FleetInstallation.builder()
