@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * Runs read-only {@link HostWork} (a preflight, a disk inventory) on every host of a fleet with the
  * same scheduling as {@link FleetInstallation}: at most {@code parallel} at once, in order, each
  * host reached through the {@link HostConnector} and closed afterwards. Every host gets one {@link
- * HostReport}, in the order given.
+ * HostReport}, in the order given. {@link Running#cancel()} skips the hosts not started and stops
+ * the running ones by closing their connections.
  *
  * <pre>{@code
  * List<HostReport<Inventory>> disks = FleetInspection
@@ -28,9 +29,14 @@ import java.util.function.Consumer;
  */
 public final class FleetInspection<T> {
 
-  /** A running inspection, which can be cancelled: no new host starts, running ones finish. */
+  /** A running inspection, which can be cancelled: no new host starts, running ones are stopped. */
   public interface Running<T> {
-    /** Starts no more hosts (they are SKIPPED); hosts already running finish. */
+    /**
+     * Starts no more hosts (they are SKIPPED) and stops the running ones: each running host's
+     * connection is closed (a {@link dev.mgnagent.host.Host} that is {@link AutoCloseable}), which
+     * ends the work waiting on it, and the host is CANCELLED. Returns at once; calling it again
+     * does nothing.
+     */
     void cancel();
 
     /** Waits for every host's report, in the order the hosts were given. */
@@ -84,7 +90,15 @@ public final class FleetInspection<T> {
                 listener,
                 settings.clock,
                 (fleetHost, host, cancellation) -> {
-                  values.put(fleetHost, settings.work.run(fleetHost, host));
+                  // closing the connection is what stops work blocked on the host
+                  cancellation.onCancel(() -> close(host));
+                  T value = settings.work.run(fleetHost, host);
+                  if (cancellation.cancelled()) {
+                    // found over a connection being closed: not a report to trust
+                    return new FleetScheduler.Ended(
+                        HostStatus.CANCELLED, Optional.empty(), Optional.empty());
+                  }
+                  values.put(fleetHost, value);
                   return new FleetScheduler.Ended(
                       HostStatus.INSTALLED, Optional.empty(), Optional.empty());
                 })
@@ -104,6 +118,16 @@ public final class FleetInspection<T> {
         return reports;
       }
     };
+  }
+
+  private static void close(dev.mgnagent.host.Host host) {
+    if (host instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // the host is being given up: a failed close changes nothing for its report
+      }
+    }
   }
 
   private static <T> HostReport<T> report(HostOutcome outcome, Map<FleetHost, T> values) {

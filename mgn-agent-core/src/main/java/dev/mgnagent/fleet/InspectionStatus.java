@@ -10,6 +10,9 @@ public enum InspectionStatus {
   UNREACHABLE,
   /** The host was never started (the inspection was cancelled). */
   SKIPPED,
-  /** The inspection was cancelled while the host was being connected to. */
+  /**
+   * The inspection was cancelled while the host was being connected to or its work ran: its
+   * connection was closed and whatever the work found is not reported.
+   */
   CANCELLED
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "fleet",
     mixinStandardHelpOptions = true,
-    description = "Work on many hosts at once: install, preflight, disks.",
+    description = "Work on many hosts at once: install, plan, preflight, disks.",
     synopsisSubcommandLabel = "COMMAND")
 public final class FleetCommand implements Callable<Integer> {
 
@@ -26,6 +26,9 @@ public final class FleetCommand implements Callable<Integer> {
     fleet.addSubcommand(new FleetInstallCommand(context));
     fleet.addSubcommand(new FleetPreflightCommand(context));
     fleet.addSubcommand(new FleetDisksCommand(context));
+    CommandLine plan = new CommandLine(FleetInstallCommand.plan(context));
+    plan.getCommandSpec().usageMessage().description(FleetOperatingOptions.PLAN_DESCRIPTION);
+    fleet.addSubcommand("plan", plan);
     return fleet;
   }
 

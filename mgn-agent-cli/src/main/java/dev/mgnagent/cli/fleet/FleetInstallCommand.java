@@ -123,25 +123,52 @@ public final class FleetInstallCommand implements Callable<Integer> {
 
   @Mixin JsonOption json;
 
+  @Mixin FleetOperatingOptions operating;
+
   public FleetInstallCommand(CliContext context) {
     this.context = context;
+  }
+
+  /** {@code fleet plan}: this command with {@code --dry-run} always on. */
+  static FleetInstallCommand plan(CliContext context) {
+    FleetInstallCommand plan = new FleetInstallCommand(context);
+    plan.operating = new FleetOperatingOptions();
+    plan.operating.plan = true;
+    return plan;
   }
 
   @Override
   public Integer call() {
     hosts.requireOneStdinOption(
         secretFromStdin ? List.of("--aws-secret-access-key-stdin") : List.of());
-    FleetInventory inventory = hosts.inventory();
+    operating.check(Optional.ofNullable(results));
+    Optional<FleetInventory> selected =
+        operating.hosts(
+            hosts.inventory(), Optional.ofNullable(results), spec.commandLine().getErr());
+    if (selected.isEmpty()) {
+      return ExitCodes.OK;
+    }
+    FleetInventory inventory = selected.get();
     FailureLimit limit =
         maxFailures == null ? FailureLimit.none() : named("--max-failures", maxFailures);
     InstallRequest request = request();
     SshSettings ssh = hosts.ssh(context);
-    Optional<AssumeRoleMinter> minter = installRole.minter(request, context.environment());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (operating.planOnly()) {
+      FleetInstallation planned =
+          FleetInstallation.builder()
+              .hosts(inventory.hosts())
+              .connector(connector(ssh))
+              .request(request)
+              .build();
+      return FleetPlan.run(
+          context, inventory.hosts(), ssh, hosts.parallel, planned, json.json(), out, err);
+    }
+    Optional<AssumeRoleMinter> minter = installRole.minter(request, context.environment());
     try (AssumeRoleMinter roleKeys = minter.orElse(null);
         ResultsFile resultsFile = results == null ? null : ResultsFile.create(results)) {
-      EventListener view = json.json() ? new FleetJson(out) : new FleetLines(out);
+      EventListener view = operating.view(context, json.json(), out);
       EventListener listener =
           resultsFile == null
               ? view
@@ -176,6 +203,9 @@ public final class FleetInstallCommand implements Callable<Integer> {
           running.cancel();
         }
         FleetResult result = await(running);
+        if (view instanceof FleetLiveView live) {
+          live.finish();
+        }
         if (json.json()) {
           FleetJson.result(out, result);
         } else {

@@ -4,6 +4,7 @@ import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.SignalStop;
 import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.cli.output.TerminalText;
+import dev.mgnagent.fleet.FleetHost;
 import dev.mgnagent.fleet.FleetInspection;
 import dev.mgnagent.fleet.HostFailure;
 import dev.mgnagent.fleet.HostReport;
@@ -11,11 +12,14 @@ import dev.mgnagent.fleet.HostWork;
 import dev.mgnagent.fleet.InspectionStatus;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
  * Runs read-only work on every host of a fleet for {@code fleet preflight} and {@code fleet disks}:
- * a block of text per host as it finishes, or one JSON document at the end.
+ * a block of text per host as it finishes, or one JSON document at the end. A signal (INT, TERM)
+ * stops the running hosts (CANCELLED) and skips the rest.
  */
 final class FleetReports {
 
@@ -40,23 +44,65 @@ final class FleetReports {
       int[] exitCode) {
     var inventory = hosts.inventory();
     SshSettings ssh = hosts.ssh(context);
-    FleetInspection.Running<T> running =
+    return run(
+        context,
+        inventory.hosts(),
+        ssh,
+        hosts.parallel,
+        work,
+        jsonOutput,
+        text,
+        json,
+        out,
+        err,
+        exitCode);
+  }
+
+  /** {@link #run} on {@code fleetHosts}, reached with {@code ssh}. */
+  static <T> List<HostReport<T>> run(
+      CliContext context,
+      List<FleetHost> fleetHosts,
+      SshSettings ssh,
+      int parallel,
+      HostWork<T> work,
+      boolean jsonOutput,
+      Function<T, String> text,
+      Function<T, String> json,
+      PrintWriter out,
+      PrintWriter err,
+      int[] exitCode) {
+    FleetInspection<T> inspection =
         FleetInspection.builder(work)
-            .hosts(inventory.hosts())
+            .hosts(fleetHosts)
             .connector(
                 context.fleetConnectors().isPresent()
                     ? context.fleetConnectors().get().connector(ssh)
                     : SshConnector.create(ssh))
-            .parallel(hosts.parallel)
+            .parallel(parallel)
             .onReport(
                 report -> {
                   if (!jsonOutput) {
                     printBlock(out, report, text);
                   }
                 })
-            .build()
-            .start();
-    try (SignalStop signals = SignalStop.on(running::cancel)) {
+            .build();
+    // the handlers are in place before the first host starts: a signal always stops the run
+    AtomicReference<FleetInspection.Running<T>> started = new AtomicReference<>();
+    AtomicBoolean stop = new AtomicBoolean();
+    try (SignalStop signals =
+        SignalStop.on(
+            () -> {
+              stop.set(true);
+              FleetInspection.Running<T> running = started.get();
+              if (running != null) {
+                running.cancel();
+              }
+            })) {
+      FleetInspection.Running<T> running = inspection.start();
+      started.set(running);
+      if (stop.get()) {
+        running.cancel();
+      }
       List<HostReport<T>> reports;
       try {
         reports = running.await();
@@ -87,7 +133,10 @@ final class FleetReports {
         out.println(document.append("]}"));
       }
       if (signals.received().isPresent()) {
-        err.println(signals.line("no new host started; the hosts not started are SKIPPED"));
+        err.println(
+            signals.line(
+                "no new host started; the running hosts were stopped and are CANCELLED, the"
+                    + " hosts not started are SKIPPED"));
         exitCode[0] = signals.exitCode();
         return null;
       }

@@ -16,8 +16,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * {@code --results FILE}: one JSON line per host, written and flushed as the host finishes, so a
- * run stopped halfway leaves the lines of the hosts that ended. Holds no secret: outcomes carry
- * IDs, step names and messages only.
+ * run stopped halfway leaves the lines of the hosts that ended. {@code --retry-failed} reads such a
+ * file back ({@link RetryFailed}). Holds no secret: outcomes carry IDs, step names and messages
+ * only.
  */
 final class ResultsFile implements AutoCloseable {
 
@@ -47,11 +48,11 @@ final class ResultsFile implements AutoCloseable {
 
   /** The JSON line for {@code outcome}. */
   static String line(HostOutcome outcome) {
-    JsonWriter json =
-        JsonWriter.object()
-            .field("host", outcome.host().address())
-            .field("outcome", outcome.status().name())
-            .field("sourceServerId", outcome.sourceServerId().map(id -> id.value()));
+    JsonWriter json = JsonWriter.object().field("host", outcome.host().address());
+    // the port tells apart hosts of one address (--retry-failed reads it back)
+    outcome.host().port().ifPresent(port -> json.field("port", port));
+    json.field("outcome", outcome.status().name())
+        .field("sourceServerId", outcome.sourceServerId().map(id -> id.value()));
     java.util.Optional<HostFailure> failure = outcome.failure();
     json.field("step", failure.flatMap(HostFailure::step).map(Enum::name))
         .field("reason", failure.map(HostFailure::reason))
