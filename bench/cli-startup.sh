@@ -23,23 +23,33 @@ echo "cpus: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg); launcher: ${launch
 "${launcher[@]}" disks --json >/dev/null  # builds the jar if needed, creates the archive: not counted
 java -version 2>/dev/null
 
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
+# wall and CPU (user + system, children included) milliseconds of one run of "$@"
+TIMEFORMAT='%R %U %S'
+measure() {
+  local t
+  t="$({ time "$@" >/dev/null 2>&1; } 2>&1)"
+  awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' <<<"$t"
+}
 cli=()
 jvm=()
+cli_cpu=()
+jvm_cpu=()
 for ((i = 1; i <= runs; i++)); do
-  start=$(now_ms)
-  "${launcher[@]}" disks --json >/dev/null
-  cli+=($(($(now_ms) - start)))
-  start=$(now_ms)
-  java -version 2>/dev/null
-  jvm+=($(($(now_ms) - start)))
+  read -r wall cpu < <(measure "${launcher[@]}" disks --json)
+  cli+=("$wall")
+  cli_cpu+=("$cpu")
+  read -r wall cpu < <(measure java -version)
+  jvm+=("$wall")
+  jvm_cpu+=("$cpu")
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a / b}'; }
 cli_median=$(median "${cli[@]}")
 jvm_median=$(median "${jvm[@]}")
-echo "disks --json runs (ms): ${cli[*]}"
-echo "java -version runs (ms): ${jvm[*]}"
-echo "median of $runs: disks --json ${cli_median} ms, java -version ${jvm_median} ms"
-awk -v a="$cli_median" -v b="$jvm_median" \
-  'BEGIN {printf "ratio: %.1f (target: 4.0 or less)\n", a / b}'
+echo "disks --json runs, wall ms: ${cli[*]}"
+echo "java -version runs, wall ms: ${jvm[*]}"
+echo "median of $runs, wall: disks --json ${cli_median} ms, java -version ${jvm_median} ms"
+# on a shared machine CPU time moves less with the load than wall time
+echo "median of $runs, CPU: disks --json $(median "${cli_cpu[@]}") ms, java -version $(median "${jvm_cpu[@]}") ms, ratio $(ratio "$(median "${cli_cpu[@]}")" "$(median "${jvm_cpu[@]}")")"
+echo "ratio: $(ratio "$cli_median" "$jvm_median") (wall; target: 4.0 or less)"
