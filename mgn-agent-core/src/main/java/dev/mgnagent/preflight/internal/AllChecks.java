@@ -32,12 +32,16 @@ public final class AllChecks {
         new NetworkProber(
             settings.connector(), settings.probeTimeout(), ProbePlan.targets(settings))) {
       CompletableFuture<PreflightCheck.Verdict> credentials = new CompletableFuture<>();
+      CompletableFuture<Void> callStarted = new CompletableFuture<>();
       Thread call =
           new Thread(
               () -> {
                 try {
                   credentials.complete(
-                      CredentialsCheck.call(settings, settings.probeTimeout().multipliedBy(2)));
+                      CredentialsCheck.call(
+                          settings,
+                          settings.probeTimeout().multipliedBy(2),
+                          () -> callStarted.complete(null)));
                 } catch (RuntimeException e) {
                   credentials.complete(
                       PreflightCheck.Verdict.fail(
@@ -48,7 +52,8 @@ public final class AllChecks {
               "mgn-agent-preflight-credentials");
       call.setDaemon(true);
       call.start();
-      CheckContext context = new CheckContext(host, view, settings, prober, credentials);
+      CheckContext context =
+          new CheckContext(host, view, settings, prober, credentials, callStarted);
       List<CheckResult> results = new ArrayList<>();
       for (PreflightCheck check : inOrder()) {
         results.add(check.run(context));

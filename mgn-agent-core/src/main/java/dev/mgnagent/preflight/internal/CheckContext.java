@@ -18,6 +18,7 @@ public final class CheckContext {
   private final Supplier<Inventory> inventory;
   private final NetworkProber prober;
   private final CompletableFuture<PreflightCheck.Verdict> credentials;
+  private final CompletableFuture<Void> credentialsCallStarted;
   private Inventory cachedInventory;
   private RuntimeException inventoryError;
 
@@ -26,12 +27,14 @@ public final class CheckContext {
       HostView view,
       Settings settings,
       NetworkProber prober,
-      CompletableFuture<PreflightCheck.Verdict> credentials) {
+      CompletableFuture<PreflightCheck.Verdict> credentials,
+      CompletableFuture<Void> credentialsCallStarted) {
     this.host = view;
     this.settings = settings;
     this.inventory = () -> DiskInventory.of(host).read();
     this.prober = prober;
     this.credentials = credentials;
+    this.credentialsCallStarted = credentialsCallStarted;
   }
 
   public HostView host() {
@@ -70,10 +73,16 @@ public final class CheckContext {
         .toList();
   }
 
+  private static final long CLIENT_BUILD_LIMIT_SECONDS = 60;
+
   /** The verdict of the MGN call, started before the local checks ran. */
   public PreflightCheck.Verdict credentialsVerdict() {
     long waitMillis = settings.probeTimeout().multipliedBy(2).toMillis() + 2000;
     try {
+      // the time limit is for MGN's answer: building the client does no I/O, but on a busy machine
+      // it can take longer than the answer may
+      CompletableFuture.anyOf(credentialsCallStarted, credentials)
+          .get(CLIENT_BUILD_LIMIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
       return credentials.get(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       return PreflightCheck.Verdict.fail(

@@ -27,8 +27,11 @@ final class CredentialsCheck {
     return PreflightCheck.of(ID, TITLE, CheckContext::credentialsVerdict);
   }
 
-  /** Makes the call (on a probe thread); never throws. */
-  static Verdict call(Settings s, Duration timeout) {
+  /**
+   * Makes the call (on a probe thread); never throws. {@code started} runs once the client is
+   * built, just before the request goes out.
+   */
+  static Verdict call(Settings s, Duration timeout, Runnable started) {
     if (s.mgnClient().isEmpty() && s.credentials().isEmpty()) {
       return Verdict.skipped(
           "no credentials given (a profile, or AWS_ACCESS_KEY_ID and"
@@ -44,6 +47,7 @@ final class CredentialsCheck {
             .orElseGet(
                 () -> MgnClientFactory.create(Region.of(region), s.credentials(), s.mgnEndpoint()));
     try {
+      started.run();
       client.describeSourceServers(
           r -> r.maxResults(1).overrideConfiguration(o -> o.apiCallTimeout(timeout)));
       return Verdict.pass(

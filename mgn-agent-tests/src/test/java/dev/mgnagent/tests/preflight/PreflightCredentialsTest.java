@@ -1,6 +1,7 @@
 package dev.mgnagent.tests.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.mgnagent.preflight.CheckResult;
 import dev.mgnagent.preflight.CheckStatus;
@@ -8,6 +9,9 @@ import dev.mgnagent.preflight.Preflight;
 import dev.mgnagent.testkit.host.FakeLinuxHost;
 import dev.mgnagent.testkit.host.FakeLinuxHosts;
 import dev.mgnagent.testkit.mgn.FakeMgn;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.mgn.MgnClient;
 
 /** {@code credentials.mgn} against the fake MGN: admin keys, installer keys, uninitialized. */
@@ -36,6 +41,32 @@ class PreflightCredentialsTest {
         .run()
         .check("credentials.mgn")
         .orElseThrow();
+  }
+
+  @Test
+  void anEndpointThatNeverAnswersFailsTheCheckInsteadOfHanging() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      FakeLinuxHost host = FakeLinuxHosts.healthyRhel9().writeTo(temp.resolve("silent"));
+      CheckResult r =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(60),
+              () ->
+                  Preflight.builder()
+                      .host(host)
+                      .fileSystemSpace(host.space())
+                      .region(Region.EU_WEST_3)
+                      .endpoint(URI.create("http://127.0.0.1:" + silent.getLocalPort()))
+                      .credentialsProvider(
+                          StaticCredentialsProvider.create(
+                              AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "k".repeat(40))))
+                      .probeTimeout(Duration.ofMillis(300))
+                      .build()
+                      .run()
+                      .check("credentials.mgn")
+                      .orElseThrow());
+
+      assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+    }
   }
 
   @Test
