@@ -13,6 +13,7 @@ import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.RegistrarSettings;
 import dev.mgnagent.testkit.installer.FakeInstallerBucket;
 import dev.mgnagent.testkit.installer.LightInstaller;
+import dev.mgnagent.testkit.installer.PromptMode;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import dev.mgnagent.testkit.ssh.FakeSshFleet;
@@ -47,7 +48,7 @@ import software.amazon.awssdk.regions.Region;
  * The fleet benchmarks, run by bench/fleet-scale.sh, each part in a JVM of its own:
  *
  * <ul>
- *   <li>{@code serve DIR N normal|light}: the fake side. N fake SSH hosts ({@link FakeSshFleet})
+ *   <li>{@code serve DIR N normal|light|light-stderr}: the fake side. N fake SSH hosts ({@link FakeSshFleet})
  *       and a fake MGN with its installer bucket (an {@link MgnSandbox}'s, publishing the normal
  *       fake installer, a JVM per run; or a {@link LightInstaller}, bash and curl only). Writes
  *       DIR/fleet.properties (ports, host trees, key, known_hosts, endpoints), prints "ready", and
@@ -96,7 +97,15 @@ public final class FleetScale {
       bucket = sandbox.bucket();
     } else {
       mgn = FakeMgn.builder().region(REGION).initialized(true).sandboxSimulation().build().start();
-      byte[] launcher = LightInstaller.builder().mgnEndpoint(mgn.endpoint()).build().launcher();
+      // "light": the secret prompt on stdout; "light-stderr": on stderr (see docs/benchmarks.md)
+      PromptMode prompts =
+          installer.equals("light-stderr") ? PromptMode.GETPASS : PromptMode.MASKED_ON_STDOUT;
+      byte[] launcher =
+          LightInstaller.builder()
+              .mgnEndpoint(mgn.endpoint())
+              .promptMode(prompts)
+              .build()
+              .launcher();
       bucket =
           FakeInstallerBucket.builder()
               .region(REGION)
@@ -147,10 +156,20 @@ public final class FleetScale {
           System.out.flush();
         }
       }
+      long commands = 0;
+      for (FakeSshHost host : fleet.hosts()) {
+        commands += host.processes().size();
+      }
+      long[] cpu = cpuTicks();
       System.out.printf(
           Locale.ROOT,
-          "serve: peak %d threads on the fake side%n",
-          threads.getPeakThreadCount());
+          "serve: peak %d threads on the fake side; %d commands run on the hosts (%.1f per host);"
+              + " CPU of the fake side %.1f s, of the commands and installers it ran %.1f s%n",
+          threads.getPeakThreadCount(),
+          commands,
+          commands / (double) n,
+          cpu[0] / 100.0,
+          cpu[1] / 100.0);
     } finally {
       if (sandbox != null) {
         sandbox.close();
@@ -397,6 +416,23 @@ public final class FleetScale {
       return fds.count();
     } catch (Exception e) {
       return -1;
+    }
+  }
+
+  /**
+   * This process's CPU time and that of its ended children (the commands the fake hosts ran), in
+   * clock ticks (USER_HZ, 100 a second on Linux), from /proc/self/stat.
+   */
+  static long[] cpuTicks() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // after the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17
+      return new long[] {
+        Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14])
+      };
+    } catch (Exception e) {
+      return new long[] {-1, -1};
     }
   }
 

@@ -9,7 +9,8 @@
 #   3. N1 and N2 hosts (default 1000) with the light installer (bash and curl, no JVM per host) at
 #      P2 (default 100): wall time, driver threads and memory, growth from N1 to N2.
 #   bench/fleet-scale.sh            (N1=100 P1=25 N2=1000 P2=100 CMF_PARALLEL=10 HEAP=256m)
-#   PARTS="fleet cmf light" to run only some parts.
+#   PARTS="fleet cmf light" to run only some parts (light2: only the N2 hosts). LIGHT=light-stderr makes the light installer
+#   ask for the secret key on stderr instead of stdout.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +20,7 @@ if [[ ! -f "$jar" ]]; then
   mvn -B -q -o -DskipTests -pl mgn-agent-cli -am package >/dev/null
 fi
 N1=${N1:-100} P1=${P1:-25} N2=${N2:-1000} P2=${P2:-100} CMF_PARALLEL=${CMF_PARALLEL:-10}
-HEAP=${HEAP:-256m} SERVE_HEAP=${SERVE_HEAP:-1g} PARTS=${PARTS:-fleet cmf light}
+LIGHT=${LIGHT:-light} HEAP=${HEAP:-256m} SERVE_HEAP=${SERVE_HEAP:-1g} PARTS=${PARTS:-fleet cmf light}
 work="$(mktemp -d "${TMPDIR:-/tmp}/mgn-agent-fleet-bench.XXXXXX")"
 serve_pid=''
 cleanup() {
@@ -71,9 +72,10 @@ for part in $PARTS; do
   case "$part" in
     fleet) serve fleet "$N1" normal; drive fleet fleet "$P1"; unserve fleet ;;
     cmf) serve cmf "$N1" normal; drive cmf cmf "$CMF_PARALLEL"; unserve cmf ;;
+    light2) serve light2 "$N2" "$LIGHT"; drive light2 fleet "$P2"; unserve light2 ;;
     light)
-      serve light1 "$N1" light; drive light1 fleet "$P2"; unserve light1
-      serve light2 "$N2" light; drive light2 fleet "$P2"; unserve light2
+      serve light1 "$N1" "$LIGHT"; drive light1 fleet "$P2"; unserve light1
+      serve light2 "$N2" "$LIGHT"; drive light2 fleet "$P2"; unserve light2
       ;;
   esac
 done

@@ -20,16 +20,17 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>It is written from the installer's documented parameters and an observed transcript, not from
- * mgn-agent's code: it takes the documented options ({@code --region}, {@code
- * --aws-access-key-id}, {@code --aws-secret-access-key}, {@code --aws-session-token}, {@code
- * --no-prompt}, {@code --devices}, {@code --force-volumes}, {@code --tags}, {@code --s3-endpoint},
- * {@code --user-provided-id}, {@code --endpoint}, {@code --no-replication}, {@code --dualstack}),
- * asks for what is missing ({@code AWS Region Name:} and {@code AWS Access Key ID:} on stdout, the
- * secret key and, for keys starting with {@code ASIA}, the session token on stderr, read from
- * stdin), lists the host's disks, checks the keys ({@code Failed to validate AWS credentials}),
- * registers with the fake MGN's {@code POST /fake-agent/RegisterAgentForMgn} (SigV4 signed by
- * curl; the keys reach curl on its stdin, never on its command line) and prints the source server
- * ID. A failure prints {@code Installation failed.} and {@code Error details: ...} and exits 1.
+ * mgn-agent's code: it takes the documented options ({@code --region}, {@code --aws-access-key-id},
+ * {@code --aws-secret-access-key}, {@code --aws-session-token}, {@code --no-prompt}, {@code
+ * --devices}, {@code --force-volumes}, {@code --tags}, {@code --s3-endpoint}, {@code
+ * --user-provided-id}, {@code --endpoint}, {@code --no-replication}, {@code --dualstack}), asks for
+ * what is missing ({@code AWS Region Name:} and {@code AWS Access Key ID:} on stdout, the secret
+ * key and, for keys starting with {@code ASIA}, the session token on stderr or, with {@link
+ * Builder#promptMode}, on stdout; every answer read from stdin), lists the host's disks, checks the
+ * keys ({@code Failed to validate AWS credentials}), registers with the fake MGN's {@code POST
+ * /fake-agent/RegisterAgentForMgn} (SigV4 signed by curl; the keys reach curl on its stdin, never
+ * on its command line) and prints the source server ID. A failure prints {@code Installation
+ * failed.} and {@code Error details: ...} and exits 1.
  *
  * <p>Like {@link FakeInstaller}, it reads the host tree named by {@value
  * FakeInstaller#HOST_ROOT_VARIABLE} (a fake SSH host's commands have it): the disks in {@code
@@ -42,11 +43,14 @@ public final class LightInstaller {
 
   private static final String RESOURCE = "light-installer.sh";
   private static final String ENDPOINT_MARK = "@DEFAULT_ENDPOINT@";
+  private static final String PROMPTS_MARK = "@SECRET_PROMPTS@";
 
   private final URI mgnEndpoint;
+  private final PromptMode promptMode;
 
-  private LightInstaller(URI mgnEndpoint) {
+  private LightInstaller(URI mgnEndpoint, PromptMode promptMode) {
     this.mgnEndpoint = mgnEndpoint;
+    this.promptMode = promptMode;
   }
 
   public static Builder builder() {
@@ -71,14 +75,29 @@ public final class LightInstaller {
     if (endpoint.contains("'") || endpoint.contains("\n")) {
       throw new IllegalArgumentException("the MGN endpoint cannot be put in a script: " + endpoint);
     }
-    return script.replace(ENDPOINT_MARK, endpoint).getBytes(StandardCharsets.UTF_8);
+    return script
+        .replace(ENDPOINT_MARK, endpoint)
+        .replace(PROMPTS_MARK, promptMode == PromptMode.GETPASS ? "stderr" : "stdout")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** Configures a {@link LightInstaller}. */
   public static final class Builder {
     private URI mgnEndpoint;
+    private PromptMode promptMode = PromptMode.GETPASS;
 
     private Builder() {}
+
+    /**
+     * Where the secret key and session token prompts go: {@link PromptMode#GETPASS} (the default)
+     * writes them on stderr, as a password reader without a terminal does; {@link
+     * PromptMode#MASKED_ON_STDOUT} on stdout, the answer shown as {@code ****}. Either way the
+     * answer is read from stdin.
+     */
+    public Builder promptMode(PromptMode promptMode) {
+      this.promptMode = Objects.requireNonNull(promptMode, "promptMode");
+      return this;
+    }
 
     /**
      * The MGN endpoint used when the installer is not given {@code --endpoint}; without one, the
@@ -90,7 +109,7 @@ public final class LightInstaller {
     }
 
     public LightInstaller build() {
-      return new LightInstaller(mgnEndpoint);
+      return new LightInstaller(mgnEndpoint, promptMode);
     }
   }
 }

@@ -17,6 +17,9 @@ set -u
 umask 077
 
 default_endpoint='@DEFAULT_ENDPOINT@'
+# where the secret key and session token are asked: stderr (as a password reader without a
+# terminal does) or stdout (a masking reader); the real installer's reader is not documented
+secret_prompts='@SECRET_PROMPTS@'
 root="${MGNAGENT_FAKE_HOST_ROOT:-}"
 root="${root%/}"
 
@@ -77,6 +80,13 @@ if [ "$dualstack" = 1 ] && [ -z "$endpoint" ]; then
   exit 2
 fi
 
+ask_secret() {
+  if [ "$secret_prompts" = stdout ]; then printf '%s' "$1"; else printf '%s' "$1" >&2; fi
+}
+end_secret() {
+  if [ "$secret_prompts" = stdout ]; then echo '****'; else echo >&2; fi
+}
+
 echo "The installation of the AWS Replication Agent has started."
 if [ -z "$region" ]; then
   printf 'AWS Region Name: '
@@ -87,15 +97,14 @@ if [ -z "$key_id" ]; then
   IFS= read -r key_id || fail "no AWS access key ID was given"
 fi
 if [ -z "$secret" ]; then
-  # as a password reader without a terminal: the prompt on stderr, the answer from stdin
-  printf 'AWS Secret Access Key: ' >&2
+  ask_secret 'AWS Secret Access Key: '
   IFS= read -rs secret || fail "no AWS secret access key was given"
-  echo >&2
+  end_secret
 fi
 if [ -z "$token" ] && [ "${key_id#ASIA}" != "$key_id" ]; then
-  printf 'AWS Session Token: ' >&2
+  ask_secret 'AWS Session Token: '
   IFS= read -rs token || fail "no AWS session token was given"
-  echo >&2
+  end_secret
 fi
 [ -n "$endpoint" ] || endpoint=$default_endpoint
 [ -n "$endpoint" ] || endpoint="https://mgn.$region.amazonaws.com"
