@@ -42,7 +42,7 @@ serve() {
   java -Xmx"$SERVE_HEAP" -cp "$cp" FleetScale serve "$dir" "$2" "$3" <"$dir/in" >"$dir/serve.log" 2>&1 &
   serve_pid=$!
   exec 3>"$dir/in"
-  until grep -q '^ready$' "$dir/serve.log"; do
+  until grep -qs '^ready$' "$dir/serve.log"; do
     if ! kill -0 "$serve_pid" 2>/dev/null; then
       cat "$dir/serve.log" >&2
       exit 1
