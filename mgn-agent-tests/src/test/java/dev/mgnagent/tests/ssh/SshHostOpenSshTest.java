@@ -2,6 +2,7 @@ package dev.mgnagent.tests.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.mgnagent.Secret;
 import dev.mgnagent.host.Command;
@@ -128,6 +129,28 @@ class SshHostOpenSshTest {
       running.stdin().write("remote\n".getBytes(StandardCharsets.UTF_8));
       assertThat(running.waitFor(Duration.ofSeconds(30))).hasValue(3);
       assertThat(readAll(running.stdout())).isEqualTo("hello remote\n");
+    }
+  }
+
+  @Test
+  void aPromptOnStderrAtTheVeryStartArrivesWithoutWaitingForMoreOutput() throws Exception {
+    // an installer may ask for its secret on stderr before anything else, then wait for it: the
+    // prompt must not stay held back with what stderr said before the command had started
+    try (SshHost host = connect()) {
+      for (int run = 0; run < 20; run++) {
+        try (RunningCommand running =
+            host.commandRunner()
+                .start(shell("printf 'Secret: ' >&2; read s; echo \"got $s\"; exit 4"))) {
+          byte[] prompt =
+              assertTimeoutPreemptively(
+                  Duration.ofSeconds(30), () -> running.stderr().readNBytes("Secret: ".length()));
+          assertThat(new String(prompt, StandardCharsets.UTF_8)).isEqualTo("Secret: ");
+          running.stdin().write("x\n".getBytes(StandardCharsets.UTF_8));
+          running.stdin().flush();
+          assertThat(running.waitFor(Duration.ofSeconds(30))).hasValue(4);
+          assertThat(readAll(running.stdout())).isEqualTo("got x\n");
+        }
+      }
     }
   }
 

@@ -204,6 +204,9 @@ final class RemoteRunningCommand implements RunningCommand {
         pid = 0;
       }
       started.countDown();
+      // what came on stderr before the marker (a prompt, say) is passed on now, not at stderr's
+      // next read: a program waiting for an answer to that prompt writes nothing more
+      flushEarlyErr();
     } else {
       return; // no marked line: the wrapper did not run the program
     }
@@ -232,9 +235,7 @@ final class RemoteRunningCommand implements RunningCommand {
           answerPrompt();
         }
         if (started.getCount() == 0) {
-          byte[] rest = earlyErr.toByteArray();
-          stderr.feed(rest, 0, rest.length);
-          earlyErrFlushed = true;
+          flushEarlyErr();
         }
       }
     }
@@ -247,16 +248,24 @@ final class RemoteRunningCommand implements RunningCommand {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    synchronized (earlyErr) {
-      if (!earlyErrFlushed && started.getCount() == 0) {
-        byte[] rest = earlyErr.toByteArray();
-        stderr.feed(rest, 0, rest.length);
-        earlyErrFlushed = true;
-      }
+    if (started.getCount() == 0) {
+      flushEarlyErr();
     }
   }
 
   private volatile boolean earlyErrFlushed;
+
+  /** Passes on what stderr held back before the start; only once the command has started. */
+  private void flushEarlyErr() {
+    synchronized (earlyErr) {
+      byte[] rest = earlyErr.toByteArray();
+      earlyErr.reset();
+      if (rest.length > 0) {
+        stderr.feed(rest, 0, rest.length);
+      }
+      earlyErrFlushed = true;
+    }
+  }
 
   /** Types the sudo password once; a second prompt means it was refused: stdin is closed. */
   private void answerPrompt() throws IOException {
