@@ -5,11 +5,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 /**
  * Gives the short-lived credentials the installer on each node registers with. Called once per
- * command sent ({@code SendCommand}), so that each batch of nodes gets credentials that outlive
- * its invocations: an implementation mints them (STS {@code AssumeRole}) for at least {@code
- * mustLast}. Whatever it returns must be session credentials whose access key ID starts with
- * {@code ASIA}; anything else is refused with a {@link LongLivedCredentialsException} before it
- * reaches Systems Manager.
+ * command sent ({@code SendCommand}), so that each batch of nodes gets credentials that outlive its
+ * invocations: an implementation mints them (STS {@code AssumeRole}) for at least {@code mustLast}.
+ * Whatever it returns must be session credentials whose access key ID starts with {@code ASIA};
+ * anything else is refused with a {@link LongLivedCredentialsException} before it reaches Systems
+ * Manager.
  */
 @FunctionalInterface
 public interface InstallCredentials {

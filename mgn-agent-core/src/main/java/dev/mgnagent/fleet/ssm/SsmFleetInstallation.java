@@ -106,7 +106,8 @@ public final class SsmFleetInstallation {
     private String outputS3Bucket;
     private String outputS3KeyPrefix;
     private Sleeper sleeper = Sleeper.SYSTEM;
-    private Backoff pollBackoff = Backoff.exponential(Duration.ofSeconds(2), Duration.ofSeconds(30));
+    private Backoff pollBackoff =
+        Backoff.exponential(Duration.ofSeconds(2), Duration.ofSeconds(30));
     private int invocationLookups = 10;
     private Clock clock = Clock.systemUTC();
 

@@ -21,8 +21,8 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * documented regional URL or an S3 endpoint), checks its SHA-512 against the published digest or
  * the pinned one, runs it as root (the SSM Agent's user) with the access key ID and the other
  * settings as arguments and the secret key, the session token and the disk answer typed at its
- * prompts through a here-document on stdin (never on a command line), then prints the last lines
- * of the installer's output and, on success, one marked line {@value #SOURCE_SERVER_ID_MARKER}{@code
+ * prompts through a here-document on stdin (never on a command line), then prints the last lines of
+ * the installer's output and, on success, one marked line {@value #SOURCE_SERVER_ID_MARKER}{@code
  * s-...}. On failure it prints a line {@value #ERROR_MARKER}{@code REASON ...} on stderr and exits
  * with the reason's status ({@link #exitStatusReason(int)}).
  *
@@ -42,7 +42,8 @@ public final class SsmInstallScript {
   public static final int OUTPUT_LINES = 200;
 
   private static final Pattern ID_LINE =
-      Pattern.compile("^" + SOURCE_SERVER_ID_MARKER + "(s-[0-9a-zA-Z]{17})\\s*$", Pattern.MULTILINE);
+      Pattern.compile(
+          "^" + SOURCE_SERVER_ID_MARKER + "(s-[0-9a-zA-Z]{17})\\s*$", Pattern.MULTILINE);
   private static final Pattern ERROR_LINE =
       Pattern.compile("^" + Pattern.quote(ERROR_MARKER) + "([A-Z_]+)(.*)$", Pattern.MULTILINE);
   private static final String END_OF_ANSWERS = "MGN_AGENT_ANSWERS";
@@ -67,9 +68,9 @@ public final class SsmInstallScript {
   }
 
   /**
-   * The script for {@code request}: its region, installer flavor and location, pinned digest,
-   * tags, endpoints, devices, {@code noReplication} and {@code dualstack}. Its own credentials are
-   * not used.
+   * The script for {@code request}: its region, installer flavor and location, pinned digest, tags,
+   * endpoints, devices, {@code noReplication} and {@code dualstack}. Its own credentials are not
+   * used.
    */
   public static SsmInstallScript of(InstallRequest request) {
     return new SsmInstallScript(Objects.requireNonNull(request, "request"));
@@ -78,13 +79,12 @@ public final class SsmInstallScript {
   /**
    * The {@code commands} to send, holding these credentials.
    *
-   * @throws LongLivedCredentialsException unless they are session credentials with an {@code
-   *     ASIA} access key ID
+   * @throws LongLivedCredentialsException unless they are session credentials with an {@code ASIA}
+   *     access key ID
    */
   public List<String> commands(AwsCredentials credentials) {
     AwsSessionCredentials session = requireShortLived(credentials);
-    return lines(
-        session.accessKeyId(), session.secretAccessKey(), session.sessionToken(), false);
+    return lines(session.accessKeyId(), session.secretAccessKey(), session.sessionToken(), false);
   }
 
   /** The script as {@link #commands} makes it, the secret key and session token shown as ****. */
@@ -108,7 +108,9 @@ public final class SsmInstallScript {
               + " AssumeRole may go into one");
     }
     for (String value : List.of(session.secretAccessKey(), session.sessionToken())) {
-      if (value.isEmpty() || value.contains("\n") || value.contains("\r")
+      if (value.isEmpty()
+          || value.contains("\n")
+          || value.contains("\r")
           || value.equals(END_OF_ANSWERS)) {
         throw new LongLivedCredentialsException(
             "the temporary credentials hold an empty value or a line break and cannot be typed at"

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which managed nodes an SSM fleet install goes to: a list of instance IDs ({@code i-...} or
- * {@code mi-...}), or every node carrying one tag ({@code tag:Wave=1}).
+ * Which managed nodes an SSM fleet install goes to: a list of instance IDs ({@code i-...} or {@code
+ * mi-...}), or every node carrying one tag ({@code tag:Wave=1}).
  */
 public final class SsmTargets {
 
@@ -34,8 +34,8 @@ public final class SsmTargets {
   /**
    * These nodes, in this order.
    *
-   * @throws InvalidRequestException when the list is empty, holds an ID twice or an ID of the
-   *     wrong shape
+   * @throws InvalidRequestException when the list is empty, holds an ID twice or an ID of the wrong
+   *     shape
    */
   public static SsmTargets instanceIds(List<String> ids) {
     Objects.requireNonNull(ids, "ids");
@@ -121,8 +121,6 @@ public final class SsmTargets {
   /** {@code tag:K=V} or the instance IDs, comma-separated. */
   @Override
   public String toString() {
-    return isTag()
-        ? "tag:" + tagKey.get() + "=" + tagValue.get()
-        : String.join(",", instanceIds);
+    return isTag() ? "tag:" + tagKey.get() + "=" + tagValue.get() : String.join(",", instanceIds);
   }
 }

@@ -47,7 +47,9 @@ final class Outcomes {
       String listOutput,
       Duration took) {
     String statusDetails =
-        details.map(GetCommandInvocationResponse::statusDetails).filter(Outcomes::isTerminal)
+        details
+            .map(GetCommandInvocationResponse::statusDetails)
+            .filter(Outcomes::isTerminal)
             .orElse(listed.statusDetails());
     String stdout = details.map(GetCommandInvocationResponse::standardOutputContent).orElse("");
     String stderr = details.map(GetCommandInvocationResponse::standardErrorContent).orElse("");
@@ -106,18 +108,14 @@ final class Outcomes {
                   .orElse("SCRIPT_FAILED");
           String text =
               SsmInstallScript.errorText(stderr).orElse("the script exited with status " + code);
-          return failed(
-              host,
-              reason,
-              text + tail(stdout) + logs,
-              remedy(reason),
-              took);
+          return failed(host, reason, text + tail(stdout) + logs, remedy(reason), took);
         }
       case "Execution Timed Out":
         return failed(
             host,
             "EXECUTION_TIMED_OUT",
-            "the script ran longer than its execution timeout and was stopped" + tail(stdout)
+            "the script ran longer than its execution timeout and was stopped"
+                + tail(stdout)
                 + logs,
             "raise the execution timeout, or look at what the installer was waiting for",
             took);

@@ -289,8 +289,7 @@ public final class SsmDriver {
         SsmInstallScript.requireShortLived(s.credentials().mint(mustLast));
     Map<String, List<String>> parameters = new LinkedHashMap<>();
     parameters.put("commands", SsmInstallScript.of(s.request()).commands(credentials));
-    parameters.put(
-        "executionTimeout", List.of(String.valueOf(s.executionTimeout().toSeconds())));
+    parameters.put("executionTimeout", List.of(String.valueOf(s.executionTimeout().toSeconds())));
     SendCommandRequest.Builder request =
         SendCommandRequest.builder()
             .documentName(DOCUMENT)
