@@ -73,7 +73,15 @@ public final class SsmInstallScript {
    * used.
    */
   public static SsmInstallScript of(InstallRequest request) {
-    return new SsmInstallScript(Objects.requireNonNull(request, "request"));
+    Objects.requireNonNull(request, "request");
+    if (request.forceVolumes()) {
+      throw new InvalidRequestException(
+          "forceVolumes",
+          "forced volumes need the installer's --no-prompt, which puts the secret key on its"
+              + " command line; an install through Systems Manager types it at the prompt instead,"
+              + " so forceVolumes is not supported there");
+    }
+    return new SsmInstallScript(request);
   }
 
   /**

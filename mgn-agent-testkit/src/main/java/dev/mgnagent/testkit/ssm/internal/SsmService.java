@@ -606,8 +606,23 @@ public final class SsmService {
   }
 
   private void sample(ProcessHandle handle) {
+    commandLine(handle);
+    handle.descendants().forEach(this::commandLine);
+  }
+
+  /** The whole command line, from {@code /proc} (the JDK's own view may be cut). */
+  private void commandLine(ProcessHandle handle) {
+    try {
+      byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(handle.pid()), "cmdline"));
+      if (raw.length > 0) {
+        String text = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').strip();
+        commandLines.add(text);
+        return;
+      }
+    } catch (IOException | RuntimeException e) {
+      // gone already, or no /proc: the JDK's view below
+    }
     handle.info().commandLine().ifPresent(commandLines::add);
-    handle.descendants().forEach(d -> d.info().commandLine().ifPresent(commandLines::add));
   }
 
   private void start(Invocation i) {
