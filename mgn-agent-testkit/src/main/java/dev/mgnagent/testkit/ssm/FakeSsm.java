@@ -115,7 +115,11 @@ public final class FakeSsm implements Startable {
               nodes,
               b.clock,
               new SsmService.Settings(
-                  b.region, b.missingLookups, b.undeliverableStatus, b.terminatedStatus));
+                  b.region,
+                  b.missingLookups,
+                  b.undeliverableStatus,
+                  b.terminatedStatus,
+                  b.sampleCommandLines));
       handler = new SsmHttpHandler(service, new SigV4Verifier(b.region, "ssm", b.wallClock, keys));
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       executor =
@@ -326,8 +330,18 @@ public final class FakeSsm implements Startable {
     private String undeliverableStatus = "Failed";
     private String terminatedStatus = "Cancelled";
     private Duration tick = Duration.ofMillis(20);
+    private boolean sampleCommandLines = true;
 
     private Builder() {}
+
+    /**
+     * Whether the command lines of the instances' processes are read (every fourth tick, one pass
+     * over {@code /proc}) for {@link FakeSsm#commandLines()}; on by default, off for large fleets.
+     */
+    public Builder sampleCommandLines(boolean sample) {
+      this.sampleCommandLines = sample;
+      return this;
+    }
 
     /** Required: where the instances' trees and invocation files go (a test's temp dir). */
     public Builder directory(Path directory) {

@@ -155,7 +155,11 @@ public final class SsmDriver {
         }
       }
       if (!cancelled && !limitExceeded) {
-        while (!queue.isEmpty() && inFlight < s.parallel()) {
+        // a batch waits for room for a quarter of parallel (or what is left), so that a large
+        // fleet is not sent one node at a time and polled one command per node
+        int threshold =
+            Math.min(queue.size(), Math.min(MAX_IDS_PER_COMMAND, (s.parallel() + 3) / 4));
+        while (!queue.isEmpty() && s.parallel() - inFlight >= Math.max(1, threshold)) {
           int room = s.parallel() - inFlight;
           int n =
               single ? queue.size() : Math.min(MAX_IDS_PER_COMMAND, Math.min(room, queue.size()));

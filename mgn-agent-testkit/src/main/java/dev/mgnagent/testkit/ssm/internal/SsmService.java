@@ -49,7 +49,8 @@ public final class SsmService {
       String region,
       int invocationMissingLookups,
       String undeliverableStatus,
-      String terminatedStatus) {}
+      String terminatedStatus,
+      boolean sampleCommandLines) {}
 
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Command> commands = new LinkedHashMap<>();
@@ -80,6 +81,7 @@ public final class SsmService {
     int errors;
     boolean stopped;
     boolean cancelled;
+    boolean finished;
   }
 
   private final class Invocation {
@@ -525,6 +527,9 @@ public final class SsmService {
   public synchronized void tick() {
     Instant now = clock.instant();
     for (Command c : commands.values()) {
+      if (c.finished) {
+        continue;
+      }
       int limit = limit(c.maxConcurrency, c.invocations.size(), 1);
       int allowedErrors = limit(c.maxErrors, c.invocations.size(), 0);
       // running invocations: process ends, execution timeouts, cancellations
@@ -594,24 +599,72 @@ public final class SsmService {
         // one node, then two more, then four more...
         c.rampCap = c.rampCap * 2 + 1;
       }
+      c.finished = c.invocations.stream().allMatch(Invocation::terminal);
     }
     peakRunning = Math.max(peakRunning, running);
+    if (settings.sampleCommandLines() && ++ticks % 4 == 0) {
+      sampleAll();
+    }
+  }
+
+  private long ticks;
+
+  /**
+   * Reads the command line of every process descending from a running invocation: one pass over
+   * {@code /proc} (parent of each process), then each descendant's {@code cmdline} in full (the
+   * JDK's own view of a command line may be cut).
+   */
+  private void sampleAll() {
+    Set<Long> roots = new LinkedHashSet<>();
     for (Command c : commands.values()) {
       for (Invocation i : c.invocations) {
         if (i.process != null && i.process.isAlive()) {
-          sample(i.process.toHandle());
+          roots.add(i.process.pid());
         }
+      }
+    }
+    if (roots.isEmpty()) {
+      return;
+    }
+    Map<Long, Long> parents = new LinkedHashMap<>();
+    try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path dir : dirs) {
+        try {
+          String stat = Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1);
+          String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          parents.put(Long.parseLong(dir.getFileName().toString()), Long.parseLong(after[1]));
+        } catch (IOException | RuntimeException e) {
+          // the process is gone
+        }
+      }
+    } catch (IOException e) {
+      roots.forEach(pid -> ProcessHandle.of(pid).ifPresent(this::commandLineOf));
+      return;
+    }
+    for (Map.Entry<Long, Long> p : parents.entrySet()) {
+      long pid = p.getKey();
+      for (int depth = 0; depth < 64; depth++) {
+        if (roots.contains(pid)) {
+          ProcessHandle.of(p.getKey()).ifPresent(this::commandLineOf);
+          break;
+        }
+        Long parent = parents.get(pid);
+        if (parent == null || parent <= 1) {
+          break;
+        }
+        pid = parent;
       }
     }
   }
 
   private void sample(ProcessHandle handle) {
-    commandLine(handle);
-    handle.descendants().forEach(this::commandLine);
+    if (settings.sampleCommandLines()) {
+      commandLineOf(handle);
+    }
   }
 
   /** The whole command line, from {@code /proc} (the JDK's own view may be cut). */
-  private void commandLine(ProcessHandle handle) {
+  private void commandLineOf(ProcessHandle handle) {
     try {
       byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(handle.pid()), "cmdline"));
       if (raw.length > 0) {
