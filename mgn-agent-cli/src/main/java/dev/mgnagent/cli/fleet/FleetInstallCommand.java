@@ -24,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -119,12 +120,17 @@ public final class FleetInstallCommand implements Callable<Integer> {
 
   @Mixin JsonOption json;
 
+  @Mixin SsmOptions ssmOptions;
+
   public FleetInstallCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() {
+    if (ssmOptions.ssm || ssmOptions.anyGiven()) {
+      return callSsm();
+    }
     hosts.requireOneStdinOption(
         secretFromStdin ? List.of("--aws-secret-access-key-stdin") : List.of());
     FleetInventory inventory = hosts.inventory();
@@ -185,6 +191,26 @@ public final class FleetInstallCommand implements Callable<Integer> {
         return result.allInstalled() ? ExitCodes.OK : ExitCodes.FAILED;
       }
     }
+  }
+
+  /** The {@code --ssm} path: Systems Manager Run Command instead of SSH. */
+  private Integer callSsm() {
+    if (!ssmOptions.ssm) {
+      throw new InvalidRequestException(
+          "--ssm", "--instance-ids, --targets and the other SSM options need --ssm");
+    }
+    FailureLimit limit =
+        maxFailures == null ? FailureLimit.none() : named("--max-failures", maxFailures);
+    return new SsmFleetRun(
+            context,
+            ssmOptions,
+            request(),
+            hosts.parallel,
+            limit,
+            aws.profile(),
+            Optional.ofNullable(results),
+            json.json())
+        .run(spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   private HostConnector connector(SshSettings ssh) {
