@@ -37,11 +37,11 @@ class SsmFleetLimitsTest {
 
   @Test
   void moreThanFiftyNodesGoInBatchesThatNeverRunMoreThanParallelAtOnce() throws Exception {
-    try (LightFleet fleet = new LightFleet(temp, FakeSsm.builder().instances(120))) {
-      FleetResult result = fleet.install().parallel(30).build().install();
+    try (LightFleet fleet = new LightFleet(temp, FakeSsm.builder().instances(75))) {
+      FleetResult result = fleet.install().parallel(20).build().install();
 
-      assertThat(result.count(HostStatus.INSTALLED)).isEqualTo(120);
-      assertThat(fleet.ssm.peakRunning()).isBetween(1, 30);
+      assertThat(result.count(HostStatus.INSTALLED)).isEqualTo(75);
+      assertThat(fleet.ssm.peakRunning()).isBetween(1, 20);
       List<JsonNode> sends = bodies(fleet.sends());
       assertThat(sends).hasSizeGreaterThan(1);
       Set<String> sent = new HashSet<>();
@@ -52,13 +52,13 @@ class SsmFleetLimitsTest {
         assertThat(send.get("MaxErrors").asText()).isEqualTo("100%");
         send.get("InstanceIds").forEach(id -> assertThat(sent.add(id.asText())).isTrue());
       }
-      assertThat(sent).hasSize(120);
+      assertThat(sent).hasSize(75);
       // each node installed under an ID of its own
       assertThat(
               result.outcomes().stream()
                   .map(o -> o.sourceServerId().orElseThrow().value())
                   .distinct())
-          .hasSize(120);
+          .hasSize(75);
     }
   }
 
