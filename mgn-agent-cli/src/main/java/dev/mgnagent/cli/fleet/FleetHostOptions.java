@@ -20,7 +20,6 @@ public final class FleetHostOptions {
 
   @Option(
       names = "--inventory",
-      required = true,
       paramLabel = "FILE",
       description =
           "The hosts, as CSV with a header: host,port,user,identity,tags,devices,user_provided_id"
@@ -104,6 +103,10 @@ public final class FleetHostOptions {
     if (parallel < 1 || parallel > 1000) {
       throw new InvalidRequestException(
           "--parallel", "--parallel " + parallel + ": give a number of hosts from 1 to 1000");
+    }
+    if (inventory == null) {
+      throw new InvalidRequestException(
+          "--inventory", "Missing required option: '--inventory=FILE'");
     }
     if (!Files.isRegularFile(inventory)) {
       throw new InvalidRequestException(

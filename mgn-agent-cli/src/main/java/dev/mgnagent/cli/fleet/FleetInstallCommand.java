@@ -125,6 +125,8 @@ public final class FleetInstallCommand implements Callable<Integer> {
 
   @Mixin FleetOperatingOptions operating;
 
+  @Mixin SsmOptions ssmOptions;
+
   public FleetInstallCommand(CliContext context) {
     this.context = context;
   }
@@ -139,6 +141,9 @@ public final class FleetInstallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (ssmOptions.ssm || ssmOptions.anyGiven()) {
+      return callSsm();
+    }
     hosts.requireOneStdinOption(
         secretFromStdin ? List.of("--aws-secret-access-key-stdin") : List.of());
     operating.check(Optional.ofNullable(results));
@@ -220,6 +225,36 @@ public final class FleetInstallCommand implements Callable<Integer> {
         }
         return result.allInstalled() ? ExitCodes.OK : ExitCodes.FAILED;
       }
+    }
+  }
+
+  /** The {@code --ssm} path: Systems Manager Run Command instead of SSH. */
+  private Integer callSsm() {
+    if (!ssmOptions.ssm) {
+      throw new InvalidRequestException(
+          "--ssm", "--instance-ids, --targets and the other SSM options need --ssm");
+    }
+    if (operating.retryFailed != null) {
+      throw new InvalidRequestException(
+          "--retry-failed", "--retry-failed is not supported with --ssm yet");
+    }
+    FailureLimit limit =
+        maxFailures == null ? FailureLimit.none() : named("--max-failures", maxFailures);
+    InstallRequest request = request();
+    Optional<AssumeRoleMinter> minter = installRole.minter(request, context.environment());
+    try (AssumeRoleMinter roleKeys = minter.orElse(null)) {
+      return new SsmFleetRun(
+              context,
+              ssmOptions,
+              request,
+              hosts.parallel,
+              limit,
+              aws.profile(),
+              Optional.ofNullable(results),
+              json.json(),
+              Optional.ofNullable(roleKeys),
+              operating.planOnly())
+          .run(spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.sandbox;
 
+import dev.mgnagent.InvalidRequestException;
 import dev.mgnagent.Regions;
 import dev.mgnagent.cli.ExitCodes;
 import dev.mgnagent.cli.SignalStop;
@@ -42,26 +43,45 @@ public final class SandboxCommand implements Callable<Integer> {
       description = "The region the fakes pretend to be (default: ${DEFAULT-VALUE}).")
   String region;
 
+  @Option(
+      names = "--ssm-instances",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Also serve a fake Systems Manager with N managed instances (fake Linux hosts whose"
+              + " commands run as local processes) and print ssmEndpoint, ssmInstanceIds and"
+              + " temporary install keys (installAccessKeyId, installSecretAccessKey,"
+              + " installSessionToken) that the fake MGN accepts.")
+  int ssmInstances;
+
   @Override
   public Integer call() throws InterruptedException {
     Regions.requireWellFormed("--region", region);
     CountDownLatch stop = new CountDownLatch(1);
     SignalStop signals = SignalStop.on(stop::countDown);
+    if (ssmInstances < 0 || ssmInstances > 1000) {
+      throw new InvalidRequestException(
+          "--ssm-instances", "--ssm-instances " + ssmInstances + ": give 0 to 1000 instances");
+    }
     try (signals;
-        SandboxServers sandbox = SandboxServers.start(region, Path.of("/"))) {
+        SandboxServers sandbox = SandboxServers.start(region, Path.of("/"));
+        SandboxSsm ssm = SandboxSsm.start(sandbox, region, ssmInstances)) {
       AwsBasicCredentials keys = sandbox.mgn().adminCredentials();
+      JsonWriter line =
+          JsonWriter.object()
+              .field("region", region)
+              .field("mgnEndpoint", sandbox.mgn().endpoint().toString())
+              .field("s3Endpoint", sandbox.bucket().endpoint().toString())
+              .field("iamEndpoint", sandbox.iam().endpoint().toString())
+              .field("ec2Endpoint", sandbox.ec2().endpoint().toString())
+              .field("stsEndpoint", sandbox.sts().endpoint().toString())
+              .field("accessKeyId", keys.accessKeyId())
+              .field("secretAccessKey", keys.secretAccessKey());
+      ssm.describe(line);
       spec.commandLine()
           .getOut()
           .println(
-              JsonWriter.object()
-                  .field("region", region)
-                  .field("mgnEndpoint", sandbox.mgn().endpoint().toString())
-                  .field("s3Endpoint", sandbox.bucket().endpoint().toString())
-                  .field("iamEndpoint", sandbox.iam().endpoint().toString())
-                  .field("ec2Endpoint", sandbox.ec2().endpoint().toString())
-                  .field("stsEndpoint", sandbox.sts().endpoint().toString())
-                  .field("accessKeyId", keys.accessKeyId())
-                  .field("secretAccessKey", keys.secretAccessKey())
+              line
                   // an installer from plain http needs a pinned digest: these are the ones served
                   // here
                   .beginObject("installerSha512")
