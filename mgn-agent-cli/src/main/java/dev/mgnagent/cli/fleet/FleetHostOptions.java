@@ -73,6 +73,8 @@ public final class FleetHostOptions {
               + " real host.")
   String remoteRoot;
 
+  @picocli.CommandLine.Mixin JumpOption jump = new JumpOption();
+
   /** The most standard input read for a password. */
   private static final int MAX_STDIN = 16 * 1024;
 
@@ -105,7 +107,7 @@ public final class FleetHostOptions {
           "--inventory", "--inventory " + inventory + ": no such file");
     }
     try {
-      return FleetInventory.read(inventory);
+      return jump.applyTo(FleetInventory.read(inventory));
     } catch (InventoryException e) {
       throw new InvalidRequestException(
           "--inventory", "--inventory " + inventory + ": " + e.getMessage());

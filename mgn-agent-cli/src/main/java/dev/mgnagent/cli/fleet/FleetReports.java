@@ -5,6 +5,7 @@ import dev.mgnagent.cli.SignalStop;
 import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.fleet.FleetInspection;
+import dev.mgnagent.fleet.HostConnector;
 import dev.mgnagent.fleet.HostFailure;
 import dev.mgnagent.fleet.HostReport;
 import dev.mgnagent.fleet.HostWork;
@@ -40,13 +41,14 @@ final class FleetReports {
       int[] exitCode) {
     var inventory = hosts.inventory();
     SshSettings ssh = hosts.ssh(context.environment());
+    HostConnector connector =
+        context.fleetConnectors().isPresent()
+            ? context.fleetConnectors().get().connector(ssh)
+            : SshConnector.create(ssh);
     FleetInspection.Running<T> running =
         FleetInspection.builder(work)
             .hosts(inventory.hosts())
-            .connector(
-                context.fleetConnectors().isPresent()
-                    ? context.fleetConnectors().get().connector(ssh)
-                    : SshConnector.create(ssh))
+            .connector(connector)
             .parallel(hosts.parallel)
             .onReport(
                 report -> {
@@ -56,7 +58,8 @@ final class FleetReports {
                 })
             .build()
             .start();
-    try (SignalStop signals = SignalStop.on(running::cancel)) {
+    try (OwnedConnector owned = new OwnedConnector(connector);
+        SignalStop signals = SignalStop.on(running::cancel)) {
       List<HostReport<T>> reports;
       try {
         reports = running.await();
