@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -68,7 +69,8 @@ public final class DefaultDiskInventory implements DiskInventory {
   /** Runs {@link SysfsDump#SCRIPT} on the host; empty when it cannot run or prints nonsense. */
   static Optional<SysfsDump.Result> readInOneCommand(Host host) {
     Command command =
-        Command.of("sh", "-c", SysfsDump.SCRIPT, "mgn-agent-inventory", host.root().toString());
+        Command.of("sh", "-c", SysfsDump.SCRIPT, "mgn-agent-inventory", host.root().toString())
+            .withEnvironment(Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
     try {
       CommandResult result = CommandResult.run(host.commandRunner(), command, REMOTE_READ_TIMEOUT);
       if (result.exitCode().isEmpty() || result.exitCode().getAsInt() != 0) {
