@@ -313,7 +313,8 @@ public final class SshConnection implements AutoCloseable {
 
   private static String reason(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UnknownHostException) {
+      if (t instanceof UnknownHostException
+          || t instanceof java.nio.channels.UnresolvedAddressException) {
         return "unknown host name";
       }
       if (t instanceof ConnectException) {
