@@ -155,16 +155,15 @@ public final class FleetInstallCommand implements Callable<Integer> {
       // the handlers are in place before the first host starts: a signal always cancels
       AtomicReference<RunningFleet> started = new AtomicReference<>();
       AtomicBoolean stop = new AtomicBoolean();
-      try (OwnedConnector owned = new OwnedConnector(connector);
-          SignalStop signals =
-              SignalStop.on(
-                  () -> {
-                    stop.set(true);
-                    RunningFleet running = started.get();
-                    if (running != null) {
-                      running.cancel();
-                    }
-                  })) {
+      try (SignalStop signals =
+          SignalStop.on(
+              () -> {
+                stop.set(true);
+                RunningFleet running = started.get();
+                if (running != null) {
+                  running.cancel();
+                }
+              })) {
         RunningFleet running = fleet.start();
         started.set(running);
         if (stop.get()) {
