@@ -42,6 +42,7 @@ public final class FleetHost {
   private final Tags tags;
   private final Optional<String> devices;
   private final Optional<String> userProvidedId;
+  private final Optional<String> jump;
 
   private FleetHost(Builder b) {
     this.address = b.address;
@@ -51,6 +52,7 @@ public final class FleetHost {
     this.tags = b.tags;
     this.devices = Optional.ofNullable(b.devices);
     this.userProvidedId = Optional.ofNullable(b.userProvidedId);
+    this.jump = Optional.ofNullable(b.jump);
   }
 
   /** A builder; only {@link Builder#address(String)} is required. */
@@ -98,6 +100,36 @@ public final class FleetHost {
     return userProvidedId;
   }
 
+  /**
+   * The jump host this host is reached through, {@code [user@]host[:port]} as OpenSSH's {@code
+   * ProxyJump} takes it; empty for the fleet-wide one (or none).
+   */
+  public Optional<String> jump() {
+    return jump;
+  }
+
+  /**
+   * This host reached through {@code jump} ({@code [user@]host[:port]}) unless it names a jump host
+   * of its own: how a fleet-wide jump host applies to an inventory.
+   *
+   * @throws InvalidRequestException when {@code jump} is not {@code [user@]host[:port]}
+   */
+  public FleetHost withDefaultJump(String jump) {
+    Builder b = new Builder();
+    b.jump(jump);
+    if (this.jump.isPresent()) {
+      return this;
+    }
+    b.address = address;
+    b.port = port.orElse(0);
+    b.user = user.orElse(null);
+    b.identity = identity.orElse(null);
+    b.tags = tags;
+    b.devices = devices.orElse(null);
+    b.userProvidedId = userProvidedId.orElse(null);
+    return b.build();
+  }
+
   /** Equal when every value is. */
   @Override
   public boolean equals(Object o) {
@@ -108,12 +140,13 @@ public final class FleetHost {
         && identity.equals(h.identity)
         && tags.equals(h.tags)
         && devices.equals(h.devices)
-        && userProvidedId.equals(h.userProvidedId);
+        && userProvidedId.equals(h.userProvidedId)
+        && jump.equals(h.jump);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(address, port, user, identity, tags, devices, userProvidedId);
+    return Objects.hash(address, port, user, identity, tags, devices, userProvidedId, jump);
   }
 
   /** {@code user@address:port}, as far as they are given. */
@@ -133,6 +166,7 @@ public final class FleetHost {
     private Tags tags = Tags.empty();
     private String devices;
     private String userProvidedId;
+    private String jump;
 
     private Builder() {}
 
@@ -237,6 +271,67 @@ public final class FleetHost {
       }
       this.userProvidedId = userProvidedId;
       return this;
+    }
+
+    /**
+     * The jump host to reach this host through: {@code [user@]host[:port]}, one hop (a list of hops
+     * separated by commas is refused).
+     */
+    public Builder jump(String jump) {
+      Objects.requireNonNull(jump, "jump");
+      if (!isJump(jump)) {
+        throw invalid(
+            "jump",
+            "the jump host "
+                + Shown.quoted(jump)
+                + " is not [user@]host[:port]"
+                + (jump.indexOf(',') >= 0
+                    ? " (one jump host only: chains are not supported)"
+                    : ""));
+      }
+      this.jump = jump;
+      return this;
+    }
+
+    private static boolean isJump(String text) {
+      String rest = text;
+      int at = text.lastIndexOf('@');
+      if (at >= 0) {
+        if (!USER.matcher(text.substring(0, at)).matches()) {
+          return false;
+        }
+        rest = text.substring(at + 1);
+      }
+      String host = rest;
+      String port = null;
+      if (rest.startsWith("[")) {
+        int close = rest.indexOf(']');
+        if (close < 0) {
+          return false;
+        }
+        host = rest.substring(1, close);
+        String after = rest.substring(close + 1);
+        if (!after.isEmpty()) {
+          if (!after.startsWith(":")) {
+            return false;
+          }
+          port = after.substring(1);
+        }
+      } else if (rest.indexOf(':') >= 0 && rest.indexOf(':') == rest.lastIndexOf(':')) {
+        host = rest.substring(0, rest.indexOf(':'));
+        port = rest.substring(rest.indexOf(':') + 1);
+      }
+      if (host.isEmpty() || host.startsWith("-") || !ADDRESS.matcher(host).matches()) {
+        return false;
+      }
+      if (port != null) {
+        if (!port.matches("[0-9]{1,5}")) {
+          return false;
+        }
+        int n = Integer.parseInt(port);
+        return n >= 1 && n <= 65_535;
+      }
+      return true;
     }
 
     /**

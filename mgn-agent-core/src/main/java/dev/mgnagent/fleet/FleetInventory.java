@@ -30,9 +30,10 @@ import java.util.Objects;
  * </pre>
  *
  * <p>Only {@code host} is required; the columns may come in any order and any of the others may be
- * left out. Tags are {@code Key=Value} items separated by {@code ;}. A field holding a comma or a
- * quote is quoted ({@code "a,b"}, a quote inside written {@code ""}). Blank lines and lines
- * starting with {@code #} are skipped.
+ * left out. A {@code jump} column names the host's jump host, {@code [user@]host[:port]}. Tags are
+ * {@code Key=Value} items separated by {@code ;}. A field holding a comma or a quote is quoted
+ * ({@code "a,b"}, a quote inside written {@code ""}). Blank lines and lines starting with {@code #}
+ * are skipped.
  *
  * <p>Every row is checked before the inventory is returned, so nothing runs on a fleet whose
  * inventory holds a mistake: an {@link InventoryException} names the line and the column. The same
@@ -43,7 +44,7 @@ public final class FleetInventory {
 
   /** The column names a header may use, in their documented order. */
   public static final List<String> COLUMNS =
-      List.of("host", "port", "user", "identity", "tags", "devices", "user_provided_id");
+      List.of("host", "port", "user", "identity", "tags", "devices", "user_provided_id", "jump");
 
   /** The largest inventory file read (16 MiB). */
   public static final int MAX_BYTES = 16 * 1024 * 1024;
@@ -272,6 +273,9 @@ public final class FleetInventory {
         break;
       case "devices":
         builder.devices(value);
+        break;
+      case "jump":
+        builder.jump(value);
         break;
       default:
         builder.userProvidedId(value);

@@ -6,6 +6,7 @@ import dev.mgnagent.host.ssh.SshException;
 import dev.mgnagent.host.ssh.SshHost;
 import dev.mgnagent.host.ssh.SshOptions;
 import dev.mgnagent.host.ssh.SshTarget;
+import dev.mgnagent.host.ssh.SshTransport;
 import dev.mgnagent.host.ssh.SudoMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import java.util.function.Consumer;
  * sudo -n}, or {@code sudo -S} when a sudo password is given. A host that cannot be reached,
  * verified or logged in to is a {@link HostUnreachableException} whose reason is the {@link
  * dev.mgnagent.host.ssh.SshFailure} name (UNREACHABLE, HOST_KEY_UNKNOWN, HOST_KEY_CHANGED,
- * AUTH_REFUSED, ...).
+ * AUTH_REFUSED, ...). A host may be reached through a jump host ({@link Builder#jump}, or the
+ * inventory's {@code jump} column). Every host shares one SSH transport, which this connector owns:
+ * {@link #close()} it when the fleet's work has ended.
  *
  * <pre>{@code
  * HostConnector ssh = SshHostConnector.builder(System.getenv())
@@ -31,7 +34,7 @@ import java.util.function.Consumer;
  *     .build();
  * }</pre>
  */
-public final class SshHostConnector implements HostConnector {
+public final class SshHostConnector implements HostConnector, AutoCloseable {
 
   private final Map<String, String> localEnvironment;
   private final Optional<String> user;
@@ -39,6 +42,9 @@ public final class SshHostConnector implements HostConnector {
   private final List<Path> identities;
   private final Consumer<SshOptions.Builder> configure;
   private final BiConsumer<FleetHost, SshOptions.Builder> perHost;
+  private final Optional<String> jump;
+  private SshTransport transport;
+  private boolean closed;
 
   private SshHostConnector(Builder b) {
     this.localEnvironment = b.localEnvironment;
@@ -47,6 +53,7 @@ public final class SshHostConnector implements HostConnector {
     this.identities = List.copyOf(b.identities);
     this.configure = b.configure;
     this.perHost = b.perHost;
+    this.jump = Optional.ofNullable(b.jump);
   }
 
   /**
@@ -63,11 +70,40 @@ public final class SshHostConnector implements HostConnector {
     String login = host.user().or(() -> user).orElseGet(this::localUser);
     SshTarget target =
         new SshTarget(host.address(), host.port().orElse(SshTarget.DEFAULT_PORT), login);
-    SshOptions options = optionsFor(host, login);
+    SshOptions options;
     try {
-      return SshHost.connect(target, options);
+      options = optionsFor(host, login);
+    } catch (dev.mgnagent.InvalidRequestException e) {
+      throw new HostUnreachableException(
+          "INVALID_JUMP_HOST", e.getMessage(), "fix the jump host", e);
+    }
+    try {
+      return SshHost.connect(transport(), target, options);
     } catch (SshException e) {
       throw new HostUnreachableException(e.failure().name(), e.getMessage(), e.remedy(), e);
+    }
+  }
+
+  /** The one transport every host of this connector shares, started at the first connect. */
+  private synchronized SshTransport transport() {
+    if (closed) {
+      throw new IllegalStateException("this SshHostConnector is closed");
+    }
+    if (transport == null) {
+      transport = SshTransport.open();
+    }
+    return transport;
+  }
+
+  /**
+   * Closes the SSH transport the hosts share: call it once the fleet's work has ended (every host
+   * it returned is closed then too). Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (transport != null) {
+      transport.close();
     }
   }
 
@@ -79,6 +115,7 @@ public final class SshHostConnector implements HostConnector {
     host.identity().ifPresent(keys::add);
     keys.addAll(identities);
     keys.forEach(options::identity);
+    host.jump().or(() -> jump).ifPresent(j -> options.jump(SshTarget.parse(j, login)));
     if (login.equals("root")) {
       options.sudo(SudoMode.NONE);
     } else if (sudoPassword.isPresent()) {
@@ -112,6 +149,7 @@ public final class SshHostConnector implements HostConnector {
     private final List<Path> identities = new ArrayList<>();
     private Consumer<SshOptions.Builder> configure = options -> {};
     private BiConsumer<FleetHost, SshOptions.Builder> perHost = (host, options) -> {};
+    private String jump;
 
     private Builder(Map<String, String> localEnvironment) {
       this.localEnvironment = Map.copyOf(Objects.requireNonNull(localEnvironment, "env"));
@@ -136,12 +174,26 @@ public final class SshHostConnector implements HostConnector {
     }
 
     /**
+     * The jump host for hosts whose inventory row names none: {@code [user@]host[:port]} (the
+     * host's login user when none is given), as OpenSSH's {@code ProxyJump} with one hop.
+     */
+    public Builder jump(String jumpHost) {
+      Objects.requireNonNull(jumpHost, "jumpHost");
+      // checked the way the inventory's jump column is
+      FleetHost.builder().address("check").jump(jumpHost);
+      this.jump = jumpHost;
+      return this;
+    }
+
+    /**
      * Further SSH settings shared by every host, such as {@link SshOptions.Builder#knownHosts},
      * {@link SshOptions.Builder#acceptNewHostKeys} or {@link SshOptions.Builder#connectTimeout};
      * the identity and sudo settings above win over the same ones set here.
      */
     public Builder options(Consumer<SshOptions.Builder> configure) {
-      this.configure = Objects.requireNonNull(configure, "configure");
+      Objects.requireNonNull(configure, "configure");
+      // added to what is set already (such as knownHosts), never replacing it
+      this.configure = this.configure.andThen(configure);
       return this;
     }
 

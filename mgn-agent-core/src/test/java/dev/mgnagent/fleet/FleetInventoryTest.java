@@ -96,6 +96,9 @@ class FleetInventoryTest {
         "text after quote|host,user\\nweb-1,\"root\"x|2|2|after the closing quote",
         "unclosed quote|host,user\\nweb-1,root\\nweb-2,\"root|3|2|never closed",
         "bad devices|host,devices\\nweb-1,\"/dev/sda\u0007\"|2|devices|printable ASCII",
+        "bad jump|host,jump\\nweb-1,ops@bastion\\nweb-2,ops@@bastion|3|jump|[user@]host[:port]",
+        "jump port|host,jump\\nweb-1,bastion:99999|2|jump|[user@]host[:port]",
+        "jump chain|host,jump\\nweb-1,\"a@b,c@d\"|2|jump|chains are not supported",
       })
   void aMistakeNamesItsLineAndColumn(
       String name, String text, int line, String column, String words) {
@@ -149,6 +152,23 @@ class FleetInventoryTest {
         .withExamples(BadStrings.EXAMPLES)
         .forAll(BadStrings.any())
         .checkAssert(FleetInventoryTest::parsesOrThrowsTheTypedException);
+  }
+
+  @Test
+  void theJumpColumnNamesEachHostsJumpHost() {
+    FleetInventory inventory =
+        FleetInventory.parse(
+            "host,user,jump\n10.20.0.11,ec2-user,ops@bastion-a.example.com\n"
+                + "10.30.0.12,admin,[fd00::1]:2222\ndb-1,ec2-user,\n");
+
+    assertThat(inventory.hosts())
+        .extracting(h -> h.jump().orElse("-"))
+        .containsExactly("ops@bastion-a.example.com", "[fd00::1]:2222", "-");
+    // a fleet-wide jump host applies only where the row names none
+    assertThat(inventory.hosts().get(0).withDefaultJump("other").jump())
+        .contains("ops@bastion-a.example.com");
+    assertThat(inventory.hosts().get(2).withDefaultJump("ops@b:22").jump()).contains("ops@b:22");
+    assertThat(inventory.hosts().get(2).withDefaultJump("ops@b:22").address()).isEqualTo("db-1");
   }
 
   @Test

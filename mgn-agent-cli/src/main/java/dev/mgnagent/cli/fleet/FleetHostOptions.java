@@ -76,6 +76,8 @@ public final class FleetHostOptions {
 
   @Mixin SshLoginOptions login;
 
+  @Mixin JumpOption jump = new JumpOption();
+
   /** The most standard input read for a password. */
   private static final int MAX_STDIN = 16 * 1024;
 
@@ -113,7 +115,7 @@ public final class FleetHostOptions {
           "--inventory", "--inventory " + inventory + ": no such file");
     }
     try {
-      return FleetInventory.read(inventory);
+      return jump.applyTo(FleetInventory.read(inventory));
     } catch (InventoryException e) {
       throw new InvalidRequestException(
           "--inventory", "--inventory " + inventory + ": " + e.getMessage());

@@ -6,6 +6,7 @@ import dev.mgnagent.cli.output.JsonWriter;
 import dev.mgnagent.cli.output.TerminalText;
 import dev.mgnagent.fleet.FleetHost;
 import dev.mgnagent.fleet.FleetInspection;
+import dev.mgnagent.fleet.HostConnector;
 import dev.mgnagent.fleet.HostFailure;
 import dev.mgnagent.fleet.HostReport;
 import dev.mgnagent.fleet.HostWork;
@@ -71,13 +72,14 @@ final class FleetReports {
       PrintWriter out,
       PrintWriter err,
       int[] exitCode) {
+    HostConnector connector =
+        context.fleetConnectors().isPresent()
+            ? context.fleetConnectors().get().connector(ssh)
+            : SshConnector.create(ssh);
     FleetInspection<T> inspection =
         FleetInspection.builder(work)
             .hosts(fleetHosts)
-            .connector(
-                context.fleetConnectors().isPresent()
-                    ? context.fleetConnectors().get().connector(ssh)
-                    : SshConnector.create(ssh))
+            .connector(connector)
             .parallel(parallel)
             .onReport(
                 report -> {
@@ -89,15 +91,16 @@ final class FleetReports {
     // the handlers are in place before the first host starts: a signal always stops the run
     AtomicReference<FleetInspection.Running<T>> started = new AtomicReference<>();
     AtomicBoolean stop = new AtomicBoolean();
-    try (SignalStop signals =
-        SignalStop.on(
-            () -> {
-              stop.set(true);
-              FleetInspection.Running<T> running = started.get();
-              if (running != null) {
-                running.cancel();
-              }
-            })) {
+    try (OwnedConnector owned = new OwnedConnector(connector);
+        SignalStop signals =
+            SignalStop.on(
+                () -> {
+                  stop.set(true);
+                  FleetInspection.Running<T> running = started.get();
+                  if (running != null) {
+                    running.cancel();
+                  }
+                })) {
       FleetInspection.Running<T> running = inspection.start();
       started.set(running);
       if (stop.get()) {

@@ -42,7 +42,9 @@ public final class DevicePathResolver {
             : Optional.empty();
       }
       try {
-        Path target = Files.readSymbolicLink(inRoot);
+        // the link is read where the root is (over SFTP for a remote host): its target is taken
+        // as text, never mixed with this machine's paths (a foreign path cannot be resolved)
+        Path target = Path.of(Files.readSymbolicLink(inRoot).toString());
         Path next = target.isAbsolute() ? target : Path.of(current).getParent().resolve(target);
         current = next.normalize().toString();
       } catch (IOException e) {

@@ -258,9 +258,18 @@ public final class FleetScheduler implements RunningFleet {
       return new Ended(HostStatus.CANCELLED, Optional.empty(), Optional.empty());
     }
     Host host;
+    ConnectInterrupter interrupter = new ConnectInterrupter(Thread.currentThread());
+    cancellers.put(index, interrupter::interrupt);
     try {
+      if (cancelled.get()) {
+        return new Ended(HostStatus.CANCELLED, Optional.empty(), Optional.empty());
+      }
       host = connector.connect(fleetHost);
     } catch (HostUnreachableException e) {
+      if (cancelled.get()) {
+        // the connect was cut short by the cancel (its pending session closed)
+        return new Ended(HostStatus.CANCELLED, Optional.empty(), Optional.empty());
+      }
       return new Ended(
           HostStatus.UNREACHABLE,
           Optional.empty(),
@@ -270,6 +279,9 @@ public final class FleetScheduler implements RunningFleet {
                   e.reason(),
                   e.getMessage() == null ? e.reason() : e.getMessage(),
                   e.remedy())));
+    } finally {
+      cancellers.remove(index);
+      interrupter.done();
     }
     try {
       if (cancelled.get()) {
@@ -284,6 +296,31 @@ public final class FleetScheduler implements RunningFleet {
           LOG.log(Level.WARNING, "closing the connection to " + fleetHost + " failed", e);
         }
       }
+    }
+  }
+
+  /**
+   * Interrupts a worker while it connects, so that a cancel cuts a blocked connect or login short
+   * (the SSH connector closes the pending session when interrupted), and never after: once {@link
+   * #done()} returns, the worker is not interrupted by it and holds no interrupt from it.
+   */
+  private static final class ConnectInterrupter {
+    private final Thread worker;
+    private boolean connecting = true;
+
+    ConnectInterrupter(Thread worker) {
+      this.worker = worker;
+    }
+
+    synchronized void interrupt() {
+      if (connecting) {
+        worker.interrupt();
+      }
+    }
+
+    synchronized void done() {
+      connecting = false;
+      Thread.interrupted(); // clears an interrupt this one delivered
     }
   }
 

@@ -53,7 +53,22 @@ public final class SshHost implements Host, AutoCloseable {
   public static SshHost connect(SshTarget target, SshOptions options) {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(options, "options");
-    return new SshHost(SshConnection.open(target, options));
+    SshTransport own = SshTransport.open();
+    return new SshHost(SshConnection.open(SshTransport.clientOf(own), true, target, options));
+  }
+
+  /**
+   * As {@link #connect(SshTarget, SshOptions)}, over a transport shared with other hosts: closing
+   * this host ends its session and leaves the transport to its owner. An interrupt of the calling
+   * thread while it connects closes the pending session and fails with UNREACHABLE.
+   *
+   * @throws IllegalStateException when the transport is closed
+   */
+  public static SshHost connect(SshTransport transport, SshTarget target, SshOptions options) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(options, "options");
+    return new SshHost(
+        SshConnection.open(SshTransport.clientOf(transport), false, target, options));
   }
 
   /** Where this host was reached. */

@@ -38,6 +38,7 @@ public final class SshOptions {
   private final Duration connectTimeout;
   private final Optional<String> remoteRoot;
   private final Duration killGrace;
+  private final Optional<SshTarget> jump;
 
   private SshOptions(Builder b) {
     this.knownHosts = b.knownHosts;
@@ -50,6 +51,7 @@ public final class SshOptions {
     this.connectTimeout = b.connectTimeout;
     this.remoteRoot = Optional.ofNullable(b.remoteRoot);
     this.killGrace = b.killGrace;
+    this.jump = Optional.ofNullable(b.jump);
   }
 
   /**
@@ -112,6 +114,14 @@ public final class SshOptions {
     return killGrace;
   }
 
+  /**
+   * The jump host the connection goes through (OpenSSH's {@code ProxyJump}, one hop); empty to
+   * connect directly.
+   */
+  public Optional<SshTarget> jump() {
+    return jump;
+  }
+
   @Override
   public String toString() {
     return "SshOptions[knownHosts="
@@ -127,6 +137,7 @@ public final class SshOptions {
         + ", connectTimeout="
         + connectTimeout
         + remoteRoot.map(r -> ", remoteRoot=" + r).orElse("")
+        + jump.map(j -> ", jump=" + j).orElse("")
         + "]";
   }
 
@@ -143,6 +154,7 @@ public final class SshOptions {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private String remoteRoot;
     private Duration killGrace = Duration.ofSeconds(5);
+    private SshTarget jump;
 
     private Builder(Map<String, String> localEnvironment) {
       this.localEnvironment = Map.copyOf(localEnvironment);
@@ -247,6 +259,18 @@ public final class SshOptions {
             "killGrace", "the kill grace period must not be negative");
       }
       this.killGrace = grace;
+      return this;
+    }
+
+    /**
+     * Connect through this jump host, as OpenSSH's {@code ProxyJump} does: the SSH session to the
+     * jump host is verified against the same known_hosts file with the same rules, authenticated
+     * with the same keys and password, and carries a forwarded TCP connection to the target, whose
+     * own host key is then checked under the target's name. One hop: a jump host reached through
+     * another is not supported.
+     */
+    public Builder jump(SshTarget jumpHost) {
+      this.jump = Objects.requireNonNull(jumpHost, "jumpHost");
       return this;
     }
 

@@ -73,6 +73,18 @@ public record SshTarget(String host, int port, String user) {
     return new SshTarget(host, port, user);
   }
 
+  /**
+   * Parses {@code [user@]host[:port]} as OpenSSH's {@code ProxyJump} takes a jump host: as {@link
+   * #parse(String)}, with {@code defaultUser} when no user is given.
+   *
+   * @throws InvalidRequestException naming what is wrong, in one line
+   */
+  public static SshTarget parse(String text, String defaultUser) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(defaultUser, "defaultUser");
+    return parse(text.indexOf('@') >= 0 ? text : defaultUser + "@" + text);
+  }
+
   private static int port(String digits, String text) {
     if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(Character::isDigit)) {
       throw new InvalidRequestException("target", "'" + text + "': the port must be a number");

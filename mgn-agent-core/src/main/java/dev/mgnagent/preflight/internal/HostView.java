@@ -91,11 +91,31 @@ public final class HostView {
     for (String dir : PROGRAM_DIRS) {
       String candidate = dir + "/" + name;
       Path p = path(candidate);
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+      if (Files.isRegularFile(p) && isExecutable(p)) {
         return Optional.of(candidate);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code file} may be run. A file system reached over SFTP cannot answer access checks
+   * (MINA's SFTP provider refuses EXECUTE for every file), so there the file's mode answers: any
+   * execute bit.
+   */
+  static boolean isExecutable(Path file) {
+    if (file.getFileSystem() == java.nio.file.FileSystems.getDefault()) {
+      return Files.isExecutable(file);
+    }
+    try {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> mode =
+          Files.getPosixFilePermissions(file);
+      return mode.contains(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE)
+          || mode.contains(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE)
+          || mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 
   public Map<String, String> environment() {

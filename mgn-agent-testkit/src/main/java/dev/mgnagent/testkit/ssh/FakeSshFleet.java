@@ -6,6 +6,7 @@ import dev.mgnagent.testkit.host.FakeLinuxHost;
 import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.ssh.internal.FakeSudo;
 import dev.mgnagent.testkit.ssh.internal.HostServer;
+import dev.mgnagent.testkit.ssh.internal.JumpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -81,14 +82,30 @@ public final class FakeSshFleet implements Startable {
   private final Map<String, FakeSshHost> hosts = new LinkedHashMap<>();
   private final List<HostServer> servers = new ArrayList<>();
   private final List<Socket> placeholders = new ArrayList<>();
+  private final Map<String, Integer> privateNames = new LinkedHashMap<>();
+  private final java.util.Set<Integer> hostPorts = new java.util.HashSet<>();
+  private final boolean withJump;
+  private final boolean jumpKeyChanged;
+  private JumpServer jumpServer;
+  private FakeSshJumpHost jumpHost;
   private boolean started;
 
-  private FakeSshFleet(Path directory, String user, List<FakeSshHostBuilder> specs) {
+  private FakeSshFleet(
+      Path directory,
+      String user,
+      List<FakeSshHostBuilder> specs,
+      boolean withJump,
+      boolean jumpKeyChanged) {
     this.directory = directory.toAbsolutePath();
     this.user = user;
     this.specs = List.copyOf(specs);
     this.clientKey = newKey();
+    this.withJump = withJump || specs.stream().anyMatch(s -> s.behindJump);
+    this.jumpKeyChanged = jumpKeyChanged;
   }
+
+  /** The suffix of the names of hosts behind the jump host: a domain that never resolves. */
+  public static final String BEHIND_JUMP_DOMAIN = ".behind-jump.invalid";
 
   /** A builder; it needs a {@link Builder#directory directory} and at least one host. */
   public static Builder builder() {
@@ -111,6 +128,9 @@ public final class FakeSshFleet implements Startable {
       for (FakeSshHostBuilder spec : specs) {
         hosts.put(spec.name, startHost(spec));
       }
+      if (withJump) {
+        startJumpHost();
+      }
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("cannot start the fake SSH fleet: " + e.getMessage(), e);
@@ -119,6 +139,39 @@ public final class FakeSshFleet implements Startable {
       throw e;
     }
     return this;
+  }
+
+  private void startJumpHost() throws IOException {
+    KeyPair served = newKey();
+    KeyPair recorded = jumpKeyChanged ? newKey() : served;
+    jumpServer =
+        new JumpServer(
+            new JumpServer.Settings(
+                user,
+                served,
+                clientKey.getPublic(),
+                Map.copyOf(privateNames),
+                java.util.Set.copyOf(hostPorts)));
+    jumpServer.start();
+    jumpHost =
+        new FakeSshJumpHost(
+            new FakeSshTarget("127.0.0.1", jumpServer.port(), user),
+            recorded.getPublic(),
+            served.getPublic(),
+            jumpServer);
+  }
+
+  /**
+   * The fleet's jump host.
+   *
+   * @throws IllegalStateException when the fleet has none (see {@link Builder#jumpHost()})
+   */
+  public synchronized FakeSshJumpHost jumpHost() {
+    requireStarted();
+    if (jumpHost == null) {
+      throw new IllegalStateException("this fleet has no jump host");
+    }
+    return jumpHost;
   }
 
   private FakeSshHost startHost(FakeSshHostBuilder spec) throws IOException {
@@ -164,9 +217,16 @@ public final class FakeSshFleet implements Startable {
       servers.add(server);
       port = server.port();
     }
+    hostPorts.add(port);
+    FakeSshTarget target = new FakeSshTarget("127.0.0.1", port, user);
+    if (spec.behindJump) {
+      String name = (spec.name + BEHIND_JUMP_DOMAIN).toLowerCase(java.util.Locale.ROOT);
+      privateNames.put(name, port);
+      target = new FakeSshTarget(name, JumpServer.PRIVATE_PORT, user);
+    }
     return new FakeSshHost(
         spec.name,
-        new FakeSshTarget("127.0.0.1", port, user),
+        target,
         recorded.getPublic(),
         served.getPublic(),
         root,
@@ -206,6 +266,9 @@ public final class FakeSshFleet implements Startable {
     StringBuilder text = new StringBuilder();
     for (FakeSshHost host : hosts.values()) {
       text.append(host.hostKeyLine()).append('\n');
+    }
+    if (jumpHost != null) {
+      text.append(jumpHost.hostKeyLine()).append('\n');
     }
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -275,6 +338,9 @@ public final class FakeSshFleet implements Startable {
       server.close();
     }
     servers.clear();
+    if (jumpServer != null) {
+      jumpServer.close();
+    }
     for (Socket placeholder : placeholders) {
       try {
         placeholder.close();
@@ -339,8 +405,30 @@ public final class FakeSshFleet implements Startable {
     private Path directory;
     private String user = "ec2-user";
     private final Map<String, FakeSshHostBuilder> hosts = new LinkedHashMap<>();
+    private boolean jumpHost;
+    private boolean jumpKeyChanged;
 
     private Builder() {}
+
+    /**
+     * Adds a jump host ({@link FakeSshFleet#jumpHost()}) that forwards connections to the fleet's
+     * hosts; hosts {@linkplain FakeSshHostBuilder#behindJump() behind it} are reachable only
+     * through it, the others both ways.
+     */
+    public Builder jumpHost() {
+      this.jumpHost = true;
+      return this;
+    }
+
+    /**
+     * As {@link #jumpHost()}, with a jump host whose key differs from the one {@link
+     * FakeSshFleet#writeKnownHosts} records for it (a rebuilt or impostor bastion).
+     */
+    public Builder jumpHostWithChangedKey() {
+      this.jumpHost = true;
+      this.jumpKeyChanged = true;
+      return this;
+    }
 
     /**
      * Required: where the hosts' trees, bin and home directories are written, one subdirectory per
@@ -386,7 +474,8 @@ public final class FakeSshFleet implements Startable {
       if (hosts.isEmpty()) {
         throw new IllegalStateException("a FakeSshFleet needs at least one host");
       }
-      return new FakeSshFleet(directory, user, new ArrayList<>(hosts.values()));
+      return new FakeSshFleet(
+          directory, user, new ArrayList<>(hosts.values()), jumpHost, jumpKeyChanged);
     }
   }
 }

@@ -61,7 +61,11 @@ public final class FakeSshHost {
     return name;
   }
 
-  /** {@code 127.0.0.1}, its port and its user. */
+  /**
+   * {@code 127.0.0.1}, its port and its user; for a host {@linkplain
+   * FakeSshHostBuilder#behindJump() behind the jump host}, {@code NAME.behind-jump.invalid} port
+   * 22.
+   */
   public FakeSshTarget target() {
     return target;
   }
@@ -72,12 +76,17 @@ public final class FakeSshHost {
    * FakeSshHostBuilder#changedHostKey() changed key} this is the old key, not the one it serves.
    */
   public String hostKeyLine() {
-    return "[" + target.host() + "]:" + target.port() + " " + PublicKeyEntry.toString(recordedKey);
+    return knownHostsName() + " " + PublicKeyEntry.toString(recordedKey);
+  }
+
+  /** How known_hosts names it: {@code [host]:port}, or the bare host name on port 22. */
+  private String knownHostsName() {
+    return target.port() == 22 ? target.host() : "[" + target.host() + "]:" + target.port();
   }
 
   /** The same line with the key it actually serves. */
   public String servedHostKeyLine() {
-    return "[" + target.host() + "]:" + target.port() + " " + PublicKeyEntry.toString(servedKey);
+    return knownHostsName() + " " + PublicKeyEntry.toString(servedKey);
   }
 
   /** The recorded key's fingerprint, {@code SHA256:...} as OpenSSH shows it. */

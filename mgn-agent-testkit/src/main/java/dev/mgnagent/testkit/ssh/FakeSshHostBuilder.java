@@ -28,6 +28,7 @@ public final class FakeSshHostBuilder {
   Optional<Duration> slowLink = Optional.empty();
   OptionalInt dropAfterExecs = OptionalInt.empty();
   Optional<String> dropOnWord = Optional.empty();
+  boolean behindJump;
 
   FakeSshHostBuilder(String name, String hostname, String macAddress) {
     this.name = name;
@@ -134,6 +135,17 @@ public final class FakeSshHostBuilder {
       throw new IllegalArgumentException("word must not be empty");
     }
     this.dropOnWord = Optional.of(word);
+    return this;
+  }
+
+  /**
+   * The host is reached only through the fleet's {@linkplain FakeSshFleet.Builder#jumpHost() jump
+   * host}: its {@linkplain FakeSshHost#target() target} is {@code NAME.behind-jump.invalid} port
+   * 22, a name only the jump host resolves ({@code .invalid} never resolves anywhere else), so a
+   * direct connection fails. Adds the jump host to the fleet when it has none.
+   */
+  public FakeSshHostBuilder behindJump() {
+    this.behindJump = true;
     return this;
   }
 }

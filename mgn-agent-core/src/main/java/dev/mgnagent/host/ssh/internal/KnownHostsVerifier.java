@@ -41,6 +41,7 @@ public final class KnownHostsVerifier implements ServerKeyVerifier {
   private final SshTarget target;
   private final boolean acceptNew;
   private final AtomicReference<SshException> failure = new AtomicReference<>();
+  private volatile boolean keyOffered;
 
   public KnownHostsVerifier(Path file, SshTarget target, boolean acceptNew) {
     this.file = Objects.requireNonNull(file, "file");
@@ -53,8 +54,19 @@ public final class KnownHostsVerifier implements ServerKeyVerifier {
     return java.util.Optional.ofNullable(failure.get());
   }
 
+  /** Whether a server offered a key: the SSH handshake got that far. */
+  public boolean keyOffered() {
+    return keyOffered;
+  }
+
+  /** The host whose key this verifier checks. */
+  public SshTarget target() {
+    return target;
+  }
+
   @Override
   public boolean verifyServerKey(ClientSession session, SocketAddress address, PublicKey key) {
+    keyOffered = true;
     try {
       return verify(key);
     } catch (SshException e) {

@@ -24,26 +24,40 @@ import java.util.OptionalLong;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
-import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 
 /**
  * One authenticated SSH session and what {@code SshHost} builds on it: the SFTP file system, the
- * login environment (read once), the command runner and the locks.
+ * login environment (read once), the command runner and the locks. With a jump host, a second
+ * session to the jump host carries the connection and lives exactly as long as this one.
  */
 public final class SshConnection implements AutoCloseable {
 
-  /** Keep-alive: a request every 5 s; 4 unanswered ones end the session (a dropped link). */
-  private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+  /** Which host-key verifier a session uses: set in the connection context of each connect. */
+  private static final AttributeRepository.AttributeKey<KnownHostsVerifier> VERIFIER =
+      new AttributeRepository.AttributeKey<>();
 
-  private static final int HEARTBEAT_MISSES = 4;
+  /**
+   * The client-wide verifier of a shared client: hands each session's key to the {@link
+   * KnownHostsVerifier} of the host that session was opened for, and refuses a session without one.
+   */
+  public static final ServerKeyVerifier SESSION_VERIFIER =
+      (session, address, key) -> {
+        AttributeRepository context = session.getConnectionContext();
+        KnownHostsVerifier verifier = context == null ? null : context.getAttribute(VERIFIER);
+        return verifier != null && verifier.verifyServerKey(session, address, key);
+      };
 
   private final SshTarget target;
-  private final SshClient client;
+  private final Optional<SshClient> ownedClient;
   private final ClientSession session;
+  private final Optional<ClientSession> jumpSession;
   private final FileSystem sftp;
   private final Path root;
   private final Map<String, String> environment;
@@ -52,16 +66,17 @@ public final class SshConnection implements AutoCloseable {
 
   private SshConnection(
       SshTarget target,
-      SshClient client,
-      ClientSession session,
+      Optional<SshClient> ownedClient,
+      Sessions sessions,
       FileSystem sftp,
       Path root,
       Map<String, String> environment,
       RemoteCommandRunner runner,
       Duration timeout) {
     this.target = target;
-    this.client = client;
-    this.session = session;
+    this.ownedClient = ownedClient;
+    this.session = sessions.target;
+    this.jumpSession = Optional.ofNullable(sessions.jump);
     this.sftp = sftp;
     this.root = root;
     this.environment = environment;
@@ -69,35 +84,88 @@ public final class SshConnection implements AutoCloseable {
     this.timeout = timeout;
   }
 
+  /** The sessions opened so far, closed together when opening fails. */
+  private static final class Sessions {
+    ClientSession jump;
+    ClientSession target;
+
+    void closeQuietly() {
+      for (ClientSession s : new ClientSession[] {target, jump}) {
+        if (s != null) {
+          try {
+            s.close(true);
+          } catch (RuntimeException e) {
+            // closing anyway
+          }
+        }
+      }
+    }
+  }
+
   /**
-   * Connects, verifies the host key, authenticates, opens SFTP and reads the login environment.
+   * Connects (through the jump host of {@code options}, if any) with {@code client}, verifies the
+   * host keys, authenticates, opens SFTP and reads the login environment. When {@code ownsClient},
+   * the client is stopped with this connection (or at once if opening fails). An interrupt of the
+   * calling thread while it waits closes the pending sessions and fails the connect.
    *
    * @throws SshException typed by what failed
    */
-  public static SshConnection open(SshTarget target, SshOptions options) {
-    KnownHostsVerifier verifier =
-        new KnownHostsVerifier(options.knownHosts(), target, options.acceptNewHostKeys());
-    Identities identities = Identities.load(options.identities(), options.passphrases());
-    SshClient client = SshClient.setUpDefaultClient();
-    client.setServerKeyVerifier(verifier);
-    // nothing is read from ~/.ssh behind the caller's back: no config file, no default keys
-    client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-    client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-    CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT);
-    CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, HEARTBEAT);
-    CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, HEARTBEAT_MISSES);
-    CoreModuleProperties.AUTH_TIMEOUT.set(client, options.connectTimeout());
-    client.start();
-    ClientSession session = null;
+  public static SshConnection open(
+      SshClient client, boolean ownsClient, SshTarget target, SshOptions options) {
+    Identities identities;
     try {
-      session = connect(client, target, options, verifier);
-      for (Identities.Loaded key : identities.loaded()) {
-        session.addPublicKeyIdentity(key.pair());
+      identities = Identities.load(options.identities(), options.passphrases());
+    } catch (RuntimeException e) {
+      stopIf(ownsClient, client);
+      throw e;
+    }
+    Sessions sessions = new Sessions();
+    try {
+      ClientSession session;
+      if (options.jump().isPresent()) {
+        SshTarget jump = options.jump().get();
+        KnownHostsVerifier jumpVerifier =
+            new KnownHostsVerifier(options.knownHosts(), jump, options.acceptNewHostKeys());
+        sessions.jump =
+            connect(
+                client, jump, jump.host(), jump.port(), options, jumpVerifier, Optional.empty());
+        login(sessions.jump, jump, options, jumpVerifier, identities, Optional.empty());
+        SshdSocketAddress bound;
+        try {
+          ExplicitPortForwardingTracker tracker =
+              sessions.jump.createLocalPortForwardingTracker(
+                  new SshdSocketAddress("127.0.0.1", 0),
+                  new SshdSocketAddress(target.host(), target.port()));
+          bound = tracker.getBoundAddress();
+        } catch (IOException | RuntimeException e) {
+          throw new SshException(
+              SshFailure.UNREACHABLE,
+              "cannot forward a connection through the jump host " + jump + ": " + e.getMessage(),
+              "check that the jump host allows TCP forwarding (AllowTcpForwarding)",
+              e);
+        }
+        KnownHostsVerifier verifier =
+            new KnownHostsVerifier(options.knownHosts(), target, options.acceptNewHostKeys());
+        session =
+            connect(
+                client,
+                target,
+                bound.getHostName(),
+                bound.getPort(),
+                options,
+                verifier,
+                Optional.of(jump));
+        sessions.target = session;
+        login(session, target, options, verifier, identities, Optional.of(jump));
+      } else {
+        KnownHostsVerifier verifier =
+            new KnownHostsVerifier(options.knownHosts(), target, options.acceptNewHostKeys());
+        session =
+            connect(
+                client, target, target.host(), target.port(), options, verifier, Optional.empty());
+        sessions.target = session;
+        login(session, target, options, verifier, identities, Optional.empty());
       }
-      if (options.password().isPresent()) {
-        session.addPasswordIdentity(options.password().get().reveal());
-      }
-      authenticate(session, target, options, verifier, identities);
       FileSystem sftp = SftpClientFactory.instance().createSftpFileSystem(session);
       Path root = sftp.getPath(options.remoteRoot().orElse("/"));
       Duration start = options.connectTimeout().multipliedBy(2).plusSeconds(15);
@@ -109,57 +177,108 @@ public final class SshConnection implements AutoCloseable {
               start,
               options.killGrace());
       Map<String, String> environment = readEnvironment(session, target, start);
+      if (sessions.jump != null) {
+        ClientSession jumpSession = sessions.jump;
+        // the jump session carries this one: each ends the other
+        jumpSession.addCloseFutureListener(f -> session.close(true));
+        session.addCloseFutureListener(f -> jumpSession.close(true));
+      }
       return new SshConnection(
-          target, client, session, sftp, root, environment, runner, options.connectTimeout());
+          target,
+          ownsClient ? Optional.of(client) : Optional.empty(),
+          sessions,
+          sftp,
+          root,
+          environment,
+          runner,
+          options.connectTimeout());
     } catch (IOException e) {
-      closeQuietly(session, client);
+      sessions.closeQuietly();
+      stopIf(ownsClient, client);
       throw new SshException(
           SshFailure.CONNECTION_LOST,
           "the SSH connection to " + target + " failed: " + e.getMessage(),
           "check the host and run again",
           e);
     } catch (RuntimeException e) {
-      closeQuietly(session, client);
+      sessions.closeQuietly();
+      stopIf(ownsClient, client);
       throw e;
     }
   }
 
+  private static void stopIf(boolean owns, SshClient client) {
+    if (owns) {
+      client.stop();
+    }
+  }
+
+  private static String via(Optional<SshTarget> jump) {
+    return jump.map(j -> " through the jump host " + j).orElse("");
+  }
+
   private static ClientSession connect(
-      SshClient client, SshTarget target, SshOptions options, KnownHostsVerifier verifier) {
+      SshClient client,
+      SshTarget target,
+      String host,
+      int port,
+      SshOptions options,
+      KnownHostsVerifier verifier,
+      Optional<SshTarget> jump) {
     try {
-      return client
-          .connect(target.user(), target.host(), target.port())
-          .verify(options.connectTimeout())
-          .getSession();
+      ClientSession session =
+          client
+              .connect(
+                  target.user(),
+                  host,
+                  port,
+                  AttributeRepository.ofKeyValuePair(VERIFIER, verifier),
+                  null)
+              .verify(options.connectTimeout())
+              .getSession();
+      CoreModuleProperties.AUTH_TIMEOUT.set(session, options.connectTimeout());
+      return session;
     } catch (IOException | RuntimeException e) {
       if (verifier.failure().isPresent()) {
         throw verifier.failure().get();
       }
       throw new SshException(
           SshFailure.UNREACHABLE,
-          "cannot reach " + target.host() + " port " + target.port() + ": " + reason(e),
+          "cannot reach " + target.host() + " port " + target.port() + via(jump) + ": " + reason(e),
           "check the address, the port and that sshd runs there",
           e);
     }
   }
 
-  private static void authenticate(
+  private static void login(
       ClientSession session,
       SshTarget target,
       SshOptions options,
       KnownHostsVerifier verifier,
-      Identities identities) {
+      Identities identities,
+      Optional<SshTarget> jump) {
+    for (Identities.Loaded key : identities.loaded()) {
+      session.addPublicKeyIdentity(key.pair());
+    }
+    if (options.password().isPresent()) {
+      session.addPasswordIdentity(options.password().get().reveal());
+    }
     try {
       session.auth().verify(options.connectTimeout());
     } catch (IOException | RuntimeException e) {
       if (verifier.failure().isPresent()) {
         throw verifier.failure().get();
       }
-      if (!session.isOpen() && !session.isAuthenticated() && isTimeout(e)) {
+      boolean interrupted = Thread.currentThread().isInterrupted() || isInterrupt(e);
+      if (interrupted
+          || (!session.isOpen() && !session.isAuthenticated() && isTimeout(e))
+          || !verifier.keyOffered()) {
         throw new SshException(
             SshFailure.UNREACHABLE,
-            "no answer from " + target + " while authenticating: " + reason(e),
-            "check that the host is up and not overloaded",
+            (interrupted
+                ? "connecting to " + target + via(jump) + " was interrupted"
+                : "no answer from " + target + via(jump) + " while connecting: " + reason(e)),
+            interrupted ? "" : "check that the host is up and not overloaded",
             e);
       }
       throw new SshException(
@@ -178,6 +297,15 @@ public final class SshConnection implements AutoCloseable {
     }
   }
 
+  private static boolean isInterrupt(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isTimeout(Throwable e) {
     String text = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
     return text.contains("timeout") || text.contains("timed out");
@@ -185,7 +313,8 @@ public final class SshConnection implements AutoCloseable {
 
   private static String reason(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UnknownHostException) {
+      if (t instanceof UnknownHostException
+          || t instanceof java.nio.channels.UnresolvedAddressException) {
         return "unknown host name";
       }
       if (t instanceof ConnectException) {
@@ -267,16 +396,11 @@ public final class SshConnection implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // closing the session below ends it anyway
     }
-    closeQuietly(session, client);
-  }
-
-  private static void closeQuietly(ClientSession session, SshClient client) {
     try {
-      if (session != null) {
-        session.close(true);
-      }
+      session.close(true);
+      jumpSession.ifPresent(j -> j.close(true));
     } finally {
-      client.stop();
+      ownedClient.ifPresent(SshClient::stop);
     }
   }
 }
