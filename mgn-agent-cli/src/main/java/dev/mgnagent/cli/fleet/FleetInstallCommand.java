@@ -14,6 +14,7 @@ import dev.mgnagent.cli.options.S3EndpointOption;
 import dev.mgnagent.credentials.AssumeRoleMinter;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.fleet.FailureLimit;
+import dev.mgnagent.fleet.FleetHost;
 import dev.mgnagent.fleet.FleetHostFinished;
 import dev.mgnagent.fleet.FleetInstallation;
 import dev.mgnagent.fleet.FleetInventory;
@@ -235,8 +236,20 @@ public final class FleetInstallCommand implements Callable<Integer> {
           "--ssm", "--instance-ids, --targets and the other SSM options need --ssm");
     }
     if (operating.retryFailed != null) {
-      throw new InvalidRequestException(
-          "--retry-failed", "--retry-failed is not supported with --ssm yet");
+      if (ssmOptions.instanceIds.isEmpty()) {
+        throw new InvalidRequestException(
+            "--retry-failed",
+            "--retry-failed with --ssm needs the nodes of the earlier run as --instance-ids");
+      }
+      FleetInventory nodes =
+          FleetInventory.of(ssmOptions.instanceIds.stream().map(FleetHost::of).toList());
+      Optional<FleetInventory> selected =
+          operating.hosts(nodes, Optional.ofNullable(results), spec.commandLine().getErr());
+      if (selected.isEmpty()) {
+        return ExitCodes.OK;
+      }
+      ssmOptions.instanceIds =
+          new ArrayList<>(selected.get().hosts().stream().map(FleetHost::address).toList());
     }
     FailureLimit limit =
         maxFailures == null ? FailureLimit.none() : named("--max-failures", maxFailures);

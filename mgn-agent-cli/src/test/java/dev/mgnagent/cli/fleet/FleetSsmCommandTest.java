@@ -133,6 +133,49 @@ class FleetSsmCommandTest {
   }
 
   @Test
+  void retryFailedSendsTheInstallOnlyToTheNodesThatWereNotInstalled() throws Exception {
+    Path first = temp.resolve("first.jsonl");
+    Path second = temp.resolve("second.jsonl");
+    String ids =
+        String.join(
+            ",",
+            ssm.instance("web-1").instanceId(),
+            ssm.instance("no-curl").instanceId(),
+            ssm.instance("web-2").instanceId());
+    CliRun run =
+        run(
+            SECRET + "\n" + TOKEN + "\n",
+            "--instance-ids",
+            ids,
+            "--aws-access-key-id",
+            KEY_ID,
+            "--aws-secret-access-key-stdin",
+            "--results",
+            first.toString());
+    assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(1);
+
+    CliRun retry =
+        run(
+            SECRET + "\n" + TOKEN + "\n",
+            "--instance-ids",
+            ids,
+            "--aws-access-key-id",
+            KEY_ID,
+            "--aws-secret-access-key-stdin",
+            "--retry-failed",
+            first.toString(),
+            "--results",
+            second.toString());
+
+    assertThat(retry.err()).contains("retrying 1 of 3");
+    List<String> lines = Files.readAllLines(second);
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0))
+        .contains(ssm.instance("no-curl").instanceId())
+        .doesNotContain(ssm.instance("web-1").instanceId());
+  }
+
+  @Test
   void dryRunPrintsTheScriptWithTheSecretsMasked() {
     CliRun run =
         run(
