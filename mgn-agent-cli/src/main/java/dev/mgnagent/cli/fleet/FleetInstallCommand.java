@@ -235,6 +235,7 @@ public final class FleetInstallCommand implements Callable<Integer> {
       throw new InvalidRequestException(
           "--ssm", "--instance-ids, --targets and the other SSM options need --ssm");
     }
+    operating.check(Optional.ofNullable(results));
     if (operating.retryFailed != null) {
       if (ssmOptions.instanceIds.isEmpty()) {
         throw new InvalidRequestException(

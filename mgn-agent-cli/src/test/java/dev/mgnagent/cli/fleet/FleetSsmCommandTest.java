@@ -198,6 +198,27 @@ class FleetSsmCommandTest {
   }
 
   @Test
+  void aDryRunWritesNoResultsAndSaysSoInsteadOfIgnoringTheFile() {
+    Path results = temp.resolve("never.jsonl");
+    CliRun run =
+        run(
+            SECRET + "\n" + TOKEN + "\n",
+            "--instance-ids",
+            ssm.instance("web-1").instanceId(),
+            "--aws-access-key-id",
+            KEY_ID,
+            "--aws-secret-access-key-stdin",
+            "--dry-run",
+            "--results",
+            results.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--results").doesNotContain("\tat ");
+    assertThat(results).doesNotExist();
+    assertThat(ssm.commandCount()).isZero();
+  }
+
+  @Test
   void installRoleArnMintsShortLivedKeysForTheNodesWithTheOperatorsKeysSigningOnly()
       throws Exception {
     Path results = temp.resolve("role-results.jsonl");
