@@ -273,9 +273,7 @@ public final class FleetInstallCommand implements Callable<Integer> {
   }
 
   private HostConnector connector(SshSettings ssh) {
-    return context.fleetConnectors().isPresent()
-        ? context.fleetConnectors().get().connector(ssh)
-        : SshConnector.create(ssh);
+    return SshConnector.forContext(context, ssh);
   }
 
   private static FleetResult await(RunningFleet running) {

@@ -72,10 +72,7 @@ final class FleetReports {
       PrintWriter out,
       PrintWriter err,
       int[] exitCode) {
-    HostConnector connector =
-        context.fleetConnectors().isPresent()
-            ? context.fleetConnectors().get().connector(ssh)
-            : SshConnector.create(ssh);
+    HostConnector connector = SshConnector.forContext(context, ssh);
     FleetInspection<T> inspection =
         FleetInspection.builder(work)
             .hosts(fleetHosts)

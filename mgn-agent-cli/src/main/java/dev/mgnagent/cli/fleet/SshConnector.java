@@ -1,5 +1,6 @@
 package dev.mgnagent.cli.fleet;
 
+import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.fleet.HostConnector;
 import dev.mgnagent.fleet.SshHostConnector;
 
@@ -7,6 +8,16 @@ import dev.mgnagent.fleet.SshHostConnector;
 final class SshConnector {
 
   private SshConnector() {}
+
+  /**
+   * The connector a {@code fleet} command uses: the context's own (tests give one) or {@link
+   * #create} over SSH.
+   */
+  static HostConnector forContext(CliContext context, SshSettings settings) {
+    return context.fleetConnectors().isPresent()
+        ? context.fleetConnectors().get().connector(settings)
+        : create(settings);
+  }
 
   /**
    * The SSH connector for {@code settings}: each host's address, port, user and identity from the
