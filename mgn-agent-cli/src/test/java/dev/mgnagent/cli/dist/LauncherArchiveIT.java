@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher's class-data archive never shows: the first run writes it into the per-user cache,
- * the next runs use it, and an archive that no longer matches the jar (here: the archive of the jar
- * before it changed, under the changed jar's name) or that is garbage leaves stdout, stderr and the
- * exit code exactly as without it.
+ * The launcher's class-data archive never shows: the first run records its classes in the per-user
+ * cache, the second dumps the archive from them, the next runs use it, and an archive that no
+ * longer matches the jar (here: the archive of the jar before it changed, under the changed jar's
+ * name) or that is garbage leaves stdout, stderr and the exit code exactly as without it.
  */
 class LauncherArchiveIT {
 
@@ -41,27 +41,29 @@ class LauncherArchiveIT {
             Map.of("MGN_AGENT_JAR", jar.toString(), "XDG_CACHE_HOME", cache.toString()));
     Path cds = cache.resolve("mgn-agent/cds");
 
-    // first run: dumps the archive at exit under a temporary name
+    // first run: records the classes it loads under a temporary name
     assertVersion(launch.run("--version"));
     assertThat(Files.getPosixFilePermissions(cds))
         .isEqualTo(PosixFilePermissions.fromString("rwx------"));
-    assertThat(files(cds)).singleElement().asString().contains(".jsa.tmp-");
-    // second run: takes it as the archive and runs with it
+    assertThat(files(cds)).singleElement().asString().contains(".classes.tmp-");
+    // second run: dumps the archive from that list, then runs with it
     assertBadOption(launch.run("disks", "--no-such-option"));
     Path archive = files(cds).get(0);
-    assertThat(archive.getFileName().toString()).endsWith(".jsa");
+    assertThat(files(cds)).singleElement().asString().endsWith(".jsa");
     byte[] archiveOfOldJar = Files.readAllBytes(archive);
     assertThat(archiveOfOldJar.length).isGreaterThan(100_000);
+    assertVersion(launch.run("--version"));
 
-    // the jar changes: its next archive is replaced by the old jar's before the JVM sees it
+    // the jar changes: its new archive is replaced by the old jar's before the JVM sees it
     Files.setLastModifiedTime(
         jar, FileTime.from(Files.getLastModifiedTime(jar).toInstant().minus(Duration.ofDays(1))));
     assertVersion(launch.run("--version"));
-    Path dump = files(cds).stream().filter(p -> p.toString().contains(".tmp-")).findFirst().get();
-    Files.write(dump, archiveOfOldJar);
+    Path list =
+        files(cds).stream().filter(p -> p.toString().contains(".classes.tmp-")).findFirst().get();
+    Path stale = Path.of(list.toString().replaceAll("\\.classes\\.tmp-[0-9]+$", ".jsa"));
+    Files.write(stale, archiveOfOldJar);
     assertBadOption(launch.run("disks", "--no-such-option"));
-    Path stale = Path.of(dump.toString().replaceAll("\\.tmp-[0-9]+$", ""));
-    assertThat(stale).exists();
+    assertThat(list).as("a list is not dumped over an archive").doesNotExist();
     assertVersion(launch.run("--version"));
 
     // garbage in its place

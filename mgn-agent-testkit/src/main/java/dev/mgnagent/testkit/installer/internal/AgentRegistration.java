@@ -1,25 +1,15 @@
 package dev.mgnagent.testkit.installer.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import java.util.Optional;
 
 /**
  * The fake installer's call to the fake MGN's {@code POST /fake-agent/RegisterAgentForMgn}, signed
@@ -27,8 +17,6 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  * private).
  */
 final class AgentRegistration {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What MGN answered. */
   record Answer(
@@ -49,7 +37,7 @@ final class AgentRegistration {
         accessKeyId,
         secret,
         sessionToken,
-        JSON.valueToTree(registration));
+        registration);
   }
 
   private static Answer post(
@@ -59,45 +47,28 @@ final class AgentRegistration {
       String accessKeyId,
       String secret,
       String sessionToken,
-      ObjectNode body)
+      Map<String, Object> body)
       throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
+    byte[] bytes = MiniJson.write(body).getBytes(StandardCharsets.UTF_8);
     URI uri = URI.create(endpoint.toString().replaceAll("/+$", "") + path);
-    SdkHttpFullRequest request =
-        SdkHttpFullRequest.builder()
-            .method(SdkHttpMethod.POST)
-            .uri(uri)
-            .putHeader("Content-Type", "application/json")
-            .contentStreamProvider(() -> new ByteArrayInputStream(bytes))
-            .build();
-    AwsCredentials credentials =
-        sessionToken == null
-            ? AwsBasicCredentials.create(accessKeyId, secret)
-            : AwsSessionCredentials.create(accessKeyId, secret, sessionToken);
-    SignedRequest signed =
-        AwsV4HttpSigner.create()
-            .sign(
-                r ->
-                    r.identity(credentials)
-                        .request(request)
-                        .payload(request.contentStreamProvider().orElseThrow())
-                        .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "mgn")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+    Map<String, String> headers =
+        SigV4Signer.sign(
+            uri,
+            "application/json",
+            bytes,
+            region,
+            "mgn",
+            accessKeyId,
+            secret,
+            sessionToken,
+            Instant.now());
 
     HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
     connection.setRequestMethod("POST");
     connection.setDoOutput(true);
     connection.setConnectTimeout(10_000);
     connection.setReadTimeout(30_000);
-    signed
-        .request()
-        .headers()
-        .forEach(
-            (name, values) -> {
-              if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
-                values.forEach(v -> connection.addRequestProperty(name, v));
-              }
-            });
+    headers.forEach(connection::addRequestProperty);
     connection.setFixedLengthStreamingMode(bytes.length);
     try (OutputStream out = connection.getOutputStream()) {
       out.write(bytes);
@@ -105,19 +76,24 @@ final class AgentRegistration {
     int status = connection.getResponseCode();
     InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
     String text = stream == null ? "" : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-    JsonNode answer = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+    Object answer;
+    try {
+      answer = text.isBlank() ? Map.of() : MiniJson.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("MGN's answer (HTTP " + status + ") is not JSON: " + e.getMessage());
+    }
     if (status >= 400) {
       String code = connection.getHeaderField("x-amzn-ErrorType");
-      code = code == null ? answer.path("__type").asText("") : code.split(":")[0];
-      String message = answer.path("message").asText(answer.path("Message").asText(""));
+      code = code == null ? MiniJson.string(answer, "__type", "") : code.split(":")[0];
+      String message = MiniJson.string(answer, "message", MiniJson.string(answer, "Message", ""));
       return new Answer(status, code, message, null, false);
     }
     return new Answer(
         status,
         null,
         null,
-        answer.path("sourceServerID").asText(),
-        answer.path("created").asBoolean());
+        MiniJson.string(answer, "sourceServerID", ""),
+        Boolean.parseBoolean(MiniJson.string(answer, "created", "false")));
   }
 
   /**
@@ -125,7 +101,7 @@ final class AgentRegistration {
    * /fake-agent/GetAgentInstallationAssetsForMgn}, signed with the credentials. Empty when they
    * were taken; else the error code and message.
    */
-  static java.util.Optional<String> validate(
+  static Optional<String> validate(
       URI endpoint, String region, String accessKeyId, String secret, String sessionToken)
       throws IOException {
     Answer answer =
@@ -136,10 +112,10 @@ final class AgentRegistration {
             accessKeyId,
             secret,
             sessionToken,
-            JSON.createObjectNode());
+            Map.of());
     return answer.status() >= 400
-        ? java.util.Optional.of(answer.errorCode() + ": " + answer.message())
-        : java.util.Optional.empty();
+        ? Optional.of(answer.errorCode() + ": " + answer.message())
+        : Optional.empty();
   }
 
   static Map<String, Object> body(

@@ -1,15 +1,14 @@
 package dev.mgnagent.testkit.installer.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgnagent.testkit.installer.FakeInstallerRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,8 +18,6 @@ import java.util.stream.Stream;
  * never goes to a file.
  */
 public final class RunLog {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
 
@@ -34,15 +31,15 @@ public final class RunLog {
 
   void record(FakeInstallerRun run) throws IOException {
     Files.createDirectories(dir);
-    ObjectNode node = JSON.createObjectNode();
-    node.putPOJO("argv", masked(run.argv()));
-    node.putPOJO("environmentNames", run.environmentNames());
+    Map<String, Object> node = new LinkedHashMap<>();
+    node.put("argv", masked(run.argv()));
+    node.put("environmentNames", run.environmentNames());
     node.put("flavor", run.flavor());
     node.put("pid", run.pid());
     node.put("sessionId", run.sessionId());
     node.put("hadTerminal", run.hadTerminal());
     String name = String.format("%020d-%d.json", System.nanoTime(), run.pid());
-    Files.writeString(dir.resolve(name), JSON.writeValueAsString(node));
+    Files.writeString(dir.resolve(name), MiniJson.write(node));
   }
 
   /** The flags whose value is a secret. */
@@ -77,15 +74,15 @@ public final class RunLog {
     try (Stream<Path> files = Files.list(dir)) {
       List<FakeInstallerRun> runs = new ArrayList<>();
       for (Path file : files.sorted().toList()) {
-        JsonNode node = JSON.readTree(file.toFile());
+        Map<?, ?> node = (Map<?, ?>) MiniJson.parse(Files.readString(file));
         runs.add(
             new FakeInstallerRun(
-                strings(node.path("argv")),
-                strings(node.path("environmentNames")),
-                node.path("flavor").asText(),
-                node.path("pid").asLong(),
-                node.path("sessionId").asLong(),
-                node.path("hadTerminal").asBoolean()));
+                strings(node.get("argv")),
+                strings(node.get("environmentNames")),
+                (String) node.get("flavor"),
+                (Long) node.get("pid"),
+                (Long) node.get("sessionId"),
+                (Boolean) node.get("hadTerminal")));
       }
       return runs;
     } catch (IOException e) {
@@ -93,9 +90,9 @@ public final class RunLog {
     }
   }
 
-  private static List<String> strings(JsonNode array) {
+  private static List<String> strings(Object array) {
     List<String> values = new ArrayList<>();
-    array.forEach(v -> values.add(v.asText()));
+    ((List<?>) array).forEach(v -> values.add((String) v));
     return values;
   }
 }
