@@ -1,5 +1,6 @@
 package dev.mgnagent.cli;
 
+import dev.mgnagent.cli.disks.DisksCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +9,9 @@ import picocli.CommandLine;
 
 /**
  * Builds the picocli command line with only the chosen subcommand (all of them for help or an
- * unknown name), runs it, and routes every error through {@link ErrorReporter}.
+ * unknown name), runs it, and routes every error through {@link ErrorReporter}. A plain {@code
+ * disks} command line, the one typed most often, runs without picocli ({@link
+ * DisksCommand#parsedWithoutPicocli}).
  */
 final class CommandLineRunner {
 
@@ -16,10 +19,19 @@ final class CommandLineRunner {
   private final PrintWriter out;
   private final PrintWriter err;
 
+  /** Whether plain {@code disks} command lines skip picocli (off only to compare the two). */
+  private final boolean plainDisksWithoutPicocli;
+
   CommandLineRunner(Subcommands subcommands, PrintWriter out, PrintWriter err) {
+    this(subcommands, out, err, true);
+  }
+
+  CommandLineRunner(
+      Subcommands subcommands, PrintWriter out, PrintWriter err, boolean plainDisksWithoutPicocli) {
     this.subcommands = subcommands;
     this.out = out;
     this.err = err;
+    this.plainDisksWithoutPicocli = plainDisksWithoutPicocli;
   }
 
   int run(String[] args) {
@@ -28,6 +40,12 @@ final class CommandLineRunner {
         new ErrorReporter(
             out, err, arguments.contains("--stacktrace"), arguments.contains("--json"));
     try {
+      if (plainDisksWithoutPicocli) {
+        Optional<DisksCommand> disks = DisksCommand.parsedWithoutPicocli(args);
+        if (disks.isPresent()) {
+          return disks.get().run(out, err);
+        }
+      }
       CommandLine commandLine = new CommandLine(new TopCommand());
       Optional<Object> chosen = firstWord(arguments).flatMap(subcommands::create);
       if (chosen.isPresent()) {

@@ -12,7 +12,12 @@ import dev.mgnagent.host.Host;
 import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.Selection;
 import dev.mgnagent.selection.SelectionRequest;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,6 +65,55 @@ public final class DisksCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /**
+   * {@code disks ARGS} when every argument is one this command takes in its plain form ({@code
+   * --json}, {@code --host-root DIR}, {@code --devices LIST}, {@code --force-volumes}, {@code
+   * --no-prompt}, {@code --stacktrace}), each at most once and no value starting with {@code -}:
+   * the command ready to {@link #run}, built without picocli, whose model costs a short command
+   * more than half of its start. Anything else is empty, for picocli to parse (help, errors,
+   * abbreviations and the rest).
+   */
+  public static Optional<DisksCommand> parsedWithoutPicocli(String[] args) {
+    if (args.length == 0 || !args[0].equals("disks")) {
+      return Optional.empty();
+    }
+    Map<String, String> given = new HashMap<>();
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      int eq = arg.indexOf('=');
+      String name = eq > 0 ? arg.substring(0, eq) : arg;
+      String value = null;
+      if (FLAGS.contains(name) && eq < 0) {
+        value = "";
+      } else if (VALUED.contains(name)) {
+        value = eq > 0 ? arg.substring(eq + 1) : (i + 1 < args.length ? args[++i] : null);
+        if (value == null || value.startsWith("-")) {
+          return Optional.empty();
+        }
+      }
+      if (value == null || given.put(name, value) != null) {
+        return Optional.empty();
+      }
+    }
+    DisksCommand command = new DisksCommand();
+    command.json = JsonOption.of(given.containsKey("--json"));
+    command.hostRoot =
+        HostRootOption.of(Optional.ofNullable(given.get("--host-root")).map(Path::of));
+    command.devices = given.get("--devices");
+    command.forceVolumes = given.containsKey("--force-volumes");
+    command.noPrompt = given.containsKey("--no-prompt");
+    return Optional.of(command);
+  }
+
+  private static final Set<String> FLAGS =
+      Set.of("--json", "--force-volumes", "--no-prompt", "--stacktrace");
+  private static final Set<String> VALUED = Set.of("--host-root", "--devices");
+
+  /** Lists the disks on {@code out} (warnings on {@code err}); returns the exit code. */
+  public int run(PrintWriter out, PrintWriter err) {
     SelectionRequest request =
         new SelectionRequest(Optional.ofNullable(devices), forceVolumes, noPrompt);
     Host host = hostRoot.host();
@@ -74,10 +128,10 @@ public final class DisksCommand implements Callable<Integer> {
     }
     Selection selection = ReplicationSelection.of(inventory, DevicePaths.of(host)).select(request);
     if (json.json()) {
-      spec.commandLine().getOut().println(DiskReport.json(inventory, selection));
+      out.println(DiskReport.json(inventory, selection));
     } else {
-      spec.commandLine().getOut().print(DiskReport.table(inventory, selection));
-      DiskReport.warnings(inventory, selection).forEach(spec.commandLine().getErr()::println);
+      out.print(DiskReport.table(inventory, selection));
+      DiskReport.warnings(inventory, selection).forEach(err::println);
     }
     return inventory.disks().isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
   }

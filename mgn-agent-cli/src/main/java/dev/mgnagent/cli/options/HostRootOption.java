@@ -18,6 +18,16 @@ public final class HostRootOption {
               + " instead of / (install: only against a sandbox).")
   Path hostRoot;
 
+  /**
+   * The option as if parsed, with {@code --host-root} or without (for a command built without
+   * picocli).
+   */
+  public static HostRootOption of(Optional<Path> hostRoot) {
+    HostRootOption option = new HostRootOption();
+    option.hostRoot = hostRoot.orElse(null);
+    return option;
+  }
+
   /** The directory as given, if it was. */
   public Optional<Path> given() {
     return Optional.ofNullable(hostRoot);
