@@ -27,7 +27,8 @@ class InstallInteractiveIT {
       String command =
           String.join(
               " ",
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              ChildJvm.java(),
+              ChildJvm.C1_ONLY,
               "-jar",
               Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))
                   .toAbsolutePath()

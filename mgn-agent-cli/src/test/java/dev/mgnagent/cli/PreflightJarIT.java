@@ -28,7 +28,8 @@ class PreflightJarIT {
     Path jar = Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"));
     Process process =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ChildJvm.java(),
+                ChildJvm.C1_ONLY,
                 "-jar",
                 jar.toString(),
                 "preflight",

@@ -32,7 +32,8 @@ class SandboxJarIT {
     Path jar = Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"));
     Process sandbox =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ChildJvm.java(),
+                ChildJvm.C1_ONLY,
                 "-jar",
                 jar.toString(),
                 "sandbox",
@@ -96,11 +97,7 @@ class SandboxJarIT {
     Path jar = Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"));
     Process sandbox =
         new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar",
-                    jar.toString(),
-                    "sandbox"))
+                List.of(ChildJvm.java(), ChildJvm.C1_ONLY, "-jar", jar.toString(), "sandbox"))
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();

@@ -66,7 +66,8 @@ class SecretOnStdinJarIT {
     List<String> command =
         new ArrayList<>(
             List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ChildJvm.java(),
+                ChildJvm.C1_ONLY,
                 "-Djava.io.tmpdir=" + tmp,
                 "-jar",
                 Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))

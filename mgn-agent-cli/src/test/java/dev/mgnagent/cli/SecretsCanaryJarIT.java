@@ -78,7 +78,8 @@ class SecretsCanaryJarIT {
     List<String> command =
         new ArrayList<>(
             List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ChildJvm.java(),
+                ChildJvm.C1_ONLY,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
                 "-Djava.io.tmpdir=" + childTmp,
                 "-jar",

@@ -54,7 +54,8 @@ class SignalStopJarIT {
     Path tmp = Files.createDirectories(temp.resolve("tmp"));
     Process sandbox =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ChildJvm.java(),
+                ChildJvm.C1_ONLY,
                 "-Djava.io.tmpdir=" + tmp,
                 "-jar",
                 Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))
@@ -88,7 +89,8 @@ class SignalStopJarIT {
     Path host = FakeBlockDeviceScenarios.virtioWithSeparateBoot().writeTo(temp.resolve("host"));
     ProcessBuilder builder =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ChildJvm.java(),
+                ChildJvm.C1_ONLY,
                 "-Djava.io.tmpdir=" + tmp,
                 "-D" + SandboxServers.INSTALLER_FAILURE_PROPERTY + "=HANG",
                 "-jar",

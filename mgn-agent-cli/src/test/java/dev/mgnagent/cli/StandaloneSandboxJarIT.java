@@ -31,10 +31,6 @@ class StandaloneSandboxJarIT {
 
   @TempDir Path temp;
 
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
   private static String jar() {
     return Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))
         .toAbsolutePath()
@@ -47,7 +43,8 @@ class StandaloneSandboxJarIT {
     Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
     ProcessBuilder sandboxBuilder =
         new ProcessBuilder(
-                java(),
+                ChildJvm.java(),
+                ChildJvm.C1_ONLY,
                 "-Djava.io.tmpdir=" + tmp,
                 "-jar",
                 jar(),
@@ -70,7 +67,8 @@ class StandaloneSandboxJarIT {
       ProcessBuilder installBuilder =
           new ProcessBuilder(
                   List.of(
-                      java(),
+                      ChildJvm.java(),
+                      ChildJvm.C1_ONLY,
                       "-Djava.io.tmpdir=" + tmp,
                       "-jar",
                       jar(),

@@ -22,7 +22,8 @@ class VerifyInstallerJarIT {
     try (FakeInstallerBucket bucket = FakeInstallerBucket.builder().build().start()) {
       List<String> command =
           List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              ChildJvm.java(),
+              ChildJvm.C1_ONLY,
               "-jar",
               Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"))
                   .toAbsolutePath()
