@@ -82,6 +82,7 @@ class DisksWithoutPicocliTest {
             List.of(
                 "disks", "--host-root", tree, "--force-volumes", "--no-prompt", "--devices", ""),
             List.of("disks", "--host-root", missing),
+            List.of("disks", "--host-root", "/tmp/a\u0000b"),
             List.of("disks", "--host-root", missing, "--json", "--stacktrace"),
             List.of("disks", "--host-root", temp.toString()))) {
       assertSame(line);

@@ -13,6 +13,7 @@ import dev.mgnagent.selection.ReplicationSelection;
 import dev.mgnagent.selection.Selection;
 import dev.mgnagent.selection.SelectionRequest;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -98,10 +99,15 @@ public final class DisksCommand implements Callable<Integer> {
         return Optional.empty();
       }
     }
+    Optional<Path> hostRoot;
+    try {
+      hostRoot = Optional.ofNullable(given.get("--host-root")).map(Path::of);
+    } catch (InvalidPathException e) {
+      return Optional.empty(); // picocli's converter words the error
+    }
     DisksCommand command = new DisksCommand();
     command.json = JsonOption.of(given.containsKey("--json"));
-    command.hostRoot =
-        HostRootOption.of(Optional.ofNullable(given.get("--host-root")).map(Path::of));
+    command.hostRoot = HostRootOption.of(hostRoot);
     command.devices = given.get("--devices");
     command.forceVolumes = given.containsKey("--force-volumes");
     command.noPrompt = given.containsKey("--no-prompt");

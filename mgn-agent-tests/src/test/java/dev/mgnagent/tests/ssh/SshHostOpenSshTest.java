@@ -155,6 +155,47 @@ class SshHostOpenSshTest {
   }
 
   @Test
+  void whatTheRemoteShellSaysOnStderrBeforeTheProgramIsNotTheProgramsStderr() throws Exception {
+    // the remote user's shell reads its start-up files before it runs our line, and they may
+    // write to stderr (seen here: pyenv's shims in root's .bashrc): a prompt on stderr must still
+    // be the first thing the program's stderr says
+    Path startup = dir.resolve("noisy-startup.sh");
+    Path ran = dir.resolve("noisy-startup-ran");
+    Files.writeString(
+        startup, "echo 'start-up file: noise on stderr' >&2; : > " + ran.toString() + "\n");
+    try (OpenSshServer noisy =
+        OpenSshServer.start(
+            dir.resolve("sshd-noisy"),
+            List.of(Files.readString(dir.resolve("id_ed25519.pub")).strip()),
+            List.of("SetEnv BASH_ENV=" + startup))) {
+      Path noisyKnownHosts = dir.resolve("known_hosts_noisy");
+      Files.writeString(noisyKnownHosts, noisy.knownHostsLine() + "\n");
+      SshTarget target = new SshTarget("127.0.0.1", noisy.port(), OpenSshServer.user());
+      try (SshHost host =
+          SshHost.connect(
+              target, options().knownHosts(noisyKnownHosts).identity(clientKey).build())) {
+        CommandResult plain =
+            CommandResult.run(
+                host.commandRunner(), shell("echo err >&2; exit 0"), Duration.ofSeconds(30));
+        assertThat(ran).as("the start-up file ran: the user's shell reads BASH_ENV").exists();
+        assertThat(plain.stderr()).isEqualTo("err\n");
+        try (RunningCommand running =
+            host.commandRunner()
+                .start(shell("printf 'Secret: ' >&2; read s; echo \"got $s\"; exit 4"))) {
+          byte[] prompt =
+              assertTimeoutPreemptively(
+                  Duration.ofSeconds(30), () -> running.stderr().readNBytes("Secret: ".length()));
+          assertThat(new String(prompt, StandardCharsets.UTF_8)).isEqualTo("Secret: ");
+          running.stdin().write("x\n".getBytes(StandardCharsets.UTF_8));
+          running.stdin().flush();
+          assertThat(running.waitFor(Duration.ofSeconds(30))).hasValue(4);
+          assertThat(readAll(running.stdout())).isEqualTo("got x\n");
+        }
+      }
+    }
+  }
+
+  @Test
   void theEnvironmentIsExactlyTheCommandsAndTheWorkingDirectoryIsUsed() throws Exception {
     Path work = dir.resolve("work dir");
     Files.createDirectories(work);

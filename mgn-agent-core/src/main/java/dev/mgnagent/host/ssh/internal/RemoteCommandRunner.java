@@ -137,7 +137,14 @@ public final class RemoteCommandRunner implements CommandRunner {
           .append(Shell.quote("cannot start " + program + ": no such executable file"))
           .append(" >&2; exit 127; }; ");
     }
-    inner.append("echo ").append(Shell.quote(marker)).append("$$; exec env -i");
+    // the marker on stderr too: what stderr carried before it (the remote user's shell start-up
+    // files, for one) is not the program's
+    inner
+        .append("echo ")
+        .append(Shell.quote(marker))
+        .append(" >&2; echo ")
+        .append(Shell.quote(marker))
+        .append("$$; exec env -i");
     for (Map.Entry<String, String> variable :
         new java.util.TreeMap<>(command.environment()).entrySet()) {
       checkVariable(variable.getKey(), variable.getValue());

@@ -204,9 +204,6 @@ final class RemoteRunningCommand implements RunningCommand {
         pid = 0;
       }
       started.countDown();
-      // what came on stderr before the marker (a prompt, say) is passed on now, not at stderr's
-      // next read: a program waiting for an answer to that prompt writes nothing more
-      flushEarlyErr();
     } else {
       return; // no marked line: the wrapper did not run the program
     }
@@ -219,8 +216,9 @@ final class RemoteRunningCommand implements RunningCommand {
   private void pumpStderr(InputStream in) throws IOException {
     byte[] buffer = new byte[8192];
     byte[] promptBytes = prompt.getBytes(StandardCharsets.UTF_8);
+    byte[] startLine = (marker + "\n").getBytes(StandardCharsets.UTF_8);
     for (int n; (n = in.read(buffer)) >= 0; ) {
-      if (started.getCount() == 0 && earlyErrFlushed) {
+      if (earlyErrFlushed) {
         stderr.feed(buffer, 0, n);
         continue;
       }
@@ -233,14 +231,23 @@ final class RemoteRunningCommand implements RunningCommand {
           earlyErr.write(all, 0, at);
           earlyErr.write(all, at + promptBytes.length, all.length - at - promptBytes.length);
           answerPrompt();
+          all = earlyErr.toByteArray();
         }
-        if (started.getCount() == 0) {
-          flushEarlyErr();
+        int start = indexOf(all, startLine);
+        if (start >= 0) {
+          // the program starts here: what came before is the remote shell's (start-up files,
+          // sudo), dropped; what follows is passed on at once, a prompt waiting for its answer too
+          earlyErr.reset();
+          int from = start + startLine.length;
+          if (from < all.length) {
+            stderr.feed(all, from, all.length - from);
+          }
+          earlyErrFlushed = true;
         }
       }
     }
-    // stderr may end before the stdout pump has read the start marker (two threads): wait until it
-    // has, or stdout ended without it, so that what came on stderr early is not lost
+    // no marked line on stderr: the program never started (sudo refused, no such program), and
+    // what stderr said explains why; it goes on the stream only if stdout says it did start
     try {
       while (started.getCount() != 0 && stdoutEnded.getCount() != 0) {
         started.await(50, TimeUnit.MILLISECONDS);
@@ -248,7 +255,7 @@ final class RemoteRunningCommand implements RunningCommand {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (started.getCount() == 0) {
+    if (started.getCount() == 0 && pid >= 0) {
       flushEarlyErr();
     }
   }
