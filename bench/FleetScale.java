@@ -160,6 +160,11 @@ public final class FleetScale {
       for (FakeSshHost host : fleet.hosts()) {
         commands += host.processes().size();
       }
+      // what one host ran, for the log (not shown by the script)
+      for (var process : fleet.hosts().get(0).processes()) {
+        String c = process.command().replace('\n', ' ');
+        System.out.println("  ran on host 0: " + (c.length() > 2000 ? c.substring(0, 2000) + "..." : c));
+      }
       long[] cpu = cpuTicks();
       System.out.printf(
           Locale.ROOT,
