@@ -153,6 +153,9 @@ public final class FleetScale {
       while ((line = in.readLine()) != null) {
         if (line.equals("count")) {
           System.out.println("registered " + mgn.sourceServers().size());
+          Map<String, Integer> calls = new java.util.TreeMap<>();
+          mgn.requests().forEach(r -> calls.merge(String.valueOf(r.operation()), 1, Integer::sum));
+          System.out.println("serve: MGN calls " + calls);
           System.out.flush();
         }
       }

@@ -65,7 +65,7 @@ unserve() {
   exec 3>&-
   wait "$serve_pid" || true
   serve_pid=''
-  grep -E '^(registered|serve: peak)' "$work/$1/serve.log" || true
+  grep -E '^(registered|serve: peak|serve: MGN calls)' "$work/$1/serve.log" || true
   echo "load after $1: $(cut -d' ' -f1-3 /proc/loadavg)"
   if [[ -n "${LOGS:-}" ]]; then
     mkdir -p "$LOGS"
