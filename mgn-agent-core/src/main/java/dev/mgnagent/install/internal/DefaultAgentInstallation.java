@@ -471,6 +471,11 @@ public final class DefaultAgentInstallation implements AgentInstallation {
       return this;
     }
 
+    /** The shared MGN clients given to {@link #sharedMgnClients}, if any. */
+    public Optional<SharedMgnClients> sharedMgnClients() {
+      return Optional.ofNullable(sharedClients);
+    }
+
     @Override
     public Builder proxyEnvironment(Map<String, String> environment) {
       this.proxyEnvironment = Map.copyOf(Objects.requireNonNull(environment, "environment"));

@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.mgn.MgnClient;
 public final class SharedMgnClients implements AutoCloseable {
 
   private final Map<Key, MgnClient> clients = new HashMap<>();
+  private int built;
   private boolean closed;
 
   /**
@@ -64,13 +65,19 @@ public final class SharedMgnClients implements AutoCloseable {
               MgnClientFactory.ATTEMPT_TIMEOUT,
               MgnClientFactory.CALL_TIMEOUT);
       clients.put(key, client);
+      built++;
     }
     return client;
   }
 
-  /** How many clients were built so far. */
-  public synchronized int size() {
-    return clients.size();
+  /** Whether {@link #close()} was called. */
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /** How many clients were built so far (closed ones included). */
+  public synchronized int built() {
+    return built;
   }
 
   /** Closes every client handed out; later requests fail. Idempotent. */
@@ -93,7 +100,7 @@ public final class SharedMgnClients implements AutoCloseable {
 
   @Override
   public synchronized String toString() {
-    return "SharedMgnClients[" + clients.size() + " client(s)" + (closed ? ", closed" : "") + "]";
+    return "SharedMgnClients[" + built + " client(s) built" + (closed ? ", closed" : "") + "]";
   }
 
   /** What makes two clients the same; never printed (it holds credential values). */
