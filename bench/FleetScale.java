@@ -153,12 +153,20 @@ public final class FleetScale {
       while ((line = in.readLine()) != null) {
         if (line.equals("count")) {
           System.out.println("registered " + mgn.sourceServers().size());
+          Map<String, Integer> calls = new java.util.TreeMap<>();
+          mgn.requests().forEach(r -> calls.merge(String.valueOf(r.operation()), 1, Integer::sum));
+          System.out.println("serve: MGN calls " + calls);
           System.out.flush();
         }
       }
       long commands = 0;
       for (FakeSshHost host : fleet.hosts()) {
         commands += host.processes().size();
+      }
+      // what one host ran, for the log (not shown by the script)
+      for (var process : fleet.hosts().get(0).processes()) {
+        String c = process.command().replace('\n', ' ');
+        System.out.println("  ran on host 0: " + (c.length() > 2000 ? c.substring(0, 2000) + "..." : c));
       }
       long[] cpu = cpuTicks();
       System.out.printf(

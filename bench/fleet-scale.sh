@@ -11,6 +11,10 @@
 #   bench/fleet-scale.sh            (N1=100 P1=25 N2=1000 P2=100 CMF_PARALLEL=10 HEAP=256m)
 #   PARTS="fleet cmf light" to run only some parts (light2: only the N2 hosts). LIGHT=light-stderr makes the light installer
 #   ask for the secret key on stderr instead of stdout.
+#   DRIVER_OPTS and SERVE_OPTS are more JVM options for the driver and the fake side, e.g. a JFR
+#   recording: SERVE_OPTS="-XX:StartFlightRecording=filename=/tmp/serve.jfr,settings=profile"
+#   (give a path outside the script's work directory: it is removed at the end). LOGS=DIR keeps
+#   each part's fake side and driver logs there.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,6 +25,8 @@ if [[ ! -f "$jar" ]]; then
 fi
 N1=${N1:-100} P1=${P1:-25} N2=${N2:-1000} P2=${P2:-100} CMF_PARALLEL=${CMF_PARALLEL:-10}
 LIGHT=${LIGHT:-light} HEAP=${HEAP:-256m} SERVE_HEAP=${SERVE_HEAP:-1g} PARTS=${PARTS:-fleet cmf light}
+read -r -a driver_opts <<<"${DRIVER_OPTS:-}"
+read -r -a serve_opts <<<"${SERVE_OPTS:-}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/mgn-agent-fleet-bench.XXXXXX")"
 serve_pid=''
 cleanup() {
@@ -39,7 +45,7 @@ serve() {
   local dir="$work/$1"
   mkdir -p "$dir"
   mkfifo "$dir/in"
-  java -Xmx"$SERVE_HEAP" -cp "$cp" FleetScale serve "$dir" "$2" "$3" <"$dir/in" >"$dir/serve.log" 2>&1 &
+  java -Xmx"$SERVE_HEAP" ${serve_opts[@]+"${serve_opts[@]}"} -cp "$cp" FleetScale serve "$dir" "$2" "$3" <"$dir/in" >"$dir/serve.log" 2>&1 &
   serve_pid=$!
   exec 3>"$dir/in"
   until grep -qs '^ready$' "$dir/serve.log"; do
@@ -59,12 +65,18 @@ unserve() {
   exec 3>&-
   wait "$serve_pid" || true
   serve_pid=''
-  grep -E '^(registered|serve: peak)' "$work/$1/serve.log" || true
+  grep -E '^(registered|serve: peak|serve: MGN calls)' "$work/$1/serve.log" || true
+  echo "load after $1: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [[ -n "${LOGS:-}" ]]; then
+    mkdir -p "$LOGS"
+    cp "$work/$1/serve.log" "$LOGS/$1-serve.log"
+    cp "$work/$1/drive.log" "$LOGS/$1-drive.log" 2>/dev/null || true
+  fi
 }
 
 # drive NAME MODE PARALLEL
 drive() {
-  java -Xmx"$HEAP" -cp "$cp" FleetScale "$2" "$work/$1" "$3" 2>&1 | tee "$work/$1/drive.log" \
+  java -Xmx"$HEAP" ${driver_opts[@]+"${driver_opts[@]}"} -cp "$cp" FleetScale "$2" "$work/$1" "$3" 2>&1 | tee "$work/$1/drive.log" \
     | grep -v '^\[' || true
 }
 

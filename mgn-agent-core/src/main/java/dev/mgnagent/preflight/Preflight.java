@@ -1,5 +1,6 @@
 package dev.mgnagent.preflight;
 
+import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.installer.InstallerFlavor;
@@ -64,6 +65,7 @@ public interface Preflight {
     private FileSystemSpace space;
     private Clock clock = Clock.systemUTC();
     private TcpConnector connector = TcpConnector.sockets();
+    private Inventory inventory;
 
     private Builder() {}
 
@@ -145,6 +147,16 @@ public interface Preflight {
       return this;
     }
 
+    /**
+     * The host's disk inventory, when the caller has just read it (default: the disk checks read it
+     * from the host). Saves reading the host's disks twice, which on a remote host is one more
+     * command there.
+     */
+    public Builder inventory(Inventory inventory) {
+      this.inventory = Objects.requireNonNull(inventory, "inventory");
+      return this;
+    }
+
     /** How probes connect (default: plain sockets); for tests. */
     public Builder tcpConnector(TcpConnector connector) {
       this.connector = Objects.requireNonNull(connector, "connector");
@@ -161,7 +173,13 @@ public interface Preflight {
       if (host == null) {
         throw new IllegalStateException("give Preflight a host");
       }
-      return DefaultPreflight.create(host, settings.build(), space, clock, connector);
+      return DefaultPreflight.create(
+          host,
+          settings.build(),
+          space,
+          clock,
+          connector,
+          java.util.Optional.ofNullable(inventory));
     }
   }
 }

@@ -23,8 +23,10 @@ import dev.mgnagent.install.InstallStepFailed;
 import dev.mgnagent.install.InstallationCancelledException;
 import dev.mgnagent.install.InstallationResult;
 import dev.mgnagent.install.RunningInstallation;
+import dev.mgnagent.install.internal.DefaultAgentInstallation;
 import dev.mgnagent.installer.InstallerUploadRemoved;
 import dev.mgnagent.installer.VerificationResult;
+import dev.mgnagent.mgn.internal.SharedMgnClients;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,12 +95,23 @@ public final class DefaultFleetInstallation implements FleetInstallation {
     // with configured standard installations the installer is downloaded and verified once, here,
     // and uploaded to each host; a factory of the caller's own decides that itself
     SharedInstaller shared = downloadOnce ? new SharedInstaller(localEnvironment) : null;
+    // and the hosts' installations share their MGN clients (one per set of credentials), closed
+    // when the last host has ended
+    SharedMgnClients clients = downloadOnce ? new SharedMgnClients() : null;
     FleetScheduler.Job job =
-        (fleetHost, host, cancellation) -> installOn(fleetHost, host, cancellation, shared);
+        (fleetHost, host, cancellation) ->
+            installOn(fleetHost, host, cancellation, shared, clients);
     FleetScheduler scheduler =
         new FleetScheduler(hosts, connector, parallel, limit, listener, clock, job);
     if (shared != null) {
-      scheduler.whenDone(shared::close);
+      scheduler.whenDone(
+          () -> {
+            try {
+              shared.close();
+            } finally {
+              clients.close();
+            }
+          });
     }
     return scheduler.start();
   }
@@ -116,7 +129,8 @@ public final class DefaultFleetInstallation implements FleetInstallation {
       FleetHost fleetHost,
       Host host,
       FleetScheduler.Cancellation cancellation,
-      SharedInstaller shared) {
+      SharedInstaller shared,
+      SharedMgnClients clients) {
     AtomicReference<InstallStep> failedStep = new AtomicReference<>();
     List<String> leftOnHost = Collections.synchronizedList(new ArrayList<>());
     EventListener tagged =
@@ -135,7 +149,13 @@ public final class DefaultFleetInstallation implements FleetInstallation {
       VerificationResult.Verified installer = shared.get(request, tagged);
       factory =
           ((HostInstallationFactory.Configured) installations)
-              .andThen(b -> b.verifiedInstaller(installer).proxyEnvironment(localEnvironment));
+              .andThen(b -> b.verifiedInstaller(installer).proxyEnvironment(localEnvironment))
+              .andThen(
+                  b -> {
+                    if (b instanceof DefaultAgentInstallation.BuilderImpl standard) {
+                      standard.sharedMgnClients(clients);
+                    }
+                  });
     }
     RunningInstallation running = factory.create(fleetHost, host, tagged).start(request);
     cancellation.onCancel(running::cancel);

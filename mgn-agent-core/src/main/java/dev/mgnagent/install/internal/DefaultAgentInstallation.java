@@ -9,6 +9,7 @@ import dev.mgnagent.credentials.CredentialsResolver;
 import dev.mgnagent.credentials.ResolvedCredentials;
 import dev.mgnagent.disk.DevicePaths;
 import dev.mgnagent.disk.DiskInventory;
+import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.event.EventListener;
 import dev.mgnagent.event.internal.GuardedListener;
 import dev.mgnagent.host.Host;
@@ -38,6 +39,7 @@ import dev.mgnagent.mgn.SourceServerId;
 import dev.mgnagent.mgn.WatchResult;
 import dev.mgnagent.mgn.WatchSettings;
 import dev.mgnagent.mgn.internal.MgnClientFactory;
+import dev.mgnagent.mgn.internal.SharedMgnClients;
 import dev.mgnagent.preflight.Preflight;
 import dev.mgnagent.preflight.PreflightSettings;
 import dev.mgnagent.selection.ReplicationSelection;
@@ -76,6 +78,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   private final Optional<RetryStrategy> mgnRetries;
   private final Optional<VerificationResult.Verified> verifiedInstaller;
   private final Optional<Map<String, String>> proxyEnvironment;
+  private final Optional<SharedMgnClients> sharedClients;
 
   private DefaultAgentInstallation(BuilderImpl b) {
     this.downloadSettings = b.downloadSettings;
@@ -91,6 +94,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     this.runAsRoot = Optional.ofNullable(b.runAsRoot);
     this.verifiedInstaller = Optional.ofNullable(b.verifiedInstaller);
     this.proxyEnvironment = Optional.ofNullable(b.proxyEnvironment);
+    this.sharedClients = Optional.ofNullable(b.sharedClients);
   }
 
   @Override
@@ -120,6 +124,7 @@ public final class DefaultAgentInstallation implements AgentInstallation {
 
   private InstallationResult install(InstallRequest request, Downloads downloads) {
     ProxyRoute[] route = {ProxyRoute.DIRECT};
+    Inventory[] inventory = {null}; // read once here, and checked by the preflight too
     Selection selection =
         step(
             InstallStep.VALIDATE,
@@ -128,7 +133,8 @@ public final class DefaultAgentInstallation implements AgentInstallation {
               // one route for the download and every AWS call, read (and checked) once; they run
               // on this machine, so a remote host's proxy variables are not theirs
               route[0] = ProxyRoute.fromEnvironment(proxyEnvironment());
-              return select(request);
+              inventory[0] = DiskInventory.of(host).read();
+              return select(request, inventory[0]);
             },
             s -> "the request is valid; " + s.disks().size() + " disk(s) to replicate");
     List<Warning> warnings = new ArrayList<>();
@@ -140,17 +146,12 @@ public final class DefaultAgentInstallation implements AgentInstallation {
             () -> credentials(request),
             c -> "using " + c.description());
     Region region = request.region();
-    try (MgnClient service =
-        MgnClientFactory.create(
-            region,
-            Optional.of(serviceCredentials.orElse(credentials.provider())),
-            request.endpoint(),
-            mgnRetries,
-            route[0])) {
+    try (ServiceClient client = serviceClient(region, credentials, request, route[0])) {
+      MgnClient service = client.mgn();
       step(
           InstallStep.PREFLIGHT,
           "checking the server against MGN's requirements",
-          () -> preflight(request, region, service, warnings),
+          () -> preflight(request, region, service, warnings, inventory[0]),
           s -> s);
       step(
           InstallStep.SERVICE,
@@ -211,14 +212,55 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     }
   }
 
+  /**
+   * The MGN client of this installation: a client of its own, closed at its end, or one of the
+   * shared clients a fleet gave ({@link BuilderImpl#sharedMgnClients}), which the fleet closes.
+   */
+  private ServiceClient serviceClient(
+      Region region, ResolvedCredentials credentials, InstallRequest request, ProxyRoute route) {
+    AwsCredentialsProvider provider = serviceCredentials.orElse(credentials.provider());
+    if (sharedClients.isPresent()) {
+      MgnClient shared =
+          sharedClients
+              .get()
+              .get(
+                  region,
+                  provider,
+                  serviceCredentials.isPresent(),
+                  request.endpoint(),
+                  mgnRetries,
+                  route);
+      return new ServiceClient(shared, false);
+    }
+    return new ServiceClient(
+        MgnClientFactory.create(
+            region, Optional.of(provider), request.endpoint(), mgnRetries, route),
+        true);
+  }
+
+  /** An MGN client, closed at the installation's end when it is the installation's own. */
+  private record ServiceClient(MgnClient mgn, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (owned) {
+        mgn.close();
+      }
+    }
+  }
+
   /** Runs the preflight checks; {@link PreflightGate} decides whether a failure stops. */
   private String preflight(
-      InstallRequest request, Region region, MgnClient service, List<Warning> warnings) {
+      InstallRequest request,
+      Region region,
+      MgnClient service,
+      List<Warning> warnings,
+      Inventory inventory) {
     PreflightSettings.Builder settings =
         PreflightSettings.builder().region(region).flavor(request.flavor()).mgnClient(service);
     request.endpoint().ifPresent(settings::endpoint);
     request.s3Endpoint().ifPresent(settings::s3Endpoint);
-    Preflight checks = Preflight.builder().host(host).settings(settings.build()).build();
+    Preflight checks =
+        Preflight.builder().host(host).settings(settings.build()).inventory(inventory).build();
     return PreflightGate.apply(checks.run(), request, warnings);
   }
 
@@ -257,8 +299,11 @@ public final class DefaultAgentInstallation implements AgentInstallation {
   }
 
   private Selection select(InstallRequest request) {
-    ReplicationSelection rules =
-        ReplicationSelection.of(DiskInventory.of(host).read(), DevicePaths.of(host));
+    return select(request, DiskInventory.of(host).read());
+  }
+
+  private Selection select(InstallRequest request, Inventory inventory) {
+    ReplicationSelection rules = ReplicationSelection.of(inventory, DevicePaths.of(host));
     return rules.select(request.selection());
   }
 
@@ -414,6 +459,22 @@ public final class DefaultAgentInstallation implements AgentInstallation {
     private RetryStrategy mgnRetries;
     private VerificationResult.Verified verifiedInstaller;
     private Map<String, String> proxyEnvironment;
+    private SharedMgnClients sharedClients;
+
+    /**
+     * Takes the MGN client from {@code clients} (shared with other installations, closed by their
+     * owner) instead of building and closing one of its own. Not part of {@link
+     * AgentInstallation.Builder}: a fleet's own setting for the installations it starts.
+     */
+    public BuilderImpl sharedMgnClients(SharedMgnClients clients) {
+      this.sharedClients = Objects.requireNonNull(clients, "clients");
+      return this;
+    }
+
+    /** The shared MGN clients given to {@link #sharedMgnClients}, if any. */
+    public Optional<SharedMgnClients> sharedMgnClients() {
+      return Optional.ofNullable(sharedClients);
+    }
 
     @Override
     public Builder proxyEnvironment(Map<String, String> environment) {

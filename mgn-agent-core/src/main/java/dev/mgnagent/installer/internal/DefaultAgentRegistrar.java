@@ -38,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -97,30 +98,40 @@ public final class DefaultAgentRegistrar implements AgentRegistrar {
   }
 
   /**
-   * The inventory disk a device path leads to through the host's {@code /dev} links (a partition to
-   * its disk), or the path itself when the host has no such disk.
+   * For one confirmation: the inventory disk a device path leads to through the host's {@code /dev}
+   * links (a partition to its disk), or the path itself when the host has no such disk. The host's
+   * disks are read once, at the first path, and serve every path after it (over SSH each read is a
+   * command on the host).
    */
-  private static Function<String, String> diskResolver(Host host) {
-    return path -> {
-      try {
-        Inventory inventory = DiskInventory.of(host).read();
-        DevicePaths paths = DevicePaths.of(host);
-        Optional<String> kernel = paths.kernelName(path);
-        if (kernel.isEmpty()) {
-          return path;
-        }
-        Optional<Disk> disk = inventory.disk(kernel.get());
-        if (disk.isEmpty()) {
-          disk =
-              inventory.disks().stream()
-                  .filter(d -> d.partitions().stream().anyMatch(p -> p.name().equals(kernel.get())))
-                  .findFirst();
-        }
-        return disk.map(Disk::name).orElse(path);
-      } catch (RuntimeException e) {
+  private static Supplier<Function<String, String>> diskResolver(Host host) {
+    return () -> {
+      Inventory[] read = {null};
+      return path -> resolveDisk(host, read, path);
+    };
+  }
+
+  private static String resolveDisk(Host host, Inventory[] read, String path) {
+    try {
+      if (read[0] == null) {
+        read[0] = DiskInventory.of(host).read();
+      }
+      Inventory inventory = read[0];
+      DevicePaths paths = DevicePaths.of(host);
+      Optional<String> kernel = paths.kernelName(path);
+      if (kernel.isEmpty()) {
         return path;
       }
-    };
+      Optional<Disk> disk = inventory.disk(kernel.get());
+      if (disk.isEmpty()) {
+        disk =
+            inventory.disks().stream()
+                .filter(d -> d.partitions().stream().anyMatch(p -> p.name().equals(kernel.get())))
+                .findFirst();
+      }
+      return disk.map(Disk::name).orElse(path);
+    } catch (RuntimeException e) {
+      return path;
+    }
   }
 
   /**

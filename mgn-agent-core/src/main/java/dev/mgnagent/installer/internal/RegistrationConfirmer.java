@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.mgn.MgnClient;
 import software.amazon.awssdk.services.mgn.model.AccessDeniedException;
@@ -38,20 +39,21 @@ final class RegistrationConfirmer {
   private final int attempts;
   private final Sleeper sleeper;
 
-  private final Function<String, String> diskOf;
+  private final Supplier<Function<String, String>> diskResolver;
 
   /**
-   * @param diskOf the disk (kernel name) a device path leads to on the host, or the path itself
-   *     when it leads to none
+   * @param diskResolver gives, for one confirmation, the disk (kernel name) a device path leads to
+   *     on the host, or the path itself when it leads to none; one resolver serves every path of a
+   *     confirmation, so it may read the host's disks once
    */
   RegistrationConfirmer(
       MgnClient client,
       Duration interval,
       int attempts,
       Sleeper sleeper,
-      Function<String, String> diskOf) {
+      Supplier<Function<String, String>> diskResolver) {
     this.client = client;
-    this.diskOf = diskOf;
+    this.diskResolver = diskResolver;
     this.interval = interval;
     this.attempts = attempts;
     this.sleeper = sleeper;
@@ -111,6 +113,7 @@ final class RegistrationConfirmer {
                   + " checks; look again with 'mgn-agent status'"));
     }
     List<Warning> warnings = new ArrayList<>();
+    Function<String, String> diskOf = diskResolver.get();
     Map<String, String> selected = new LinkedHashMap<>();
     selection.paths().forEach(p -> selected.putIfAbsent(diskOf.apply(p), p));
     Map<String, String> replicated = new LinkedHashMap<>();

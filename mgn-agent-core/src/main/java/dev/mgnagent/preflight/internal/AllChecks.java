@@ -1,10 +1,12 @@
 package dev.mgnagent.preflight.internal;
 
+import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.preflight.CheckResult;
 import dev.mgnagent.preflight.PreflightReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Every check in report order, and the run that starts the probes before the local checks. */
@@ -28,6 +30,12 @@ public final class AllChecks {
 
   /** Starts the network probes and the MGN call, runs the local checks, then collects. */
   public static PreflightReport run(Host host, HostView view, Settings settings) {
+    return run(host, view, settings, Optional.empty());
+  }
+
+  /** As {@link #run(Host, HostView, Settings)}, the disk checks given the inventory when known. */
+  public static PreflightReport run(
+      Host host, HostView view, Settings settings, Optional<Inventory> inventory) {
     try (NetworkProber prober =
         new NetworkProber(
             settings.connector(), settings.probeTimeout(), ProbePlan.targets(settings))) {
@@ -53,7 +61,7 @@ public final class AllChecks {
       call.setDaemon(true);
       call.start();
       CheckContext context =
-          new CheckContext(host, view, settings, prober, credentials, callStarted);
+          new CheckContext(host, view, settings, prober, credentials, callStarted, inventory);
       List<CheckResult> results = new ArrayList<>();
       for (PreflightCheck check : inOrder()) {
         results.add(check.run(context));

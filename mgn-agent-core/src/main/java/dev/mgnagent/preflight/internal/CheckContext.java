@@ -28,8 +28,10 @@ public final class CheckContext {
       Settings settings,
       NetworkProber prober,
       CompletableFuture<PreflightCheck.Verdict> credentials,
-      CompletableFuture<Void> credentialsCallStarted) {
+      CompletableFuture<Void> credentialsCallStarted,
+      Optional<Inventory> knownInventory) {
     this.host = view;
+    this.cachedInventory = knownInventory.orElse(null);
     this.settings = settings;
     this.inventory = () -> DiskInventory.of(host).read();
     this.prober = prober;

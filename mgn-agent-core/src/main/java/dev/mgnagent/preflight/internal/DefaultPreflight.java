@@ -1,5 +1,6 @@
 package dev.mgnagent.preflight.internal;
 
+import dev.mgnagent.disk.Inventory;
 import dev.mgnagent.host.Host;
 import dev.mgnagent.host.LocalHost;
 import dev.mgnagent.preflight.FileSystemSpace;
@@ -17,10 +18,12 @@ public final class DefaultPreflight implements Preflight {
 
   private final Host host;
   private final Settings settings;
+  private final Optional<Inventory> inventory;
 
-  private DefaultPreflight(Host host, Settings settings) {
+  private DefaultPreflight(Host host, Settings settings, Optional<Inventory> inventory) {
     this.host = host;
     this.settings = settings;
+    this.inventory = inventory;
   }
 
   /** The preflight of {@code host}; {@code space} may be null for the default measure. */
@@ -30,6 +33,17 @@ public final class DefaultPreflight implements Preflight {
       FileSystemSpace space,
       Clock clock,
       TcpConnector connector) {
+    return create(host, settings, space, clock, connector, Optional.empty());
+  }
+
+  /** As above; the disk checks use {@code inventory} when given instead of reading the host. */
+  public static Preflight create(
+      Host host,
+      PreflightSettings settings,
+      FileSystemSpace space,
+      Clock clock,
+      TcpConnector connector,
+      Optional<Inventory> inventory) {
     FileSystemSpace measured = space;
     String noSpace = "";
     if (measured == null && isWholeRoot(host.root())) {
@@ -54,12 +68,13 @@ public final class DefaultPreflight implements Preflight {
             noSpace,
             clock,
             settings.probeTimeout(),
-            connector));
+            connector),
+        inventory);
   }
 
   @Override
   public PreflightReport run() {
-    return AllChecks.run(host, new HostView(host, noCommandsReason(host)), settings);
+    return AllChecks.run(host, new HostView(host, noCommandsReason(host)), settings, inventory);
   }
 
   private static Optional<String> noCommandsReason(Host host) {

@@ -7,6 +7,7 @@ import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.ssh.internal.FakeSudo;
 import dev.mgnagent.testkit.ssh.internal.HostServer;
 import dev.mgnagent.testkit.ssh.internal.JumpServer;
+import dev.mgnagent.testkit.ssh.internal.SharedServerIo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +37,9 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 /**
  * A fleet of fake Linux servers reachable over SSH, for testing what installs over SSH: each host
  * is its own Apache MINA SSH server on {@code 127.0.0.1} (an ephemeral port, an ed25519 host key of
- * its own) backed by a fake Linux host tree with its own hostname and MAC.
+ * its own) backed by a fake Linux host tree with its own hostname and MAC. The servers share one
+ * set of I/O threads and one timer, so a fleet of hundreds of hosts does not start threads by the
+ * thousand.
  *
  * <pre>{@code
  * try (FakeSshFleet fleet = FakeSshFleet.builder()
@@ -81,6 +84,7 @@ public final class FakeSshFleet implements Startable {
   private final KeyPair clientKey;
   private final Map<String, FakeSshHost> hosts = new LinkedHashMap<>();
   private final List<HostServer> servers = new ArrayList<>();
+  private SharedServerIo sharedIo;
   private final List<Socket> placeholders = new ArrayList<>();
   private final Map<String, Integer> privateNames = new LinkedHashMap<>();
   private final java.util.Set<Integer> hostPorts = new java.util.HashSet<>();
@@ -199,6 +203,9 @@ public final class FakeSshFleet implements Startable {
     if (spec.unreachable) {
       port = closedPort();
     } else {
+      if (sharedIo == null) {
+        sharedIo = new SharedServerIo();
+      }
       HostServer server =
           new HostServer(
               new HostServer.Settings(
@@ -212,7 +219,8 @@ public final class FakeSshFleet implements Startable {
                   spec.slowLink,
                   environment,
                   home),
-              log);
+              log,
+              sharedIo);
       server.start();
       servers.add(server);
       port = server.port();
@@ -338,6 +346,10 @@ public final class FakeSshFleet implements Startable {
       server.close();
     }
     servers.clear();
+    if (sharedIo != null) {
+      sharedIo.close();
+      sharedIo = null;
+    }
     if (jumpServer != null) {
       jumpServer.close();
     }

@@ -65,6 +65,76 @@ class FakeMgnSimulationTest {
         .sourceServerId();
   }
 
+  private String register(String hostname, String mac) {
+    return mgn.registerAgent(
+            AgentRegistration.builder()
+                .hostname(hostname)
+                .macAddress(mac)
+                .disk("/dev/vda", 2 * GIB)
+                .build())
+        .sourceServerId();
+  }
+
+  /** What the simulation decides of a server: its states, progress and times, not its ID. */
+  private static String progress(SourceServer s) {
+    return s.lifeCycle().toString() + s.dataReplicationInfo() + s.sourceProperties().disks();
+  }
+
+  @Test
+  void aServerReadAloneAfterTheOthersShowsTheStateOfTheTimeItIsRead() {
+    // each server is brought up to date when it is read: reading one server by its ID at each
+    // step, never the other, gives the other the same state as reading every server every time
+    FakeMgn eager =
+        FakeMgn.builder()
+            .initialized(true)
+            .simulationClock(clock)
+            .simulation(SETTINGS)
+            .build()
+            .start();
+    try (MgnClient eagerClient = Clients.noRetry(eager)) {
+      String watched = register("web-1", "0a:00:00:00:00:01");
+      String left = register("web-2", "0a:00:00:00:00:02");
+      List<String> eagerIds = new ArrayList<>();
+      for (String[] host :
+          new String[][] {{"web-1", "0a:00:00:00:00:01"}, {"web-2", "0a:00:00:00:00:02"}}) {
+        eagerIds.add(
+            eager
+                .registerAgent(
+                    AgentRegistration.builder()
+                        .hostname(host[0])
+                        .macAddress(host[1])
+                        .disk("/dev/vda", 2 * GIB)
+                        .build())
+                .sourceServerId());
+      }
+      for (int step = 0; step < 25; step++) {
+        clock.advance(Duration.ofSeconds(7));
+        describe(watched); // only this one here
+        eagerClient.describeSourceServers(r -> r.maxResults(10)); // every server there
+      }
+
+      SourceServer readLate = describe(left);
+      SourceServer readEveryTime =
+          eagerClient
+              .describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(eagerIds.get(1))))
+              .items()
+              .get(0);
+      assertThat(readLate.dataReplicationInfo().dataReplicationState())
+          .isNotEqualTo(DataReplicationState.INITIATING);
+      assertThat(progress(readLate)).isEqualTo(progress(readEveryTime));
+      assertThat(progress(describe(watched)))
+          .isEqualTo(
+              progress(
+                  eagerClient
+                      .describeSourceServers(
+                          r -> r.filters(f -> f.sourceServerIDs(eagerIds.get(0))))
+                      .items()
+                      .get(0)));
+    } finally {
+      eager.close();
+    }
+  }
+
   @Test
   void initiationStepsRunInOrderThenBytesGrowAndTheEtaFallsThenContinuous() {
     String id = register(false);

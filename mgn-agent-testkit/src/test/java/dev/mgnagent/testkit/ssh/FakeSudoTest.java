@@ -3,6 +3,7 @@ package dev.mgnagent.testkit.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mgnagent.Secret;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -61,13 +62,16 @@ class FakeSudoTest {
 
   @Test
   void sudoResetsTheEnvironmentKeepingTheHostRootAndSettingItsOwnVariables() throws Exception {
-    MinaClient.Result result = run("nopasswd", "LEAK=yes sudo -H -n env", "");
+    MinaClient.Result result = run("nopasswd", "LC_PAPER=fr_FR.UTF-8 LEAK=yes sudo -H -n env", "");
 
     assertThat(result.status()).isZero();
     assertThat(result.out().lines())
         .contains(
             "USER=root",
             "SUDO_USER=ec2-user",
+            "SUDO_UID=" + id("-u"),
+            "SUDO_GID=" + id("-g"),
+            "LC_PAPER=fr_FR.UTF-8",
             "MGNAGENT_FAKE_HOST_ROOT=" + fleet.host("nopasswd").root())
         .noneMatch(line -> line.startsWith("LEAK="))
         .anyMatch(line -> line.startsWith("PATH=" + fleet.host("nopasswd").binDirectory() + ":"));
@@ -169,5 +173,13 @@ class FakeSudoTest {
 
     assertThat(script).doesNotContain("s3cret");
     assertThat(script).contains("https://github.com/sudo-project/sudo/");
+  }
+
+  /** What id(1) says for this process's user, who runs the fake host's commands. */
+  private static String id(String option) throws Exception {
+    Process id = new ProcessBuilder("id", option).redirectErrorStream(true).start();
+    String out = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(id.waitFor()).isZero();
+    return out;
   }
 }

@@ -15,12 +15,15 @@ import dev.mgnagent.fleet.HostInstallationFactory;
 import dev.mgnagent.fleet.HostOutcome;
 import dev.mgnagent.fleet.HostStatus;
 import dev.mgnagent.fleet.SshHostConnector;
+import dev.mgnagent.install.AgentInstallation;
 import dev.mgnagent.install.InstallRequest;
+import dev.mgnagent.install.internal.DefaultAgentInstallation;
 import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.InstallerStarted;
 import dev.mgnagent.installer.InstallerUploaded;
 import dev.mgnagent.installer.RegistrarSettings;
+import dev.mgnagent.mgn.internal.SharedMgnClients;
 import dev.mgnagent.testkit.event.RecordingEventListener;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import dev.mgnagent.testkit.ssh.FakeSshFleet;
@@ -123,7 +126,7 @@ class FleetOverSshTest {
     return ssh.build();
   }
 
-  private static HostInstallationFactory installations() {
+  private static HostInstallationFactory.Configured installations() {
     return HostInstallationFactory.configured(
         b ->
             b.registrarSettings(
@@ -240,6 +243,46 @@ class FleetOverSshTest {
     assertThat(recorded.events().toString()).doesNotContain(SECRET).doesNotContain(TOKEN);
     assertThat(result.toString()).doesNotContain(SECRET).doesNotContain(TOKEN);
     assertNothingOfMgnAgentLeft();
+  }
+
+  @Test
+  void theHostsShareOneMgnClientAndEachReadsItsDisksTwice() {
+    Map<String, Consumer<FakeSshHostBuilder>> hosts = new LinkedHashMap<>();
+    hosts.put("web-1", h -> {});
+    hosts.put("web-2", h -> {});
+    hosts.put("web-3", h -> {});
+    start(hosts);
+    // the builders the fleet configured, one per host (the fleet adds its own settings to them)
+    List<AgentInstallation.Builder> builders = Collections.synchronizedList(new ArrayList<>());
+
+    FleetResult result =
+        FleetInstallation.builder()
+            .hosts(inventory())
+            .connector(connector(false))
+            .installations(installations().andThen(builders::add))
+            .request(request())
+            .parallel(3)
+            .build()
+            .install();
+
+    assertThat(result.count(HostStatus.INSTALLED)).as(result.toString()).isEqualTo(3);
+    assertThat(builders).hasSize(3);
+    Set<SharedMgnClients> shared =
+        builders.stream()
+            .map(b -> ((DefaultAgentInstallation.BuilderImpl) b).sharedMgnClients().orElseThrow())
+            .collect(Collectors.toSet());
+    assertThat(shared).hasSize(1);
+    SharedMgnClients clients = shared.iterator().next();
+    assertThat(clients.built()).as("one client for the fleet's one set of keys").isEqualTo(1);
+    assertThat(clients.isClosed()).as("closed by the fleet at its end").isTrue();
+    // each host's disks are read once before the preflight (which checks that inventory) and once
+    // to confirm the registered disks: the one-command inventory ran twice on every host
+    for (FakeSshHost host : fleet.hosts()) {
+      assertThat(host.processes())
+          .as(host.name())
+          .filteredOn(p -> p.command().contains("mgn-agent-inventory"))
+          .hasSize(2);
+    }
   }
 
   @Test

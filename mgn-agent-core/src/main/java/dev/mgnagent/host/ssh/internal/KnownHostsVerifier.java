@@ -181,10 +181,47 @@ public final class KnownHostsVerifier implements ServerKeyVerifier {
       return List.of();
     }
     try {
-      List<KnownHostEntry> entries = KnownHostEntry.readKnownHostEntries(file);
-      return entries == null ? List.of() : entries;
+      return PARSED.entries(file, Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static final ParsedFiles PARSED = new ParsedFiles();
+
+  /**
+   * The entries of the last few known_hosts files read, each kept with the exact bytes it was
+   * parsed from: a fleet connects hundreds of hosts with one file of hundreds of lines, and parsing
+   * it again at each connection made the connections cost grow with the fleet's size. The file is
+   * still read at every connection, and parsed again whenever its content differs.
+   */
+  private static final class ParsedFiles {
+    private static final int KEPT = 4;
+
+    private record Parsed(byte[] content, List<KnownHostEntry> entries) {}
+
+    private final java.util.LinkedHashMap<Path, Parsed> byFile =
+        new java.util.LinkedHashMap<>(8, 0.75f, true);
+
+    List<KnownHostEntry> entries(Path file, byte[] content) throws IOException {
+      Path key = file.toAbsolutePath().normalize();
+      synchronized (byFile) {
+        Parsed known = byFile.get(key);
+        if (known != null && java.util.Arrays.equals(known.content(), content)) {
+          return known.entries();
+        }
+      }
+      List<KnownHostEntry> parsed =
+          KnownHostEntry.readKnownHostEntries(new java.io.ByteArrayInputStream(content), true);
+      List<KnownHostEntry> entries = parsed == null ? List.of() : List.copyOf(parsed);
+      synchronized (byFile) {
+        byFile.put(key, new Parsed(content, entries));
+        while (byFile.size() > KEPT) {
+          Path eldest = byFile.keySet().iterator().next();
+          byFile.remove(eldest);
+        }
+      }
+      return entries;
     }
   }
 

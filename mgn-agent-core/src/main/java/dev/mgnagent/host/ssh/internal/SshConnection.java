@@ -24,10 +24,12 @@ import java.util.OptionalLong;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.session.helpers.TimeoutIndicator;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClientFactory;
@@ -263,21 +265,38 @@ public final class SshConnection implements AutoCloseable {
     if (options.password().isPresent()) {
       session.addPasswordIdentity(options.password().get().reveal());
     }
+    AuthFuture auth = null;
     try {
-      session.auth().verify(options.connectTimeout());
+      auth = session.auth();
+      auth.verify(options.connectTimeout());
     } catch (IOException | RuntimeException e) {
       if (verifier.failure().isPresent()) {
         throw verifier.failure().get();
       }
       boolean interrupted = Thread.currentThread().isInterrupted() || isInterrupt(e);
+      // the login ran out of time before the server answered it (a host, or this side, too busy to
+      // finish the key exchange and authentication within the connect timeout): either the wait
+      // here ended, or MINA's own authentication timeout closed the session ("Session is being
+      // closed"). The server refused nothing: no answer, never AUTH_REFUSED
+      boolean unanswered =
+          (auth != null && !auth.isDone())
+              || session.getTimeoutStatus().getStatus() != TimeoutIndicator.TimeoutStatus.NoTimeout;
       if (interrupted
+          || unanswered
           || (!session.isOpen() && !session.isAuthenticated() && isTimeout(e))
           || !verifier.keyOffered()) {
         throw new SshException(
             SshFailure.UNREACHABLE,
             (interrupted
                 ? "connecting to " + target + via(jump) + " was interrupted"
-                : "no answer from " + target + via(jump) + " while connecting: " + reason(e)),
+                : unanswered
+                    ? "no answer from "
+                        + target
+                        + via(jump)
+                        + " while logging in: timed out after "
+                        + options.connectTimeout().toSeconds()
+                        + " s"
+                    : "no answer from " + target + via(jump) + " while connecting: " + reason(e)),
             interrupted ? "" : "check that the host is up and not overloaded",
             e);
       }

@@ -110,6 +110,28 @@ class KnownHostsVerifierTest {
   }
 
   @Test
+  void aFileRewrittenWithALineOfTheSameLengthIsReadAgain() throws Exception {
+    // the parsed entries are kept between connections: a key replaced in place (same length, same
+    // path, possibly the same modification time) must still be seen at the next connection
+    Path file = temp.resolve("known_hosts");
+    String listed = line("[10.1.2.3]:2222", offered.getPublic()) + "\n";
+    String replaced = line("[10.1.2.3]:2222", other.getPublic()) + "\n";
+    assertThat(replaced).hasSameSizeAs(listed);
+    Files.writeString(file, listed);
+    assertThat(new KnownHostsVerifier(file, TARGET, false).verify(offered.getPublic())).isTrue();
+
+    Files.writeString(file, replaced);
+    assertThatThrownBy(
+            () -> new KnownHostsVerifier(file, TARGET, false).verify(offered.getPublic()))
+        .isInstanceOfSatisfying(
+            SshException.class,
+            e -> assertThat(e.failure()).isEqualTo(SshFailure.HOST_KEY_CHANGED));
+
+    Files.writeString(file, listed);
+    assertThat(new KnownHostsVerifier(file, TARGET, false).verify(offered.getPublic())).isTrue();
+  }
+
+  @Test
   void aListedKeyIsAcceptedWithoutTouchingTheFile() throws Exception {
     Path file = temp.resolve("known_hosts");
     String content =

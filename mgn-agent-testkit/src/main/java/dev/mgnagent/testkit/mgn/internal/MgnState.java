@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfo;
 import software.amazon.awssdk.services.mgn.model.DataReplicationInfoReplicatedDisk;
@@ -115,6 +116,20 @@ public final class MgnState {
     return simulationClock.instant();
   }
 
+  /**
+   * Re-renders one simulated server at the simulation's current time. A server's state depends only
+   * on its timeline, the time and what operations set on it, so rendering it when it is read gives
+   * what rendering every server at every call gave, without a cost that grows with the number of
+   * servers at each call.
+   */
+  private void refresh(String id) {
+    Timeline t = timelines.get(id);
+    SourceServer s = servers.get(id);
+    if (t != null && s != null) {
+      servers.put(id, renderer.render(s, t, simulationClock.instant()));
+    }
+  }
+
   /** Re-renders every simulated server at the simulation's current time. */
   private void refresh() {
     if (timelines.isEmpty()) {
@@ -138,9 +153,11 @@ public final class MgnState {
    */
   public synchronized RegistrationResult register(
       AgentRegistration reg, boolean mayTagNewServer, String principalArn) {
-    refresh();
+    String existing = findAgentServer(reg); // by MAC, which rendering never changes
+    if (existing != null) {
+      refresh(existing);
+    }
     Instant now = simulationClock.instant();
-    String existing = findAgentServer(reg);
     List<Timeline.SimDisk> disks = new ArrayList<>();
     reg.disks().forEach(d -> disks.add(new Timeline.SimDisk(d.deviceName(), d.bytes())));
     List<Timeline.SimDisk> hostDisks = new ArrayList<>();
@@ -382,8 +399,23 @@ public final class MgnState {
   }
 
   public synchronized Optional<SourceServer> server(String id) {
-    refresh();
+    refresh(id);
     return Optional.ofNullable(servers.get(id));
+  }
+
+  /** The servers of {@code ids} that match, in the order they were added. */
+  public synchronized List<SourceServer> servers(Set<String> ids, Predicate<SourceServer> filter) {
+    List<SourceServer> out = new ArrayList<>();
+    for (String id : servers.keySet()) {
+      if (ids.contains(id)) {
+        refresh(id);
+        SourceServer s = servers.get(id);
+        if (filter.test(s)) {
+          out.add(s);
+        }
+      }
+    }
+    return out;
   }
 
   /** The servers that match, in the order they were added. */

@@ -31,13 +31,24 @@ final class SourceServerOperations {
       throw MgnError.cannotParse("filters must be an object.");
     }
     Predicate<SourceServer> filter = filter(filters);
-    Fields.Page<SourceServer> page = Fields.page(state.servers(filter), body, maxResults);
+    Set<String> ids = ids(filters);
+    // with IDs given, only those servers are looked at (and brought up to date)
+    List<SourceServer> matching = ids == null ? state.servers(filter) : state.servers(ids, filter);
+    Fields.Page<SourceServer> page = Fields.page(matching, body, maxResults);
     DescribeSourceServersResponse response =
         DescribeSourceServersResponse.builder()
             .items(page.items())
             .nextToken(page.nextToken())
             .build();
     return Reply.json(WireJson.toJson(response));
+  }
+
+  /** The {@code sourceServerIDs} filter (as {@link #filter} reads it), or null without one. */
+  private static Set<String> ids(JsonNode filters) {
+    List<String> ids =
+        Fields.strings(
+            filters, "sourceServerIDs", "filters.sourceServerIDs", 200, Fields.SOURCE_SERVER_ID);
+    return ids == null ? null : new HashSet<>(ids);
   }
 
   private static Predicate<SourceServer> filter(JsonNode filters) {

@@ -196,11 +196,19 @@ public final class FakeSudo {
           kept+=("$name=${!name}")
         fi
       done
-      for name in $(compgen -e); do
-        case "$name" in LC_*) kept+=("$name=${!name}") ;; esac
+      # every LC_ variable (this script sets none, so each came from the environment)
+      for name in "${!LC_@}"; do
+        kept+=("$name=${!name}")
       done
+      # the caller's IDs without starting id(1) twice for every command: $UID is bash's own, the
+      # real group ID is the first of the Gid: line of /proc/$$/status (id -g where there is none)
+      caller_gid=
+      while read -r key value _; do
+        [ "$key" = Gid: ] && { caller_gid=$value; break; }
+      done </proc/$$/status 2>/dev/null
+      [ -n "$caller_gid" ] || caller_gid=$(id -g)
       exec env -i "${kept[@]}" PATH="$SECURE_PATH" HOME="$HOME" SHELL=/bin/bash USER=root \\
-        LOGNAME=root SUDO_USER="$CALLER" SUDO_UID="$(id -u)" SUDO_GID="$(id -g)" \\
+        LOGNAME=root SUDO_USER="$CALLER" SUDO_UID="$UID" SUDO_GID="$caller_gid" \\
         SUDO_COMMAND="$*" "$@"
       """;
 }

@@ -49,18 +49,28 @@ public final class HostServer implements AutoCloseable {
 
   private final Settings settings;
   private final ExecListener listener;
+  private final SharedServerIo sharedIo;
   private final AtomicInteger execRequests = new AtomicInteger();
   private SshServer server;
   private LatencyProxy proxy;
 
   public HostServer(Settings settings, ExecListener listener) {
+    this(settings, listener, null);
+  }
+
+  /** A server whose I/O threads and timer are {@code sharedIo}'s (null: its own). */
+  public HostServer(Settings settings, ExecListener listener, SharedServerIo sharedIo) {
     this.settings = settings;
     this.listener = listener;
+    this.sharedIo = sharedIo;
   }
 
   /** Starts listening; closes what it opened when it cannot. */
   public void start() throws IOException {
     SshServer sshd = SshServer.setUpDefaultServer();
+    if (sharedIo != null) {
+      sharedIo.attach(sshd);
+    }
     sshd.setHost("127.0.0.1");
     sshd.setPort(0);
     sshd.setKeyPairProvider(KeyPairProvider.wrap(settings.hostKey()));
