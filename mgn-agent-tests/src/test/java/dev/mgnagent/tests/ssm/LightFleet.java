@@ -1,5 +1,7 @@
 package dev.mgnagent.tests.ssm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mgnagent.fleet.ssm.SsmFleetInstallation;
 import dev.mgnagent.fleet.ssm.SsmTargets;
 import dev.mgnagent.install.InstallRequest;
@@ -70,6 +72,17 @@ final class LightFleet implements AutoCloseable {
         .executionTimeout(Duration.ofMinutes(5))
         .pollBackoff(attempt -> Duration.ofMillis(50));
   }
+
+  /** The bodies of the SendCommand requests, in order. */
+  List<JsonNode> sendBodies() throws java.io.IOException {
+    List<JsonNode> bodies = new java.util.ArrayList<>();
+    for (RecordedExchange e : sends()) {
+      bodies.add(JSON.readTree(e.request()));
+    }
+    return bodies;
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   List<RecordedExchange> sends() {
     return ssm.exchanges().stream().filter(e -> "SendCommand".equals(e.operation())).toList();
