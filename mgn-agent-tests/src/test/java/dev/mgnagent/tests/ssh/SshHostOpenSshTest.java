@@ -138,19 +138,24 @@ class SshHostOpenSshTest {
     // prompt must not stay held back with what stderr said before the command had started
     try (SshHost host = connect()) {
       for (int run = 0; run < 20; run++) {
-        try (RunningCommand running =
-            host.commandRunner()
-                .start(shell("printf 'Secret: ' >&2; read s; echo \"got $s\"; exit 4"))) {
-          byte[] prompt =
-              assertTimeoutPreemptively(
-                  Duration.ofSeconds(30), () -> running.stderr().readNBytes("Secret: ".length()));
-          assertThat(new String(prompt, StandardCharsets.UTF_8)).isEqualTo("Secret: ");
-          running.stdin().write("x\n".getBytes(StandardCharsets.UTF_8));
-          running.stdin().flush();
-          assertThat(running.waitFor(Duration.ofSeconds(30))).hasValue(4);
-          assertThat(readAll(running.stdout())).isEqualTo("got x\n");
-        }
+        assertStderrPromptIsFirstAndAnswered(host);
       }
+    }
+  }
+
+  /** A program that prompts on stderr at once: the prompt is the first thing read, and answered. */
+  private static void assertStderrPromptIsFirstAndAnswered(SshHost host) throws Exception {
+    try (RunningCommand running =
+        host.commandRunner()
+            .start(shell("printf 'Secret: ' >&2; read s; echo \"got $s\"; exit 4"))) {
+      byte[] prompt =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30), () -> running.stderr().readNBytes("Secret: ".length()));
+      assertThat(new String(prompt, StandardCharsets.UTF_8)).isEqualTo("Secret: ");
+      running.stdin().write("x\n".getBytes(StandardCharsets.UTF_8));
+      running.stdin().flush();
+      assertThat(running.waitFor(Duration.ofSeconds(30))).hasValue(4);
+      assertThat(readAll(running.stdout())).isEqualTo("got x\n");
     }
   }
 
@@ -179,18 +184,7 @@ class SshHostOpenSshTest {
                 host.commandRunner(), shell("echo err >&2; exit 0"), Duration.ofSeconds(30));
         assertThat(ran).as("the start-up file ran: the user's shell reads BASH_ENV").exists();
         assertThat(plain.stderr()).isEqualTo("err\n");
-        try (RunningCommand running =
-            host.commandRunner()
-                .start(shell("printf 'Secret: ' >&2; read s; echo \"got $s\"; exit 4"))) {
-          byte[] prompt =
-              assertTimeoutPreemptively(
-                  Duration.ofSeconds(30), () -> running.stderr().readNBytes("Secret: ".length()));
-          assertThat(new String(prompt, StandardCharsets.UTF_8)).isEqualTo("Secret: ");
-          running.stdin().write("x\n".getBytes(StandardCharsets.UTF_8));
-          running.stdin().flush();
-          assertThat(running.waitFor(Duration.ofSeconds(30))).hasValue(4);
-          assertThat(readAll(running.stdout())).isEqualTo("got x\n");
-        }
+        assertStderrPromptIsFirstAndAnswered(host);
       }
     }
   }
