@@ -53,7 +53,7 @@ class DisksJarIT {
     Path jar = Path.of(System.getProperty("mgnagent.jar", "target/mgn-agent.jar"));
     assertThat(jar).exists();
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(ChildJvm.java());
     if (args[0].startsWith("-X")) {
       command.add(args[0]);
       command.add("-jar");

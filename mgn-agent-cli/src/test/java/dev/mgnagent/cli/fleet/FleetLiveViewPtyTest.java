@@ -2,6 +2,7 @@ package dev.mgnagent.cli.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mgnagent.cli.ChildJvm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ class FleetLiveViewPtyTest {
 
   private static List<String> javaCommand(Path dir) {
     return List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ChildJvm.java(),
         "-cp",
         System.getProperty("java.class.path"),
         "-Djava.io.tmpdir=" + dir,

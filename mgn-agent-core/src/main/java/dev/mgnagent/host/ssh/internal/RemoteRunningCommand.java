@@ -218,7 +218,7 @@ final class RemoteRunningCommand implements RunningCommand {
     byte[] promptBytes = prompt.getBytes(StandardCharsets.UTF_8);
     byte[] startLine = (marker + "\n").getBytes(StandardCharsets.UTF_8);
     for (int n; (n = in.read(buffer)) >= 0; ) {
-      if (earlyErrFlushed) {
+      if (stderrStarted) {
         stderr.feed(buffer, 0, n);
         continue;
       }
@@ -242,7 +242,7 @@ final class RemoteRunningCommand implements RunningCommand {
           if (from < all.length) {
             stderr.feed(all, from, all.length - from);
           }
-          earlyErrFlushed = true;
+          stderrStarted = true;
         }
       }
     }
@@ -260,7 +260,7 @@ final class RemoteRunningCommand implements RunningCommand {
     }
   }
 
-  private volatile boolean earlyErrFlushed;
+  private volatile boolean stderrStarted;
 
   /** Passes on what stderr held back before the start; only once the command has started. */
   private void flushEarlyErr() {
@@ -270,7 +270,7 @@ final class RemoteRunningCommand implements RunningCommand {
       if (rest.length > 0) {
         stderr.feed(rest, 0, rest.length);
       }
-      earlyErrFlushed = true;
+      stderrStarted = true;
     }
   }
 
