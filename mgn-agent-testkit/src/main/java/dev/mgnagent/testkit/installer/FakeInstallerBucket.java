@@ -4,11 +4,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.testkit.Startable;
+import dev.mgnagent.testkit.internal.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -107,9 +106,7 @@ public final class FakeInstallerBucket implements Startable {
     }
     HttpServer s;
     try {
-      s =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
+      s = LoopbackHttpServer.create(requestedPort);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + requestedPort, e);
     }

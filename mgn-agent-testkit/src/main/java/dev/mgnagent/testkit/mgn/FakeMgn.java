@@ -5,6 +5,7 @@ import dev.mgnagent.testkit.Startable;
 import dev.mgnagent.testkit.aws.FakeIam;
 import dev.mgnagent.testkit.aws.internal.KeyRing;
 import dev.mgnagent.testkit.aws.internal.SigV4Verifier;
+import dev.mgnagent.testkit.internal.LoopbackHttpServer;
 import dev.mgnagent.testkit.mgn.internal.Faults;
 import dev.mgnagent.testkit.mgn.internal.Ids;
 import dev.mgnagent.testkit.mgn.internal.MgnHttpHandler;
@@ -13,8 +14,6 @@ import dev.mgnagent.testkit.mgn.internal.Routes;
 import dev.mgnagent.testkit.mgn.internal.ScaledClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -159,8 +158,6 @@ public final class FakeMgn implements Startable {
           "mgn:IssueClientCertificateForMgn",
           "mgn:TagResource(mgn:CreateAction=RegisterAgentForMgn)");
 
-  private static final byte[] LOOPBACK = {127, 0, 0, 1};
-
   private final Region region;
   private final String accountId;
   private final int requestedPort;
@@ -254,9 +251,7 @@ public final class FakeMgn implements Startable {
       throw new IllegalStateException("this FakeMgn is already started");
     }
     try {
-      HttpServer s =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), requestedPort), 0);
+      HttpServer s = LoopbackHttpServer.create(requestedPort);
       AtomicInteger threads = new AtomicInteger();
       executor =
           Executors.newFixedThreadPool(

@@ -6,13 +6,12 @@ import dev.mgnagent.testkit.aws.internal.KeyRing;
 import dev.mgnagent.testkit.aws.internal.SigV4Verifier;
 import dev.mgnagent.testkit.host.FakeLinuxHost;
 import dev.mgnagent.testkit.installer.FakeInstaller;
+import dev.mgnagent.testkit.internal.LoopbackHttpServer;
 import dev.mgnagent.testkit.ssm.internal.Node;
 import dev.mgnagent.testkit.ssm.internal.SsmHttpHandler;
 import dev.mgnagent.testkit.ssm.internal.SsmService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,7 +120,7 @@ public final class FakeSsm implements Startable {
                   b.terminatedStatus,
                   b.sampleCommandLines));
       handler = new SsmHttpHandler(service, new SigV4Verifier(b.region, "ssm", b.wallClock, keys));
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server = LoopbackHttpServer.create(0);
       executor =
           Executors.newFixedThreadPool(
               8,

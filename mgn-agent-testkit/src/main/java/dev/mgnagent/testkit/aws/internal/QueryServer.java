@@ -2,12 +2,11 @@ package dev.mgnagent.testkit.aws.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.mgnagent.testkit.internal.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,7 +28,6 @@ import java.util.concurrent.Executors;
  * for {@code ec2}.
  */
 public final class QueryServer implements AutoCloseable {
-  private static final byte[] LOOPBACK = {127, 0, 0, 1};
   private static final int MAX_BODY = 1 << 20;
 
   /** One action: the form parameters and the caller in, the XML body of the result out. */
@@ -53,8 +51,7 @@ public final class QueryServer implements AutoCloseable {
     this.verifier = verifier;
     this.actions = Map.copyOf(actions);
     try {
-      server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(LOOPBACK), port), 0);
+      server = LoopbackHttpServer.create(port);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
     }
