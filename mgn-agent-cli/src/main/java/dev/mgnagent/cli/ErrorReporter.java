@@ -7,6 +7,7 @@ import dev.mgnagent.cli.output.JsonWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -19,6 +20,9 @@ final class ErrorReporter {
 
   /** The longest line for an invalid request. */
   static final int MAX_LINE = 280;
+
+  private static final int PATH_HEAD = 12;
+  private static final int PATH_TAIL = 30;
 
   /** The longest line for any other failure: room for a remedy, still bounded. */
   static final int MAX_FAILURE_LINE = 4_000;
@@ -135,20 +139,21 @@ final class ErrorReporter {
 
   /**
    * The message on one line: line breaks joined, every other control or format character escaped,
-   * and cut at {@value #MAX_LINE} characters.
+   * and its middle cut to fit {@value #MAX_LINE} characters.
    */
   static String shortLine(String message) {
     return oneLine(message, MAX_LINE);
   }
 
   /**
-   * The message on one line, line breaks joined and control characters escaped, cut at {@code max}.
+   * The message on one line, line breaks joined and control characters escaped; when longer than
+   * {@code max}, long paths are shortened in their middle first, then the middle of the line gives
+   * way to "...": the start names what failed, and the end says why and what to do.
    */
   static String oneLine(String message, int max) {
     String joined = message.replaceAll("\\s*\\R\\s*", " ").strip();
-    StringBuilder line = new StringBuilder(Math.min(joined.length(), max + 16));
-    int i = 0;
-    for (; i < joined.length() && line.length() < max; i++) {
+    StringBuilder line = new StringBuilder(joined.length() + 16);
+    for (int i = 0; i < joined.length(); i++) {
       char c = joined.charAt(i);
       int type = Character.getType(c);
       if (Character.isISOControl(c)
@@ -161,11 +166,31 @@ final class ErrorReporter {
         line.append(c);
       }
     }
-    if (i < joined.length()) {
-      line.setLength(Math.min(line.length(), max - 3));
-      line.append("...");
+    if (line.length() <= max) {
+      return line.toString();
     }
-    return line.toString();
+    String shorter = shortenPaths(line.toString());
+    if (shorter.length() <= max) {
+      return shorter;
+    }
+    int head = (max - 3) * 2 / 5;
+    int tail = max - 3 - head;
+    return shorter.substring(0, head) + "..." + shorter.substring(shorter.length() - tail);
+  }
+
+  private static final Pattern LONG_PATH =
+      Pattern.compile("/[^\\s:;,'\"()]{" + (PATH_HEAD + PATH_TAIL + 3) + ",}");
+
+  /** Long absolute paths keep their first and last characters: the words around them stay. */
+  private static String shortenPaths(String line) {
+    return LONG_PATH
+        .matcher(line)
+        .replaceAll(
+            m -> {
+              String path = m.group();
+              return Matcher.quoteReplacement(
+                  path.substring(0, PATH_HEAD) + "..." + path.substring(path.length() - PATH_TAIL));
+            });
   }
 
   private int report(String type, String message, Throwable e, int exitCode) {
