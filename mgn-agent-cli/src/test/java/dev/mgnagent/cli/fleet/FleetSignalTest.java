@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mgnagent.Sleeper;
 import dev.mgnagent.cli.CliContext;
 import dev.mgnagent.cli.Main;
+import dev.mgnagent.cli.SignalDisposition;
 import dev.mgnagent.fleet.HostUnreachableException;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
@@ -41,6 +42,7 @@ class FleetSignalTest {
 
   @Test
   void sigintCancelsTheRunningHostAndSkipsTheRest() throws Exception {
+    SignalDisposition.assumeDelivered("INT");
     InputStream stdin = System.in;
     try (MgnSandbox sandbox =
         MgnSandbox.builder()
