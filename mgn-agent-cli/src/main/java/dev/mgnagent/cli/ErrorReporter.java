@@ -21,11 +21,15 @@ final class ErrorReporter {
   /** The longest line for an invalid request. */
   static final int MAX_LINE = 280;
 
-  private static final int PATH_HEAD = 12;
-  private static final int PATH_TAIL = 30;
-
   /** The longest line for any other failure: room for a remedy, still bounded. */
   static final int MAX_FAILURE_LINE = 4_000;
+
+  /** A long path in a line too long keeps its first PATH_HEAD and last PATH_TAIL characters. */
+  private static final int PATH_HEAD = 12;
+
+  private static final int PATH_TAIL = 30;
+  private static final Pattern LONG_PATH =
+      Pattern.compile("/[^\\s:;,'\"()]{" + (PATH_HEAD + PATH_TAIL + 3) + ",}");
 
   /** What an option name looks like; anything else starting with a dash may be a value. */
   private static final Pattern OPTION_NAME =
@@ -177,9 +181,6 @@ final class ErrorReporter {
     int tail = max - 3 - head;
     return shorter.substring(0, head) + "..." + shorter.substring(shorter.length() - tail);
   }
-
-  private static final Pattern LONG_PATH =
-      Pattern.compile("/[^\\s:;,'\"()]{" + (PATH_HEAD + PATH_TAIL + 3) + ",}");
 
   /** Long absolute paths keep their first and last characters: the words around them stay. */
   private static String shortenPaths(String line) {
