@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,7 +31,12 @@ class SshConnectCancelTest {
 
   @TempDir Path temp;
 
-  @Test
+  /**
+   * Repeated: where the cancel lands (before or after the TCP handshake completes, before or after
+   * MINA creates the session) varies from run to run, and a leaked connection showed up in about a
+   * third of single runs.
+   */
+  @RepeatedTest(20)
   void aCancelClosesTheBlockedConnectAtOnce() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
       CompletableFuture<Socket> accepted =

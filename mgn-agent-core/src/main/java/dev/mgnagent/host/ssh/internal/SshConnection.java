@@ -25,10 +25,12 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.future.AuthFuture;
+import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.future.CancelOption;
 import org.apache.sshd.common.session.helpers.TimeoutIndicator;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -227,20 +229,23 @@ public final class SshConnection implements AutoCloseable {
       SshOptions options,
       KnownHostsVerifier verifier,
       Optional<SshTarget> jump) {
+    ConnectFuture pending = null;
     try {
+      pending =
+          client.connect(
+              target.user(),
+              host,
+              port,
+              AttributeRepository.ofKeyValuePair(VERIFIER, verifier),
+              null);
       ClientSession session =
-          client
-              .connect(
-                  target.user(),
-                  host,
-                  port,
-                  AttributeRepository.ofKeyValuePair(VERIFIER, verifier),
-                  null)
-              .verify(options.connectTimeout())
-              .getSession();
+          pending.verify(options.connectTimeout(), CancelOption.NO_CANCELLATION).getSession();
       CoreModuleProperties.AUTH_TIMEOUT.set(session, options.connectTimeout());
       return session;
     } catch (IOException | RuntimeException e) {
+      if (pending != null) {
+        closeWhenConnected(pending);
+      }
       if (verifier.failure().isPresent()) {
         throw verifier.failure().get();
       }
@@ -250,6 +255,21 @@ public final class SshConnection implements AutoCloseable {
           "check the address, the port and that sshd runs there",
           e);
     }
+  }
+
+  /**
+   * A connect given up on (interrupted by a cancel, or out of time) is left to finish, and its
+   * session closed then. Cancelling it instead can leave a connected socket that no session owns:
+   * MINA drops the completion of a connect cancelled just after the TCP handshake, and the peer
+   * keeps that connection until the client stops.
+   */
+  private static void closeWhenConnected(ConnectFuture pending) {
+    pending.addListener(
+        f -> {
+          if (f.isConnected()) {
+            f.getSession().close(true);
+          }
+        });
   }
 
   private static void login(
