@@ -38,6 +38,7 @@ class FleetLiveViewPtyTest {
   private static List<String> javaCommand(Path dir) {
     return List.of(
         ChildJvm.java(),
+        ChildJvm.C1_ONLY,
         "-cp",
         System.getProperty("java.class.path"),
         "-Djava.io.tmpdir=" + dir,
