@@ -21,7 +21,7 @@ public final class Shown {
     StringBuilder out = new StringBuilder("'");
     int i = 0;
     for (; i < value.length() && out.length() <= MAX_SHOWN; i++) {
-      out.append(escaped(value.charAt(i)));
+      appendEscaped(out, value.charAt(i));
     }
     out.append('\'');
     if (i < value.length()) {
@@ -34,7 +34,7 @@ public final class Shown {
   public static String escaped(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
-      out.append(escaped(text.charAt(i)));
+      appendEscaped(out, text.charAt(i));
     }
     return out.toString();
   }
@@ -44,7 +44,12 @@ public final class Shown {
     return text.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
   }
 
-  private static String escaped(char c) {
-    return c >= 0x20 && c <= 0x7e ? String.valueOf(c) : String.format("\\u%04x", (int) c);
+  private static void appendEscaped(StringBuilder out, char c) {
+    if (c >= 0x20 && c <= 0x7e) {
+      out.append(c);
+      return;
+    }
+    String hex = Integer.toHexString(c);
+    out.append("\\u").append("0".repeat(4 - hex.length())).append(hex);
   }
 }
