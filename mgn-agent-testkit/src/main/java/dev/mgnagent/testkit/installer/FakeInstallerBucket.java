@@ -184,7 +184,7 @@ public final class FakeInstallerBucket implements Startable {
   }
 
   private void publish(InstallerFlavor flavor, byte[] content) {
-    String sha = sha512Hex(content);
+    String sha = content == DefaultBinary.BYTES ? DefaultBinary.SHA512 : sha512Hex(content);
     synchronized (installers) {
       installers.put(flavor, content);
       sha512s.put(flavor, sha);
@@ -534,6 +534,15 @@ public final class FakeInstallerBucket implements Startable {
     }
   }
 
+  /**
+   * The default binary installer, the same bytes in every bucket: made and digested once per JVM
+   * (the buckets never hand out or change these bytes, only copies).
+   */
+  private static final class DefaultBinary {
+    static final byte[] BYTES = Builder.randomBytes(1 << 20, 42);
+    static final String SHA512 = sha512Hex(BYTES);
+  }
+
   /** Configures a {@link FakeInstallerBucket}; {@link #build()} it, then {@code start()} it. */
   public static final class Builder {
 
@@ -542,7 +551,7 @@ public final class FakeInstallerBucket implements Startable {
     private final Map<InstallerFlavor, byte[]> installers = new EnumMap<>(InstallerFlavor.class);
 
     private Builder() {
-      installers.put(InstallerFlavor.BINARY, randomBytes(1 << 20, 42));
+      installers.put(InstallerFlavor.BINARY, DefaultBinary.BYTES);
       installers.put(
           InstallerFlavor.PYTHON,
           "#!/usr/bin/env python3\nprint('fake aws-replication-installer-init.py')\n"
