@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,12 +109,12 @@ class BadInputCorpusTest {
     }
     assertThat(run.out() + run.err()).doesNotContain(SECRET).doesNotContain("CANARY");
     Set<String> after = snapshot();
-    Set<String> created = new TreeSet<>(after);
+    Set<String> created = new HashSet<>(after);
     created.removeAll(before);
-    Set<String> removed = new TreeSet<>(before);
+    Set<String> removed = new HashSet<>(before);
     removed.removeAll(after);
-    assertThat(created).as("files created").isEmpty();
-    assertThat(removed).as("files removed").isEmpty();
+    assertThat(new TreeSet<>(created)).as("files created").isEmpty();
+    assertThat(new TreeSet<>(removed)).as("files removed").isEmpty();
     assertThat(sandbox.mgn().requests()).as("MGN requests").hasSize(mgnRequests);
     assertThat(sandbox.bucket().requests()).as("bucket requests").hasSize(bucketRequests);
     assertThat(sandbox.installer().runs()).as("installer runs").hasSize(installerRuns);
@@ -186,7 +187,7 @@ class BadInputCorpusTest {
    * installation that started would show in the fakes' request logs instead.
    */
   private Set<String> snapshot() {
-    Set<String> files = new TreeSet<>();
+    Set<String> files = new HashSet<>();
     files.addAll(walk(temp, Integer.MAX_VALUE));
     files.addAll(walk(sandbox.directory(), Integer.MAX_VALUE));
     files.addAll(walk(Path.of("").toAbsolutePath(), 1));
