@@ -14,6 +14,7 @@ import dev.mgnagent.fleet.SshHostConnector;
 import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.RegistrarSettings;
+import dev.mgnagent.testkit.installer.LightInstaller;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import dev.mgnagent.testkit.ssh.FakeSshFleet;
 import dev.mgnagent.testkit.ssh.FakeSshHost;
@@ -67,6 +68,13 @@ class FleetThroughJumpHostTest {
             .workDirectory(temp.resolve("sandbox"))
             .build()
             .start();
+    // what this test exercises is the fleet and the jump host, not the installer's conversation:
+    // the light stand-in (bash and curl) spares 20 installer JVMs
+    sandbox
+        .bucket()
+        .replaceInstaller(
+            InstallerFlavor.BINARY,
+            LightInstaller.builder().mgnEndpoint(sandbox.mgnEndpoint()).build().launcher());
     sandbox.mgn().addCredentials(AwsSessionCredentials.create(KEY_ID, SECRET, TOKEN), Set.of("*"));
     FakeSshFleet.Builder builder = FakeSshFleet.builder().directory(temp.resolve("fleet"));
     for (int i = 1; i <= HOSTS; i++) {

@@ -10,6 +10,7 @@ import dev.mgnagent.fleet.HostStatus;
 import dev.mgnagent.fleet.ssm.SsmFleetInstallation;
 import dev.mgnagent.fleet.ssm.SsmTargets;
 import dev.mgnagent.installer.InstallerFlavor;
+import dev.mgnagent.testkit.installer.LightInstaller;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
 import dev.mgnagent.testkit.ssm.FakeManagedInstance;
 import dev.mgnagent.testkit.ssm.FakeSsm;
@@ -74,6 +75,13 @@ class SsmFleetInstallTest {
             .workDirectory(temp.resolve("sandbox"))
             .build()
             .start();
+    // the instances run the real script; the installer it downloads is the light stand-in (bash
+    // and curl), which spares a JVM per instance: the installer's conversation is tested elsewhere
+    sandbox
+        .bucket()
+        .replaceInstaller(
+            InstallerFlavor.BINARY,
+            LightInstaller.builder().mgnEndpoint(sandbox.mgnEndpoint()).build().launcher());
     sandbox.mgn().addCredentials(AwsSessionCredentials.create(KEY_ID, SECRET, TOKEN), Set.of("*"));
     ssm = fleet.directory(temp.resolve("ssm")).region("eu-west-3").build().start();
     ssm.addCredentials(AwsBasicCredentials.create(OPERATOR_KEY, OPERATOR_SECRET));
