@@ -12,9 +12,12 @@ import dev.mgnagent.installer.DownloadSettings;
 import dev.mgnagent.installer.InstallerFlavor;
 import dev.mgnagent.installer.RegistrarSettings;
 import dev.mgnagent.testkit.disk.FakeBlockDeviceScenarios;
+import dev.mgnagent.testkit.installer.FakeInstaller;
 import dev.mgnagent.testkit.installer.FakeInstallerBucket;
+import dev.mgnagent.testkit.installer.LightInstaller;
 import dev.mgnagent.testkit.mgn.FakeMgn;
 import dev.mgnagent.testkit.sandbox.MgnSandbox;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,11 +35,10 @@ import software.amazon.awssdk.regions.Region;
 /**
  * {@value #HOSTS} installations of as many different fake hosts (own disks tree, hostname, MAC,
  * installer and bucket) at once from one JVM through the core API, against one fake MGN: as many
- * distinct source servers, none lost, none duplicated. Each fake installer run is a JVM of its own,
- * so the installations run on a pool of {@value #THREADS} threads, which a 2-core machine can
- * carry. (Fleets of 50 to 500 hosts and their cost are measured by {@code
- * bench/ParallelInstalls.java}.) (The status watcher's cost over 5,000 servers, 5 {@code
- * DescribeSourceServers} calls per refresh, is {@code
+ * distinct source servers, none lost, none duplicated. The installer is the light stand-in (bash
+ * and curl); the installations run on a pool of {@value #THREADS} threads. (Fleets of 50 to 500
+ * hosts and their cost are measured by {@code bench/ParallelInstalls.java}.) (The status watcher's
+ * cost over 5,000 servers, 5 {@code DescribeSourceServers} calls per refresh, is {@code
  * ReplicationWatcherTest.fiveThousandServersCostFiveCallsPerRefresh}.)
  */
 class ParallelInstallsTest {
@@ -55,6 +57,9 @@ class ParallelInstallsTest {
             .sandboxSimulation()
             .build()
             .start()) {
+      // the installer's conversation is not what this test is about: the light stand-in (bash
+      // and curl) spares a JVM per installation
+      byte[] light = LightInstaller.builder().mgnEndpoint(mgn.endpoint()).build().launcher();
       List<MgnSandbox> sandboxes = new ArrayList<>();
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       try {
@@ -73,6 +78,7 @@ class ParallelInstallsTest {
           sandboxes.add(sandbox);
           sandbox.start();
           FakeInstallerBucket bucket = sandbox.bucket();
+          bucket.replaceInstaller(InstallerFlavor.BINARY, onHost(light, sandbox.hostRoot()));
           Host host = sandbox.host();
           results.add(pool.submit(() -> install(mgn, host, bucket)));
         }
@@ -96,6 +102,23 @@ class ParallelInstallsTest {
         sandboxes.forEach(MgnSandbox::close);
       }
     }
+  }
+
+  /**
+   * The light installer for one sandbox's host: a local host's commands do not name its tree, so
+   * the script is told which tree it runs on (the variable a fake SSH host's commands carry).
+   */
+  private static byte[] onHost(byte[] light, Path root) {
+    String script = new String(light, StandardCharsets.UTF_8);
+    int firstLine = script.indexOf('\n') + 1;
+    return (script.substring(0, firstLine)
+            + "export "
+            + FakeInstaller.HOST_ROOT_VARIABLE
+            + "='"
+            + root
+            + "'\n"
+            + script.substring(firstLine))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static InstallationResult install(FakeMgn mgn, Host host, FakeInstallerBucket bucket) {
