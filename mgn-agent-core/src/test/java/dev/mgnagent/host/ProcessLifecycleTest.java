@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,7 +139,16 @@ class ProcessLifecycleTest {
     RunningCommand process = runner.start(daemonizing);
     assertThat(process.waitFor(PATIENCE)).hasValue(0);
     List<Long> orphans = new ArrayList<>();
-    await(() -> orphans.addAll(membersOf(process.pid())), "the orphaned sleep");
+    // the report names what runs at close(): wait until the fork has become /bin/sleep
+    await(
+        () -> {
+          List<Long> members = membersOf(process.pid());
+          boolean started =
+              !members.isEmpty()
+                  && members.stream().allMatch(p -> commandLineOf(p).equals("/bin/sleep 1000"));
+          return started && orphans.addAll(members);
+        },
+        "the orphaned sleep");
     orphans.forEach(pid -> ProcessHandle.of(pid).ifPresent(leftovers::add));
 
     process.close();
@@ -236,6 +247,19 @@ class ProcessLifecycleTest {
 
   private static Command sleeper() {
     return Command.of("/bin/sleep", "1000");
+  }
+
+  /**
+   * {@code /proc/PID/cmdline} with spaces between the arguments; empty once the process is gone.
+   */
+  private static String commandLineOf(long pid) {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")))
+          .replace('\0', ' ')
+          .strip();
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private static List<Long> membersOf(long sessionId) {

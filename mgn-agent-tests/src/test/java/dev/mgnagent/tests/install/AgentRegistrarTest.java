@@ -102,6 +102,8 @@ class AgentRegistrarTest {
         script,
         "#!/bin/sh\n"
             + "/bin/sleep 300 </dev/null >/dev/null 2>&1 &\n"
+            // a started daemon: its fork has become /bin/sleep before the installer ends
+            + "while [ \"$(readlink /proc/$!/exe)\" != \"$(readlink -f /bin/sleep)\" ]; do :; done\n"
             + "echo $! > '"
             + pidFile
             + "'\n"
