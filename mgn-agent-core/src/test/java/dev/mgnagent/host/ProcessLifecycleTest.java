@@ -4,6 +4,7 @@ import static dev.mgnagent.host.ProcessProbe.PATIENCE;
 import static dev.mgnagent.host.ProcessProbe.afterComm;
 import static dev.mgnagent.host.ProcessProbe.await;
 import static dev.mgnagent.host.ProcessProbe.awaitDeath;
+import static dev.mgnagent.host.ProcessProbe.commandLineOf;
 import static dev.mgnagent.host.ProcessProbe.readAll;
 import static dev.mgnagent.host.ProcessProbe.sessionMembers;
 import static dev.mgnagent.host.ProcessProbe.sessionOf;
@@ -12,8 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -247,19 +246,6 @@ class ProcessLifecycleTest {
 
   private static Command sleeper() {
     return Command.of("/bin/sleep", "1000");
-  }
-
-  /**
-   * {@code /proc/PID/cmdline} with spaces between the arguments; empty once the process is gone.
-   */
-  private static String commandLineOf(long pid) {
-    try {
-      return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")))
-          .replace('\0', ' ')
-          .strip();
-    } catch (IOException e) {
-      return "";
-    }
   }
 
   private static List<Long> membersOf(long sessionId) {

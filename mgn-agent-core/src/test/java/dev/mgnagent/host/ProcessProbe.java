@@ -71,6 +71,21 @@ final class ProcessProbe {
     return statAfterComm(pid).map(fields -> !fields[0].equals("Z")).orElse(false);
   }
 
+  /**
+   * {@code /proc/PID/cmdline} with spaces between the arguments; empty once the process is gone.
+   */
+  static String commandLineOf(long pid) {
+    try {
+      return new String(
+              Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+              StandardCharsets.UTF_8)
+          .replace('\0', ' ')
+          .strip();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
   /** The processes of session {@code sessionId}, found by scanning {@code /proc}. */
   static List<Long> sessionMembers(long sessionId) throws IOException {
     List<Long> members = new ArrayList<>();
