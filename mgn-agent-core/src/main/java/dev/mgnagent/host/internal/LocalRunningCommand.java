@@ -19,10 +19,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -44,6 +41,9 @@ final class LocalRunningCommand implements RunningCommand {
 
   /** New processes may be forked between a scan and the kills; rescan a bounded number of times. */
   private static final int MAX_SESSION_SCANS = 4;
+
+  /** How often {@link #killTree()} looks whether the processes it signalled have exited. */
+  private static final Duration EXIT_POLL = Duration.ofMillis(10);
 
   private final Process process;
   private final Command command;
@@ -135,21 +135,29 @@ final class LocalRunningCommand implements RunningCommand {
     }
   }
 
-  /** TERM, wait up to the grace period, KILL what is left. */
+  /**
+   * TERM, wait up to the grace period, KILL what is left. The wait looks every {@link #EXIT_POLL}
+   * itself, and a zombie counts as exited: {@link ProcessHandle#onExit()} of a process that is not
+   * this JVM's child (a grandchild, a session member) notices its exit 300 ms or more later, and
+   * only once it has been reaped, so every stop (Ctrl-C included) would last that long, or the
+   * whole grace period where init reaps orphans late.
+   */
   private void terminate(Collection<ProcessHandle> targets) {
     targets.forEach(ProcessHandle::destroy);
-    CompletableFuture<?>[] exits =
-        targets.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+    long deadline = System.nanoTime() + killGrace.toNanos();
     try {
-      CompletableFuture.allOf(exits).get(killGrace.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      // the grace period is over
+      while (targets.stream().anyMatch(this::stillRunning) && deadline - System.nanoTime() > 0) {
+        Thread.sleep(EXIT_POLL.toMillis());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // no more waiting: kill now
-    } catch (ExecutionException e) {
-      // onExit futures do not fail; kill what is left anyway
     }
-    targets.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    targets.stream().filter(this::stillRunning).forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /** Alive and not a zombie; the handle pins the start time, so a reused ID is not mistaken. */
+  private boolean stillRunning(ProcessHandle handle) {
+    return handle.isAlive() && !sessions.isZombie(handle.pid());
   }
 
   private void killNewSessionMembers(Set<Long> signalled) {
@@ -211,7 +219,8 @@ final class LocalRunningCommand implements RunningCommand {
   /**
    * {@inheritDoc}
    *
-   * <p>Empty while the command runs and for a command not started in a new session.
+   * <p>Empty while the command runs and for a command not started in a new session. A zombie (an
+   * exited process not reaped yet) is not listed.
    */
   @Override
   public List<SessionProcess> leftovers() {
@@ -219,7 +228,7 @@ final class LocalRunningCommand implements RunningCommand {
       return List.of();
     }
     return sessionMembers().stream()
-        .filter(ProcessHandle::isAlive)
+        .filter(this::stillRunning)
         .map(handle -> new SessionProcess(handle.pid(), sessions.commandOf(handle.pid())))
         .collect(Collectors.toUnmodifiableList());
   }

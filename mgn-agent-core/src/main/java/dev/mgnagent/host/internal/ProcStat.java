@@ -30,12 +30,17 @@ final class ProcStat {
     return fieldAfterComm(statLine, SESSION_AFTER_COMM);
   }
 
+  /**
+   * Whether field 3, the state, says the process has exited: {@code Z} (a zombie, not yet reaped by
+   * its parent) or {@code X} (dead). False if the line is not a stat line.
+   */
+  static boolean hasExited(String statLine) {
+    String[] fields = fieldsAfterComm(statLine);
+    return fields.length > 0 && (fields[0].equals("Z") || fields[0].equals("X"));
+  }
+
   private static OptionalLong fieldAfterComm(String statLine, int index) {
-    int commEnd = statLine.lastIndexOf(')');
-    if (commEnd < 0) {
-      return OptionalLong.empty();
-    }
-    String[] fields = statLine.substring(commEnd + 1).strip().split("\\s+");
+    String[] fields = fieldsAfterComm(statLine);
     if (fields.length <= index) {
       return OptionalLong.empty();
     }
@@ -44,5 +49,14 @@ final class ProcStat {
     } catch (NumberFormatException e) {
       return OptionalLong.empty();
     }
+  }
+
+  private static String[] fieldsAfterComm(String statLine) {
+    int commEnd = statLine.lastIndexOf(')');
+    if (commEnd < 0) {
+      return new String[0];
+    }
+    String rest = statLine.substring(commEnd + 1).strip();
+    return rest.isEmpty() ? new String[0] : rest.split("\\s+");
   }
 }

@@ -48,6 +48,16 @@ final class SessionScanner {
     return readStat(pid).map(ProcStat::sessionIdOf).orElse(OptionalLong.empty());
   }
 
+  /**
+   * Whether process {@code pid} has exited but is not reaped yet (a zombie). It still has its
+   * {@code /proc} entry, and {@link ProcessHandle#isAlive()} counts it as alive: under an init that
+   * reaps orphans late, or never (the first process of many containers), for seconds or for good.
+   * False when the entry cannot be read.
+   */
+  boolean isZombie(long pid) {
+    return readStat(pid).map(ProcStat::hasExited).orElse(false);
+  }
+
   /** The start time of process {@code pid} in clock ticks since boot; empty if it is gone. */
   OptionalLong startTicksOf(long pid) {
     return readStat(pid).map(ProcStat::startTicksOf).orElse(OptionalLong.empty());

@@ -43,6 +43,18 @@ class ProcStatTest {
   }
 
   @Test
+  void aZombieOrDeadProcessHasExited() {
+    assertThat(ProcStat.hasExited("2835 (sleep) Z 1 2770 2023 0 -1 0")).isTrue();
+    assertThat(ProcStat.hasExited("2835 (sleep) X 1 2770 2023 0 -1 0")).isTrue();
+    assertThat(ProcStat.hasExited(CAT)).isFalse();
+    assertThat(ProcStat.hasExited("2835 (a) Z (b) S 1 2770 2023"))
+        .as("state after the last )")
+        .isFalse();
+    assertThat(ProcStat.hasExited("2835 (z) ")).isFalse();
+    assertThat(ProcStat.hasExited("")).isFalse();
+  }
+
+  @Test
   void malformedLinesHaveNoSession() {
     assertThat(ProcStat.sessionIdOf("")).isEqualTo(OptionalLong.empty());
     assertThat(ProcStat.sessionIdOf("12 no parentheses S 1 2 3")).isEmpty();
