@@ -428,7 +428,10 @@ class SshHostOpenSshTest {
     }
   }
 
-  /** The processes of session {@code sid} on this machine. */
+  /**
+   * The processes of session {@code sid} on this machine that have not exited: a zombie (exited,
+   * not yet reaped by init, which here reaps orphans a second or two late) is left out.
+   */
   static List<Long> sessionMembers(long sid) throws IOException {
     List<Long> members = new ArrayList<>();
     try (var entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
@@ -436,7 +439,8 @@ class SshHostOpenSshTest {
         try {
           String stat = Files.readString(entry.resolve("stat"));
           String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          if (Long.parseLong(fields[3]) == sid) {
+          boolean exited = fields[0].equals("Z") || fields[0].equals("X");
+          if (Long.parseLong(fields[3]) == sid && !exited) {
             members.add(Long.parseLong(entry.getFileName().toString()));
           }
         } catch (IOException | RuntimeException gone) {

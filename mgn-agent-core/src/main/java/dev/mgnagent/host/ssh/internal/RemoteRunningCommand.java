@@ -459,7 +459,9 @@ final class RemoteRunningCommand implements RunningCommand {
               + "; pkill -TERM -s $s 2>/dev/null; kill -TERM -- -$s 2>/dev/null; n=0;"
               + " while [ $n -lt "
               + grace
-              + " ] && pgrep -s $s >/dev/null 2>&1; do sleep 0.1; n=$((n+1)); done;"
+              + " ] && "
+              + runningIn("-s $s")
+              + "; do sleep 0.1; n=$((n+1)); done;"
               + " pkill -KILL -s $s 2>/dev/null; kill -KILL -- -$s 2>/dev/null; exit 0";
     } else {
       script =
@@ -468,10 +470,21 @@ final class RemoteRunningCommand implements RunningCommand {
               + "; pkill -TERM -P $p 2>/dev/null; kill -TERM $p 2>/dev/null; n=0;"
               + " while [ $n -lt "
               + grace
-              + " ] && kill -0 $p 2>/dev/null; do sleep 0.1; n=$((n+1)); done;"
+              + " ] && "
+              + runningIn("-p $p")
+              + "; do sleep 0.1; n=$((n+1)); done;"
               + " pkill -KILL -P $p 2>/dev/null; kill -KILL $p 2>/dev/null; exit 0";
     }
     runQuietly(script, runner.killGrace().plusSeconds(30));
+  }
+
+  /**
+   * A shell test that holds while a process that {@code ps} selects with {@code selection} is still
+   * running: one whose state is not {@code Z} (exited, not reaped yet: an init that reaps orphans
+   * late, or never, would otherwise hold the wait for the whole grace period) or {@code X}.
+   */
+  static String runningIn(String selection) {
+    return "ps -o stat= " + selection + " 2>/dev/null | grep -q '^ *[^ZX ]'";
   }
 
   /** Runs a helper script as a plain command through this runner; its output is returned. */
@@ -514,18 +527,25 @@ final class RemoteRunningCommand implements RunningCommand {
     if (!command.newSession() || pid <= 1 || exitCode().isEmpty() || !runner.session().isOpen()) {
       return List.of();
     }
-    String listing =
-        runQuietly("ps -o pid=,args= -s " + pid + " 2>/dev/null; exit 0", Duration.ofSeconds(30));
+    return sessionProcesses(
+        runQuietly(
+            "ps -o pid=,stat=,args= -s " + pid + " 2>/dev/null; exit 0", Duration.ofSeconds(30)));
+  }
+
+  /**
+   * Parses {@code ps -o pid=,stat=,args=}: the processes listed, without those that have exited and
+   * are not reaped yet (state {@code Z} or {@code X}).
+   */
+  static List<SessionProcess> sessionProcesses(String listing) {
     List<SessionProcess> found = new ArrayList<>();
     for (String line : listing.split("\n")) {
-      String trimmed = line.strip();
-      int space = trimmed.indexOf(' ');
-      if (space <= 0) {
-        continue;
+      String[] fields = line.strip().split("\\s+", 3);
+      if (fields.length < 3 || fields[1].startsWith("Z") || fields[1].startsWith("X")) {
+        continue; // noise, or an exited process
       }
       try {
-        long member = Long.parseLong(trimmed.substring(0, space));
-        String args = trimmed.substring(space + 1).strip();
+        long member = Long.parseLong(fields[0]);
+        String args = fields[2];
         found.add(
             new SessionProcess(
                 member, args.length() > 200 ? args.substring(0, 200) + "..." : args));

@@ -1,0 +1,87 @@
+package dev.mgnagent.host.ssh.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mgnagent.host.SessionProcess;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the remote stop and {@code leftovers()} count as running: a process that has exited and is
+ * not reaped yet (a zombie) is not. The stop's shell test runs here, through {@code /bin/sh} and
+ * procps, against a real zombie: a {@code sleep} killed under a parent that never reaps.
+ */
+class RemoteExitedProcessesTest {
+
+  private Process parent;
+
+  @AfterEach
+  void stop() {
+    if (parent != null) {
+      parent.destroyForcibly();
+    }
+  }
+
+  @Test
+  void theStopsTestHoldsForARunningProcessAndNotForAZombie() throws Exception {
+    // the shell prints its child's PID and becomes a sleep that never waits for it
+    parent =
+        new ProcessBuilder("/bin/sh", "-c", "/bin/sleep 1000 & echo $!; exec /bin/sleep 1001")
+            .start();
+    long child =
+        Long.parseLong(
+            new BufferedReader(
+                    new InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII))
+                .readLine()
+                .strip());
+    assertThat(holds("-p " + child)).as("a running sleep").isTrue();
+    assertThat(holds("-p " + parent.pid())).as("its parent").isTrue();
+
+    ProcessHandle.of(child).orElseThrow().destroy();
+    awaitZombie(child);
+
+    assertThat(holds("-p " + child)).as("the zombie").isFalse();
+    assertThat(holds("-p " + parent.pid())).as("its parent").isTrue();
+  }
+
+  @Test
+  void leftoversLeaveOutExitedProcesses() {
+    String listing =
+        String.join(
+            "\n",
+            "  4242 Ss   /usr/sbin/agentd --foreground",
+            "  4243 Z    [helper] <defunct>",
+            "  4244 X    [gone]",
+            " 4245 S+   sleep 30",
+            "noise",
+            "");
+
+    assertThat(RemoteRunningCommand.sessionProcesses(listing))
+        .containsExactly(
+            new SessionProcess(4242, "/usr/sbin/agentd --foreground"),
+            new SessionProcess(4245, "sleep 30"));
+  }
+
+  private static boolean holds(String selection) throws Exception {
+    Process test =
+        new ProcessBuilder("/bin/sh", "-c", RemoteRunningCommand.runningIn(selection)).start();
+    assertThat(test.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return test.exitValue() == 0;
+  }
+
+  private static void awaitZombie(long pid) throws Exception {
+    Path stat = Path.of("/proc", Long.toString(pid), "stat");
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!Files.readString(stat).replaceFirst("^.*\\) ", "").startsWith("Z")) {
+      assertThat(System.nanoTime() - deadline).as("waited for the zombie").isNegative();
+      Thread.sleep(10);
+    }
+  }
+}
