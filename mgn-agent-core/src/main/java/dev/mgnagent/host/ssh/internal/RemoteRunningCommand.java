@@ -460,7 +460,7 @@ final class RemoteRunningCommand implements RunningCommand {
               + " while [ $n -lt "
               + grace
               + " ] && "
-              + runningIn("-s $s")
+              + sessionRunning("$s")
               + "; do sleep 0.1; n=$((n+1)); done;"
               + " pkill -KILL -s $s 2>/dev/null; kill -KILL -- -$s 2>/dev/null; exit 0";
     } else {
@@ -471,7 +471,7 @@ final class RemoteRunningCommand implements RunningCommand {
               + " while [ $n -lt "
               + grace
               + " ] && "
-              + runningIn("-p $p")
+              + processRunning("$p")
               + "; do sleep 0.1; n=$((n+1)); done;"
               + " pkill -KILL -P $p 2>/dev/null; kill -KILL $p 2>/dev/null; exit 0";
     }
@@ -479,12 +479,25 @@ final class RemoteRunningCommand implements RunningCommand {
   }
 
   /**
-   * A shell test that holds while a process that {@code ps} selects with {@code selection} is still
-   * running: one whose state is not {@code Z} (exited, not reaped yet: an init that reaps orphans
-   * late, or never, would otherwise hold the wait for the whole grace period) or {@code X}.
+   * A shell test that holds while session {@code sid} has a member that has not exited: one whose
+   * state ({@code ps}, procps) is not {@code Z} or {@code X}. A zombie (exited, not reaped yet)
+   * does not count: an init that reaps orphans late, or never, would hold the wait for the whole
+   * grace period.
    */
-  static String runningIn(String selection) {
-    return "ps -o stat= " + selection + " 2>/dev/null | grep -q '^ *[^ZX ]'";
+  static String sessionRunning(String sid) {
+    return "ps -o stat= -s " + sid + " 2>/dev/null | grep -q '^ *[^ZX ]'";
+  }
+
+  /**
+   * A shell test that holds while process {@code pid} exists and {@code ps} does not show it as
+   * exited ({@code Z} or {@code X}); without a working {@code ps}, while it exists.
+   */
+  static String processRunning(String pid) {
+    return "kill -0 "
+        + pid
+        + " 2>/dev/null && ! ps -o stat= -p "
+        + pid
+        + " 2>/dev/null | grep -q '^ *[ZX]'";
   }
 
   /** Runs a helper script as a plain command through this runner; its output is returned. */

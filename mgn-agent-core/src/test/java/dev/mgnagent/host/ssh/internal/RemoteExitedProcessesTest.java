@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the remote stop and {@code leftovers()} count as running: a process that has exited and is
- * not reaped yet (a zombie) is not. The stop's shell test runs here, through {@code /bin/sh} and
- * procps, against a real zombie: a {@code sleep} killed under a parent that never reaps.
+ * not reaped yet (a zombie) is not. The stop's shell tests run here through {@code /bin/sh}: the
+ * process test against a real zombie (a {@code sleep} killed under a parent that never reaps) with
+ * procps, the session test against the states a stand-in {@code ps} prints.
  */
 class RemoteExitedProcessesTest {
 
@@ -28,6 +30,8 @@ class RemoteExitedProcessesTest {
       parent.destroyForcibly();
     }
   }
+
+  @TempDir Path bin;
 
   @Test
   void theStopsTestHoldsForARunningProcessAndNotForAZombie() throws Exception {
@@ -41,14 +45,28 @@ class RemoteExitedProcessesTest {
                     new InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII))
                 .readLine()
                 .strip());
-    assertThat(holds("-p " + child)).as("a running sleep").isTrue();
-    assertThat(holds("-p " + parent.pid())).as("its parent").isTrue();
+    assertThat(holds(RemoteRunningCommand.processRunning(Long.toString(child))))
+        .as("a running sleep")
+        .isTrue();
 
     ProcessHandle.of(child).orElseThrow().destroy();
     awaitZombie(child);
 
-    assertThat(holds("-p " + child)).as("the zombie").isFalse();
-    assertThat(holds("-p " + parent.pid())).as("its parent").isTrue();
+    assertThat(holds(RemoteRunningCommand.processRunning(Long.toString(child))))
+        .as("the zombie")
+        .isFalse();
+    assertThat(holds(RemoteRunningCommand.processRunning(Long.toString(parent.pid()))))
+        .as("its parent")
+        .isTrue();
+    assertThat(holds(RemoteRunningCommand.processRunning("999999999"))).as("no such").isFalse();
+  }
+
+  @Test
+  void theSessionTestHoldsWhileAMemberHasNotExited() throws Exception {
+    assertThat(holdsWithPsPrinting("Z\nS\n")).as("a zombie and a sleeper").isTrue();
+    assertThat(holdsWithPsPrinting("  R+\n")).as("a running member").isTrue();
+    assertThat(holdsWithPsPrinting("Z\nZ\nX\n")).as("only exited members").isFalse();
+    assertThat(holdsWithPsPrinting("")).as("no member").isFalse();
   }
 
   @Test
@@ -69,11 +87,24 @@ class RemoteExitedProcessesTest {
             new SessionProcess(4245, "sleep 30"));
   }
 
-  private static boolean holds(String selection) throws Exception {
-    Process test =
-        new ProcessBuilder("/bin/sh", "-c", RemoteRunningCommand.runningIn(selection)).start();
+  private static boolean holds(String shellTest) throws Exception {
+    return holds(shellTest, System.getenv("PATH"));
+  }
+
+  private static boolean holds(String shellTest, String path) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", shellTest);
+    builder.environment().put("PATH", path);
+    Process test = builder.start();
     assertThat(test.waitFor(30, TimeUnit.SECONDS)).isTrue();
     return test.exitValue() == 0;
+  }
+
+  /** The session test, with a {@code ps} that prints {@code states} first on PATH. */
+  private boolean holdsWithPsPrinting(String states) throws Exception {
+    Path ps = bin.resolve("ps");
+    Files.writeString(ps, "#!/bin/sh\nprintf '" + states + "'\n");
+    ps.toFile().setExecutable(true);
+    return holds(RemoteRunningCommand.sessionRunning("4242"), bin + ":" + System.getenv("PATH"));
   }
 
   private static void awaitZombie(long pid) throws Exception {
