@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RemoteExitedProcessesTest {
 
+  @TempDir Path bin;
   private Process parent;
 
   @AfterEach
@@ -30,8 +31,6 @@ class RemoteExitedProcessesTest {
       parent.destroyForcibly();
     }
   }
-
-  @TempDir Path bin;
 
   @Test
   void theStopsTestHoldsForARunningProcessAndNotForAZombie() throws Exception {
