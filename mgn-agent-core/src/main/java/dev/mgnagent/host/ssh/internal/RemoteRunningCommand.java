@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -450,54 +449,9 @@ final class RemoteRunningCommand implements RunningCommand {
   }
 
   private void runKill() {
-    long grace = Math.max(1, runner.killGrace().toMillis() / 100);
-    String script;
-    if (command.newSession()) {
-      script =
-          "s="
-              + pid
-              + "; pkill -TERM -s $s 2>/dev/null; kill -TERM -- -$s 2>/dev/null; n=0;"
-              + " while [ $n -lt "
-              + grace
-              + " ] && "
-              + sessionRunning("$s")
-              + "; do sleep 0.1; n=$((n+1)); done;"
-              + " pkill -KILL -s $s 2>/dev/null; kill -KILL -- -$s 2>/dev/null; exit 0";
-    } else {
-      script =
-          "p="
-              + pid
-              + "; pkill -TERM -P $p 2>/dev/null; kill -TERM $p 2>/dev/null; n=0;"
-              + " while [ $n -lt "
-              + grace
-              + " ] && "
-              + processRunning("$p")
-              + "; do sleep 0.1; n=$((n+1)); done;"
-              + " pkill -KILL -P $p 2>/dev/null; kill -KILL $p 2>/dev/null; exit 0";
-    }
-    runQuietly(script, runner.killGrace().plusSeconds(30));
-  }
-
-  /**
-   * A shell test that holds while session {@code sid} has a member that has not exited: one whose
-   * state ({@code ps}, procps) is not {@code Z} or {@code X}. A zombie (exited, not reaped yet)
-   * does not count: an init that reaps orphans late, or never, would hold the wait for the whole
-   * grace period.
-   */
-  static String sessionRunning(String sid) {
-    return "ps -o stat= -s " + sid + " 2>/dev/null | grep -q '^ *[^ZX ]'";
-  }
-
-  /**
-   * A shell test that holds while process {@code pid} exists and {@code ps} does not show it as
-   * exited ({@code Z} or {@code X}); without a working {@code ps}, while it exists.
-   */
-  static String processRunning(String pid) {
-    return "kill -0 "
-        + pid
-        + " 2>/dev/null && ! ps -o stat= -p "
-        + pid
-        + " 2>/dev/null | grep -q '^ *[ZX]'";
+    runQuietly(
+        RemoteProcessScripts.kill(pid, command.newSession(), runner.killGrace()),
+        runner.killGrace().plusSeconds(30));
   }
 
   /** Runs a helper script as a plain command through this runner; its output is returned. */
@@ -540,33 +494,8 @@ final class RemoteRunningCommand implements RunningCommand {
     if (!command.newSession() || pid <= 1 || exitCode().isEmpty() || !runner.session().isOpen()) {
       return List.of();
     }
-    return sessionProcesses(
-        runQuietly(
-            "ps -o pid=,stat=,args= -s " + pid + " 2>/dev/null; exit 0", Duration.ofSeconds(30)));
-  }
-
-  /**
-   * Parses {@code ps -o pid=,stat=,args=}: the processes listed, without those that have exited and
-   * are not reaped yet (state {@code Z} or {@code X}).
-   */
-  static List<SessionProcess> sessionProcesses(String listing) {
-    List<SessionProcess> found = new ArrayList<>();
-    for (String line : listing.split("\n")) {
-      String[] fields = line.strip().split("\\s+", 3);
-      if (fields.length < 3 || fields[1].startsWith("Z") || fields[1].startsWith("X")) {
-        continue; // noise, or an exited process
-      }
-      try {
-        long member = Long.parseLong(fields[0]);
-        String args = fields[2];
-        found.add(
-            new SessionProcess(
-                member, args.length() > 200 ? args.substring(0, 200) + "..." : args));
-      } catch (NumberFormatException e) {
-        // a header or noise
-      }
-    }
-    return List.copyOf(found);
+    return RemoteProcessScripts.sessionProcesses(
+        runQuietly(RemoteProcessScripts.listSession(pid), Duration.ofSeconds(30)));
   }
 
   @Override

@@ -44,20 +44,20 @@ class RemoteExitedProcessesTest {
                     new InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII))
                 .readLine()
                 .strip());
-    assertThat(holds(RemoteRunningCommand.processRunning(Long.toString(child))))
+    assertThat(holds(RemoteProcessScripts.processRunning(Long.toString(child))))
         .as("a running sleep")
         .isTrue();
 
     ProcessHandle.of(child).orElseThrow().destroy();
     awaitZombie(child);
 
-    assertThat(holds(RemoteRunningCommand.processRunning(Long.toString(child))))
+    assertThat(holds(RemoteProcessScripts.processRunning(Long.toString(child))))
         .as("the zombie")
         .isFalse();
-    assertThat(holds(RemoteRunningCommand.processRunning(Long.toString(parent.pid()))))
+    assertThat(holds(RemoteProcessScripts.processRunning(Long.toString(parent.pid()))))
         .as("its parent")
         .isTrue();
-    assertThat(holds(RemoteRunningCommand.processRunning("999999999"))).as("no such").isFalse();
+    assertThat(holds(RemoteProcessScripts.processRunning("999999999"))).as("no such").isFalse();
   }
 
   @Test
@@ -80,7 +80,7 @@ class RemoteExitedProcessesTest {
             "noise",
             "");
 
-    assertThat(RemoteRunningCommand.sessionProcesses(listing))
+    assertThat(RemoteProcessScripts.sessionProcesses(listing))
         .containsExactly(
             new SessionProcess(4242, "/usr/sbin/agentd --foreground"),
             new SessionProcess(4245, "sleep 30"));
@@ -103,7 +103,7 @@ class RemoteExitedProcessesTest {
     Path ps = bin.resolve("ps");
     Files.writeString(ps, "#!/bin/sh\nprintf '" + states + "'\n");
     ps.toFile().setExecutable(true);
-    return holds(RemoteRunningCommand.sessionRunning("4242"), bin + ":" + System.getenv("PATH"));
+    return holds(RemoteProcessScripts.sessionRunning("4242"), bin + ":" + System.getenv("PATH"));
   }
 
   private static void awaitZombie(long pid) throws Exception {
