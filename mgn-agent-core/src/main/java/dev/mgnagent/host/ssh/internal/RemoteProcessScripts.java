@@ -46,10 +46,15 @@ final class RemoteProcessScripts {
 
   /**
    * A shell test that holds while session {@code sid} has a member that has not exited: one whose
-   * state ({@code ps}) is not {@code Z} or {@code X}.
+   * state ({@code ps}) is not {@code Z} or {@code X}. Where {@code ps} cannot select by session (it
+   * fails, as busybox's does), any member that {@code pgrep -s} finds counts, zombies included.
    */
   static String sessionRunning(String sid) {
-    return "ps -o stat= -s " + sid + " 2>/dev/null | grep -q '^ *[^ZX ]'";
+    return "{ ps -o stat= -s "
+        + sid
+        + " 2>/dev/null || pgrep -s "
+        + sid
+        + " 2>/dev/null | sed 's/.*/R/'; } | grep -q '^ *[^ZX ]'";
   }
 
   /**

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What the remote stop and {@code leftovers()} count as running: a process that has exited and is
  * not reaped yet (a zombie) is not. The stop's shell tests run here through {@code /bin/sh}: the
  * process test against a real zombie (a {@code sleep} killed under a parent that never reaps) with
- * procps, the session test against the states a stand-in {@code ps} prints.
+ * procps, the session test against stand-ins for {@code ps} and {@code pgrep}.
  */
 class RemoteExitedProcessesTest {
 
@@ -69,6 +69,15 @@ class RemoteExitedProcessesTest {
   }
 
   @Test
+  void wherePsCannotSelectASessionPgrepDecides() throws Exception {
+    stub("ps", "echo 'ps: unrecognized option: s' >&2; exit 1");
+    stub("pgrep", "echo 4243");
+    assertThat(holdsWithStubs()).as("pgrep finds a member").isTrue();
+    stub("pgrep", "exit 1");
+    assertThat(holdsWithStubs()).as("pgrep finds none").isFalse();
+  }
+
+  @Test
   void leftoversLeaveOutExitedProcesses() {
     String listing =
         String.join(
@@ -100,10 +109,19 @@ class RemoteExitedProcessesTest {
 
   /** The session test, with a {@code ps} that prints {@code states} first on PATH. */
   private boolean holdsWithPsPrinting(String states) throws Exception {
-    Path ps = bin.resolve("ps");
-    Files.writeString(ps, "#!/bin/sh\nprintf '" + states + "'\n");
-    ps.toFile().setExecutable(true);
+    stub("ps", "printf '" + states + "'");
+    return holdsWithStubs();
+  }
+
+  /** The session test with the stand-ins in {@code bin} first on PATH. */
+  private boolean holdsWithStubs() throws Exception {
     return holds(RemoteProcessScripts.sessionRunning("4242"), bin + ":" + System.getenv("PATH"));
+  }
+
+  private void stub(String program, String body) throws Exception {
+    Path file = bin.resolve(program);
+    Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+    file.toFile().setExecutable(true);
   }
 
   private static void awaitZombie(long pid) throws Exception {
